@@ -1,0 +1,106 @@
+// app/ui.h — the Dear ImGui user interface of the interactive app: main menu bar (Scene, Simulation, Parameters,
+// View, Help), the parameter panel generated from the sim::Params registry, the About/help windows and a status line.
+// Use (frame loop, between ImGui::NewFrame() and ImGui::Render()):
+//     app::UiModel ui;                       // lives as long as the window; the frame loop fills the "in" fields
+//     app::setupUiStyle(dpiScale);           // once after ImGui::CreateContext(), before the backend builds fonts
+//     ...each frame: ui.simTime = world.now(); ui.frameMs = ...; ui.simBehind = ...;
+//     std::vector<sim::Command> cmds; app::drawMainUi(ui, world.params(), cmds); for (auto& c : cmds) world.push(c);
+//     then act on the "out" fields (paused, speed, stepOnce, currentScene, quality, fullscreen, screenshotRequested,
+//     quitRequested) and clear the one-shot requests (stepOnce, screenshotRequested, quitRequested) after acting.
+// Keyboard (only when ImGui does not want the keyboard): Space pause/resume, '.' step one tick, '+'/'-' speed,
+// F1 show/hide the UI, F11 fullscreen, F12 screenshot, Ctrl+F parameter search. Key codes are GLFW's, which the
+// imgui_impl_glfw backend writes into io.KeysDown[].
+// Errors: none; a missing font file falls back to ImGui's built-in font with one log line on stderr.
+// Does NOT: change the simulation directly (parameter edits become sim::Command{SetParam} pushed to `out`), touch
+// OpenGL, create the ImGui context or backends (the engine does), or take the screenshot itself.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/options.h"
+#include "sim/command.h"
+#include "sim/params.h"
+#include "sim/time.h"
+
+namespace app {
+
+// Simulation speed-up steps offered by the UI (sim seconds per wall second).
+inline constexpr std::array<double, 6> kSpeedSteps = {1, 10, 60, 600, 3600, 10000};
+// Index of the next faster (+1) or slower (-1) step from `speed`, clamped to the table.
+double nextSpeedStep(double speed, int direction);
+
+// UI-private state of the parameter panel; kept in UiModel so it survives frames.
+struct ParamPanelState {
+    std::string filter;                     // search text (name or description, case-insensitive)
+    std::map<std::string, double> pending;  // edits pushed as commands but not yet visible in Params
+    std::string editing;                    // the parameter whose slider is being dragged
+    double editValue = 0.0;                 // its value while dragging (sent when released)
+    bool focusFilter = false;               // Ctrl+F asks for keyboard focus on the search box
+};
+
+struct UiModel {
+    // --- in: filled by the frame loop every frame ---
+    std::vector<std::string> scenes;  // scene names for the picker (scenes::sceneNames())
+    sim::Time simTime = 0;            // current sim time (shown as local time, UTC+5)
+    double frameMs = 0.0;             // smoothed wall time per frame
+    bool simBehind = false;           // the per-frame tick clamp was hit: sim runs slower than asked
+    double achievedSpeed = 0.0;       // sim seconds per wall second actually run (0 = unknown)
+    std::string renderer;             // GL renderer string (About window)
+    std::string version;              // product version (About window); empty = the build's version
+
+    // --- in/out: the UI changes these, the frame loop acts on them ---
+    bool paused = false;
+    double speed = 60.0;              // one of kSpeedSteps
+    int currentScene = 0;             // index into scenes
+    Quality quality = Quality::Auto;
+    bool fullscreen = false;
+    bool showUi = true;               // F1 hides everything (clean picture for delegations)
+
+    // --- out: one-shot requests; the frame loop clears them after acting ---
+    bool stepOnce = false;            // advance exactly one tick while paused
+    bool screenshotRequested = false; // F12 or View > Screenshot
+    bool quitRequested = false;       // Scene > Quit
+
+    // --- UI-private ---
+    bool showParams = false;
+    bool showAbout = false;
+    bool showHelp = false;
+    ParamPanelState paramPanel;
+};
+
+// Dark theme with the AMMC copper accent, sizes scaled by `scale` (the engine's DPI/content scale, 1 = 96 dpi),
+// and DejaVu Sans (plus Noto Sans CJK glyphs when installed) added to the font atlas at 17 px * scale.
+// Call once after ImGui::CreateContext() and before the renderer backend builds the font texture.
+void setupUiStyle(float scale);
+
+// The whole UI for one frame. `params` is only read; edits are appended to `out` as SetParam commands.
+void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command>& out);
+
+// Only the parameter window (drawMainUi calls it while ui.showParams); exposed for tests.
+void drawParamsPanel(ParamPanelState& state, const sim::Params& params, std::vector<sim::Command>& out, bool* open);
+
+// ---- pure helpers (no ImGui), unit tested ----
+
+// Parameters grouped by the prefix before the first dot, groups in the product's chain order (mine, transport,
+// concentrator, smelter, catalyst, h2, weather, smr, econ, site, sim; unknown prefixes after, in registry order),
+// members in registry order. Only parameters whose name or description contains `filter` (case-insensitive).
+struct ParamGroup {
+    std::string prefix;                 // "mine"
+    std::string title;                  // "Mine (Kalmakyr pit)"
+    std::vector<std::size_t> members;   // indices into Params::defs()
+};
+std::vector<ParamGroup> groupParams(const std::vector<sim::ParamDef>& defs, const std::string& filter);
+
+// A SetParam command for a widget value: clamped to min..max, whole for Integer/Boolean/Choice, text that
+// Params::setFromText reads back exactly (choice name for Choice, shortest round-trip decimal for Real).
+sim::Command makeSetParamCommand(const sim::ParamDef& def, double value);
+
+// "2026-06-21 08:00 (UTC+5)"
+std::string formatClock(sim::Time t);
+// "x1", "x60", "x3600", "x10k"
+std::string formatSpeed(double speed);
+
+}  // namespace app
