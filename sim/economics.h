@@ -1,0 +1,58 @@
+// sim/economics.h — levelised cost of hydrogen (LCOH), CO2 intensity and land use of the three routes shown side by
+// side: photocatalytic panels, SMR without capture (grey) and SMR with capture (blue).
+// Every number is a Range {low, base, high}: low combines the favourable end of every econ.* range (cheap capex, low
+// discount rate, long life, cheap gas...), high the unfavourable end. The UI shows the range, never one "truth"
+// (hydrogen.md §5, §10: costs depend on year and gas price).
+// Use: registerEconomicsParams(p); auto routes = compareRoutes(p, photoInputsFrom(p, poa_kwh_m2_y, activity));
+// Method: LCOH = (capex·CRF(r, n) + fixed opex) / annual kg + variable costs per kg;
+//   CRF = r / (1 − (1+r)^−n). Photocatalytic kg/m²/yr = STH · H_POA · 3.6 MJ/kWh / 237.13 kJ/mol · 2.016 g/mol ·
+//   separator recovery · mean activity (hydrogen.md §8.4). SMR gas cost = CH4 kg/kg · 55.5 MJ/kg (HHV) · $/MMBtu.
+// Errors: none; a route that makes no hydrogen (STH 0, no sun) reports LCOH = +infinity and viable = false.
+// Does NOT: include hydrogen transport, taxes, subsidies, learning curves or the panels' embodied CO2.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "sim/params.h"
+
+namespace sim {
+
+void registerEconomicsParams(Params& p);  // econ.*
+
+struct Range {
+    double low = 0.0, base = 0.0, high = 0.0;
+};
+
+// What the photocatalytic LCOH needs from the plant.
+struct PhotoInputs {
+    double sth_percent = 0.76;          // h2.sth_percent
+    double poa_kwh_m2_y = 1850.0;       // annual plane-of-array irradiation (hydrogen.md §7: ≈1850 at 30° south)
+    double separator_efficiency = 0.9;  // h2.separator_efficiency
+    double mean_activity = 1.0;         // lifetime-mean catalyst activity factor
+};
+// Reads h2.sth_percent and h2.separator_efficiency from p (when registered); poa and activity come from the caller.
+PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y, double meanActivity);
+
+struct RouteEconomics {
+    std::string name;          // "photocatalytic", "smr_grey", "smr_capture"
+    Range lcoh_usd_kg;         // +infinity where no hydrogen is made
+    Range co2_kg_per_kg;       // direct CO2 emitted per kg H2
+    Range land_m2_per_kg_d;    // land per kg/day of capacity (panels / ground cover ratio; a reformer's plot)
+    bool viable = true;
+};
+
+double capitalRecoveryFactor(double rate, double years);
+// kg H2 per m² of panel per year.
+double photocatalyticYield_kg_m2_y(const PhotoInputs& in);
+// Mean catalyst activity over a lifetime of `years` with first-order ageing k per sun-equivalent hour and
+// `sunHoursPerYear` sun-equivalent hours (≈ H_POA in kWh/m²).
+double meanActivity(double ageingPerSunHour, double sunHoursPerYear, double years);
+
+RouteEconomics photocatalyticRoute(const Params& p, const PhotoInputs& in);
+RouteEconomics smrRoute(const Params& p, bool withCapture);
+std::vector<RouteEconomics> compareRoutes(const Params& p, const PhotoInputs& in);
+
+// CO2 (kg) that the photocatalytic hydrogen avoided versus the same mass from grey SMR.
+double co2AvoidedKg(const Params& p, double photocatalytic_kg);
+
+}  // namespace sim
