@@ -1,0 +1,72 @@
+// engine/camera.h — the orbit camera every scene uses: orbit, pan, zoom, smooth fly-to, matrices and picking rays.
+// Use: OrbitCamera cam; cam.setPose({.target={0,0,0}, .yawDeg=30, .pitchDeg=25, .distance=800});
+//      per frame: cam.orbit(dxPx, dyPx); cam.pan(dxPx, dyPx, viewportH); cam.zoom(wheel); cam.update(dtSeconds);
+//      cam.flyTo(preset.pose, 2.0) glides there (smoothstep on every pose component, yaw along the short way).
+//      view(), projection(aspect) for rendering; pickRay(pixel, viewport) for hit tests.
+// World frame: metres, right-handed, +Y up. Yaw 0 looks toward -Z (north in the scenes' convention), growing clockwise
+// seen from above (toward +X, east); pitch > 0 looks down.
+// Does NOT: read input devices (the render loop feeds it), or collide with terrain (scenes clamp via setMinHeight).
+#pragma once
+#include <string>
+
+#include <glm/glm.hpp>
+
+namespace eng {
+
+struct CameraPose {
+    glm::vec3 target{0.0f};
+    float yawDeg = 0.0f;
+    float pitchDeg = 30.0f;  // looking down, clamped to [-10, 89]
+    float distance = 100.0f;
+    float fovDeg = 45.0f;
+};
+
+struct CameraPreset {
+    std::string name;  // shown in the UI ("Pit overview")
+    CameraPose pose;
+};
+
+struct Ray {
+    glm::vec3 origin{0.0f};
+    glm::vec3 dir{0.0f, 0.0f, -1.0f};  // unit length
+};
+
+class OrbitCamera {
+public:
+    void setPose(const CameraPose& p);  // jumps (cancels a fly-to)
+    const CameraPose& pose() const { return m_pose; }
+    void setLimits(float minDistance, float maxDistance) { m_minDist = minDistance; m_maxDist = maxDistance; }
+    void setNearFar(float nearM, float farM) { m_near = nearM; m_far = farM; }
+    float nearPlane() const { return m_near; }
+    float farPlane() const { return m_far; }
+
+    void orbit(float dxPixels, float dyPixels);                  // 0.25 degree per pixel
+    void pan(float dxPixels, float dyPixels, float viewportHeightPx);  // moves the target in the ground plane
+    void zoom(float wheelSteps);                                 // each step scales distance by 0.85
+    void flyTo(const CameraPose& p, float seconds);
+    bool flying() const { return m_flyT < 1.0f; }
+    void update(float dtSeconds);
+
+    glm::vec3 position() const;
+    glm::vec3 forward() const;  // unit vector from the eye toward the target
+    glm::mat4 view() const;
+    glm::mat4 projection(float aspect) const;
+    // Ray from the eye through a pixel (origin top-left, y down) of a viewport of the given size in pixels.
+    Ray pickRay(glm::vec2 pixel, glm::vec2 viewport) const;
+
+    static CameraPose lerp(const CameraPose& a, const CameraPose& b, float t);  // t in [0,1], yaw the short way
+
+private:
+    void clampPose(CameraPose& p) const;
+    CameraPose m_pose, m_from, m_to;
+    float m_flyT = 1.0f, m_flyDuration = 1.0f;
+    float m_minDist = 2.0f, m_maxDist = 60000.0f;
+    float m_near = 1.0f, m_far = 60000.0f;
+};
+
+// Intersection of a ray with the plane y = height; false when parallel or behind the origin.
+bool intersectGround(const Ray& r, float height, glm::vec3& hit);
+// Slab test against an axis-aligned box; distance along the ray in tHit.
+bool intersectBox(const Ray& r, glm::vec3 bmin, glm::vec3 bmax, float& tHit);
+
+}  // namespace eng

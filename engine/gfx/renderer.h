@@ -1,0 +1,147 @@
+// engine/gfx/renderer.h — the forward renderer: meshes, instanced draws, textures, one sun with a cached filtered shadow
+// map, hemisphere ambient, sky with sun disk, height fog, ACES tone mapping and sRGB output, emissive materials,
+// GPU-instanced particles and world-space labels.
+//
+// Use (once):   Renderer r; if (!r.init(quality, &why)) ...;       MeshId m = r.createMesh(meshData, "truck");
+//               TextureId t = r.createTexture({.width=w, .height=h, .rgba=pixels}); r.setMeshTexture(m, t);
+// Use (frame):  r.setLighting(skyLightingFromSun(sunDir));  r.beginFrame(camera, framebufferSize);
+//               r.draw(m, modelMatrix);  r.drawInstanced(m, instances);  r.labels().add(...);
+//               r.endFrame();            // shadow (if needed), opaque, sky, particles, upsample into framebuffer 0
+//               then UI; r.labels().draw(...) happens inside Gui frames (see docs/engine.md).
+// Shadows: the map covers setShadowRegion(center, radius) and is redrawn only when the sun turned by more than
+// ~0.05 degree or a shadow caster's mesh or instance data changed (a hash of the draw list), as software rendering needs.
+// Errors: shaders that fail keep the previous program (hot reload) or fall back to a magenta program; GL errors and
+// KHR_debug messages go to stderr as "[gl] error ..." / "[gl] warning ...", once per distinct message.
+// Does NOT: know scenes or sim, load model files (engine/model does), or sort transparent meshes (none are drawn).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "engine/camera.h"
+#include "engine/image.h"
+#include "engine/labels.h"
+#include "engine/mesh_data.h"
+#include "engine/particles.h"
+#include "engine/quality.h"
+
+namespace eng {
+
+struct MeshId {
+    std::uint32_t id = 0;  // 0 = invalid
+    bool valid() const { return id != 0; }
+};
+struct TextureId {
+    std::uint32_t id = 0;
+    bool valid() const { return id != 0; }
+};
+
+// Per-instance data of an instanced draw (and of a single draw).
+struct Instance {
+    glm::mat4 model{1.0f};
+    glm::vec4 color{1.0f};     // multiplies the material's base colour (rgb); a unused
+    glm::vec4 emissive{0.0f};  // linear rgb added unlit on top of the material's emissive; a unused
+};
+
+struct DrawFlags {
+    bool castShadow = true;
+    bool receiveShadow = true;
+};
+
+struct TextureDesc {
+    int width = 0, height = 0;
+    const std::uint8_t* rgba = nullptr;  // width*height*4 bytes, row 0 = v 0
+    bool srgb = true;                    // colour data; false for data maps
+    bool repeat = false;
+    bool mipmaps = true;
+    std::string label;
+};
+
+// Everything the lighting needs; skyLightingFromSun() derives a consistent set from the sun direction.
+struct Lighting {
+    glm::vec3 sunDir{0.3f, 0.8f, -0.5f};     // unit vector toward the sun (world frame, +Y up)
+    glm::vec3 sunColor{1.0f, 0.96f, 0.9f};   // linear, already times intensity
+    glm::vec3 skyZenith{0.20f, 0.38f, 0.75f};
+    glm::vec3 skyHorizon{0.62f, 0.72f, 0.85f};
+    glm::vec3 groundAmbient{0.25f, 0.22f, 0.18f};  // hemisphere ambient from below
+    glm::vec3 skyAmbient{0.35f, 0.42f, 0.55f};     // hemisphere ambient from above
+    glm::vec3 fogColor{0.65f, 0.72f, 0.82f};
+    float fogDensity = 0.00006f;   // per metre at fogBaseHeight
+    float fogFalloff = 0.0012f;    // per metre of height above fogBaseHeight
+    float fogBaseHeight = 0.0f;
+    float exposure = 1.0f;
+    float sunDiskSize = 1.0f;      // 1 = the real sun's ~0.53 degree, drawn a little larger for the screen
+};
+// Sky, ambient and fog colours for a sun direction (elevation below -6 degrees gives a night sky and moonlight-level light).
+Lighting skyLightingFromSun(glm::vec3 sunDirToward, float turbidity = 3.0f);
+
+struct RendererStats {
+    int drawCalls = 0, instances = 0, triangles = 0;
+    bool shadowRedrawn = false;
+};
+
+class Renderer {
+public:
+    Renderer();
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    // Needs a current GL 3.3 core context. Loads shaders from shaders/ via Paths::global().
+    bool init(const QualitySettings& q, std::string* why);
+    const QualitySettings& quality() const { return m_quality; }
+    const std::string& glRenderer() const { return m_glRenderer; }
+
+    MeshId createMesh(const MeshData& data, const std::string& label);
+    void destroyMesh(MeshId m);
+    // Bounds of the uploaded mesh (for picking and culling); zero box for an invalid id.
+    void meshBounds(MeshId m, glm::vec3& bmin, glm::vec3& bmax) const;
+    TextureId createTexture(const TextureDesc& d);
+    void setMeshTexture(MeshId m, TextureId t);  // albedo map multiplying every part's base colour (by mesh uv)
+
+    void setLighting(const Lighting& l) { m_light = l; }
+    const Lighting& lighting() const { return m_light; }
+    void setShadowRegion(glm::vec3 center, float radius);
+    void setClearSky(bool on) { m_drawSky = on; }  // false: indoor scenes clear to fog colour
+
+    void beginFrame(const OrbitCamera& cam, glm::ivec2 framebufferSize);
+    void draw(MeshId m, const glm::mat4& model, glm::vec4 color = glm::vec4(1.0f),
+              glm::vec3 emissive = glm::vec3(0.0f), DrawFlags f = {});
+    void drawInstanced(MeshId m, std::span<const Instance> instances, DrawFlags f = {});
+    // Renders the queued frame into framebuffer 0 (the window), leaving it bound with the viewport set for UI drawing.
+    void endFrame();
+
+    ParticleSystem& particles() { return m_particles; }
+    LabelList& labels() { return m_labels; }
+    const glm::mat4& viewProj() const { return m_viewProj; }
+    glm::ivec2 framebufferSize() const { return m_fbSize; }
+    const RendererStats& stats() const { return m_stats; }
+
+    // Re-reads changed shader files; a failed compile keeps the old program. Cheap: call a few times a second.
+    void pollShaderReload();
+    // Compile logs of the shaders that currently fail (file:line mapped), empty when all compile.
+    std::vector<std::string> shaderErrors() const;
+    void finish();              // waits for the GPU (bench timing)
+    Image readPixels() const;   // framebuffer 0, top row first
+    void forceShadowRedraw() { m_shadowKey = 0; }
+
+    struct Impl;
+private:
+    std::unique_ptr<Impl> m_impl;
+    QualitySettings m_quality;
+    std::string m_glRenderer;
+    Lighting m_light;
+    bool m_drawSky = true;
+    ParticleSystem m_particles;
+    LabelList m_labels;
+    glm::mat4 m_viewProj{1.0f};
+    glm::ivec2 m_fbSize{0};
+    RendererStats m_stats;
+    std::uint64_t m_shadowKey = 0;
+};
+
+}  // namespace eng

@@ -1,0 +1,35 @@
+// engine/labels.h — world-space text labels (unit names, temperatures) drawn on top of the 3D view with ImGui.
+// Use: during Scene::draw: renderer.labels().add({.position=p, .text="Shovel 3", .color={1,1,1,1}});
+//      the render loop calls labels.draw(viewProj, viewportPx) inside the ImGui frame, then clear() next frame.
+// Labels behind the camera or outside the screen are skipped; far ones fade; each sits on a dark rounded box.
+// Does NOT: occlude against geometry (labels are always readable), or translate text (app/i18n does).
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace eng {
+
+struct Label {
+    glm::vec3 position{0.0f};
+    std::string text;
+    glm::vec4 color{1.0f};
+    float fadeStart = 4000.0f, fadeEnd = 9000.0f;  // metres from the eye
+};
+
+class LabelList {
+public:
+    void add(Label l) { m_labels.push_back(std::move(l)); }
+    void clear() { m_labels.clear(); }
+    const std::vector<Label>& items() const { return m_labels; }
+    // Projects and draws into ImGui's foreground draw list; eye position for the distance fade.
+    void draw(const glm::mat4& viewProj, glm::vec3 eye, glm::vec2 viewportPx) const;
+    // Screen position in pixels (top-left origin); false when behind the camera.
+    static bool project(const glm::mat4& viewProj, glm::vec3 p, glm::vec2 viewportPx, glm::vec2& out);
+
+private:
+    std::vector<Label> m_labels;
+};
+
+}  // namespace eng

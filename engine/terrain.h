@@ -1,0 +1,54 @@
+// engine/terrain.h — a heightfield terrain drawn in chunks with distance-based LOD and skirts (no cracks), plus
+// height queries and ray casts for placing objects and picking.
+// Use: Terrain t; t.build(renderer, {.samples=513, .size=24000, .heights=h, .colorMap=tex});
+//      per frame t.draw(renderer, camera); t.heightAt(x, z); t.raycast(ray, hit).
+// Heights are metres (world +Y); the grid is centred on the origin; uv spans the whole terrain (0..1) for the colour map.
+// LOD: each chunk has 4 levels (full, 1/2, 1/4, 1/8 resolution); the level grows with distance / chunk size,
+// scaled by the quality's lodBias; chunks outside the view frustum are skipped.
+// Errors: build() returns false with a message when samples is not 2^k+1 or heights has the wrong size.
+// Does NOT: stream, edit at run time, or texture-splat (the scene bakes one colour map).
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "engine/gfx/renderer.h"
+
+namespace eng {
+
+struct TerrainDesc {
+    int samples = 513;             // per side, 2^k + 1
+    float size = 20000.0f;         // metres per side
+    std::vector<float> heights;    // samples*samples, row-major, row = z from -size/2 (north) to +size/2
+    int chunkCells = 32;           // cells per chunk side at full resolution
+    TextureId colorMap;            // albedo over the whole terrain
+    float skirtDepth = 30.0f;
+    std::string label = "terrain";
+};
+
+class Terrain {
+public:
+    bool build(Renderer& r, const TerrainDesc& d, std::string* why);
+    void draw(Renderer& r, const OrbitCamera& cam, float aspect) const;
+    float heightAt(float x, float z) const;  // bilinear; clamps outside the grid
+    glm::vec3 normalAt(float x, float z) const;
+    bool raycast(const Ray& ray, glm::vec3& hit) const;
+    float size() const { return m_size; }
+    float minHeight() const { return m_minH; }
+    float maxHeight() const { return m_maxH; }
+
+private:
+    struct Chunk {
+        glm::vec3 center, bmin, bmax;
+        MeshId lod[4];
+    };
+    MeshData buildChunk(int cx, int cz, int step) const;
+    std::vector<Chunk> m_chunks;
+    std::vector<float> m_h;
+    int m_n = 0, m_chunkCells = 32;
+    float m_size = 0, m_cell = 0, m_minH = 0, m_maxH = 0, m_skirt = 30;
+    TextureId m_tex;
+};
+
+}  // namespace eng

@@ -1,0 +1,71 @@
+// engine/window.h — the GLFW window with an OpenGL 3.3 core context, DPI scale, fullscreen toggle and input state.
+// Use: std::string why; auto w = Window::create({.title="Almalyk", .width=1280, .height=720}, &why);
+//      while (!w->shouldClose()) { w->pollEvents(); ... w->swapBuffers(); }
+//      Input: mouseDelta(), scrollDelta(), buttonDown(0..2), keyPressed(GLFW_KEY_F12) (edge, this frame only).
+//      F11 toggles fullscreen by itself. visible=false gives a hidden window for offscreen shots.
+// Errors: create() returns nullptr and fills why (no display: names xvfb-run and `almalyk shot`).
+// Does NOT: draw anything, own ImGui (engine/gui does), or decide what keys mean beyond F11.
+#pragma once
+#include <memory>
+#include <string>
+
+#include <glm/glm.hpp>
+
+struct GLFWwindow;
+
+namespace eng {
+
+struct WindowDesc {
+    std::string title = "Almalyk Explorer";
+    int width = 1280, height = 720;
+    bool visible = true;      // false: hidden window (shot, bench under tests)
+    bool fullscreen = false;
+    bool vsync = true;
+};
+
+class Window {
+public:
+    static std::unique_ptr<Window> create(const WindowDesc& d, std::string* why);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    bool shouldClose() const;
+    void requestClose();
+    void pollEvents();   // also resets the per-frame deltas and edge-triggered keys first
+    void swapBuffers();
+    void setVsync(bool on);
+    void toggleFullscreen();
+    bool fullscreen() const { return m_fullscreen; }
+    void setTitle(const std::string& t);
+
+    glm::ivec2 framebufferSize() const;  // pixels
+    glm::ivec2 windowSize() const;       // screen coordinates (mouse space)
+    // UI scale: monitor content scale times a size factor so text reads at ~1/60 of the screen height on 4K
+    // screens and projectors alike (never below 1).
+    float uiScale() const;
+
+    glm::vec2 mousePos() const { return m_mouse; }
+    glm::vec2 mouseDelta() const { return m_mouseDelta; }
+    float scrollDelta() const { return m_scroll; }
+    bool buttonDown(int button) const;
+    bool keyDown(int key) const;
+    bool keyPressed(int key) const;  // went down since the last pollEvents
+
+    GLFWwindow* handle() const { return m_win; }
+
+private:
+    Window() = default;
+    static void onScroll(GLFWwindow* w, double dx, double dy);
+    static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
+    GLFWwindow* m_win = nullptr;
+    bool m_fullscreen = false;
+    glm::ivec4 m_windowedRect{0, 0, 1280, 720};
+    glm::vec2 m_mouse{0.0f}, m_mouseDelta{0.0f};
+    bool m_mouseValid = false;
+    float m_scroll = 0.0f;
+    static constexpr int kKeyCount = 512;
+    bool m_pressed[kKeyCount] = {};
+};
+
+}  // namespace eng
