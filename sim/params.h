@@ -23,7 +23,7 @@ struct ParamDef {
     double max = 0.0;
     std::string description;  // one line
     ParamKind kind = ParamKind::Real;
-    std::vector<std::string> choices;  // Choice only: names, value = index
+    std::vector<std::string> choices{};  // Choice only: names, value = index ({} keeps designated inits warning-free)
 };
 
 class Params {
