@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/options.h"
@@ -33,9 +34,13 @@ inline constexpr std::array<double, 6> kSpeedSteps = {1, 10, 60, 600, 3600, 1000
 double nextSpeedStep(double speed, int direction);
 
 // UI-private state of the parameter panel; kept in UiModel so it survives frames.
+struct PendingEdit {
+    double value = 0.0;  // what the user asked for
+    double base = 0.0;   // the registry's value when asked; any other change there drops the edit
+};
 struct ParamPanelState {
-    std::string filter;                     // search text (name or description, case-insensitive)
-    std::map<std::string, double> pending;  // edits pushed as commands but not yet visible in Params
+    std::string filter;                         // search text (name or description, case-insensitive)
+    std::map<std::string, PendingEdit> pending; // edits pushed as commands, shown until Params catches up
     std::string editing;                    // the parameter whose slider is being dragged
     double editValue = 0.0;                 // its value while dragging (sent when released)
     bool focusFilter = false;               // Ctrl+F asks for keyboard focus on the search box
@@ -50,6 +55,7 @@ struct UiModel {
     double achievedSpeed = 0.0;       // sim seconds per wall second actually run (0 = unknown)
     std::string renderer;             // GL renderer string (About window)
     std::string version;              // product version (About window); empty = the build's version
+    std::vector<std::pair<std::string, std::string>> extraControls;  // (keys, action) for Help, e.g. the camera's
 
     // --- in/out: the UI changes these, the frame loop acts on them ---
     bool paused = false;
@@ -97,6 +103,10 @@ std::vector<ParamGroup> groupParams(const std::vector<sim::ParamDef>& defs, cons
 // A SetParam command for a widget value: clamped to min..max, whole for Integer/Boolean/Choice, text that
 // Params::setFromText reads back exactly (choice name for Choice, shortest round-trip decimal for Real).
 sim::Command makeSetParamCommand(const sim::ParamDef& def, double value);
+// The value such a command sets: clamped to min..max, rounded for non-Real kinds, the default for NaN/inf.
+double legalParamValue(const sim::ParamDef& def, double value);
+// A value as text in the parameter's own form: the choice name for Choice, shortest round-trip decimal otherwise.
+std::string paramValueText(const sim::ParamDef& def, double value);
 
 // "2026-06-21 08:00 (UTC+5)"
 std::string formatClock(sim::Time t);

@@ -1,0 +1,392 @@
+// app/cli.cpp — see cli.h. Values are read by CLI11 as text and validated here, so every message has the same form:
+// "almalyk <mode>: <flag> '<value>': expected <what>". parseAndRun lives in cli_run.cpp so that tests can link the
+// parser without the modes.
+#include "app/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <optional>
+
+#include "sim/time.h"
+
+#ifndef ALMALYK_VERSION
+#define ALMALYK_VERSION "dev"
+#endif
+
+namespace app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kBadInput = 2;
+constexpr int kMinSide = 16, kMaxSide = 16384;  // GL_MAX_TEXTURE_SIZE of current GPUs; 16 keeps a picture visible
+constexpr int kMaxFrames = 1'000'000;
+constexpr double kMaxSimDays = 36'600;  // a century: far beyond any study, well inside int64 microseconds
+
+// ---- the raw text of each mode's flags, as CLI11 fills it ----
+
+struct RawCommon {
+    std::string assets;
+};
+struct RawRender : RawCommon {
+    std::string scene, size, quality, seed, start, scenario;
+    std::vector<std::string> sets;
+};
+struct RawInteractive : RawRender {
+    bool fullscreen = false;
+};
+struct RawShot : RawRender {
+    std::string out, warmupHours;
+};
+struct RawBench : RawRender {
+    std::string frames;
+};
+struct RawSim : RawCommon {
+    std::string days, hours, seed, start, scenario, csv, every, summary;
+    std::vector<std::string> sets;
+};
+
+void addCommon(CLI::App& app, RawCommon& r) {
+    app.add_option("--assets", r.assets, "Folder laid out like assets/ (your own models, tours, scenarios)")
+        ->type_name("DIR");
+}
+
+void addSimInputs(CLI::App& app, std::string& seed, std::string& start, std::vector<std::string>& sets,
+                  std::string& scenario) {
+    app.add_option("--seed", seed, "Random seed (whole number >= 0); same seed, same run. Default 1")->type_name("N");
+    app.add_option("--start", start, std::string("Simulation start, ISO 8601 (default ") + sim::kDefaultStart + ")")
+        ->type_name("ISO8601");
+    app.add_option("--set", sets, "Set a parameter before the first tick (repeatable; see 'almalyk params')")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false);
+    app.add_option("--scenario", scenario, "Scenario file (JSON) of timed commands")->type_name("FILE");
+}
+
+void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
+    std::string scenes;
+    for (const std::string& s : ctx.sceneNames) scenes += (scenes.empty() ? "" : ", ") + s;
+    app.add_option("--scene", r.scene, "Scene: " + scenes + " (default " + ctx.defaultScene + ")")->type_name("NAME");
+    app.add_option("--size", r.size, "Window or picture size in pixels, e.g. 1920x1080 (default 1280x720)")
+        ->type_name("WxH");
+    app.add_option("--quality", r.quality, "Rendering quality: low | high | auto")->type_name("PRESET");
+    addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
+    addCommon(app, r);
+}
+
+// ---- validation: the first error wins; every message names the mode, the flag and the value ----
+
+class Checker {
+public:
+    explicit Checker(std::string mode) : m_mode(std::move(mode)) {}
+    bool ok() const { return m_err.empty(); }
+    void fail(const std::string& what) {
+        if (m_err.empty()) m_err = "almalyk" + (m_mode.empty() ? "" : " " + m_mode) + ": " + what;
+    }
+    void fail(const std::string& flag, const std::string& value, const std::string& expected) {
+        fail(flag + " '" + value + "': " + expected);
+    }
+    CliExit exit() const {
+        const std::string help = m_mode.empty() ? "almalyk --help" : "almalyk " + m_mode + " --help";
+        return CliExit{kBadInput, "", m_err + "\n(run '" + help + "' for the options)\n"};
+    }
+
+private:
+    std::string m_mode, m_err;
+};
+
+std::optional<std::uint64_t> parseUnsigned(const std::string& s) {
+    std::uint64_t v = 0;
+    if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return {};
+    return v;
+}
+
+std::optional<double> parseNumber(const std::string& s) {
+    double v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) return {};
+    return v;
+}
+
+void checkSeed(Checker& c, const std::string& text, std::uint64_t& out) {
+    if (text.empty()) return;
+    if (auto v = parseUnsigned(text))
+        out = *v;
+    else
+        c.fail("--seed", text, "expected a whole number 0..18446744073709551615");
+}
+
+void checkStart(Checker& c, const std::string& text, std::string& out) {
+    if (text.empty()) return;
+    sim::Time t = 0;
+    std::string why;
+    if (sim::parseIso8601(text, t, &why))
+        out = text;
+    else
+        c.fail("--start", text, why.empty() ? "expected ISO 8601 like 2026-06-21T08:00:00+05:00" : why);
+}
+
+void checkSets(Checker& c, const std::vector<std::string>& sets, std::vector<std::pair<std::string, std::string>>& out) {
+    for (const std::string& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == s.size()) {
+            c.fail("--set", s, "expected NAME=VALUE, e.g. --set mine.trucks=30 ('almalyk params' lists the names)");
+            return;
+        }
+        out.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+    }
+}
+
+void checkAssets(Checker& c, const std::string& dir, CommonOptions& out) {
+    if (dir.empty()) return;
+    std::error_code ec;
+    if (fs::is_directory(dir, ec))
+        out.assetsDir = dir;
+    else
+        c.fail("--assets", dir, fs::exists(dir, ec) ? "is not a folder; expected a folder laid out like assets/"
+                                                    : "folder not found; expected a folder laid out like assets/");
+}
+
+// An output file must be creatable: its folder exists and is writable, and the path is not itself a folder.
+void checkWritable(Checker& c, const std::string& flag, const std::string& path, const char* example) {
+    std::error_code ec;
+    if (path.empty()) {
+        c.fail(flag, path, std::string("expected a file name like ") + example);
+        return;
+    }
+    if (fs::is_directory(path, ec)) {
+        c.fail(flag, path, std::string("is a folder; expected a file name like ") + example);
+        return;
+    }
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    if (!fs::is_directory(dir, ec))
+        c.fail(flag, path, "folder '" + dir.string() + "' does not exist");
+    else if (::access(dir.c_str(), W_OK) != 0 || (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0))
+        c.fail(flag, path, "cannot write there (permission denied)");
+}
+
+void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOptions& o) {
+    o.scene = r.scene.empty() ? ctx.defaultScene : r.scene;
+    if (std::find(ctx.sceneNames.begin(), ctx.sceneNames.end(), o.scene) == ctx.sceneNames.end()) {
+        std::string known;
+        for (const std::string& s : ctx.sceneNames) known += (known.empty() ? "" : ", ") + s;
+        c.fail("--scene", o.scene, "unknown scene; known scenes: " + known);
+    }
+    if (!r.size.empty()) {
+        const auto x = r.size.find('x');
+        const auto w = x == std::string::npos ? std::nullopt : parseUnsigned(r.size.substr(0, x));
+        const auto h = x == std::string::npos ? std::nullopt : parseUnsigned(r.size.substr(x + 1));
+        if (!w || !h || *w < kMinSide || *w > kMaxSide || *h < kMinSide || *h > kMaxSide)
+            c.fail("--size", r.size, "expected WxH like 1280x720, each side 16..16384 pixels");
+        else {
+            o.width = static_cast<int>(*w);
+            o.height = static_cast<int>(*h);
+        }
+    }
+    if (r.quality == "low")
+        o.quality = Quality::Low;
+    else if (r.quality == "high")
+        o.quality = Quality::High;
+    else if (r.quality == "auto")
+        o.quality = Quality::Auto;
+    else if (!r.quality.empty())
+        c.fail("--quality", r.quality, "expected low, high or auto");
+    checkSeed(c, r.seed, o.seed);
+    checkStart(c, r.start, o.start);
+    checkSets(c, r.sets, o.sets);
+    o.scenario = r.scenario;
+    checkAssets(c, r.assets, o);
+}
+
+// A positive (or, with allowZero, non-negative) finite number no larger than max.
+void checkAmount(Checker& c, const std::string& flag, const std::string& text, double max, bool allowZero,
+                 const char* unit, double& out) {
+    const auto v = parseNumber(text);
+    if (!v || *v < 0 || (!allowZero && *v == 0) || *v > max) {
+        char range[96];
+        std::snprintf(range, sizeof range, "expected a number of %s, %s %g", unit,
+                      allowZero ? "0 .." : "greater than 0 and at most", max);
+        c.fail(flag, text, range);
+        return;
+    }
+    out = *v;
+}
+
+void checkSim(Checker& c, const RawSim& r, SimOptions& o) {
+    if (!r.days.empty() && !r.hours.empty()) c.fail("--days and --hours cannot be used together; give one of them");
+    if (!r.days.empty()) {
+        double d = 0;
+        checkAmount(c, "--days", r.days, kMaxSimDays, false, "days", d);
+        o.days = d;
+    }
+    if (!r.hours.empty()) {
+        double h = 0;
+        checkAmount(c, "--hours", r.hours, kMaxSimDays * 24, false, "hours", h);
+        o.hours = h;
+    }
+    checkSeed(c, r.seed, o.seed);
+    checkStart(c, r.start, o.start);
+    checkSets(c, r.sets, o.sets);
+    o.scenario = r.scenario;
+    if (!r.every.empty()) checkAmount(c, "--every", r.every, kMaxSimDays * 24 * 60, false, "minutes", o.everyMinutes);
+    if (!r.csv.empty()) {
+        checkWritable(c, "--csv", r.csv, "run.csv");
+        o.csv = r.csv;
+    }
+    if (!r.summary.empty()) {
+        checkWritable(c, "--summary", r.summary, "summary.json");
+        o.summary = r.summary;
+    }
+    checkAssets(c, r.assets, o);
+}
+
+// Arguments CLI11 could not place (allow_extras keeps them), reported as unknown options or stray words.
+void checkExtras(Checker& c, const CLI::App& app) {
+    const std::vector<std::string> extra = app.remaining();
+    if (extra.empty()) return;
+    const std::string& first = extra.front();
+    if (!first.empty() && first[0] == '-')
+        c.fail("unknown option '" + first + "'");
+    else if (app.get_parent() == nullptr)
+        c.fail("unknown mode or argument '" + first + "'; modes: sim, params, shot, bench (none = interactive window)");
+    else
+        c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
+}
+
+std::string lowerExt(const std::string& path) {
+    std::string e = fs::path(path).extension().string();
+    for (char& ch : e) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return e;
+}
+
+}  // namespace
+
+std::string versionText() { return std::string("almalyk ") + ALMALYK_VERSION + " (Almalyk Explorer)"; }
+
+ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliContext& ctx) {
+    CLI::App app{"Almalyk Explorer: real-time 3D view and live process simulation of the Almalyk Mining and "
+                 "Metallurgical Complex, from the Kalmakyr pit to hydrogen from smelter slag.\n"
+                 "Without a mode it opens the interactive window.",
+                 "almalyk"};
+    app.set_version_flag("--version", versionText(), "Print the version and exit");
+    app.allow_extras();
+    app.require_subcommand(0, 1);
+    app.footer("Exit codes: 0 success, 2 bad input (the message says what and where), 1 anything else.\n"
+               "Run 'almalyk MODE --help' for a mode's options; docs/cli.md has examples.");
+
+    RawInteractive ri;
+    addRender(app, ri, ctx);
+    app.add_flag("--fullscreen", ri.fullscreen, "Open fullscreen on the primary monitor (F11 toggles)");
+
+    CLI::App* simCmd = app.add_subcommand("sim", "Run the simulation without a window; write CSV and a JSON summary");
+    RawSim rs;
+    simCmd->add_option("--days", rs.days, "Simulated days (default 1)")->type_name("D");
+    simCmd->add_option("--hours", rs.hours, "Simulated hours (instead of --days)")->type_name("H");
+    addSimInputs(*simCmd, rs.seed, rs.start, rs.sets, rs.scenario);
+    simCmd->add_option("--csv", rs.csv, "Write one CSV row per --every minutes to FILE")->type_name("FILE");
+    simCmd->add_option("--every", rs.every, "CSV row interval in sim minutes (default 60)")->type_name("MINUTES");
+    simCmd->add_option("--summary", rs.summary, "Write the end-of-run JSON summary to FILE")->type_name("FILE");
+    addCommon(*simCmd, rs);
+
+    CLI::App* paramsCmd = app.add_subcommand("params", "List every parameter: name, unit, default, min, max, description");
+    RawCommon rp;
+    addCommon(*paramsCmd, rp);
+
+    CLI::App* shotCmd = app.add_subcommand("shot", "Render one picture of a scene to a PNG file and exit");
+    RawShot rsh;
+    addRender(*shotCmd, rsh, ctx);
+    shotCmd->add_option("--warmup-hours", rsh.warmupHours, "Sim hours to run before the picture (default 0)")
+        ->type_name("H");
+    shotCmd->add_option("--out", rsh.out, "The PNG file to write (required)")->type_name("FILE.png");
+
+    CLI::App* benchCmd = app.add_subcommand("bench", "Fly the scene's camera path and print one JSON line of frame times");
+    RawBench rb;
+    addRender(*benchCmd, rb, ctx);
+    benchCmd->add_option("--frames", rb.frames, "Frames to render (default 600)")->type_name("N");
+
+    for (CLI::App* sub : {simCmd, paramsCmd, shotCmd, benchCmd}) sub->allow_extras();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        return CliExit{0, app.help(), ""};
+    } catch (const CLI::CallForAllHelp&) {
+        return CliExit{0, app.help("", CLI::AppFormatMode::All), ""};
+    } catch (const CLI::CallForVersion&) {
+        return CliExit{0, versionText() + "\n", ""};
+    } catch (const CLI::ParseError& e) {
+        const auto subs = app.get_subcommands();
+        Checker c(subs.empty() ? "" : subs.front()->get_name());
+        c.fail(e.what());
+        return c.exit();
+    }
+
+    const auto subs = app.get_subcommands();
+    CLI::App* sub = subs.empty() ? nullptr : subs.front();
+    Checker c(sub ? sub->get_name() : "");
+    checkExtras(c, sub ? *sub : app);
+    if (sub) {
+        // Interactive flags before a mode name would be silently ignored; say where they belong instead.
+        for (const CLI::Option* opt : app.get_options())
+            if (opt->count() > 0 && opt->get_name() != "--help" && opt->get_name() != "--version")
+                c.fail(opt->get_name() + " was given before the mode; put it after the mode name: almalyk " +
+                       sub->get_name() + " " + opt->get_name() + " ...");
+    }
+    if (!c.ok()) return c.exit();
+
+    if (sub == nullptr) {
+        InteractiveOptions o;
+        checkRender(c, ri, ctx, o);
+        o.fullscreen = ri.fullscreen;
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == simCmd) {
+        SimOptions o;
+        checkSim(c, rs, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == paramsCmd) {
+        ParamsOptions o;
+        checkAssets(c, rp.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == shotCmd) {
+        ShotOptions o;
+        checkRender(c, rsh, ctx, o);
+        if (!rsh.warmupHours.empty())
+            checkAmount(c, "--warmup-hours", rsh.warmupHours, kMaxSimDays * 24, true, "hours", o.warmupHours);
+        if (rsh.out.empty())
+            c.fail("--out FILE.png is required: where to write the picture");
+        else if (lowerExt(rsh.out) != ".png")
+            c.fail("--out", rsh.out, "expected a file name ending in .png");
+        else
+            checkWritable(c, "--out", rsh.out, "shot.png");
+        o.out = rsh.out;
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    BenchOptions o;
+    checkRender(c, rb, ctx, o);
+    if (!rb.frames.empty()) {
+        const auto n = parseNumber(rb.frames);
+        if (!n || *n < 1 || *n > kMaxFrames || std::floor(*n) != *n)
+            c.fail("--frames", rb.frames, "expected a whole number of frames, 1..1000000");
+        else
+            o.frames = static_cast<int>(*n);
+    }
+    if (!c.ok()) return c.exit();
+    return o;
+}
+
+}  // namespace app
