@@ -1,0 +1,184 @@
+#include "sim/world.h"
+
+#include <algorithm>
+
+namespace sim {
+namespace {
+
+constexpr double kDefaultPoaKwhM2Y = PhotoInputs{}.poa_kwh_m2_y;  // hydrogen.md §7, until a full year is simulated
+
+bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+}  // namespace
+
+void registerAllParams(Params& p) {
+    p.add({.name = "sim.tick_s", .unit = "s", .def = 60, .min = 1, .max = 3600, .description =
+           "Length of one simulation tick; speed-up runs more ticks, never longer ones (design.md)",
+           .kind = ParamKind::Integer});
+    registerWeatherParams(p);  // also site.*
+    registerTransportParams(p);
+    registerConcentratorParams(p);
+    registerHydrogenParams(p);
+    registerSmrParams(p);
+    registerEconomicsParams(p);
+}
+
+Params makeParams() {
+    Params p;
+    registerAllParams(p);
+    return p;
+}
+
+const std::vector<std::string>& knownFaultTargets() {
+    static const std::vector<std::string> kTargets = {
+        "mine.truck:N", "mine.shovel:N", "transport.crusher", "transport.conveyor", "transport.rail",
+        "concentrator.mill", "smelter.furnace", "smelter.converter:N", "smelter.acid_plant", "h2.separator",
+        "smr.reformer"};
+    return kTargets;
+}
+
+World::World(const Params& params, std::uint64_t seed, Time start)
+    : m_params(params), m_seed(seed), m_start(start), m_now(start),
+      m_tickLength(static_cast<Time>(params.getInt("sim.tick_s")) * kSecond), m_nextEconomics(start),
+      m_weather(m_params, seed, start), m_transport(m_params, seed, start), m_concentrator(m_params, seed, start),
+      m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start),
+      m_view{.weather = m_weather.state(), .h2 = m_hydrogen.state(), .sun = m_hydrogen.state().sun,
+             .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smr = m_smr.state(),
+             .economics = m_economics} {
+    m_params.takeChanged();  // the units were built from these values
+    m_view.time = m_now;
+    m_view.tickLength = m_tickLength;
+    refreshEconomics();
+}
+
+void World::push(Command c) {
+    if (c.at < 0) c.at = m_now;
+    // Insert after every command due at the same time or earlier: same-time commands keep push order.
+    const auto pos = std::upper_bound(m_pending.begin(), m_pending.end(), c.at,
+                                      [](Time at, const Command& x) { return at < x.at; });
+    m_pending.insert(pos, std::move(c));
+}
+
+void World::applyDueCommands() {
+    std::size_t n = 0;
+    while (n < m_pending.size() && m_pending[n].at <= m_now) ++n;
+    if (n == 0) return;
+    for (std::size_t i = 0; i < n; ++i) apply(m_pending[i]);
+    m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(n));
+    notifyChanged();
+}
+
+void World::apply(const Command& c) {
+    LoggedCommand entry{.tick = m_tick, .command = c, .accepted = true, .message = {}};
+    entry.command.at = m_now;  // the log records when it took effect
+    std::string why;
+    switch (c.type) {
+        case CommandType::SetParam:
+            entry.accepted = m_params.setFromText(c.name, c.value, &why);
+            break;
+        case CommandType::InjectFault:
+        case CommandType::ClearFault: {
+            const bool on = c.type == CommandType::InjectFault;
+            // Each unit answers false for targets that are not its own; the first that claims it decides.
+            bool claimed = m_transport.setFault(c.name, on, &why) || m_concentrator.setFault(c.name, on, &why) ||
+                           m_hydrogen.setFault(c.name, on, &why) || m_smr.setFault(c.name, on, &why) ||
+                           m_weather.setFault(c.name, on, &why);
+            if (!claimed) {
+                entry.accepted = false;
+                if (why.empty()) {
+                    why = "unknown fault target '" + c.name + "'; expected one of";
+                    for (const std::string& t : knownFaultTargets()) why += " " + t;
+                }
+            }
+            break;
+        }
+    }
+    entry.message = why;
+    m_logThisTick.push_back(m_log.size());
+    m_log.push_back(std::move(entry));
+}
+
+void World::notifyChanged() {
+    const std::vector<std::string> changed = m_params.takeChanged();
+    bool weather = false, h2 = false, smr = false, transport = false, conc = false, sim = false;
+    for (const std::string& name : changed) {
+        if (startsWith(name, "site.")) weather = h2 = true;  // every sun-aware unit reads the site
+        else if (startsWith(name, "weather.")) weather = true;
+        else if (startsWith(name, "h2.")) h2 = true;
+        else if (startsWith(name, "smr.")) smr = true;
+        else if (startsWith(name, "transport.")) transport = true;
+        else if (startsWith(name, "concentrator.")) conc = true;
+        else if (startsWith(name, "sim.")) sim = true;
+        else if (startsWith(name, "econ.")) m_nextEconomics = m_now;  // pure functions: just refresh
+    }
+    if (weather) m_weather.applyParams(m_params);
+    if (transport) m_transport.applyParams(m_params);
+    if (conc) m_concentrator.applyParams(m_params);
+    if (h2) m_hydrogen.applyParams(m_params);
+    if (smr) m_smr.applyParams(m_params);
+    if (sim) m_tickLength = static_cast<Time>(m_params.getInt("sim.tick_s")) * kSecond;
+}
+
+void World::refreshEconomics() {
+    const HydrogenState& h = m_hydrogen.state();
+    const double hours = toHours(m_now - m_start);
+    const double poaYear = hours >= 8760.0 ? h.poa_kwh_m2 * 8760.0 / hours : kDefaultPoaKwhM2Y;
+    m_economics = compareRoutes(m_params, photoInputsFrom(m_params, poaYear));
+    m_nextEconomics = m_now + kHour;
+}
+
+void World::step() {
+    m_sink.clear();
+    m_logThisTick.clear();
+    applyDueCommands();
+    for (std::size_t i : m_logThisTick)
+        m_sink.emit(m_now, Unit::World, m_log[i].accepted ? WorldEvent::CommandApplied : WorldEvent::CommandRefused,
+                    static_cast<std::int32_t>(i), m_log[i].accepted ? 1.0 : 0.0);
+
+    const Time t0 = m_now, dt = m_tickLength;
+    m_weather.step(t0, dt, m_sink);
+    const double oreMined_t = 0.0;
+    const double oreAtConcentrator_t = m_transport.step(t0, dt, oreMined_t, m_sink);
+    const MaterialBatch concentrate = m_concentrator.step(t0, dt, oreAtConcentrator_t, m_sink);
+    (void)concentrate;
+    m_hydrogen.step(t0, dt, 0.0, m_weather.state().cloud_cover, m_sink);
+    m_smr.step(t0, dt, m_sink);
+
+    m_now = t0 + dt;
+    ++m_tick;
+    m_sink.sortByTime();
+    if (m_now >= m_nextEconomics) refreshEconomics();
+    m_view.time = m_now;
+    m_view.tick = m_tick;
+    m_view.tickLength = dt;
+}
+
+int World::advance(Time until, int maxTicks) {
+    m_advanceEvents.clear();
+    int n = 0;
+    while (n < maxTicks && m_now + m_tickLength <= until) {
+        step();
+        m_advanceEvents.insert(m_advanceEvents.end(), m_sink.events().begin(), m_sink.events().end());
+        ++n;
+    }
+    return n;
+}
+
+std::uint64_t World::stateHash() const {
+    Hasher h;
+    h.add(m_seed);
+    h.add(m_now);
+    h.add(m_tick);
+    h.add(m_tickLength);
+    for (const ParamDef& d : m_params.defs()) h.add(m_params.get(d.name));
+    h.add(m_pending.size());
+    h.add(m_log.size());
+    m_weather.hashInto(h);
+    m_transport.hashInto(h);
+    m_concentrator.hashInto(h);
+    m_hydrogen.hashInto(h);
+    m_smr.hashInto(h);
+    return h.value();
+}
+
+}  // namespace sim

@@ -1,0 +1,129 @@
+// sim/world.h — the coupled simulation: every unit of the chain rock -> ore transport -> concentrator -> smelter ->
+// slag catalyst -> hydrogen (beside SMR), stepped together in fixed ticks, changed only through Commands.
+// Use:
+//   sim::Params p = sim::makeParams();                 // every unit's parameters at their defaults
+//   p.setFromText("mine.trucks", "40", &why);           // before the run (or push a SetParam command during it)
+//   sim::World w(p, seed, start);
+//   w.push({sim::CommandType::InjectFault, "transport.crusher"});   // applied at the next tick boundary, logged
+//   w.step();                                            // one tick of sim.tick_s seconds
+//   const sim::State& s = w.state();  s.transport.trains[0].position ...; w.events() (the last tick's)
+//   Interactive: w.advance(untilTime, maxTicks) runs whole ticks up to a time (never enlarging a tick) and
+//   collects their events in w.advanceEvents().
+// Wiring per tick (unit_contract.md): commands due -> Weather -> Mine -> Transport -> Concentrator -> Smelter ->
+//   Catalyst -> Hydrogen (panel area from the catalyst line, cloud cover from the weather) -> Smr; events sorted by
+//   time (stable); economics refreshed from the totals once per sim hour.
+// Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit. Units draw
+//   from their own seeded streams; the world itself draws nothing.
+// Errors: push() never fails; a refused command (unknown parameter, bad value, unknown fault target) is logged with
+//   accepted = false and its message, and emits WorldEvent::CommandRefused. Nothing throws out of step().
+// Does NOT: read files, the wall clock or the environment; render; write CSV (sim/batch.h does the batch run).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/command.h"
+#include "sim/concentrator.h"
+#include "sim/economics.h"
+#include "sim/events.h"
+#include "sim/hash.h"
+#include "sim/hydrogen.h"
+#include "sim/params.h"
+#include "sim/smr.h"
+#include "sim/time.h"
+#include "sim/transport.h"
+#include "sim/weather.h"
+
+namespace sim {
+
+// Registers sim.* (the world's own) and every unit's parameters, in wiring order.
+void registerAllParams(Params& p);
+// A registry with every parameter at its default.
+Params makeParams();
+
+enum class WorldEvent : std::uint16_t {
+    CommandApplied,  // index = position in commandLog(), value = 1
+    CommandRefused,  // index = position in commandLog(), value = 0
+};
+
+// Every fault target a unit accepts ("mine.truck:N" style targets listed with ":N").
+const std::vector<std::string>& knownFaultTargets();
+
+// What scenes, the CSV writer and the summary read: read-only views of each unit's state, valid for the World's
+// lifetime (scenes copy what they interpolate; they never keep these references across a World rebuild).
+struct State {
+    Time time = 0;               // now (the boundary after the last tick)
+    std::int64_t tick = 0;       // ticks run so far
+    Time tickLength = 0;         // the last tick's length
+    const WeatherState& weather;
+    const HydrogenState& h2;
+    const SunState& sun;         // h2.sun: the sun the panels saw at the last tick's mid-point
+    const TransportState& transport;
+    const ConcentratorState& concentrator;
+    const SmrState& smr;
+    const std::vector<RouteEconomics>& economics;  // photocatalytic, smr_grey, smr_capture
+};
+
+class World {
+public:
+    World(const Params& params, std::uint64_t seed, Time start);
+    World(const World&) = delete;
+    World& operator=(const World&) = delete;
+
+    const Params& params() const { return m_params; }
+    std::uint64_t seed() const { return m_seed; }
+    Time start() const { return m_start; }
+
+    // Queues a command for the first tick boundary at or after c.at (c.at < 0: the next one). Same-time commands
+    // apply in push order.
+    void push(Command c);
+    // Applies the due commands, then advances one tick of sim.tick_s.
+    void step();
+    // Runs whole ticks while the next one ends at or before `until`, at most maxTicks; returns the number run.
+    int advance(Time until, int maxTicks);
+
+    Time now() const { return m_now; }
+    std::int64_t tick() const { return m_tick; }
+    Time tickLength() const { return m_tickLength; }
+    const State& state() const { return m_view; }
+    const std::vector<Event>& events() const { return m_sink.events(); }   // the last step()'s, in time order
+    const std::vector<Event>& advanceEvents() const { return m_advanceEvents; }  // all of the last advance()'s
+    const std::vector<LoggedCommand>& commandLog() const { return m_log; }
+    std::size_t pendingCommands() const { return m_pending.size(); }
+    std::uint64_t stateHash() const;
+
+    // Direct access for tests and tools that need more than the State (e.g. recovery curves); scenes use state().
+    const Transport& transport() const { return m_transport; }
+    const Concentrator& concentrator() const { return m_concentrator; }
+    const Hydrogen& hydrogen() const { return m_hydrogen; }
+
+private:
+    void applyDueCommands();
+    void apply(const Command& c);
+    void notifyChanged();
+    void refreshEconomics();
+
+    Params m_params;
+    std::uint64_t m_seed;
+    Time m_start;
+    Time m_now;
+    std::int64_t m_tick = 0;
+    Time m_tickLength = 0;
+    Time m_nextEconomics = 0;
+
+    Weather m_weather;
+    Transport m_transport;
+    Concentrator m_concentrator;
+    Hydrogen m_hydrogen;
+    Smr m_smr;
+    std::vector<RouteEconomics> m_economics;
+
+    std::vector<Command> m_pending;  // sorted by at, stable
+    std::vector<LoggedCommand> m_log;
+    std::vector<std::size_t> m_logThisTick;
+    EventSink m_sink;
+    std::vector<Event> m_advanceEvents;
+    State m_view;
+};
+
+}  // namespace sim
