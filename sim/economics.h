@@ -3,7 +3,8 @@
 // Every number is a Range {low, base, high}: low combines the favourable end of every econ.* range (cheap capex, low
 // discount rate, long life, cheap gas...), high the unfavourable end. The UI shows the range, never one "truth"
 // (hydrogen.md §5, §10: costs depend on year and gas price).
-// Use: registerEconomicsParams(p); auto routes = compareRoutes(p, photoInputsFrom(p, poa_kwh_m2_y, activity));
+// Use: registerEconomicsParams(p); auto routes = compareRoutes(p, photoInputsFrom(p, poa_kwh_m2_y));
+// Parameters: each ranged quantity X is three parameters econ.X (base), econ.X_low and econ.X_high.
 // Method: LCOH = (capex·CRF(r, n) + fixed opex) / annual kg + variable costs per kg;
 //   CRF = r / (1 − (1+r)^−n). Photocatalytic kg/m²/yr = STH · H_POA · 3.6 MJ/kWh / 237.13 kJ/mol · 2.016 g/mol ·
 //   separator recovery · mean activity (hydrogen.md §8.4). SMR gas cost = CH4 kg/kg · 55.5 MJ/kg (HHV) · $/MMBtu.
@@ -30,8 +31,10 @@ struct PhotoInputs {
     double separator_efficiency = 0.9;  // h2.separator_efficiency
     double mean_activity = 1.0;         // lifetime-mean catalyst activity factor
 };
-// Reads h2.sth_percent and h2.separator_efficiency from p (when registered); poa and activity come from the caller.
-PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y, double meanActivity);
+// Reads h2.sth_percent, h2.separator_efficiency and h2.ageing_per_h (when registered) and
+// econ.catalyst_refresh_y (the sheet is re-sprayed at that interval, its cost inside opex) for the mean activity.
+// poa_kwh_m2_y: annual plane-of-array irradiation, from the simulation or hydrogen.md §7's 1850.
+PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y);
 
 struct RouteEconomics {
     std::string name;          // "photocatalytic", "smr_grey", "smr_capture"

@@ -49,6 +49,7 @@ struct SunState {
     double ghi_w_m2 = 0.0, dni_w_m2 = 0.0, dhi_w_m2 = 0.0;
     double poa_w_m2 = 0.0;         // plane of array for h2.tilt_deg / h2.azimuth_deg
     double clear_ghi_w_m2 = 0.0;   // before clouds
+    double clear_dni_w_m2 = 0.0;
     double cloud_cover = 0.0;
 };
 
@@ -105,15 +106,20 @@ public:
     SunState sunAt(Time t, double cloudCover) const;
 
 private:
-    SunState computeSun(Time t, double cloudCover, const SolarEphemeris& e) const;
+    SunState computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local) const;
+    void addFreshArea(double area_m2);
 
     double m_lat = 0, m_lon = 0, m_alt = 0;
     double m_sthPercent = 0, m_tilt = 0, m_azimuth = 0, m_albedo = 0, m_linke = -1;
+    bool m_haurwitz = false;
     double m_ageingPerH = 0, m_capacity_kg = 0, m_demand_kg_h = 0;
     double m_paramArea = 0;
     SolarEphemerisCache m_ephemeris;
+    CivilTime m_civil;           // local calendar of the current day (cached: it changes once a day)
+    Time m_civilFrom = 0;        // local midnight of m_civil
+    bool m_haveCivil = false;
     bool m_wasUp = false;
-    bool m_haveTick = false;
+    bool m_separatorChanged = false;
     bool m_storageFullFlag = false, m_storageEmptyFlag = false;
     HydrogenState m_state;
 };

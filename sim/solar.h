@@ -71,8 +71,9 @@ double defaultLinkeTurbidity(int month);
 
 // Clouds as a time fraction: cloud cover cc is the share of the time the sun's disc is covered; covered sky gives
 // 35 % of the clear GHI as pure diffuse light. The time average is Larson et al.'s GHI = (0.35 + 0.65(1−cc))·GHI_clear
-// (hydrogen.md §8.2), with DNI = (1−cc)·DNI_clear and DHI = GHI − DNI·cosθz. Needs the zenith for the split.
-Irradiance applyClouds(const Irradiance& clear, double cloudCover, double zenith_deg);
+// (hydrogen.md §8.2), with DNI = (1−cc)·DNI_clear and DHI = (1−cc)·DHI_clear + 0.35·cc·GHI_clear, so
+// GHI = DNI·cosθz + DHI still holds whenever it holds for the clear sky.
+Irradiance applyClouds(const Irradiance& clear, double cloudCover);
 // WMO sunshine: the sun counts as shining while DNI ≥ 120 W/m².
 constexpr double kSunshineDniThreshold = 120.0;
 

@@ -38,7 +38,7 @@ struct WeatherState {
     double cloud_cover = 0.0;     // 0..1 at the last tick's mid-point
     Sky sky = Sky::Clear;         // today's sky (stochastic mode); derived from cloud_cover in fixed mode
     bool stochastic = true;       // weather.cloud_cover < 0
-    std::int64_t localDay = 0;    // days since 1970-01-01 local time of the current draw
+    std::int64_t localDay = 0;    // local days since 1970-01-01 of the stochastic chain's current draw
 };
 
 // Tashkent WMO monthly sunshine hours, Jan..Dec (hydrogen.md §7).
@@ -70,7 +70,10 @@ private:
     std::array<double, 12> m_clearFraction{};
     std::array<std::array<double, 3>, 12> m_skyProb{};  // stationary sky distribution per month
     std::array<double, 25> m_knots{};                    // cloud cover at local hours 0..24 of the current day
+    Sky m_chainSky = Sky::Clear;                         // the daily chain's sky (state.sky follows the mode)
+    double m_wander = 0.0;                               // intraday AR(1) state in [-1, 1], carried across days
     bool m_haveDay = false;
+    bool m_calibrated = false;
     WeatherState m_state;
 };
 

@@ -1,0 +1,204 @@
+#include "sim/hydrogen.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim {
+namespace {
+
+constexpr double kMolarVolumeNm3 = 0.022414;  // m³/mol at 0 °C, 1 atm (hydrogen.md §8.4)
+constexpr double kStandardSun_W_m2 = 1000.0;  // "1 sun" for sun-equivalent hours (AM1.5G, STH definition)
+
+}  // namespace
+
+void registerHydrogenParams(Params& p) {
+    p.add({.name = "h2.panel_area_m2", .unit = "m2", .def = 100.0, .min = 0.0, .max = 1e7,
+           .description = "Photocatalyst panel area at start (Domen's 100 m2 array, Nature 2021); the catalyst line adds more"});
+    p.add({.name = "h2.sth_percent", .unit = "%", .def = 0.76, .min = 0.0, .max = 30.0,
+           .description = "Solar-to-hydrogen efficiency of fresh panels (0.76 % record array; 5-10 % needed to pay, hydrogen.md §1)"});
+    p.add({.name = "h2.tilt_deg", .unit = "deg", .def = 30.0, .min = 0.0, .max = 90.0,
+           .description = "Panel tilt from horizontal (hydrogen.md §9)"});
+    p.add({.name = "h2.azimuth_deg", .unit = "deg", .def = 180.0, .min = 0.0, .max = 360.0,
+           .description = "Direction the panels face, from north clockwise (180 = south)"});
+    p.add({.name = "h2.albedo", .unit = "-", .def = 0.20, .min = 0.0, .max = 1.0,
+           .description = "Ground reflectance in front of the panels (grass 0.20, sand 0.40, snow 0.65; pvlib)"});
+    p.add({.name = "h2.linke_turbidity", .unit = "-", .def = -1.0, .min = -1.0, .max = 8.0,
+           .description = "Linke turbidity for the clear sky; below 1 = monthly table 3.0 (winter) to 4.0 (dusty summer)"});
+    p.add({.name = "h2.clear_sky", .unit = "-", .def = 0.0, .min = 0.0, .max = 1.0,
+           .description = "Clear-sky model: Ineichen-Perez (with turbidity) or Haurwitz (zenith only)",
+           .kind = ParamKind::Choice, .choices = {"ineichen", "haurwitz"}});
+    p.add({.name = "h2.ageing_per_h", .unit = "1/h", .def = 1.7e-4, .min = 0.0, .max = 0.01,
+           .description = "Catalyst activity loss per sun-equivalent hour (80 % left after 1300 h, Lyu 2019)"});
+    p.add({.name = "h2.separator_efficiency", .unit = "-", .def = 0.90, .min = 0.0, .max = 1.0,
+           .description = "Share of the H2 the polyimide membrane recovers from the moist H2/O2 product (estimate)"});
+    p.add({.name = "h2.storage_capacity_kg", .unit = "kg", .def = 100.0, .min = 0.0, .max = 1e6,
+           .description = "H2 buffer storage (about one tube trailer's worth, estimate)"});
+    // almalyk.md §5: plan 66 t W + 520 t Mo a year at 32.9 and 63 g H2/kg stoichiometric = 34.9 t/yr = 3.99 kg/h
+    // consumed; the 4x excess flow through the push furnaces is recirculated, so it is not counted here (estimate).
+    p.add({.name = "h2.demand_kg_h", .unit = "kg/h", .def = 4.0, .min = 0.0, .max = 1e4,
+           .description = "H2 consumed by PRMiTS W/Mo oxide reduction (estimate from almalyk.md S5 plan tonnages)"});
+}
+
+Hydrogen::Hydrogen(const Params& p, std::uint64_t, Time start) {
+    // The plant is deterministic: no random stream is needed (the weather carries the randomness).
+    applyParams(p);
+    m_state.sun = computeSun(start, 0.0, m_ephemeris.at(start), toLocalCivil(start));
+    m_wasUp = m_state.sun.elevation_deg > 0.0;
+}
+
+void Hydrogen::applyParams(const Params& p) {
+    m_lat = p.get("site.lat_deg");
+    m_lon = p.get("site.lon_deg");
+    m_alt = p.get("site.altitude_m");
+    m_sthPercent = p.get("h2.sth_percent");
+    m_tilt = p.get("h2.tilt_deg");
+    m_azimuth = p.get("h2.azimuth_deg");
+    m_albedo = p.get("h2.albedo");
+    m_linke = p.get("h2.linke_turbidity");
+    m_haurwitz = p.getInt("h2.clear_sky") == 1;
+    m_ageingPerH = p.get("h2.ageing_per_h");
+    m_capacity_kg = p.get("h2.storage_capacity_kg");
+    m_demand_kg_h = p.get("h2.demand_kg_h");
+    m_state.separator_efficiency = p.get("h2.separator_efficiency");
+    const double area = p.get("h2.panel_area_m2");
+    if (area > m_paramArea) addFreshArea(area - m_paramArea);
+    m_paramArea = area;
+    m_state.panel_area_m2 = m_paramArea + m_state.built_area_m2;
+    m_state.storage_kg = std::min(m_state.storage_kg, m_capacity_kg);
+    m_state.storage_fill = m_capacity_kg > 0.0 ? m_state.storage_kg / m_capacity_kg : 0.0;
+    m_state.demand_kg_h = m_demand_kg_h;
+}
+
+void Hydrogen::addFreshArea(double area_m2) {
+    // New panels start at activity 1; the plant's activity is the area-weighted mean.
+    const double old = m_paramArea + m_state.built_area_m2;
+    if (old + area_m2 > 0.0) m_state.activity = (old * m_state.activity + area_m2) / (old + area_m2);
+}
+
+SunState Hydrogen::computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local) const {
+    SunState s;
+    const SolarPosition pos = solarPositionFrom(e, t, m_lat, m_lon);
+    s.time = t;
+    s.elevation_deg = pos.elevation_deg;
+    s.azimuth_deg = pos.azimuth_deg;
+    s.zenith_deg = pos.zenith_deg;
+    s.cloud_cover = std::clamp(cloudCover, 0.0, 1.0);
+    if (pos.zenith_deg >= 90.0) return s;  // night: everything else stays 0
+    const double linke = m_linke >= 1.0 ? m_linke : defaultLinkeTurbidity(local.month);
+    const Irradiance clear = m_haurwitz ? clearSkyHaurwitz(pos.zenith_deg, local.dayOfYear)
+                                        : clearSkyIneichen(pos.zenith_deg, m_alt, linke, local.dayOfYear);
+    const Irradiance sky = applyClouds(clear, s.cloud_cover);
+    s.clear_ghi_w_m2 = clear.ghi;
+    s.clear_dni_w_m2 = clear.dni;
+    s.ghi_w_m2 = sky.ghi;
+    s.dni_w_m2 = sky.dni;
+    s.dhi_w_m2 = sky.dhi;
+    s.poa_w_m2 = planeOfArray(sky, pos, m_tilt, m_azimuth, m_albedo);
+    return s;
+}
+
+SunState Hydrogen::sunAt(Time t, double cloudCover) const {
+    return computeSun(t, cloudCover, solarEphemeris(t), toLocalCivil(t));
+}
+
+void Hydrogen::step(Time t0, Time dt, double newPanelArea_m2, double cloudCover, EventSink& ev) {
+    const Time mid = t0 + dt / 2;
+    if (!m_haveCivil || mid < m_civilFrom || mid >= m_civilFrom + kDay) {
+        // Calendar fields change once a local day: cache them with the day's start.
+        m_civil = toLocalCivil(mid);
+        m_civilFrom = mid - (m_civil.hour * kHour + m_civil.minute * kMinute + fromSeconds(m_civil.second));
+        m_haveCivil = true;
+    }
+    HydrogenState& s = m_state;
+    s.sun = computeSun(mid, cloudCover, m_ephemeris.at(mid), m_civil);
+
+    const bool up = s.sun.elevation_deg > 0.0;
+    if (up != m_wasUp) ev.emit(mid, Unit::Hydrogen, up ? HydrogenEvent::Sunrise : HydrogenEvent::Sunset, -1, s.sun.azimuth_deg);
+    m_wasUp = up;
+    if (m_separatorChanged) {
+        ev.emit(t0, Unit::Hydrogen, s.separator_ok ? HydrogenEvent::SeparatorRestored : HydrogenEvent::SeparatorFault);
+        m_separatorChanged = false;
+    }
+
+    const double dt_h = toHours(dt);
+    // hydrogen.md §8.4: ṅ = STH · G_POA · A / ΔG°, with STH reduced by the catalyst's ageing.
+    s.sth_effective_percent = m_sthPercent * s.activity;
+    s.h2_mol_s = s.sth_effective_percent / 100.0 * s.sun.poa_w_m2 * s.panel_area_m2 / kGibbsWaterSplitting_J_mol;
+    s.h2_kg_h = s.h2_mol_s * kMolarMassH2_kg_mol * 3600.0;
+    s.h2_nm3_h = s.h2_mol_s * kMolarVolumeNm3 * 3600.0;
+    s.o2_kg_h = 0.5 * s.h2_mol_s * kMolarMassO2_kg_mol * 3600.0;
+    s.water_kg_h = s.h2_mol_s * kMolarMassH2O_kg_mol * 3600.0;
+    s.h2_recovered_kg_h = s.separator_ok ? s.separator_efficiency * s.h2_kg_h : 0.0;
+
+    s.h2Tick_kg = s.h2_kg_h * dt_h;
+    s.recoveredTick_kg = s.h2_recovered_kg_h * dt_h;
+    s.photocatalytic_kg += s.h2Tick_kg;
+    s.recovered_kg += s.recoveredTick_kg;
+    s.vented_kg += s.h2Tick_kg - s.recoveredTick_kg;
+    s.o2_kg += s.o2_kg_h * dt_h;
+    s.water_kg += s.water_kg_h * dt_h;
+
+    // Storage: this tick's recovered gas first, then the demand, then anything over capacity is vented.
+    s.storage_kg += s.recoveredTick_kg;
+    const double demand_kg = m_demand_kg_h * dt_h;
+    const double served = std::min(s.storage_kg, demand_kg);
+    s.storage_kg -= served;
+    const double unserved = demand_kg - served;
+    s.served_kg += served;
+    s.unserved_kg += unserved;
+    s.served_kg_h = dt_h > 0.0 ? served / dt_h : 0.0;
+    s.unserved_kg_h = dt_h > 0.0 ? unserved / dt_h : 0.0;
+    if (s.storage_kg >= m_capacity_kg) {
+        s.vented_kg += s.storage_kg - m_capacity_kg;
+        s.storage_kg = m_capacity_kg;
+        if (!m_storageFullFlag && m_capacity_kg > 0.0)
+            ev.emit(t0 + dt, Unit::Hydrogen, HydrogenEvent::StorageFull, -1, s.storage_kg);
+        m_storageFullFlag = m_capacity_kg > 0.0;
+    } else {
+        m_storageFullFlag = false;
+    }
+    if (unserved > 0.0) {
+        if (!m_storageEmptyFlag) ev.emit(t0 + dt, Unit::Hydrogen, HydrogenEvent::StorageEmpty, -1, s.unserved_kg_h);
+        m_storageEmptyFlag = true;
+    } else {
+        m_storageEmptyFlag = false;
+    }
+    s.storage_fill = m_capacity_kg > 0.0 ? s.storage_kg / m_capacity_kg : 0.0;
+
+    // Irradiation totals; sunshine is the expected WMO duration (the sun is out a share 1 − cc of the time).
+    const double sunHours = s.sun.poa_w_m2 / kStandardSun_W_m2 * dt_h;
+    s.sun_hours_equiv += sunHours;
+    s.poa_kwh_m2 += s.sun.poa_w_m2 * dt_h / 1000.0;
+    s.ghi_kwh_m2 += s.sun.ghi_w_m2 * dt_h / 1000.0;
+    if (s.sun.clear_dni_w_m2 >= kSunshineDniThreshold) s.sunshine_h += (1.0 - s.sun.cloud_cover) * dt_h;
+
+    // Ageing (first order in sun-equivalent hours), then this tick's new panels, which produce from the next tick.
+    if (sunHours > 0.0 && m_ageingPerH > 0.0) s.activity *= std::exp(-m_ageingPerH * sunHours);
+    if (newPanelArea_m2 > 0.0) {
+        addFreshArea(newPanelArea_m2);
+        s.built_area_m2 += newPanelArea_m2;
+        s.panel_area_m2 = m_paramArea + s.built_area_m2;
+    }
+}
+
+bool Hydrogen::setFault(const std::string& target, bool on, std::string*) {
+    if (target != "h2.separator") return false;
+    if (m_state.separator_ok == on) m_separatorChanged = !m_separatorChanged;  // a repeat of the same state is no change
+    m_state.separator_ok = !on;
+    return true;
+}
+
+void Hydrogen::hashInto(Hasher& h) const {
+    const HydrogenState& s = m_state;
+    for (double v : {s.sun.elevation_deg, s.sun.azimuth_deg, s.sun.poa_w_m2, s.sun.cloud_cover, s.panel_area_m2,
+                     s.built_area_m2, s.activity, s.h2_kg_h, s.storage_kg, s.photocatalytic_kg, s.recovered_kg,
+                     s.vented_kg, s.o2_kg, s.water_kg, s.served_kg, s.unserved_kg, s.sun_hours_equiv, s.poa_kwh_m2,
+                     s.ghi_kwh_m2, s.sunshine_h})
+        h.add(v);
+    h.add(s.separator_ok);
+    h.add(m_wasUp);
+    h.add(m_storageFullFlag);
+    h.add(m_storageEmptyFlag);
+}
+
+}  // namespace sim
