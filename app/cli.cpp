@@ -29,52 +29,57 @@ constexpr int kMinSide = 16, kMaxSide = 16384;  // GL_MAX_TEXTURE_SIZE of curren
 constexpr int kMaxFrames = 1'000'000;
 constexpr double kMaxSimDays = 36'600;  // a century: far beyond any study, well inside int64 microseconds
 
-// ---- the raw text of each mode's flags, as CLI11 fills it ----
+// ---- the raw text of each mode's flags, as CLI11 fills it; unset = flag not given ("" is given, and checked) ----
+
+using Text = std::optional<std::string>;
 
 struct RawCommon {
-    std::string assets;
+    Text assets;
 };
 struct RawRender : RawCommon {
-    std::string scene, size, quality, seed, start, scenario;
+    Text scene, size, quality, seed, start, scenario;
     std::vector<std::string> sets;
 };
 struct RawInteractive : RawRender {
     bool fullscreen = false;
 };
 struct RawShot : RawRender {
-    std::string out, warmupHours;
+    Text out, warmupHours;
 };
 struct RawBench : RawRender {
-    std::string frames;
+    Text frames;
 };
 struct RawSim : RawCommon {
-    std::string days, hours, seed, start, scenario, csv, every, summary;
+    Text days, hours, seed, start, scenario, csv, every, summary;
     std::vector<std::string> sets;
 };
 
-void addCommon(CLI::App& app, RawCommon& r) {
-    app.add_option("--assets", r.assets, "Folder laid out like assets/ (your own models, tours, scenarios)")
-        ->type_name("DIR");
+CLI::Option* addText(CLI::App& app, const std::string& flag, Text& target, const std::string& help,
+                     const std::string& typeName) {
+    return app.add_option_function<std::string>(flag, [&target](const std::string& v) { target = v; }, help)
+        ->type_name(typeName);
 }
 
-void addSimInputs(CLI::App& app, std::string& seed, std::string& start, std::vector<std::string>& sets,
-                  std::string& scenario) {
-    app.add_option("--seed", seed, "Random seed (whole number >= 0); same seed, same run. Default 1")->type_name("N");
-    app.add_option("--start", start, std::string("Simulation start, ISO 8601 (default ") + sim::kDefaultStart + ")")
-        ->type_name("ISO8601");
+void addCommon(CLI::App& app, RawCommon& r) {
+    addText(app, "--assets", r.assets, "Folder laid out like assets/ (your own models, tours, scenarios)", "DIR");
+}
+
+void addSimInputs(CLI::App& app, Text& seed, Text& start, std::vector<std::string>& sets, Text& scenario) {
+    addText(app, "--seed", seed, "Random seed (whole number >= 0); same seed, same run. Default 1", "N");
+    addText(app, "--start", start, std::string("Simulation start, ISO 8601 (default ") + sim::kDefaultStart + ")",
+            "ISO8601");
     app.add_option("--set", sets, "Set a parameter before the first tick (repeatable; see 'almalyk params')")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);
-    app.add_option("--scenario", scenario, "Scenario file (JSON) of timed commands")->type_name("FILE");
+    addText(app, "--scenario", scenario, "Scenario file (JSON) of timed commands", "FILE");
 }
 
 void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
     std::string scenes;
     for (const std::string& s : ctx.sceneNames) scenes += (scenes.empty() ? "" : ", ") + s;
-    app.add_option("--scene", r.scene, "Scene: " + scenes + " (default " + ctx.defaultScene + ")")->type_name("NAME");
-    app.add_option("--size", r.size, "Window or picture size in pixels, e.g. 1920x1080 (default 1280x720)")
-        ->type_name("WxH");
-    app.add_option("--quality", r.quality, "Rendering quality: low | high | auto")->type_name("PRESET");
+    addText(app, "--scene", r.scene, "Scene: " + scenes + " (default " + ctx.defaultScene + ")", "NAME");
+    addText(app, "--size", r.size, "Window or picture size in pixels, e.g. 1920x1080 (default 1280x720)", "WxH");
+    addText(app, "--quality", r.quality, "Rendering quality: low | high | auto (default auto; shot: high)", "PRESET");
     addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
     addCommon(app, r);
 }
@@ -115,22 +120,24 @@ std::optional<double> parseNumber(const std::string& s) {
     return v;
 }
 
-void checkSeed(Checker& c, const std::string& text, std::uint64_t& out) {
-    if (text.empty()) return;
-    if (auto v = parseUnsigned(text))
+void checkSeed(Checker& c, const Text& text, std::uint64_t& out) {
+    if (!text) return;
+    if (auto v = parseUnsigned(*text))
         out = *v;
     else
-        c.fail("--seed", text, "expected a whole number 0..18446744073709551615");
+        c.fail("--seed", *text, "expected a whole number 0..18446744073709551615");
 }
 
-void checkStart(Checker& c, const std::string& text, std::string& out) {
-    if (text.empty()) return;
+void checkStart(Checker& c, const Text& text, std::string& out) {
+    if (!text) return;
     sim::Time t = 0;
     std::string why;
-    if (sim::parseIso8601(text, t, &why))
-        out = text;
+    if (sim::parseIso8601(*text, t, &why))
+        out = *text;
+    else if (why.empty())
+        c.fail("--start", *text, "expected ISO 8601 like 2026-06-21T08:00:00+05:00");
     else
-        c.fail("--start", text, why.empty() ? "expected ISO 8601 like 2026-06-21T08:00:00+05:00" : why);
+        c.fail("--start " + why);  // sim::parseIso8601 quotes the text itself
 }
 
 void checkSets(Checker& c, const std::vector<std::string>& sets, std::vector<std::pair<std::string, std::string>>& out) {
@@ -144,18 +151,21 @@ void checkSets(Checker& c, const std::vector<std::string>& sets, std::vector<std
     }
 }
 
-void checkAssets(Checker& c, const std::string& dir, CommonOptions& out) {
-    if (dir.empty()) return;
+void checkAssets(Checker& c, const Text& dir, CommonOptions& out) {
+    if (!dir) return;
     std::error_code ec;
-    if (fs::is_directory(dir, ec))
-        out.assetsDir = dir;
+    if (!dir->empty() && fs::is_directory(*dir, ec))
+        out.assetsDir = *dir;
     else
-        c.fail("--assets", dir, fs::exists(dir, ec) ? "is not a folder; expected a folder laid out like assets/"
+        c.fail("--assets", *dir, fs::exists(*dir, ec) ? "is not a folder; expected a folder laid out like assets/"
                                                     : "folder not found; expected a folder laid out like assets/");
 }
 
 // An output file must be creatable: its folder exists and is writable, and the path is not itself a folder.
-void checkWritable(Checker& c, const std::string& flag, const std::string& path, const char* example) {
+void checkWritable(Checker& c, const std::string& flag, const Text& given, const char* example, std::string& out) {
+    if (!given) return;
+    const std::string& path = *given;
+    out = path;
     std::error_code ec;
     if (path.empty()) {
         c.fail(flag, path, std::string("expected a file name like ") + example);
@@ -173,78 +183,82 @@ void checkWritable(Checker& c, const std::string& flag, const std::string& path,
         c.fail(flag, path, "cannot write there (permission denied)");
 }
 
+// The scenario file itself is read by the mode (it reports file, line and field); here only an empty name is refused.
+void checkScenario(Checker& c, const Text& text, std::string& out) {
+    if (!text) return;
+    if (text->empty()) c.fail("--scenario", *text, "expected a scenario file name, e.g. assets/scenarios/NAME.json");
+    out = *text;
+}
+
 void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOptions& o) {
-    o.scene = r.scene.empty() ? ctx.defaultScene : r.scene;
+    o.scene = r.scene ? *r.scene : ctx.defaultScene;
     if (std::find(ctx.sceneNames.begin(), ctx.sceneNames.end(), o.scene) == ctx.sceneNames.end()) {
         std::string known;
         for (const std::string& s : ctx.sceneNames) known += (known.empty() ? "" : ", ") + s;
         c.fail("--scene", o.scene, "unknown scene; known scenes: " + known);
     }
-    if (!r.size.empty()) {
-        const auto x = r.size.find('x');
-        const auto w = x == std::string::npos ? std::nullopt : parseUnsigned(r.size.substr(0, x));
-        const auto h = x == std::string::npos ? std::nullopt : parseUnsigned(r.size.substr(x + 1));
+    if (r.size) {
+        const std::string& size = *r.size;
+        const auto x = size.find('x');
+        const auto w = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(0, x));
+        const auto h = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(x + 1));
         if (!w || !h || *w < kMinSide || *w > kMaxSide || *h < kMinSide || *h > kMaxSide)
-            c.fail("--size", r.size, "expected WxH like 1280x720, each side 16..16384 pixels");
+            c.fail("--size", size, "expected WxH like 1280x720, each side 16..16384 pixels");
         else {
             o.width = static_cast<int>(*w);
             o.height = static_cast<int>(*h);
         }
     }
-    if (r.quality == "low")
+    if (!r.quality)
+        ;  // the mode's default: high for shot, auto otherwise (design.md)
+    else if (*r.quality == "low")
         o.quality = Quality::Low;
-    else if (r.quality == "high")
+    else if (*r.quality == "high")
         o.quality = Quality::High;
-    else if (r.quality == "auto")
+    else if (*r.quality == "auto")
         o.quality = Quality::Auto;
-    else if (!r.quality.empty())
-        c.fail("--quality", r.quality, "expected low, high or auto");
+    else
+        c.fail("--quality", *r.quality, "expected low, high or auto");
     checkSeed(c, r.seed, o.seed);
     checkStart(c, r.start, o.start);
     checkSets(c, r.sets, o.sets);
-    o.scenario = r.scenario;
+    checkScenario(c, r.scenario, o.scenario);
     checkAssets(c, r.assets, o);
 }
 
 // A positive (or, with allowZero, non-negative) finite number no larger than max.
-void checkAmount(Checker& c, const std::string& flag, const std::string& text, double max, bool allowZero,
-                 const char* unit, double& out) {
-    const auto v = parseNumber(text);
+void checkAmount(Checker& c, const std::string& flag, const Text& text, double max, bool allowZero, const char* unit,
+                 double& out) {
+    if (!text) return;
+    const auto v = parseNumber(*text);
     if (!v || *v < 0 || (!allowZero && *v == 0) || *v > max) {
         char range[96];
         std::snprintf(range, sizeof range, "expected a number of %s, %s %g", unit,
                       allowZero ? "0 .." : "greater than 0 and at most", max);
-        c.fail(flag, text, range);
+        c.fail(flag, *text, range);
         return;
     }
     out = *v;
 }
 
 void checkSim(Checker& c, const RawSim& r, SimOptions& o) {
-    if (!r.days.empty() && !r.hours.empty()) c.fail("--days and --hours cannot be used together; give one of them");
-    if (!r.days.empty()) {
-        double d = 0;
-        checkAmount(c, "--days", r.days, kMaxSimDays, false, "days", d);
-        o.days = d;
+    if (r.days && r.hours) c.fail("--days and --hours cannot be used together; give one of them");
+    double amount = 0;
+    if (r.days) {
+        checkAmount(c, "--days", r.days, kMaxSimDays, false, "days", amount);
+        o.days = amount;
     }
-    if (!r.hours.empty()) {
-        double h = 0;
-        checkAmount(c, "--hours", r.hours, kMaxSimDays * 24, false, "hours", h);
-        o.hours = h;
+    if (r.hours) {
+        checkAmount(c, "--hours", r.hours, kMaxSimDays * 24, false, "hours", amount);
+        o.hours = amount;
     }
     checkSeed(c, r.seed, o.seed);
     checkStart(c, r.start, o.start);
     checkSets(c, r.sets, o.sets);
-    o.scenario = r.scenario;
-    if (!r.every.empty()) checkAmount(c, "--every", r.every, kMaxSimDays * 24 * 60, false, "minutes", o.everyMinutes);
-    if (!r.csv.empty()) {
-        checkWritable(c, "--csv", r.csv, "run.csv");
-        o.csv = r.csv;
-    }
-    if (!r.summary.empty()) {
-        checkWritable(c, "--summary", r.summary, "summary.json");
-        o.summary = r.summary;
-    }
+    checkScenario(c, r.scenario, o.scenario);
+    checkAmount(c, "--every", r.every, kMaxSimDays * 24 * 60, false, "minutes", o.everyMinutes);
+    checkWritable(c, "--csv", r.csv, "run.csv", o.csv);
+    checkWritable(c, "--summary", r.summary, "summary.json", o.summary);
     checkAssets(c, r.assets, o);
 }
 
@@ -279,6 +293,8 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     app.set_version_flag("--version", versionText(), "Print the version and exit");
     app.allow_extras();
     app.require_subcommand(0, 1);
+    app.get_formatter()->label("SUBCOMMAND", "MODE");
+    app.get_formatter()->label("Subcommands", "Modes");
     app.footer("Exit codes: 0 success, 2 bad input (the message says what and where), 1 anything else.\n"
                "Run 'almalyk MODE --help' for a mode's options; docs/cli.md has examples.");
 
@@ -288,12 +304,12 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
 
     CLI::App* simCmd = app.add_subcommand("sim", "Run the simulation without a window; write CSV and a JSON summary");
     RawSim rs;
-    simCmd->add_option("--days", rs.days, "Simulated days (default 1)")->type_name("D");
-    simCmd->add_option("--hours", rs.hours, "Simulated hours (instead of --days)")->type_name("H");
+    addText(*simCmd, "--days", rs.days, "Simulated days (default 1)", "D");
+    addText(*simCmd, "--hours", rs.hours, "Simulated hours (instead of --days)", "H");
     addSimInputs(*simCmd, rs.seed, rs.start, rs.sets, rs.scenario);
-    simCmd->add_option("--csv", rs.csv, "Write one CSV row per --every minutes to FILE")->type_name("FILE");
-    simCmd->add_option("--every", rs.every, "CSV row interval in sim minutes (default 60)")->type_name("MINUTES");
-    simCmd->add_option("--summary", rs.summary, "Write the end-of-run JSON summary to FILE")->type_name("FILE");
+    addText(*simCmd, "--csv", rs.csv, "Write one CSV row per --every minutes to FILE", "FILE");
+    addText(*simCmd, "--every", rs.every, "CSV row interval in sim minutes (default 60)", "MINUTES");
+    addText(*simCmd, "--summary", rs.summary, "Write the end-of-run JSON summary to FILE", "FILE");
     addCommon(*simCmd, rs);
 
     CLI::App* paramsCmd = app.add_subcommand("params", "List every parameter: name, unit, default, min, max, description");
@@ -303,14 +319,13 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     CLI::App* shotCmd = app.add_subcommand("shot", "Render one picture of a scene to a PNG file and exit");
     RawShot rsh;
     addRender(*shotCmd, rsh, ctx);
-    shotCmd->add_option("--warmup-hours", rsh.warmupHours, "Sim hours to run before the picture (default 0)")
-        ->type_name("H");
-    shotCmd->add_option("--out", rsh.out, "The PNG file to write (required)")->type_name("FILE.png");
+    addText(*shotCmd, "--warmup-hours", rsh.warmupHours, "Sim hours to run before the picture (default 0)", "H");
+    addText(*shotCmd, "--out", rsh.out, "The PNG file to write (required)", "FILE.png");
 
     CLI::App* benchCmd = app.add_subcommand("bench", "Fly the scene's camera path and print one JSON line of frame times");
     RawBench rb;
     addRender(*benchCmd, rb, ctx);
-    benchCmd->add_option("--frames", rb.frames, "Frames to render (default 600)")->type_name("N");
+    addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
 
     for (CLI::App* sub : {simCmd, paramsCmd, shotCmd, benchCmd}) sub->allow_extras();
 
@@ -364,24 +379,22 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     if (sub == shotCmd) {
         ShotOptions o;
         checkRender(c, rsh, ctx, o);
-        if (!rsh.warmupHours.empty())
-            checkAmount(c, "--warmup-hours", rsh.warmupHours, kMaxSimDays * 24, true, "hours", o.warmupHours);
-        if (rsh.out.empty())
+        checkAmount(c, "--warmup-hours", rsh.warmupHours, kMaxSimDays * 24, true, "hours", o.warmupHours);
+        if (!rsh.out)
             c.fail("--out FILE.png is required: where to write the picture");
-        else if (lowerExt(rsh.out) != ".png")
-            c.fail("--out", rsh.out, "expected a file name ending in .png");
+        else if (lowerExt(*rsh.out) != ".png")
+            c.fail("--out", *rsh.out, "expected a file name ending in .png");
         else
-            checkWritable(c, "--out", rsh.out, "shot.png");
-        o.out = rsh.out;
+            checkWritable(c, "--out", rsh.out, "shot.png", o.out);
         if (!c.ok()) return c.exit();
         return o;
     }
     BenchOptions o;
     checkRender(c, rb, ctx, o);
-    if (!rb.frames.empty()) {
-        const auto n = parseNumber(rb.frames);
+    if (rb.frames) {
+        const auto n = parseNumber(*rb.frames);
         if (!n || *n < 1 || *n > kMaxFrames || std::floor(*n) != *n)
-            c.fail("--frames", rb.frames, "expected a whole number of frames, 1..1000000");
+            c.fail("--frames", *rb.frames, "expected a whole number of frames, 1..1000000");
         else
             o.frames = static_cast<int>(*n);
     }

@@ -1,0 +1,226 @@
+// Command-line contract (design.md, docs/cli.md): parsing and validation only; no mode runs.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "app/cli.h"
+
+namespace {
+
+const app::CliContext kCtx{{"landscape", "pit", "smelter", "hydrogen"}, "landscape"};
+
+app::ParsedCommand parse(std::initializer_list<const char*> args) {
+    std::vector<const char*> argv{"almalyk"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return app::parseCommandLine(static_cast<int>(argv.size()), argv.data(), kCtx);
+}
+
+// The CliExit of a parse that must fail with exit code 2, or a failing check.
+app::CliExit badInput(std::initializer_list<const char*> args) {
+    const app::ParsedCommand r = parse(args);
+    const auto* e = std::get_if<app::CliExit>(&r);
+    REQUIRE_MESSAGE(e != nullptr, "expected bad input to be refused");
+    CHECK(e->code == 2);
+    CHECK(e->out.empty());
+    return *e;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+// A fresh empty folder under the system temp folder for output-path checks.
+std::filesystem::path tempDir() {
+    const auto dir = std::filesystem::temp_directory_path() / ("almalyk_test_cli_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("cli: no arguments opens the interactive window with the defaults") {
+    const auto r = parse({});
+    const auto* o = std::get_if<app::InteractiveOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->scene == "landscape");
+    CHECK(o->width == 1280);
+    CHECK(o->height == 720);
+    CHECK(o->quality == app::Quality::Auto);
+    CHECK_FALSE(o->fullscreen);
+    CHECK(o->seed == 1);
+}
+
+TEST_CASE("cli: interactive flags") {
+    const auto r = parse({"--scene", "pit", "--size", "1920x1080", "--fullscreen", "--quality", "low", "--seed", "7",
+                          "--start", "2026-12-21T12:00:00+05:00", "--set", "mine.trucks=30", "--set",
+                          "mine.service_dist=lognormal"});
+    const auto* o = std::get_if<app::InteractiveOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->scene == "pit");
+    CHECK(o->width == 1920);
+    CHECK(o->height == 1080);
+    CHECK(o->fullscreen);
+    CHECK(o->quality == app::Quality::Low);
+    CHECK(o->seed == 7);
+    CHECK(o->start == "2026-12-21T12:00:00+05:00");
+    REQUIRE(o->sets.size() == 2);
+    CHECK(o->sets[0] == std::pair<std::string, std::string>{"mine.trucks", "30"});
+    CHECK(o->sets[1] == std::pair<std::string, std::string>{"mine.service_dist", "lognormal"});
+}
+
+TEST_CASE("cli: unknown flags, modes and stray words are refused by name") {
+    CHECK(contains(badInput({"--bogus"}).err, "unknown option '--bogus'"));
+    CHECK(contains(badInput({"bench", "--fullscreen"}).err, "almalyk bench: unknown option '--fullscreen'"));
+    CHECK(contains(badInput({"simulate"}).err, "unknown mode or argument 'simulate'"));
+    CHECK(contains(badInput({"sim", "extra"}).err, "unexpected argument 'extra'"));
+    CHECK(contains(badInput({"--scene", "pit", "bench"}).err, "--scene was given before the mode"));
+}
+
+TEST_CASE("cli: an unknown scene lists the known ones") {
+    const auto e = badInput({"shot", "--scene", "moon", "--out", "x.png"});
+    CHECK(contains(e.err, "almalyk shot: --scene 'moon': unknown scene"));
+    CHECK(contains(e.err, "landscape, pit, smelter, hydrogen"));
+}
+
+TEST_CASE("cli: malformed sizes say what is expected") {
+    for (const char* size : {"1280x", "x720", "1280", "1280x720x", "1280X720", "8x8", "20000x100", "-1280x720",
+                             "1280x720 ", "0x0", ""}) {
+        CAPTURE(size);
+        CHECK(contains(badInput({"bench", "--size", size}).err, "expected WxH like 1280x720, each side 16..16384"));
+    }
+    const auto r = parse({"bench", "--size", "16x16384"});
+    const auto* o = std::get_if<app::BenchOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->width == 16);
+    CHECK(o->height == 16384);
+}
+
+TEST_CASE("cli: sim durations") {
+    CHECK(contains(badInput({"sim", "--days", "2", "--hours", "3"}).err, "--days and --hours cannot be used together"));
+    CHECK(contains(badInput({"sim", "--days", "0"}).err, "--days '0'"));
+    CHECK(contains(badInput({"sim", "--hours", "abc"}).err, "--hours 'abc'"));
+    CHECK(contains(badInput({"sim", "--every", "0"}).err, "--every '0'"));
+
+    const auto r = parse({"sim", "--days", "2.5", "--every", "15", "--seed", "18446744073709551615"});
+    const auto* o = std::get_if<app::SimOptions>(&r);
+    REQUIRE(o != nullptr);
+    REQUIRE(o->days.has_value());
+    CHECK(*o->days == 2.5);
+    CHECK_FALSE(o->hours.has_value());
+    CHECK(o->everyMinutes == 15);
+    CHECK(o->seed == 18446744073709551615ull);
+
+    const auto h = parse({"sim", "--hours", "36"});
+    const auto* oh = std::get_if<app::SimOptions>(&h);
+    REQUIRE(oh != nullptr);
+    CHECK_FALSE(oh->days.has_value());
+    CHECK(*oh->hours == 36);
+}
+
+TEST_CASE("cli: numbers, seeds and frames") {
+    CHECK(contains(badInput({"bench", "--frames", "-5"}).err, "-5"));
+    CHECK(contains(badInput({"bench", "--frames", "0"}).err, "--frames '0': expected a whole number of frames"));
+    CHECK(contains(badInput({"bench", "--frames", "2.5"}).err, "--frames '2.5'"));
+    CHECK(contains(badInput({"sim", "--seed", "abc"}).err, "--seed 'abc'"));
+    CHECK(contains(badInput({"sim", "--seed", "18446744073709551616"}).err, "--seed"));
+    CHECK(contains(badInput({"--quality", "ultra"}).err, "--quality 'ultra': expected low, high or auto"));
+
+    const auto r = parse({"bench", "--frames", "300", "--scene", "smelter"});
+    const auto* o = std::get_if<app::BenchOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->frames == 300);
+    CHECK(o->scene == "smelter");
+    CHECK(o->quality == app::Quality::Auto);
+}
+
+TEST_CASE("cli: --start is ISO 8601 and --set is NAME=VALUE") {
+    CHECK(contains(badInput({"sim", "--start", "21.06.2026"}).err, "almalyk sim: --start '21.06.2026'"));
+    CHECK(contains(badInput({"sim", "--start", "2026-13-01T00:00"}).err, "--start '2026-13-01T00:00'"));
+    CHECK(contains(badInput({"sim", "--set", "mine.trucks"}).err, "--set 'mine.trucks': expected NAME=VALUE"));
+    CHECK(contains(badInput({"sim", "--set", "=3"}).err, "expected NAME=VALUE"));
+    CHECK(contains(badInput({"sim", "--set", "mine.trucks="}).err, "expected NAME=VALUE"));
+    // Unknown parameter names pass the parser: the modes check them against the registry (closest names).
+    const auto r = parse({"sim", "--set", "mine.truckz=3", "--set", "h2.sth_percent=1.5"});
+    const auto* o = std::get_if<app::SimOptions>(&r);
+    REQUIRE(o != nullptr);
+    REQUIRE(o->sets.size() == 2);
+    CHECK(o->sets[0].first == "mine.truckz");
+    CHECK(o->sets[1].second == "1.5");
+}
+
+TEST_CASE("cli: shot needs a writable .png --out") {
+    const auto dir = tempDir();
+    CHECK(contains(badInput({"shot"}).err, "--out FILE.png is required"));
+    CHECK(contains(badInput({"shot", "--out", (dir / "no_such_folder" / "a.png").c_str()}).err, "does not exist"));
+    CHECK(contains(badInput({"shot", "--out", (dir / "a.jpg").c_str()}).err, "expected a file name ending in .png"));
+    if (::geteuid() != 0) {  // root may write anywhere
+        const auto ro = dir / "read_only";
+        std::filesystem::create_directories(ro);
+        std::filesystem::permissions(ro, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+        CHECK(contains(badInput({"shot", "--out", (ro / "a.png").c_str()}).err, "permission denied"));
+        std::filesystem::permissions(ro, std::filesystem::perms::owner_all);
+    }
+
+    const std::string out = (dir / "pit.png").string();
+    const auto r = parse({"shot", "--scene", "pit", "--out", out.c_str(), "--warmup-hours", "2", "--start",
+                          "2026-06-21T12:00:00+05:00"});
+    const auto* o = std::get_if<app::ShotOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->out == out);
+    CHECK(o->warmupHours == 2);
+    CHECK(o->quality == app::Quality::High);  // offline: time does not matter (design.md)
+    CHECK(o->scene == "pit");
+    CHECK_FALSE(std::filesystem::exists(out));  // parsing writes nothing
+
+    const auto d = parse({"shot", "--out", out.c_str(), "--quality", "auto"});
+    REQUIRE(std::holds_alternative<app::ShotOptions>(d));
+    CHECK(std::get<app::ShotOptions>(d).quality == app::Quality::Auto);
+    CHECK(std::get<app::ShotOptions>(d).scene == "landscape");  // the scene the interactive mode opens with
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cli: sim output files and --assets are checked before running") {
+    const auto dir = tempDir();
+    CHECK(contains(badInput({"sim", "--csv", (dir / "nope" / "a.csv").c_str()}).err, "--csv"));
+    CHECK(contains(badInput({"sim", "--summary", dir.c_str()}).err, "is a folder"));
+    CHECK(contains(badInput({"params", "--assets", (dir / "missing").c_str()}).err, "almalyk params: --assets"));
+
+    const auto r = parse({"params", "--assets", dir.c_str()});
+    REQUIRE(std::holds_alternative<app::ParamsOptions>(r));
+    CHECK(std::get<app::ParamsOptions>(r).assetsDir == dir.string());
+
+    const std::string csv = (dir / "run.csv").string(), summary = (dir / "s.json").string();
+    const auto s = parse({"sim", "--csv", csv.c_str(), "--summary", summary.c_str(), "--assets", dir.c_str()});
+    const auto* o = std::get_if<app::SimOptions>(&s);
+    REQUIRE(o != nullptr);
+    CHECK(o->csv == csv);
+    CHECK(o->summary == summary);
+    CHECK(o->assetsDir == dir.string());
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cli: --help and --version exit 0 with text on stdout") {
+    for (auto args : {std::vector<const char*>{"--help"}, {"-h"}}) {
+        std::vector<const char*> argv{"almalyk"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const auto r = app::parseCommandLine(static_cast<int>(argv.size()), argv.data(), kCtx);
+        const auto* e = std::get_if<app::CliExit>(&r);
+        REQUIRE(e != nullptr);
+        CHECK(e->code == 0);
+        CHECK(e->err.empty());
+        for (const char* word : {"sim", "params", "shot", "bench", "--scene", "--fullscreen", "Exit codes"})
+            CHECK(contains(e->out, word));
+    }
+    const auto sim = parse({"sim", "--help"});
+    REQUIRE(std::holds_alternative<app::CliExit>(sim));
+    CHECK(contains(std::get<app::CliExit>(sim).out, "--days"));
+    CHECK(contains(std::get<app::CliExit>(sim).out, "--summary"));
+
+    const auto v = parse({"--version"});
+    REQUIRE(std::holds_alternative<app::CliExit>(v));
+    CHECK(std::get<app::CliExit>(v).code == 0);
+    CHECK(std::get<app::CliExit>(v).out == app::versionText() + "\n");
+    CHECK(contains(app::versionText(), "almalyk "));
+}
