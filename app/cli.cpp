@@ -294,7 +294,6 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     app.allow_extras();
     app.require_subcommand(0, 1);
     app.get_formatter()->label("SUBCOMMAND", "MODE");
-    app.get_formatter()->label("Subcommands", "Modes");
     app.footer("Exit codes: 0 success, 2 bad input (the message says what and where), 1 anything else.\n"
                "Run 'almalyk MODE --help' for a mode's options; docs/cli.md has examples.");
 
@@ -327,7 +326,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addRender(*benchCmd, rb, ctx);
     addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, shotCmd, benchCmd}) sub->allow_extras();
+    for (CLI::App* sub : {simCmd, paramsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
 
     try {
         app.parse(argc, argv);
