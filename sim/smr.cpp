@@ -11,8 +11,8 @@ void registerSmrParams(Params& p) {
            .description = "Operating load as a share of capacity"});
     p.add({.name = "smr.capture_fraction", .unit = "-", .def = 0.0, .min = 0.0, .max = 0.95,
            .description = "Share of the CO2 captured (0 = grey; SMR plants 0.71-0.92, hydrogen.md S4)"});
-    p.add({.name = "smr.ch4_per_kg_h2", .unit = "kg/kg", .def = 3.7, .min = 1.99, .max = 8.0,
-           .description = "Natural gas (feed + fuel) per kg H2 (3.7 IEA/CATF; 1.99 = stoichiometric floor)"});
+    p.add({.name = "smr.ch4_per_kg_h2", .unit = "kg/kg", .def = 3.7, .min = 2.0, .max = 8.0,
+           .description = "Natural gas (feed + fuel) per kg H2 (3.7 IEA/CATF; floor 2.0, just above the stoichiometric 1.99)"});
     p.add({.name = "smr.steam_to_carbon", .unit = "mol/mol", .def = 3.0, .min = 2.0, .max = 5.0,
            .description = "Process steam per mol of feed carbon (industry 2.5-3.5)"});
     p.add({.name = "smr.restart_h", .unit = "h", .def = 4.0, .min = 0.0, .max = 48.0,

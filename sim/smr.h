@@ -4,7 +4,8 @@
 // S/C · (feed CH4 mol) · 18.015 g/mol, CO2 = CH4 · 44.01/16.04 (all carbon leaves as CO2), of which
 // smr.capture_fraction is captured. Output = smr.capacity_kg_h · smr.load. A "smr.reformer" fault trips the
 // reformer; after it clears, output ramps linearly back over smr.restart_h (the furnace reheats slowly).
-// The parameter floor of 1.99 kg CH4/kg H2 is the stoichiometric minimum of CH4 + 2H2O → CO2 + 4H2 (5.46 kg CO2).
+// The parameter floor of 2.0 kg CH4/kg H2 sits just above the stoichiometric minimum of CH4 + 2H2O → CO2 + 4H2
+// (1.99 kg CH4, 5.46 kg CO2 per kg H2), so every legal setting burns at least that.
 // Errors: setFault returns false for targets other than "smr.reformer".
 // Does NOT: solve the reforming equilibrium (§8.5 optional), model start-up gas burned while hot-standby, or the
 // CO2 compression energy of capture (that sits in the economics as a cost).

