@@ -105,6 +105,8 @@ MaterialBatch Concentrator::step(Time t0, Time dt, double oreIn_t, EventSink& ev
     m_state.cuInOre_t += cuIn;
     m_state.concentrate_t += conc.mass_t;
     m_state.cuInConcentrate_t += cuConc;
+    m_state.feInConcentrate_t += conc.fe_t();
+    m_state.sInConcentrate_t += conc.s_t();
     m_state.tailings_t += tails;
     m_state.cuInTailings_t += cuIn - cuConc;
     return conc;
@@ -116,7 +118,7 @@ void Concentrator::hashInto(Hasher& h) const {
     h.add(s.oreStore_t); h.add(s.throughput_t_h); h.add(s.headGrade_pct); h.add(s.recovery); h.add(s.starved);
     h.add(s.millFault); h.add(s.concentrateTick.mass_t);
     h.add(s.oreIn_t); h.add(s.oreMilled_t); h.add(s.cuInOre_t); h.add(s.concentrate_t); h.add(s.cuInConcentrate_t);
-    h.add(s.tailings_t); h.add(s.cuInTailings_t);
+    h.add(s.tailings_t); h.add(s.cuInTailings_t); h.add(s.feInConcentrate_t); h.add(s.sInConcentrate_t);
 }
 
 }  // namespace sim

@@ -48,6 +48,7 @@ struct ConcentratorState {
     // totals
     double oreIn_t = 0.0, oreMilled_t = 0.0, cuInOre_t = 0.0;
     double concentrate_t = 0.0, cuInConcentrate_t = 0.0, tailings_t = 0.0, cuInTailings_t = 0.0;
+    double feInConcentrate_t = 0.0, sInConcentrate_t = 0.0;
 };
 
 class Concentrator {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/scenario.h"
+
 namespace sim {
 namespace {
 
@@ -16,8 +18,11 @@ void registerAllParams(Params& p) {
            "Length of one simulation tick; speed-up runs more ticks, never longer ones (design.md)",
            .kind = ParamKind::Integer});
     registerWeatherParams(p);  // also site.*
+    registerMineParams(p);
     registerTransportParams(p);
     registerConcentratorParams(p);
+    registerSmelterParams(p);
+    registerCatalystParams(p);
     registerHydrogenParams(p);
     registerSmrParams(p);
     registerEconomicsParams(p);
@@ -29,22 +34,16 @@ Params makeParams() {
     return p;
 }
 
-const std::vector<std::string>& knownFaultTargets() {
-    static const std::vector<std::string> kTargets = {
-        "mine.truck:N", "mine.shovel:N", "transport.crusher", "transport.conveyor", "transport.rail",
-        "concentrator.mill", "smelter.furnace", "smelter.converter:N", "smelter.acid_plant", "h2.separator",
-        "smr.reformer"};
-    return kTargets;
-}
-
 World::World(const Params& params, std::uint64_t seed, Time start)
     : m_params(params), m_seed(seed), m_start(start), m_now(start),
       m_tickLength(static_cast<Time>(params.getInt("sim.tick_s")) * kSecond), m_nextEconomics(start),
-      m_weather(m_params, seed, start), m_transport(m_params, seed, start), m_concentrator(m_params, seed, start),
+      m_weather(m_params, seed, start), m_mine(m_params, seed, start), m_transport(m_params, seed, start),
+      m_concentrator(m_params, seed, start), m_smelter(m_params, seed, start), m_catalyst(m_params, seed, start),
       m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start),
       m_view{.weather = m_weather.state(), .h2 = m_hydrogen.state(), .sun = m_hydrogen.state().sun,
-             .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smr = m_smr.state(),
-             .economics = m_economics} {
+             .mine = m_mine.state(), .pit = m_mine, .transport = m_transport.state(),
+             .concentrator = m_concentrator.state(), .smelter = m_smelter.state(), .catalyst = m_catalyst.state(),
+             .smr = m_smr.state(), .economics = m_economics} {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
     m_view.tickLength = m_tickLength;
@@ -79,16 +78,20 @@ void World::apply(const Command& c) {
         case CommandType::InjectFault:
         case CommandType::ClearFault: {
             const bool on = c.type == CommandType::InjectFault;
-            // Each unit answers false for targets that are not its own; the first that claims it decides.
-            bool claimed = m_transport.setFault(c.name, on, &why) || m_concentrator.setFault(c.name, on, &why) ||
-                           m_hydrogen.setFault(c.name, on, &why) || m_smr.setFault(c.name, on, &why) ||
-                           m_weather.setFault(c.name, on, &why);
-            if (!claimed) {
-                entry.accepted = false;
-                if (why.empty()) {
-                    why = "unknown fault target '" + c.name + "'; expected one of";
-                    for (const std::string& t : knownFaultTargets()) why += " " + t;
-                }
+            // Each unit answers false without a message for targets that are not its own, and false with one for a
+            // bad target of its own (e.g. "mine.truck:999"); the first unit that answers decides.
+            bool ok = false;
+            const auto tryUnit = [&](auto& unit) {
+                ok = unit.setFault(c.name, on, &why);
+                return ok || !why.empty();
+            };
+            const bool answered = tryUnit(m_mine) || tryUnit(m_transport) || tryUnit(m_concentrator) ||
+                                  tryUnit(m_smelter) || tryUnit(m_catalyst) || tryUnit(m_hydrogen) || tryUnit(m_smr) ||
+                                  tryUnit(m_weather);
+            entry.accepted = ok;
+            if (!answered) {
+                why = "unknown fault target '" + c.name + "'; expected one of";
+                for (const std::string& t : knownFaultTargets()) why += " " + t;
             }
             break;
         }
@@ -100,20 +103,27 @@ void World::apply(const Command& c) {
 
 void World::notifyChanged() {
     const std::vector<std::string> changed = m_params.takeChanged();
-    bool weather = false, h2 = false, smr = false, transport = false, conc = false, sim = false;
+    bool weather = false, mine = false, h2 = false, smr = false, transport = false, conc = false, smelter = false,
+         catalyst = false, sim = false;
     for (const std::string& name : changed) {
         if (startsWith(name, "site.")) weather = h2 = true;  // every sun-aware unit reads the site
         else if (startsWith(name, "weather.")) weather = true;
         else if (startsWith(name, "h2.")) h2 = true;
         else if (startsWith(name, "smr.")) smr = true;
+        else if (startsWith(name, "mine.")) mine = true;
         else if (startsWith(name, "transport.")) transport = true;
+        else if (startsWith(name, "smelter.")) smelter = true;
+        else if (startsWith(name, "catalyst.")) catalyst = true;
         else if (startsWith(name, "concentrator.")) conc = true;
         else if (startsWith(name, "sim.")) sim = true;
         else if (startsWith(name, "econ.")) m_nextEconomics = m_now;  // pure functions: just refresh
     }
     if (weather) m_weather.applyParams(m_params);
+    if (mine) m_mine.applyParams(m_params);
     if (transport) m_transport.applyParams(m_params);
     if (conc) m_concentrator.applyParams(m_params);
+    if (smelter) m_smelter.applyParams(m_params);
+    if (catalyst) m_catalyst.applyParams(m_params);
     if (h2) m_hydrogen.applyParams(m_params);
     if (smr) m_smr.applyParams(m_params);
     if (sim) m_tickLength = static_cast<Time>(m_params.getInt("sim.tick_s")) * kSecond;
@@ -137,11 +147,12 @@ void World::step() {
 
     const Time t0 = m_now, dt = m_tickLength;
     m_weather.step(t0, dt, m_sink);
-    const double oreMined_t = 0.0;
-    const double oreAtConcentrator_t = m_transport.step(t0, dt, oreMined_t, m_sink);
+    m_mine.step(t0, dt, m_sink);
+    const double oreAtConcentrator_t = m_transport.step(t0, dt, m_mine.state().oreDeliveredTick_t, m_sink);
     const MaterialBatch concentrate = m_concentrator.step(t0, dt, oreAtConcentrator_t, m_sink);
-    (void)concentrate;
-    m_hydrogen.step(t0, dt, 0.0, m_weather.state().cloud_cover, m_sink);
+    m_smelter.step(t0, dt, concentrate, m_sink);
+    m_catalyst.step(t0, dt, m_smelter.state().slagToYardTick_t, m_sink);
+    m_hydrogen.step(t0, dt, m_catalyst.state().newPanelAreaTick_m2, m_weather.state().cloud_cover, m_sink);
     m_smr.step(t0, dt, m_sink);
 
     m_now = t0 + dt;
@@ -174,8 +185,11 @@ std::uint64_t World::stateHash() const {
     h.add(m_pending.size());
     h.add(m_log.size());
     m_weather.hashInto(h);
+    m_mine.hashInto(h);
     m_transport.hashInto(h);
     m_concentrator.hashInto(h);
+    m_smelter.hashInto(h);
+    m_catalyst.hashInto(h);
     m_hydrogen.hashInto(h);
     m_smr.hashInto(h);
     return h.value();

@@ -22,13 +22,16 @@
 #include <string>
 #include <vector>
 
+#include "sim/catalyst.h"
 #include "sim/command.h"
 #include "sim/concentrator.h"
 #include "sim/economics.h"
 #include "sim/events.h"
 #include "sim/hash.h"
 #include "sim/hydrogen.h"
+#include "sim/mine.h"
 #include "sim/params.h"
+#include "sim/smelter.h"
 #include "sim/smr.h"
 #include "sim/time.h"
 #include "sim/transport.h"
@@ -46,9 +49,6 @@ enum class WorldEvent : std::uint16_t {
     CommandRefused,  // index = position in commandLog(), value = 0
 };
 
-// Every fault target a unit accepts ("mine.truck:N" style targets listed with ":N").
-const std::vector<std::string>& knownFaultTargets();
-
 // What scenes, the CSV writer and the summary read: read-only views of each unit's state, valid for the World's
 // lifetime (scenes copy what they interpolate; they never keep these references across a World rebuild).
 struct State {
@@ -58,8 +58,12 @@ struct State {
     const WeatherState& weather;
     const HydrogenState& h2;
     const SunState& sun;         // h2.sun: the sun the panels saw at the last tick's mid-point
+    const MineState& mine;
+    const Mine& pit;             // const access for scenes: geometry(), network(), truckPoseAt(i, t)
     const TransportState& transport;
     const ConcentratorState& concentrator;
+    const SmelterState& smelter;
+    const CatalystState& catalyst;
     const SmrState& smr;
     const std::vector<RouteEconomics>& economics;  // photocatalytic, smr_grey, smr_capture
 };
@@ -93,8 +97,10 @@ public:
     std::uint64_t stateHash() const;
 
     // Direct access for tests and tools that need more than the State (e.g. recovery curves); scenes use state().
+    const Mine& mine() const { return m_mine; }
     const Transport& transport() const { return m_transport; }
     const Concentrator& concentrator() const { return m_concentrator; }
+    const Smelter& smelter() const { return m_smelter; }
     const Hydrogen& hydrogen() const { return m_hydrogen; }
 
 private:
@@ -112,8 +118,11 @@ private:
     Time m_nextEconomics = 0;
 
     Weather m_weather;
+    Mine m_mine;
     Transport m_transport;
     Concentrator m_concentrator;
+    Smelter m_smelter;
+    Catalyst m_catalyst;
     Hydrogen m_hydrogen;
     Smr m_smr;
     std::vector<RouteEconomics> m_economics;
