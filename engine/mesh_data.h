@@ -28,6 +28,7 @@ struct SubMesh {
     std::vector<Vertex> vertices;
     std::vector<std::uint32_t> indices;  // triangles
     int material = 0;                    // index into MeshData::materials
+    std::string name;                    // part name ("body", "house", ...) that scenes group and animate by
 };
 
 struct MeshData {
