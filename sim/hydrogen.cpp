@@ -42,7 +42,7 @@ void registerHydrogenParams(Params& p) {
 Hydrogen::Hydrogen(const Params& p, std::uint64_t, Time start) {
     // The plant is deterministic: no random stream is needed (the weather carries the randomness).
     applyParams(p);
-    m_state.sun = computeSun(start, 0.0, m_ephemeris.at(start), toLocalCivil(start));
+    m_state.sun = sunAt(start, 0.0);
     m_wasUp = m_state.sun.elevation_deg > 0.0;
 }
 
@@ -67,6 +67,7 @@ void Hydrogen::applyParams(const Params& p) {
     m_state.storage_kg = std::min(m_state.storage_kg, m_capacity_kg);
     m_state.storage_fill = m_capacity_kg > 0.0 ? m_state.storage_kg / m_capacity_kg : 0.0;
     m_state.demand_kg_h = m_demand_kg_h;
+    m_haveCivil = false;  // site or turbidity may have changed: rebuild the day's clear-sky constants
 }
 
 void Hydrogen::addFreshArea(double area_m2) {
@@ -75,7 +76,12 @@ void Hydrogen::addFreshArea(double area_m2) {
     if (old + area_m2 > 0.0) m_state.activity = (old * m_state.activity + area_m2) / (old + area_m2);
 }
 
-SunState Hydrogen::computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local) const {
+IneichenDay Hydrogen::clearDayFor(const CivilTime& local) const {
+    return ineichenDay(m_alt, m_linke >= 1.0 ? m_linke : defaultLinkeTurbidity(local.month), local.dayOfYear);
+}
+
+SunState Hydrogen::computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local,
+                              const IneichenDay& clearDay) const {
     SunState s;
     const SolarPosition pos = solarPositionFrom(e, t, m_lat, m_lon);
     s.time = t;
@@ -84,9 +90,8 @@ SunState Hydrogen::computeSun(Time t, double cloudCover, const SolarEphemeris& e
     s.zenith_deg = pos.zenith_deg;
     s.cloud_cover = std::clamp(cloudCover, 0.0, 1.0);
     if (pos.zenith_deg >= 90.0) return s;  // night: everything else stays 0
-    const double linke = m_linke >= 1.0 ? m_linke : defaultLinkeTurbidity(local.month);
     const Irradiance clear = m_haurwitz ? clearSkyHaurwitz(pos.zenith_deg, local.dayOfYear)
-                                        : clearSkyIneichen(pos.zenith_deg, m_alt, linke, local.dayOfYear);
+                                        : clearSkyIneichen(clearDay, pos.zenith_deg);
     const Irradiance sky = applyClouds(clear, s.cloud_cover);
     s.clear_ghi_w_m2 = clear.ghi;
     s.clear_dni_w_m2 = clear.dni;
@@ -98,7 +103,8 @@ SunState Hydrogen::computeSun(Time t, double cloudCover, const SolarEphemeris& e
 }
 
 SunState Hydrogen::sunAt(Time t, double cloudCover) const {
-    return computeSun(t, cloudCover, solarEphemeris(t), toLocalCivil(t));
+    const CivilTime local = toLocalCivil(t);
+    return computeSun(t, cloudCover, solarEphemeris(t), local, clearDayFor(local));
 }
 
 void Hydrogen::step(Time t0, Time dt, double newPanelArea_m2, double cloudCover, EventSink& ev) {
@@ -107,10 +113,11 @@ void Hydrogen::step(Time t0, Time dt, double newPanelArea_m2, double cloudCover,
         // Calendar fields change once a local day: cache them with the day's start.
         m_civil = toLocalCivil(mid);
         m_civilFrom = mid - (m_civil.hour * kHour + m_civil.minute * kMinute + fromSeconds(m_civil.second));
+        m_clearDay = clearDayFor(m_civil);
         m_haveCivil = true;
     }
     HydrogenState& s = m_state;
-    s.sun = computeSun(mid, cloudCover, m_ephemeris.at(mid), m_civil);
+    s.sun = computeSun(mid, cloudCover, m_ephemeris.at(mid), m_civil, m_clearDay);
 
     const bool up = s.sun.elevation_deg > 0.0;
     if (up != m_wasUp) ev.emit(mid, Unit::Hydrogen, up ? HydrogenEvent::Sunrise : HydrogenEvent::Sunset, -1, s.sun.azimuth_deg);

@@ -106,7 +106,9 @@ public:
     SunState sunAt(Time t, double cloudCover) const;
 
 private:
-    SunState computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local) const;
+    SunState computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local,
+                        const IneichenDay& clearDay) const;
+    IneichenDay clearDayFor(const CivilTime& local) const;
     void addFreshArea(double area_m2);
 
     double m_lat = 0, m_lon = 0, m_alt = 0;
@@ -116,6 +118,7 @@ private:
     double m_paramArea = 0;
     SolarEphemerisCache m_ephemeris;
     CivilTime m_civil;           // local calendar of the current day (cached: it changes once a day)
+    IneichenDay m_clearDay;      // clear-sky constants of that day (site, turbidity, sun distance)
     Time m_civilFrom = 0;        // local midnight of m_civil
     bool m_haveCivil = false;
     bool m_wasUp = false;

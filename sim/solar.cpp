@@ -20,7 +20,8 @@ double noaaRefraction(double e) {
     double arcsec;
     if (e > 5.0) {
         const double t = tand(e);
-        arcsec = 58.1 / t - 0.07 / (t * t * t) + 0.000086 / std::pow(t, 5);
+        const double t3 = t * t * t;
+        arcsec = 58.1 / t - 0.07 / t3 + 0.000086 / (t3 * t * t);
     } else if (e > -0.575) {
         arcsec = 1735.0 + e * (-518.2 + e * (103.4 + e * (-12.79 + e * 0.711)));
     } else {
@@ -129,29 +130,41 @@ double extraterrestrialIrradiance(int dayOfYear) {
     return 1366.1 * r;
 }
 
-Irradiance clearSkyIneichen(double zenith_deg, double altitude_m, double linkeTurbidity, int dayOfYear) {
+IneichenDay ineichenDay(double altitude_m, double linkeTurbidity, int dayOfYear) {
+    IneichenDay d;
+    d.linke = std::max(1.0, linkeTurbidity);
+    // Absolute air mass scales with the pressure of the site's altitude (pvlib atmosphere.alt2pres).
+    d.pressureRatio = 100.0 * std::pow((44331.514 - altitude_m) / 11880.516, 1.0 / 0.1902632) / 101325.0;
+    d.fh1 = std::exp(-altitude_m / 8000.0);
+    d.fh2 = std::exp(-altitude_m / 1250.0);
+    d.cg1 = 5.09e-5 * altitude_m + 0.868;
+    d.cg2 = 3.92e-5 * altitude_m + 0.0387;
+    d.i0 = extraterrestrialIrradiance(dayOfYear);
+    d.beamB = 0.664 + 0.163 / d.fh1;
+    d.dniLimitFactor = std::max(0.0, 1.0 - (0.1 - 0.2 * std::exp(-d.linke)) / (0.1 + 0.882 / d.fh1));
+    return d;
+}
+
+Irradiance clearSkyIneichen(const IneichenDay& d, double zenith_deg) {
     Irradiance out;
     if (!(zenith_deg < 90.0)) return out;
     const double cosZen = cosd(zenith_deg);
-    const double tl = std::max(1.0, linkeTurbidity);
-    // Kasten & Young (1989) relative air mass; absolute with the pressure of the site's altitude (pvlib alt2pres).
-    const double amRel = 1.0 / (cosZen + 0.50572 * std::pow(96.07995 - zenith_deg, -1.6364));
-    const double pressure = 100.0 * std::pow((44331.514 - altitude_m) / 11880.516, 1.0 / 0.1902632);
-    const double am = amRel * pressure / 101325.0;
-    const double fh1 = std::exp(-altitude_m / 8000.0);
-    const double fh2 = std::exp(-altitude_m / 1250.0);
-    const double cg1 = 5.09e-5 * altitude_m + 0.868;
-    const double cg2 = 3.92e-5 * altitude_m + 0.0387;
-    const double i0 = extraterrestrialIrradiance(dayOfYear);
-    // hydrogen.md §8.2 includes Perez's enhancement factor exp(0.01·AM^1.8) (pvlib's perez_enhancement=True).
-    const double ghi = cg1 * i0 * cosZen * std::exp(-cg2 * am * (fh1 + fh2 * (tl - 1.0))) * std::exp(0.01 * std::pow(am, 1.8));
-    const double b = 0.664 + 0.163 / fh1;
-    const double dniBeam = b * i0 * std::exp(-0.09 * am * (tl - 1.0));
-    const double dniLimit = ghi * std::max(0.0, (1.0 - (0.1 - 0.2 * std::exp(-tl)) / (0.1 + 0.882 / fh1)) / cosZen);
+    // Kasten & Young (1989) relative air mass.
+    const double am = d.pressureRatio / (cosZen + 0.50572 * std::pow(96.07995 - zenith_deg, -1.6364));
+    // hydrogen.md §8.2 includes Perez's enhancement factor exp(0.01·AM^1.8) (pvlib's perez_enhancement=True);
+    // one exp serves both factors.
+    const double ghi = d.cg1 * d.i0 * cosZen *
+                       std::exp(-d.cg2 * am * (d.fh1 + d.fh2 * (d.linke - 1.0)) + 0.01 * std::pow(am, 1.8));
+    const double dniBeam = d.beamB * d.i0 * std::exp(-0.09 * am * (d.linke - 1.0));
+    const double dniLimit = ghi * d.dniLimitFactor / cosZen;
     out.ghi = std::max(0.0, ghi);
     out.dni = std::max(0.0, std::min(dniBeam, dniLimit));
     out.dhi = std::max(0.0, out.ghi - out.dni * cosZen);
     return out;
+}
+
+Irradiance clearSkyIneichen(double zenith_deg, double altitude_m, double linkeTurbidity, int dayOfYear) {
+    return clearSkyIneichen(ineichenDay(altitude_m, linkeTurbidity, dayOfYear), zenith_deg);
 }
 
 Irradiance clearSkyHaurwitz(double zenith_deg, int dayOfYear) {

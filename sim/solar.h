@@ -64,6 +64,12 @@ private:
 double extraterrestrialIrradiance(int dayOfYear);
 // Ineichen–Perez clear sky (pvlib clearsky.ineichen; hydrogen.md §8.2). zenith: apparent, degrees.
 Irradiance clearSkyIneichen(double zenith_deg, double altitude_m, double linkeTurbidity, int dayOfYear);
+// The same split in two: what depends on the site and the day only, then the per-instant part (for per-tick callers).
+struct IneichenDay {
+    double pressureRatio = 1, fh1 = 1, fh2 = 1, cg1 = 0, cg2 = 0, linke = 1, i0 = 0, beamB = 0, dniLimitFactor = 0;
+};
+IneichenDay ineichenDay(double altitude_m, double linkeTurbidity, int dayOfYear);
+Irradiance clearSkyIneichen(const IneichenDay& d, double zenith_deg);
 // Haurwitz (zenith only; GHI only, split into DNI/DHI with Erbs): the fallback when no turbidity is known.
 Irradiance clearSkyHaurwitz(double zenith_deg, int dayOfYear);
 // Monthly Linke turbidity used by default: 3.0 in winter to 4.0 in the dusty summer (hydrogen.md §9, estimate).
