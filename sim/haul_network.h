@@ -46,6 +46,13 @@ struct Route {
     double length = 0.0;
 };
 
+// Speed is piecewise constant along a route and changes only between flat and ramp, so a route has a handful of
+// these: the truck drives at `speed` until `until_s` seconds after leaving the route's start.
+struct SpeedStep {
+    double until_s = 0.0;
+    double speed_m_s = 0.0;
+};
+
 class HaulNetwork {
 public:
     static constexpr int kCrusher = 0, kDump = 1, kPark = 2;
@@ -74,6 +81,7 @@ public:
     double sAtTime(const Route& r, double seconds, bool loaded) const;
     double speedAt(const Route& r, double s, bool loaded) const;   // m/s
     double segmentSpeed(double grade, bool loaded) const;          // m/s
+    std::vector<SpeedStep> speedSteps(const Route& r, bool loaded) const;
 
 private:
     struct Where { const Road* road; bool forward; double sRoad; double sLeg; };

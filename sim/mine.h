@@ -6,6 +6,8 @@
 //   registerMineParams(p);  Mine m(p, seed, start);
 //   m.step(t0, dt, ev);  m.state().oreDeliveredTick_t -> Transport::step
 //   m.truckPoseAt(i, t)  // exact pose of truck i at any t within the last tick, or now (scenes animate from it)
+// Cost: step() is O(events) plus O(shovels); state() refreshes its per-truck and per-shovel parts lazily (O(trucks))
+//   on the first read after a step, so batch runs that read state() only every CSV row stay fast.
 // Model: each truck cycle is: drive empty to a shovel's staging point -> queue -> spot (drive the last metres) and
 //   load (passes x swing, service time from mine.service_dist) -> haul loaded -> queue -> reverse in and dump -> return.
 //   Events live in a binary heap ordered by (time, sequence), so runs are deterministic; nothing is done per truck per
@@ -59,7 +61,7 @@ enum class MineEvent : std::uint16_t {
     ShovelRepaired,   // index = shovel
     ShiftBreakStart,  // value = break length, min
     ShiftBreakEnd,
-    TruckAdded,       // index = truck (leaves the park-up)
+    TruckAdded,       // index = truck: it leaves the park-up to join the cycle (at the start, or mine.trucks raised)
     TruckParked,      // index = truck (retired to the park-up)
     NetworkRebuilt,   // the pit geometry changed; all trucks restart at the park-up
 };
