@@ -4,6 +4,7 @@
 // Errors: a missing font file falls back to ImGui's built-in font, scaled.
 // Does NOT: draw any app panels (app/ui does), or labels (engine/labels uses the foreground draw list).
 #pragma once
+#include <functional>
 
 namespace eng {
 
@@ -11,7 +12,9 @@ class Window;
 
 class Gui {
 public:
-    explicit Gui(Window& w);
+    // setupStyle(scale), when given, replaces the default theme and font (app::setupUiStyle); it runs after the
+    // context exists and before the backend builds the font texture.
+    explicit Gui(Window& w, const std::function<void(float)>& setupStyle = {});
     ~Gui();
     Gui(const Gui&) = delete;
     Gui& operator=(const Gui&) = delete;
@@ -22,6 +25,7 @@ public:
     float scale() const { return m_scale; }
 
 private:
+    void applyDefaultStyle();
     float m_scale = 1.0f;
 };
 

@@ -50,6 +50,7 @@ struct Instance {
 struct DrawFlags {
     bool castShadow = true;
     bool receiveShadow = true;
+    bool mainPass = true;  // false: a shadow-only proxy (e.g. terrain casts with a fixed LOD, draws with the view's)
 };
 
 struct TextureDesc {

@@ -1,0 +1,499 @@
+#include "engine/gfx/renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "engine/gfx/gl.h"
+#include "engine/gfx/shader.h"
+
+namespace eng {
+
+// [SECTION] GPU resources
+
+namespace {
+struct GpuPart {
+    GLsizei count = 0;
+    std::size_t offset = 0;  // bytes into the index buffer
+    int material = 0;
+};
+struct GpuMesh {
+    GLuint vao = 0, vbo = 0, ibo = 0;
+    std::vector<GpuPart> parts;
+    std::vector<Material> materials;
+    glm::vec3 bmin{0.0f}, bmax{0.0f};
+    GLuint texture = 0;
+    int triangles = 0;
+    bool alive = false;
+};
+struct DrawCmd {
+    std::uint32_t mesh;
+    std::size_t first, count;  // into the frame's instance array
+    DrawFlags flags;
+};
+constexpr int kInstanceAttr = 3;  // 3..6 model matrix, 7 colour, 8 emissive
+
+std::uint64_t mixHash(std::uint64_t h, const void* data, std::size_t n) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0x100000001B3ull;
+        h ^= h >> 29;
+    }
+    for (; i < n; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
+    return h;
+}
+}  // namespace
+
+struct Renderer::Impl {
+    std::vector<GpuMesh> meshes;  // index = id - 1
+    std::vector<GLuint> textures;
+    std::vector<Instance> instances;
+    std::vector<DrawCmd> draws;
+    GLuint instanceVbo = 0;
+    ShaderProgram lit, depth, sky, particles;
+    GLuint emptyVao = 0;
+    GLuint particleVao = 0, particleVbo = 0;
+    // Scene target at render scale, then upsampled to the window.
+    GLuint fbo = 0, colorRb = 0, depthRb = 0;
+    glm::ivec2 targetSize{0};
+    GLuint shadowFbo = 0, shadowTex = 0;
+    glm::mat4 shadowMatrix{1.0f};
+    glm::vec3 shadowCenter{0.0f};
+    float shadowRadius = 2000.0f;
+    bool shadowValid = false;
+    glm::mat4 view{1.0f}, proj{1.0f};
+    glm::vec3 eye{0.0f};
+    float nearP = 1.0f, farP = 1000.0f;
+
+    void bindInstances(std::size_t first) {
+        const std::size_t stride = sizeof(Instance);
+        const auto base = first * stride;
+        glBindBuffer(GL_ARRAY_BUFFER, instanceVbo);
+        for (int c = 0; c < 4; ++c)
+            glVertexAttribPointer(kInstanceAttr + c, 4, GL_FLOAT, GL_FALSE, stride,
+                                  reinterpret_cast<const void*>(base + sizeof(glm::vec4) * c));
+        glVertexAttribPointer(kInstanceAttr + 4, 4, GL_FLOAT, GL_FALSE, stride,
+                              reinterpret_cast<const void*>(base + offsetof(Instance, color)));
+        glVertexAttribPointer(kInstanceAttr + 5, 4, GL_FLOAT, GL_FALSE, stride,
+                              reinterpret_cast<const void*>(base + offsetof(Instance, emissive)));
+    }
+
+    void ensureTarget(glm::ivec2 size) {
+        if (size == targetSize && fbo) return;
+        if (!fbo) glGenFramebuffers(1, &fbo);
+        if (!colorRb) glGenRenderbuffers(1, &colorRb);
+        if (!depthRb) glGenRenderbuffers(1, &depthRb);
+        glBindRenderbuffer(GL_RENDERBUFFER, colorRb);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, size.x, size.y);
+        glBindRenderbuffer(GL_RENDERBUFFER, depthRb);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, size.x, size.y);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colorRb);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depthRb);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) gl::log("error", "scene framebuffer incomplete");
+        gl::label(GL_FRAMEBUFFER, fbo, "scene target");
+        targetSize = size;
+        GL_CHECK("scene target");
+    }
+};
+
+Renderer::Renderer() : m_impl(std::make_unique<Impl>()) {}
+
+Renderer::~Renderer() {
+    if (!m_impl->instanceVbo) return;  // never initialised: no GL objects to free
+    for (GpuMesh& m : m_impl->meshes)
+        if (m.alive) {
+            glDeleteVertexArrays(1, &m.vao);
+            glDeleteBuffers(1, &m.vbo);
+            glDeleteBuffers(1, &m.ibo);
+        }
+    for (GLuint t : m_impl->textures) glDeleteTextures(1, &t);
+    glDeleteBuffers(1, &m_impl->instanceVbo);
+    glDeleteBuffers(1, &m_impl->particleVbo);
+    glDeleteVertexArrays(1, &m_impl->particleVao);
+    glDeleteVertexArrays(1, &m_impl->emptyVao);
+    glDeleteFramebuffers(1, &m_impl->fbo);
+    glDeleteRenderbuffers(1, &m_impl->colorRb);
+    glDeleteRenderbuffers(1, &m_impl->depthRb);
+    glDeleteFramebuffers(1, &m_impl->shadowFbo);
+    glDeleteTextures(1, &m_impl->shadowTex);
+}
+
+// [SECTION] Initialisation
+
+bool Renderer::init(const QualitySettings& q, std::string* why) {
+    m_quality = q;
+    m_particles.setBudget(q.particleBudget);
+    const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    m_glRenderer = r ? r : "unknown";
+    Impl& d = *m_impl;
+    const std::vector<std::string> defs = {"SHADOW_TAPS " + std::to_string(q.shadowTaps)};
+    bool ok = d.lit.load("lit", defs);
+    ok = d.depth.load("depth") && ok;
+    ok = d.sky.load("sky", defs) && ok;
+    ok = d.particles.load("particles", defs) && ok;
+    if (!ok && why) *why = "a shader failed to compile (see the log); drawing with the magenta fallback";
+
+    glGenBuffers(1, &d.instanceVbo);
+    glGenVertexArrays(1, &d.emptyVao);
+    glGenVertexArrays(1, &d.particleVao);
+    glGenBuffers(1, &d.particleVbo);
+    glBindVertexArray(d.particleVao);
+    glBindBuffer(GL_ARRAY_BUFFER, d.particleVbo);
+    for (int a = 0; a < 2; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribPointer(a, 4, GL_FLOAT, GL_FALSE, sizeof(ParticleInstance),
+                              reinterpret_cast<const void*>(sizeof(glm::vec4) * a));
+        glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
+
+    glGenTextures(1, &d.shadowTex);
+    glBindTexture(GL_TEXTURE_2D, d.shadowTex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, q.shadowMapSize, q.shadowMapSize, 0, GL_DEPTH_COMPONENT,
+                 GL_UNSIGNED_INT, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
+    const float border[4] = {1, 1, 1, 1};
+    glTexParameterfv(GL_TEXTURE_2D, GL_TEXTURE_BORDER_COLOR, border);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_MODE, GL_COMPARE_REF_TO_TEXTURE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_COMPARE_FUNC, GL_LEQUAL);
+    glGenFramebuffers(1, &d.shadowFbo);
+    glBindFramebuffer(GL_FRAMEBUFFER, d.shadowFbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, d.shadowTex, 0);
+    glDrawBuffer(GL_NONE);
+    glReadBuffer(GL_NONE);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) gl::log("error", "shadow framebuffer incomplete");
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    gl::label(GL_TEXTURE, d.shadowTex, "shadow map");
+    return GL_CHECK("renderer init") && ok;
+}
+
+// [SECTION] Resources
+
+MeshId Renderer::createMesh(const MeshData& data, const std::string& label) {
+    GpuMesh m;
+    std::vector<Vertex> verts;
+    std::vector<std::uint32_t> idx;
+    for (const SubMesh& p : data.parts) {
+        const auto base = static_cast<std::uint32_t>(verts.size());
+        GpuPart gp{static_cast<GLsizei>(p.indices.size()), idx.size() * sizeof(std::uint32_t), p.material};
+        verts.insert(verts.end(), p.vertices.begin(), p.vertices.end());
+        for (std::uint32_t i : p.indices) idx.push_back(base + i);
+        if (gp.count > 0) m.parts.push_back(gp);
+        m.triangles += gp.count / 3;
+    }
+    m.materials = data.materials.empty() ? std::vector<Material>{Material{}} : data.materials;
+    m.bmin = data.boundsMin;
+    m.bmax = data.boundsMax;
+    glGenVertexArrays(1, &m.vao);
+    glGenBuffers(1, &m.vbo);
+    glGenBuffers(1, &m.ibo);
+    glBindVertexArray(m.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, m.vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(verts.size() * sizeof(Vertex)), verts.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offsetof(Vertex, position)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offsetof(Vertex, normal)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, sizeof(Vertex), reinterpret_cast<const void*>(offsetof(Vertex, uv)));
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m.ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(idx.size() * sizeof(std::uint32_t)), idx.data(), GL_STATIC_DRAW);
+    for (int a = kInstanceAttr; a < kInstanceAttr + 6; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
+    gl::label(GL_VERTEX_ARRAY, m.vao, label);
+    gl::label(GL_BUFFER, m.vbo, label + " vertices");
+    m.alive = true;
+    GL_CHECK("createMesh");
+    m_impl->meshes.push_back(std::move(m));
+    return MeshId{static_cast<std::uint32_t>(m_impl->meshes.size())};
+}
+
+void Renderer::destroyMesh(MeshId id) {
+    if (!id.valid() || id.id > m_impl->meshes.size()) return;
+    GpuMesh& m = m_impl->meshes[id.id - 1];
+    if (!m.alive) return;
+    glDeleteVertexArrays(1, &m.vao);
+    glDeleteBuffers(1, &m.vbo);
+    glDeleteBuffers(1, &m.ibo);
+    m = GpuMesh{};
+}
+
+void Renderer::meshBounds(MeshId id, glm::vec3& bmin, glm::vec3& bmax) const {
+    bmin = bmax = glm::vec3(0.0f);
+    if (!id.valid() || id.id > m_impl->meshes.size()) return;
+    bmin = m_impl->meshes[id.id - 1].bmin;
+    bmax = m_impl->meshes[id.id - 1].bmax;
+}
+
+TextureId Renderer::createTexture(const TextureDesc& d) {
+    if (d.width <= 0 || d.height <= 0 || !d.rgba) {
+        gl::log("warning", "texture '" + d.label + "' has no pixels; not created");
+        return {};
+    }
+    GLuint t = 0;
+    glGenTextures(1, &t);
+    glBindTexture(GL_TEXTURE_2D, t);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, d.srgb ? GL_SRGB8_ALPHA8 : GL_RGBA8, d.width, d.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, d.rgba);
+    if (d.mipmaps) glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, d.mipmaps ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint wrap = d.repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, wrap);
+    gl::label(GL_TEXTURE, t, d.label);
+    GL_CHECK("createTexture");
+    m_impl->textures.push_back(t);
+    return TextureId{static_cast<std::uint32_t>(m_impl->textures.size())};
+}
+
+void Renderer::setMeshTexture(MeshId m, TextureId t) {
+    if (!m.valid() || m.id > m_impl->meshes.size()) return;
+    m_impl->meshes[m.id - 1].texture = t.valid() && t.id <= m_impl->textures.size() ? m_impl->textures[t.id - 1] : 0;
+}
+
+void Renderer::setShadowRegion(glm::vec3 center, float radius) {
+    if (center != m_impl->shadowCenter || radius != m_impl->shadowRadius) m_shadowKey = 0;
+    m_impl->shadowCenter = center;
+    m_impl->shadowRadius = radius;
+}
+
+// [SECTION] Frame
+
+void Renderer::beginFrame(const OrbitCamera& cam, glm::ivec2 fbSize) {
+    Impl& d = *m_impl;
+    m_fbSize = glm::max(fbSize, glm::ivec2(1));
+    d.view = cam.view();
+    d.proj = cam.projection(static_cast<float>(m_fbSize.x) / static_cast<float>(m_fbSize.y));
+    d.eye = cam.position();
+    d.nearP = cam.nearPlane();
+    d.farP = cam.farPlane();
+    m_viewProj = d.proj * d.view;
+    d.instances.clear();
+    d.draws.clear();
+    m_labels.clear();
+    m_stats = {};
+}
+
+void Renderer::draw(MeshId m, const glm::mat4& model, glm::vec4 color, glm::vec3 emissive, DrawFlags f) {
+    const Instance i{model, color, glm::vec4(emissive, 0.0f)};
+    drawInstanced(m, std::span<const Instance>(&i, 1), f);
+}
+
+void Renderer::drawInstanced(MeshId m, std::span<const Instance> inst, DrawFlags f) {
+    if (!m.valid() || m.id > m_impl->meshes.size() || inst.empty() || !m_impl->meshes[m.id - 1].alive) return;
+    Impl& d = *m_impl;
+    d.draws.push_back({m.id, d.instances.size(), inst.size(), f});
+    d.instances.insert(d.instances.end(), inst.begin(), inst.end());
+}
+
+void Renderer::endFrame() {
+    Impl& d = *m_impl;
+    const Lighting& L = m_light;
+    glBindBuffer(GL_ARRAY_BUFFER, d.instanceVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.instances.size() * sizeof(Instance)), d.instances.data(),
+                 GL_STREAM_DRAW);
+
+    // Shadow map: only when the sun, the region or a caster changed (software rasterizers cannot afford it per frame).
+    const bool sunUp = L.sunDir.y > 0.01f;
+    // Quantise the sun so slow clock motion does not redraw every frame (~0.1 degree steps).
+    const glm::ivec3 qs = glm::ivec3(glm::round(L.sunDir * 600.0f));
+    std::uint64_t key = mixHash(0xcbf29ce484222325ull, &qs, sizeof qs);
+    key = mixHash(key, &d.shadowCenter, sizeof d.shadowCenter);
+    key = mixHash(key, &d.shadowRadius, sizeof d.shadowRadius);
+    for (const DrawCmd& c : d.draws) {
+        if (!c.flags.castShadow) continue;
+        key = mixHash(key, &c.mesh, sizeof c.mesh);
+        key = mixHash(key, d.instances.data() + c.first, c.count * sizeof(Instance));
+    }
+    key |= 1;  // 0 means "invalid"
+    if (sunUp && key != m_shadowKey) {
+        const glm::vec3 sd = glm::normalize(glm::vec3(qs) / 600.0f);
+        const float R = d.shadowRadius;
+        const glm::vec3 up = std::abs(sd.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
+        const glm::mat4 lv = glm::lookAt(d.shadowCenter + sd * R * 2.0f, d.shadowCenter, up);
+        const glm::mat4 lp = glm::ortho(-R, R, -R, R, 0.01f * R, 4.0f * R);
+        d.shadowMatrix = lp * lv;
+        glBindFramebuffer(GL_FRAMEBUFFER, d.shadowFbo);
+        glViewport(0, 0, m_quality.shadowMapSize, m_quality.shadowMapSize);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_TRUE);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        glPolygonOffset(1.5f, 2.0f);
+        glDisable(GL_CULL_FACE);  // thin and open meshes still cast
+        d.depth.use();
+        d.depth.set("uViewProj", d.shadowMatrix);
+        for (const DrawCmd& c : d.draws) {
+            if (!c.flags.castShadow) continue;
+            const GpuMesh& m = d.meshes[c.mesh - 1];
+            glBindVertexArray(m.vao);
+            d.bindInstances(c.first);
+            for (const GpuPart& p : m.parts)
+                glDrawElementsInstanced(GL_TRIANGLES, p.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(p.offset),
+                                        static_cast<GLsizei>(c.count));
+        }
+        glDisable(GL_POLYGON_OFFSET_FILL);
+        m_shadowKey = key;
+        d.shadowValid = true;
+        m_stats.shadowRedrawn = true;
+        GL_CHECK("shadow pass");
+    }
+
+    // Main pass at render scale.
+    const glm::ivec2 ts = glm::max(glm::ivec2(glm::vec2(m_fbSize) * m_quality.renderScale + 0.5f), glm::ivec2(1));
+    d.ensureTarget(ts);
+    glBindFramebuffer(GL_FRAMEBUFFER, d.fbo);
+    glViewport(0, 0, ts.x, ts.y);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glClearColor(L.fogColor.r, L.fogColor.g, L.fogColor.b, 1.0f);
+    glClear(m_drawSky ? GL_DEPTH_BUFFER_BIT : (GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT));
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+
+    auto setCommon = [&](ShaderProgram& p) {
+        p.set("uViewProj", m_viewProj);
+        p.set("uEye", d.eye);
+        p.set("uSunDir", L.sunDir);
+        p.set("uSunColor", L.sunColor);
+        p.set("uSkyZenith", L.skyZenith);
+        p.set("uSkyHorizon", L.skyHorizon);
+        p.set("uSkyAmbient", L.skyAmbient);
+        p.set("uGroundAmbient", L.groundAmbient);
+        p.set("uFogColor", L.fogColor);
+        p.set("uFog", glm::vec4(L.fogDensity, L.fogFalloff, L.fogBaseHeight, L.exposure));
+        p.set("uSunDisk", L.sunDiskSize);
+    };
+    d.lit.use();
+    setCommon(d.lit);
+    d.lit.set("uShadowMatrix", d.shadowMatrix);
+    d.lit.set("uShadowOn", (sunUp && d.shadowValid) ? 1.0f : 0.0f);
+    d.lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
+    d.lit.set("uShadowMap", 1);
+    d.lit.set("uAlbedo", 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, d.shadowTex);
+    glActiveTexture(GL_TEXTURE0);
+    for (const DrawCmd& c : d.draws) {
+        if (!c.flags.mainPass) continue;
+        const GpuMesh& m = d.meshes[c.mesh - 1];
+        glBindVertexArray(m.vao);
+        d.bindInstances(c.first);
+        glBindTexture(GL_TEXTURE_2D, m.texture);
+        d.lit.set("uHasAlbedo", m.texture ? 1.0f : 0.0f);
+        d.lit.set("uReceiveShadow", c.flags.receiveShadow ? 1.0f : 0.0f);
+        for (const GpuPart& p : m.parts) {
+            const Material& mat = m.materials[static_cast<std::size_t>(std::clamp(p.material, 0, int(m.materials.size()) - 1))];
+            d.lit.set("uBaseColor", mat.baseColor);
+            d.lit.set("uEmissive", mat.emissive);
+            d.lit.set("uRoughMetal", glm::vec2(mat.roughness, mat.metallic));
+            glDrawElementsInstanced(GL_TRIANGLES, p.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(p.offset),
+                                    static_cast<GLsizei>(c.count));
+            ++m_stats.drawCalls;
+            m_stats.triangles += p.count / 3 * static_cast<int>(c.count);
+        }
+        m_stats.instances += static_cast<int>(c.count);
+    }
+    GL_CHECK("opaque pass");
+
+    // Sky only where nothing was drawn: a full-screen triangle at the far plane with the depth test on.
+    glDisable(GL_CULL_FACE);
+    if (m_drawSky) {
+        glDepthFunc(GL_LEQUAL);
+        glDepthMask(GL_FALSE);
+        d.sky.use();
+        setCommon(d.sky);
+        d.sky.set("uInvViewProj", glm::inverse(m_viewProj));
+        glBindVertexArray(d.emptyVao);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        GL_CHECK("sky");
+    }
+
+    // Particles: premultiplied alpha (coverage 0 = additive), depth-tested, not written.
+    const auto& parts = m_particles.instances();
+    if (!parts.empty()) {
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        d.particles.use();
+        setCommon(d.particles);
+        d.particles.set("uView", d.view);
+        glBindVertexArray(d.particleVao);
+        glBindBuffer(GL_ARRAY_BUFFER, d.particleVbo);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(parts.size() * sizeof(ParticleInstance)), parts.data(),
+                     GL_STREAM_DRAW);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(parts.size()));
+        glDisable(GL_BLEND);
+        ++m_stats.drawCalls;
+        GL_CHECK("particles");
+    }
+    glDepthMask(GL_TRUE);
+    glDepthFunc(GL_LESS);
+    glBindVertexArray(0);
+
+    // Upsample into the window.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, d.fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, ts.x, ts.y, 0, 0, m_fbSize.x, m_fbSize.y, GL_COLOR_BUFFER_BIT,
+                      ts == m_fbSize ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, m_fbSize.x, m_fbSize.y);
+    GL_CHECK("upsample");
+}
+
+void Renderer::pollShaderReload() {
+    Impl& d = *m_impl;
+    bool any = false;
+    for (ShaderProgram* p : {&d.lit, &d.depth, &d.sky, &d.particles}) any = p->reloadIfChanged() || any;
+    if (any) m_shadowKey = 0;
+}
+
+std::vector<std::string> Renderer::shaderErrors() const {
+    std::vector<std::string> out;
+    for (const ShaderProgram* p : {&m_impl->lit, &m_impl->depth, &m_impl->sky, &m_impl->particles})
+        if (!p->error().empty()) out.push_back(p->name() + ":\n" + p->error());
+    return out;
+}
+
+void Renderer::finish() { glFinish(); }
+
+Image Renderer::readPixels() const {
+    Image img;
+    img.width = m_fbSize.x;
+    img.height = m_fbSize.y;
+    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    GL_CHECK("readPixels");
+    // GL's row 0 is the bottom; PNG's is the top.
+    const std::size_t row = static_cast<std::size_t>(img.width) * 4;
+    std::vector<std::uint8_t> tmp(row);
+    for (int y = 0; y < img.height / 2; ++y) {
+        std::uint8_t* a = img.rgba.data() + row * y;
+        std::uint8_t* b = img.rgba.data() + row * (img.height - 1 - y);
+        std::memcpy(tmp.data(), a, row);
+        std::memcpy(a, b, row);
+        std::memcpy(b, tmp.data(), row);
+    }
+    for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+    return img;
+}
+
+}  // namespace eng

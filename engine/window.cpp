@@ -1,0 +1,140 @@
+#include "engine/window.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include <GLFW/glfw3.h>
+
+namespace eng {
+
+namespace {
+std::string g_glfwError;
+void onGlfwError(int, const char* msg) { g_glfwError = msg ? msg : "unknown GLFW error"; }
+}  // namespace
+
+std::unique_ptr<Window> Window::create(const WindowDesc& d, std::string* why) {
+    glfwSetErrorCallback(onGlfwError);
+    if (!glfwInit()) {
+        const char* disp = std::getenv("DISPLAY");
+        const char* wl = std::getenv("WAYLAND_DISPLAY");
+        if (why) {
+            *why = "cannot open a window: " + g_glfwError;
+            if ((!disp || !*disp) && (!wl || !*wl))
+                *why += "\nNo display found (DISPLAY is not set). Run under a virtual display:\n"
+                        "  xvfb-run -a -s \"-screen 0 1280x720x24\" almalyk\n"
+                        "or render a picture without a window:  almalyk shot --out picture.png";
+        }
+        return nullptr;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, d.visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    glfwWindowHint(GLFW_SRGB_CAPABLE, GLFW_FALSE);  // shaders encode sRGB themselves
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);              // the scene has its own depth buffer
+#ifndef NDEBUG
+    glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
+#endif
+    std::unique_ptr<Window> w(new Window());
+    GLFWmonitor* mon = d.fullscreen ? glfwGetPrimaryMonitor() : nullptr;
+    int width = d.width, height = d.height;
+    if (mon) {
+        const GLFWvidmode* m = glfwGetVideoMode(mon);
+        width = m->width;
+        height = m->height;
+    }
+    w->m_win = glfwCreateWindow(width, height, d.title.c_str(), mon, nullptr);
+    if (!w->m_win) {
+        if (why) *why = "cannot create an OpenGL 3.3 core window: " + g_glfwError;
+        glfwTerminate();
+        return nullptr;
+    }
+    w->m_fullscreen = mon != nullptr;
+    w->m_windowedRect = {64, 64, d.width, d.height};
+    glfwSetWindowUserPointer(w->m_win, w.get());
+    glfwSetScrollCallback(w->m_win, onScroll);
+    glfwSetKeyCallback(w->m_win, onKey);
+    glfwMakeContextCurrent(w->m_win);
+    glfwSwapInterval(d.vsync ? 1 : 0);
+    return w;
+}
+
+Window::~Window() {
+    if (m_win) glfwDestroyWindow(m_win);
+    glfwTerminate();
+}
+
+void Window::onScroll(GLFWwindow* h, double, double dy) {
+    if (auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h))) w->m_scroll += static_cast<float>(dy);
+}
+
+void Window::onKey(GLFWwindow* h, int key, int, int action, int) {
+    auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h));
+    if (!w || key < 0 || key >= kKeyCount || action != GLFW_PRESS) return;
+    w->m_pressed[key] = true;
+}
+
+bool Window::shouldClose() const { return glfwWindowShouldClose(m_win); }
+void Window::requestClose() { glfwSetWindowShouldClose(m_win, GLFW_TRUE); }
+
+void Window::pollEvents() {
+    m_scroll = 0.0f;
+    std::fill(std::begin(m_pressed), std::end(m_pressed), false);
+    glfwPollEvents();
+    double x = 0, y = 0;
+    glfwGetCursorPos(m_win, &x, &y);
+    const glm::vec2 p(static_cast<float>(x), static_cast<float>(y));
+    m_mouseDelta = m_mouseValid ? p - m_mouse : glm::vec2(0.0f);
+    m_mouse = p;
+    m_mouseValid = true;
+    if (m_pressed[GLFW_KEY_F11]) toggleFullscreen();
+}
+
+void Window::swapBuffers() { glfwSwapBuffers(m_win); }
+void Window::setVsync(bool on) { glfwSwapInterval(on ? 1 : 0); }
+void Window::setTitle(const std::string& t) { glfwSetWindowTitle(m_win, t.c_str()); }
+
+void Window::toggleFullscreen() {
+    if (m_fullscreen) {
+        glfwSetWindowMonitor(m_win, nullptr, m_windowedRect.x, m_windowedRect.y, m_windowedRect.z, m_windowedRect.w, 0);
+    } else {
+        GLFWmonitor* mon = glfwGetPrimaryMonitor();
+        if (!mon) return;
+        glfwGetWindowPos(m_win, &m_windowedRect.x, &m_windowedRect.y);
+        glfwGetWindowSize(m_win, &m_windowedRect.z, &m_windowedRect.w);
+        const GLFWvidmode* m = glfwGetVideoMode(mon);
+        glfwSetWindowMonitor(m_win, mon, 0, 0, m->width, m->height, m->refreshRate);
+    }
+    m_fullscreen = !m_fullscreen;
+}
+
+glm::ivec2 Window::framebufferSize() const {
+    glm::ivec2 s;
+    glfwGetFramebufferSize(m_win, &s.x, &s.y);
+    return s;
+}
+
+glm::ivec2 Window::windowSize() const {
+    glm::ivec2 s;
+    glfwGetWindowSize(m_win, &s.x, &s.y);
+    return s;
+}
+
+float Window::uiScale() const {
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetWindowContentScale(m_win, &sx, &sy);
+    // Content scale covers HiDPI desktops; big framebuffers without it (4K at 100 %, projectors at 1080p far away)
+    // still need larger text: aim for the 1080p look at any resolution.
+    const glm::ivec2 fb = framebufferSize();
+    const float bySize = static_cast<float>(fb.y) / 1080.0f;
+    return std::max({1.0f, sy, bySize});
+}
+
+bool Window::buttonDown(int b) const { return glfwGetMouseButton(m_win, b) == GLFW_PRESS; }
+bool Window::keyDown(int k) const { return glfwGetKey(m_win, k) == GLFW_PRESS; }
+bool Window::keyPressed(int k) const { return k >= 0 && k < kKeyCount && m_pressed[k]; }
+
+}  // namespace eng

@@ -1,0 +1,308 @@
+#include "scenes/landscape/landscape_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "engine/procedural.h"
+
+namespace scenes {
+
+// [SECTION] Procedural terrain
+
+namespace {
+
+constexpr float kTerrainSize = 40000.0f;  // metres per side
+constexpr int kSamples = 513;
+constexpr int kColorMap = 1024;
+constexpr float kValleyFloor = 430.0f;    // Akhangaran river near Almalyk, m a.s.l. (town ~530 m, hydrogen.md §7)
+constexpr float kPitRim = 760.0f;         // almalyk.md §1: ore field ground 700-780 m (S5)
+constexpr float kPitFloor = 260.0f;       // almalyk.md §1: floor ~250 m (derived)
+const glm::vec2 kRiverPoint(-5000.0f, 9000.0f);  // (east, north) m: the river runs NE-SW north of the town
+const glm::vec2 kRiverDir = glm::normalize(glm::vec2(1.0f, 0.8f));
+const glm::vec2 kTown(-6500.0f, 4200.0f);        // Almalyk town centre, NW of the pit
+const glm::vec2 kPlant(-3000.0f, 4800.0f);       // metallurgical works east of the town
+
+float hash(int x, int y, int seed) {
+    std::uint32_t h = static_cast<std::uint32_t>(x) * 374761393u + static_cast<std::uint32_t>(y) * 668265263u +
+                      static_cast<std::uint32_t>(seed) * 2246822519u;
+    h = (h ^ (h >> 13)) * 1274126177u;
+    h ^= h >> 16;
+    return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0xFFFFFF);
+}
+
+float valueNoise(glm::vec2 p, int seed) {
+    const glm::vec2 i = glm::floor(p), f = p - i;
+    const glm::vec2 u = f * f * f * (f * (f * 6.0f - 15.0f) + 10.0f);
+    const int x = static_cast<int>(i.x), y = static_cast<int>(i.y);
+    const float a = hash(x, y, seed), b = hash(x + 1, y, seed), c = hash(x, y + 1, seed), d = hash(x + 1, y + 1, seed);
+    return glm::mix(glm::mix(a, b, u.x), glm::mix(c, d, u.x), u.y);
+}
+
+float fbm(glm::vec2 p, int octaves, int seed) {
+    float s = 0.0f, a = 0.5f, norm = 0.0f;
+    for (int o = 0; o < octaves; ++o) {
+        s += a * valueNoise(p, seed + o);
+        norm += a;
+        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);  // rotate + scale by 2: no grid alignment
+        a *= 0.5f;
+    }
+    return s / norm;
+}
+
+// Ridged multifractal: sharp crests and branching gullies, as in eroded foothills.
+float ridged(glm::vec2 p, int octaves, int seed) {
+    float s = 0.0f, a = 0.5f, w = 1.0f, norm = 0.0f;
+    for (int o = 0; o < octaves; ++o) {
+        float n = 1.0f - std::abs(valueNoise(p, seed + o) * 2.0f - 1.0f);
+        n = n * n * w;
+        w = std::clamp(n * 1.8f, 0.0f, 1.0f);
+        s += a * n;
+        norm += a;
+        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);
+        a *= 0.52f;
+    }
+    return s / norm;
+}
+
+struct Site {
+    float along, across;  // metres along the river (NE +) and across it (SE +)
+};
+
+Site siteOf(glm::vec2 en) {
+    const glm::vec2 d = en - kRiverPoint;
+    Site s{glm::dot(d, kRiverDir), glm::dot(d, glm::vec2(kRiverDir.y, -kRiverDir.x))};
+    s.across += 500.0f * std::sin(s.along / 3300.0f) + 220.0f * std::sin(s.along / 1200.0f + 1.3f);  // meanders
+    return s;
+}
+
+// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
+float pitEllipse(glm::vec2 en) {
+    const float c = std::cos(glm::radians(-45.0f)), s = std::sin(glm::radians(-45.0f));
+    const glm::vec2 q(c * en.x - s * en.y, s * en.x + c * en.y);
+    return std::sqrt((q.x / 2000.0f) * (q.x / 2000.0f) + (q.y / 1000.0f) * (q.y / 1000.0f));
+}
+
+float baseElevation(glm::vec2 en, float* wildness) {
+    const Site s = siteOf(en);
+    const float se = std::max(s.across, 0.0f), nw = std::max(-s.across, 0.0f);
+    const float kuramin = 2300.0f * std::pow(glm::smoothstep(600.0f, 32000.0f, se), 1.25f);
+    const float chatkal = 1100.0f * std::pow(glm::smoothstep(1800.0f, 24000.0f, nw), 1.3f);
+    const float rise = kuramin + chatkal;
+    const glm::vec2 p = en / 5200.0f;
+    const glm::vec2 warp(fbm(p * 0.7f, 3, 11), fbm(p * 0.7f + glm::vec2(5.2f, 1.3f), 3, 17));
+    const float hills = ridged(p + warp * 1.4f, 6, 3);
+    const float floorFlat = glm::smoothstep(900.0f, 4500.0f, std::abs(s.across));  // irrigated floor stays flat
+    const float amp = (60.0f + 0.55f * rise) * floorFlat;
+    if (wildness) *wildness = floorFlat;
+    float h = kValleyFloor + s.along * 0.006f + rise + amp * (hills - 0.3f) + 25.0f * fbm(p * 6.0f, 3, 29);
+    // The river's channel.
+    h -= 14.0f * (1.0f - glm::smoothstep(0.0f, 260.0f, std::abs(s.across)));
+    return h;
+}
+
+}  // namespace
+
+float LandscapeScene::elevation(float x, float z) {
+    const glm::vec2 en(x, -z);
+    float h = baseElevation(en, nullptr);
+    // Kalmakyr: flatten the ore field toward its ground level, then cut the pit with a flat floor.
+    const float e = pitEllipse(en);
+    const float field = 1.0f - glm::smoothstep(1.0f, 2.2f, e);
+    h = glm::mix(h, kPitRim, field * 0.85f);
+    if (e < 1.0f) {
+        const float wall = glm::smoothstep(1.0f, 0.32f, e);
+        h = glm::mix(h, kPitFloor, wall);
+    }
+    // Waste dumps: flat-topped mounds east and south of the pit.
+    for (const glm::vec3 d : {glm::vec3(3600.0f, -900.0f, 90.0f), glm::vec3(1200.0f, -3000.0f, 70.0f)}) {
+        const float r = glm::length(en - glm::vec2(d.x, d.y)) / 1100.0f;
+        h = std::max(h, glm::mix(h, kPitRim + d.z, glm::smoothstep(1.0f, 0.6f, r)));
+    }
+    return h;
+}
+
+// [SECTION] Colour map
+
+namespace {
+
+glm::vec3 srgb(float r, float g, float b) { return glm::vec3(r, g, b) / 255.0f; }
+
+glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
+    const float n1 = fbm(en / 900.0f, 4, 41), n2 = fbm(en / 150.0f, 2, 43);
+    const glm::vec3 steppeLight = srgb(196, 168, 118), steppeDark = srgb(150, 118, 78);
+    const glm::vec3 ochre = srgb(181, 134, 76), rock = srgb(128, 108, 92), darkRock = srgb(92, 80, 72);
+    const glm::vec3 fieldGreen = srgb(92, 118, 52), orchard = srgb(58, 86, 40), fieldDry = srgb(170, 160, 96);
+    // Dry steppe on the hills: ochres and browns mottled by noise, rock on steep slopes.
+    glm::vec3 c = glm::mix(steppeDark, steppeLight, glm::smoothstep(0.3f, 0.7f, n1));
+    c = glm::mix(c, ochre, glm::smoothstep(0.55f, 0.8f, n2) * 0.5f);
+    c = glm::mix(c, glm::mix(rock, darkRock, n2), glm::smoothstep(0.25f, 0.6f, slope));
+    // Sparse green in the gullies (north-facing, low) and on high pastures.
+    c = glm::mix(c, srgb(120, 128, 74), glm::smoothstep(0.6f, 0.8f, n1) * (1.0f - glm::smoothstep(0.2f, 0.4f, slope)) * 0.35f);
+    // Irrigated valley floor: a patchwork of fields and orchards.
+    const glm::vec2 cell = glm::floor(glm::vec2(glm::dot(en, kRiverDir), glm::dot(en, glm::vec2(kRiverDir.y, -kRiverDir.x))) / glm::vec2(420.0f, 260.0f));
+    const float pick = hash(static_cast<int>(cell.x), static_cast<int>(cell.y), 7);
+    glm::vec3 field = pick < 0.45f ? fieldGreen : pick < 0.7f ? orchard : pick < 0.9f ? fieldDry : srgb(140, 120, 84);
+    field *= 0.9f + 0.2f * n2;
+    const float wet = (1.0f - wild) * (1.0f - glm::smoothstep(0.08f, 0.2f, slope));
+    c = glm::mix(c, field, wet);
+    // River: gravel bed and water.
+    const Site s = siteOf(en);
+    c = glm::mix(c, srgb(150, 146, 132), 1.0f - glm::smoothstep(120.0f, 260.0f, std::abs(s.across)));
+    c = glm::mix(c, srgb(52, 78, 84), 1.0f - glm::smoothstep(40.0f, 90.0f, std::abs(s.across)));
+    // Town: light roofs and streets.
+    const float town = 1.0f - glm::smoothstep(1800.0f, 3200.0f, glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)));
+    c = glm::mix(c, glm::mix(srgb(170, 162, 150), srgb(110, 120, 80), n2 * 0.6f), town * 0.8f);
+    // Kalmakyr pit: grey-green and rust-coloured benches banded by elevation, and pale waste dumps.
+    const float e = pitEllipse(en);
+    if (e < 1.15f) {
+        const float band = 0.5f + 0.5f * std::sin(h / 15.0f * 3.14159f);
+        glm::vec3 pit = glm::mix(srgb(122, 116, 104), srgb(150, 112, 80), fbm(en / 300.0f, 2, 51));
+        pit = glm::mix(pit, srgb(98, 104, 100), band * 0.35f);
+        c = glm::mix(c, pit, glm::smoothstep(1.15f, 0.95f, e));
+    }
+    for (const glm::vec2 d : {glm::vec2(3600.0f, -900.0f), glm::vec2(1200.0f, -3000.0f)}) {
+        const float r = glm::length(en - d) / 1100.0f;
+        c = glm::mix(c, srgb(160, 150, 136) * (0.9f + 0.2f * n2), glm::smoothstep(1.05f, 0.8f, r));
+    }
+    (void)h;
+    return c;
+}
+
+}  // namespace
+
+// [SECTION] Scene
+
+bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
+    eng::Renderer& r = ctx.renderer;
+    eng::TerrainDesc td;
+    td.samples = kSamples;
+    td.size = kTerrainSize;
+    td.heights.resize(static_cast<std::size_t>(kSamples) * kSamples);
+    const float cell = kTerrainSize / (kSamples - 1);
+    for (int j = 0; j < kSamples; ++j)
+        for (int i = 0; i < kSamples; ++i)
+            td.heights[static_cast<std::size_t>(j) * kSamples + i] =
+                elevation(i * cell - kTerrainSize * 0.5f, j * cell - kTerrainSize * 0.5f);
+
+    // Colour map from the sampled heights (bilinear) plus fine noise: far cheaper than re-evaluating the terrain.
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kColorMap) * kColorMap * 4);
+    auto H = [&](float gx, float gz) {
+        const int ix = std::clamp(static_cast<int>(gx), 0, kSamples - 2), iz = std::clamp(static_cast<int>(gz), 0, kSamples - 2);
+        const float fx = std::clamp(gx - ix, 0.0f, 1.0f), fz = std::clamp(gz - iz, 0.0f, 1.0f);
+        auto h = [&](int a, int b) { return td.heights[static_cast<std::size_t>(b) * kSamples + a]; };
+        return glm::mix(glm::mix(h(ix, iz), h(ix + 1, iz), fx), glm::mix(h(ix, iz + 1), h(ix + 1, iz + 1), fx), fz);
+    };
+    const float texel = kTerrainSize / kColorMap;
+    for (int j = 0; j < kColorMap; ++j)
+        for (int i = 0; i < kColorMap; ++i) {
+            const float x = (i + 0.5f) * texel - kTerrainSize * 0.5f, z = (j + 0.5f) * texel - kTerrainSize * 0.5f;
+            const float gx = (x + kTerrainSize * 0.5f) / cell, gz = (z + kTerrainSize * 0.5f) / cell;
+            const float h = H(gx, gz);
+            const float dx = H(gx + 1, gz) - H(gx - 1, gz), dz = H(gx, gz + 1) - H(gx, gz - 1);
+            const float slope = std::sqrt(dx * dx + dz * dz) / (2.0f * cell);
+            const glm::vec2 en(x, -z);
+            const Site s = siteOf(en);
+            const float wild = glm::smoothstep(900.0f, 4500.0f, std::abs(s.across));
+            const glm::vec3 c = glm::clamp(groundColor(en, h, slope, wild), 0.0f, 1.0f);
+            std::uint8_t* p = &px[(static_cast<std::size_t>(j) * kColorMap + i) * 4];
+            p[0] = static_cast<std::uint8_t>(c.r * 255.0f + 0.5f);
+            p[1] = static_cast<std::uint8_t>(c.g * 255.0f + 0.5f);
+            p[2] = static_cast<std::uint8_t>(c.b * 255.0f + 0.5f);
+            p[3] = 255;
+        }
+    td.colorMap = r.createTexture({.width = kColorMap, .height = kColorMap, .rgba = px.data(), .label = "landscape colour"});
+    if (!m_terrain.build(r, td, why)) return false;
+
+    // Town blocks, works buildings and stacks: instanced primitives (illustrative massing, not a survey).
+    eng::Material concrete;
+    concrete.baseColor = {0.78f, 0.74f, 0.68f, 1.0f};
+    concrete.roughness = 0.9f;
+    m_block = r.createMesh(eng::makeBox({1, 1, 1}, concrete), "block");
+    concrete.baseColor = {0.62f, 0.6f, 0.58f, 1.0f};
+    m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
+    std::uint32_t k = 0;
+    for (int gz = -14; gz <= 14; ++gz)
+        for (int gx = -20; gx <= 20; ++gx) {
+            ++k;
+            const glm::vec2 en = kTown + glm::vec2(gx * 130.0f, gz * 110.0f) +
+                                 glm::vec2(hash(gx, gz, 61) - 0.5f, hash(gx, gz, 62) - 0.5f) * 50.0f;
+            const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f));
+            if (d > 2600.0f * (0.8f + 0.4f * hash(gx, gz, 63)) || hash(gx, gz, 64) < 0.25f) continue;
+            const float tall = hash(gx, gz, 65) < 0.2f ? 27.0f : 9.0f + 6.0f * hash(gx, gz, 66);
+            const glm::vec3 size(40.0f + 40.0f * hash(gx, gz, 67), tall, 14.0f + 10.0f * hash(gx, gz, 68));
+            const float x = en.x, z = -en.y;
+            glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 2.0f, z});
+            m = glm::rotate(m, glm::radians(38.0f + (k % 2) * 90.0f), {0, 1, 0});
+            const float tint = 0.85f + 0.25f * hash(gx, gz, 69);
+            m_town.push_back({glm::scale(m, size), glm::vec4(tint, tint * 0.97f, tint * 0.93f, 1), glm::vec4(0)});
+        }
+    for (int i = 0; i < 14; ++i) {
+        const glm::vec2 en = kPlant + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
+        const glm::vec3 size(160.0f + 60.0f * hash(i, 0, 71), 22.0f + 18.0f * hash(i, 0, 72), 70.0f + 40.0f * hash(i, 0, 73));
+        const float x = en.x, z = -en.y;
+        glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 3.0f, z});
+        m = glm::rotate(m, glm::radians(38.0f), {0, 1, 0});
+        m_plant.push_back({glm::scale(m, size), glm::vec4(0.72f, 0.7f, 0.72f, 1), glm::vec4(0)});
+    }
+    for (int i = 0; i < 3; ++i) {
+        const float x = kPlant.x + 300.0f + i * 160.0f, z = -(kPlant.y + 160.0f);
+        const float hgt = i == 1 ? 150.0f : 110.0f;  // illustrative stack heights
+        const glm::vec3 base(x, m_terrain.heightAt(x, z), z);
+        m_stacks.push_back({glm::scale(glm::translate(glm::mat4(1.0f), base), {5.0f, hgt, 5.0f}), glm::vec4(1), glm::vec4(0)});
+        // Red-white aviation bands are too small to see here; the plume tells the story.
+        m_plumes.push_back(r.particles().addEmitter({.kind = i == 1 ? eng::ParticleKind::Smoke : eng::ParticleKind::Steam,
+                                                      .position = base + glm::vec3(0, hgt + 2.0f, 0),
+                                                      .velocity = {0, 6, 0}, .spread = 0.3f, .radius = 3.0f,
+                                                      .rate = 6.0f, .lifetime = 30.0f, .size = 14.0f}));
+    }
+    r.particles().setWind({4.0f, 0.0f, 1.5f});  // the valley's daytime up-valley breeze (NE)
+    // Pre-roll the plumes so the first frame already shows them.
+    for (int i = 0; i < 600; ++i) r.particles().update(1.0f / 20.0f);
+    return true;
+}
+
+void LandscapeScene::update(const FrameInput& in) { (void)in; }
+
+void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    eng::Lighting L = r.lighting();
+    L.fogBaseHeight = kValleyFloor;  // haze pools in the valley
+    r.setLighting(L);
+    r.setShadowRegion({0.0f, 900.0f, 0.0f}, kTerrainSize * 0.72f);
+    m_terrain.draw(r, cam, in.aspect);
+    r.drawInstanced(m_block, m_town);
+    r.drawInstanced(m_block, m_plant);
+    r.drawInstanced(m_stack, m_stacks);
+    const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
+    r.labels().add({.position = pit, .text = "Kalmakyr open pit", .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kTown.x, 720.0f, -kTown.y}, .text = "Almalyk", .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kPlant.x + 460.0f, 900.0f, -kPlant.y}, .text = "Copper smelter", .fadeStart = 20000, .fadeEnd = 40000});
+}
+
+std::vector<eng::CameraPreset> LandscapeScene::cameraPresets() const {
+    return {
+        {"Valley overview", {.target = {-2500.0f, 650.0f, -2500.0f}, .yawDeg = 128.0f, .pitchDeg = 16.0f, .distance = 11000.0f, .fovDeg = 50.0f}},
+        {"Kalmakyr pit", {.target = {0.0f, 500.0f, 0.0f}, .yawDeg = 160.0f, .pitchDeg = 38.0f, .distance = 5200.0f}},
+        {"Town and works", {.target = {-4500.0f, 560.0f, -4500.0f}, .yawDeg = 60.0f, .pitchDeg = 22.0f, .distance = 6000.0f}},
+        {"Kuramin foothills", {.target = {4000.0f, 1100.0f, 6000.0f}, .yawDeg = 150.0f, .pitchDeg = 10.0f, .distance = 14000.0f, .fovDeg = 40.0f}},
+        {"Evening light (west)", {.target = {-6000.0f, 600.0f, -2000.0f}, .yawDeg = 285.0f, .pitchDeg = 8.0f, .distance = 7000.0f, .fovDeg = 50.0f}},
+    };
+}
+
+std::vector<eng::CameraPose> LandscapeScene::benchPath() const {
+    std::vector<eng::CameraPose> path;
+    for (const auto& p : cameraPresets()) path.push_back(p.pose);
+    path.push_back(path.front());
+    return path;
+}
+
+bool LandscapeScene::pick(const eng::Ray& ray, std::string* what) {
+    glm::vec3 hit;
+    if (!m_terrain.raycast(ray, hit)) return false;
+    if (what) *what = "Ground at " + std::to_string(static_cast<int>(std::lround(hit.y))) + " m above sea level";
+    return true;
+}
+
+}  // namespace scenes

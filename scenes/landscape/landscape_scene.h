@@ -1,0 +1,39 @@
+// scenes/landscape/landscape_scene.h — the start scene: the Akhangaran valley around Almalyk with the Kuramin
+// foothills rising to the south-east, the Chatkal foothills across the valley, the Kalmakyr pit, the town and the
+// smelter's stacks, under the sun at the simulation's clock.
+// Reads from the simulation: only the clock (through FrameInput::sunDir / now); no units.
+// Geography (approximate, for a convincing picture, not a survey): town at ~530 m a.s.l. (hydrogen.md §7), Kalmakyr
+// ore field ground 700-780 m and the pit a 4 x 2 km NW-elongated ellipse ~500 m deep (almalyk.md §1, S4, S5).
+// World frame: x east, -z north, y = elevation a.s.l. in metres; origin at the Kalmakyr pit centre (unit contract).
+// Does NOT: animate trucks or plants (the pit and smelter scenes do), or read terrain data from files.
+#pragma once
+#include <vector>
+
+#include "engine/terrain.h"
+#include "scenes/scene.h"
+
+namespace scenes {
+
+class LandscapeScene : public Scene {
+public:
+    const char* name() const override { return "landscape"; }
+    const char* title() const override { return "Almalyk and the Kuramin foothills"; }
+    bool load(const SceneContext& ctx, std::string* why) override;
+    void update(const FrameInput& in) override;
+    void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
+    std::vector<eng::CameraPreset> cameraPresets() const override;
+    std::vector<eng::CameraPose> benchPath() const override;
+    float groundHeight(float x, float z) const override { return m_terrain.heightAt(x, z); }
+    bool pick(const eng::Ray& ray, std::string* what) override;
+
+    // The procedural elevation (metres a.s.l.) at world x/z; exposed for tests and placement.
+    static float elevation(float x, float z);
+
+private:
+    eng::Terrain m_terrain;
+    eng::MeshId m_block, m_stack;
+    std::vector<eng::Instance> m_town, m_stacks, m_plant;
+    std::vector<eng::EmitterId> m_plumes;
+};
+
+}  // namespace scenes

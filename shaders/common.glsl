@@ -1,0 +1,46 @@
+// shaders/common.glsl — lighting uniforms, sky colour, height fog and display encoding shared by every program.
+uniform mat4 uViewProj;
+uniform vec3 uEye;
+uniform vec3 uSunDir;      // toward the sun
+uniform vec3 uSunColor;
+uniform vec3 uSkyZenith;
+uniform vec3 uSkyHorizon;
+uniform vec3 uSkyAmbient;
+uniform vec3 uGroundAmbient;
+uniform vec3 uFogColor;
+uniform vec4 uFog;         // density, height falloff, base height, exposure
+uniform float uSunDisk;
+
+// Sky radiance along a view direction: zenith-horizon gradient plus forward-scattered glow around the sun.
+vec3 skyColor(vec3 dir) {
+    float up = clamp(dir.y, 0.0, 1.0);
+    vec3 base = mix(uSkyHorizon, uSkyZenith, pow(up, 0.45));
+    float cosSun = max(dot(dir, uSunDir), 0.0);
+    vec3 glowTint = uSunColor / (max(max(uSunColor.r, uSunColor.g), uSunColor.b) + 1e-3);
+    float glow = pow(cosSun, 8.0) * 0.45 + pow(cosSun, 64.0) * 0.6;
+    float sunLow = 1.0 - clamp(uSunDir.y * 3.0, 0.0, 1.0);
+    return base + glowTint * glow * (0.35 + 0.9 * sunLow) * step(-0.08, uSunDir.y);
+}
+
+// Exponential height fog, integrated along the ray (density falls with height); the in-scattered colour is the
+// sky's horizon colour in that direction, so distant ridges melt into the sky.
+vec3 applyFog(vec3 color, vec3 worldPos) {
+    vec3 d = worldPos - uEye;
+    float dist = length(d);
+    vec3 dir = d / max(dist, 1e-3);
+    float k = uFog.y;
+    float h0 = uEye.y - uFog.z;
+    float dy = d.y;
+    float integ = abs(dy * k) > 1e-4 ? (1.0 - exp(-k * dy)) / (k * dy) : 1.0;
+    float amount = uFog.x * exp(-k * h0) * integ * dist;
+    float f = 1.0 - exp(-amount);
+    vec3 fogCol = skyColor(normalize(vec3(dir.x, max(dir.y, 0.0) * 0.3 + 0.02, dir.z)));
+    return mix(color, fogCol, clamp(f, 0.0, 1.0));
+}
+
+// ACES filmic fit (Narkowicz 2015) and sRGB encoding: the output is display-referred 8-bit.
+vec3 toneMap(vec3 c) {
+    c *= uFog.w;
+    c = clamp((c * (2.51 * c + 0.03)) / (c * (2.43 * c + 0.59) + 0.14), 0.0, 1.0);
+    return mix(12.92 * c, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+}

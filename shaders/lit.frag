@@ -1,0 +1,56 @@
+#version 330 core
+#include "common.glsl"
+in vec3 vPos;
+in vec3 vNormal;
+in vec2 vUv;
+in vec4 vColor;
+in vec3 vEmissive;
+in vec4 vShadow;
+uniform vec4 uBaseColor;
+uniform vec3 uEmissive;
+uniform vec2 uRoughMetal;
+uniform sampler2D uAlbedo;
+uniform float uHasAlbedo;
+uniform sampler2DShadow uShadowMap;
+uniform float uShadowOn;
+uniform float uReceiveShadow;
+uniform float uShadowTexel;
+out vec4 oColor;
+
+float shadowFactor(float ndl) {
+    if (uShadowOn * uReceiveShadow < 0.5) return 1.0;
+    vec3 p = vShadow.xyz / vShadow.w * 0.5 + 0.5;
+    if (p.z >= 1.0) return 1.0;
+    p.z -= uShadowTexel * (0.5 + 1.5 * (1.0 - ndl));
+#if SHADOW_TAPS > 1
+    float s = 0.0;
+    for (int y = -1; y <= 1; ++y)
+        for (int x = -1; x <= 1; ++x) s += texture(uShadowMap, p + vec3(vec2(x, y) * uShadowTexel * 1.25, 0.0));
+    return s / 9.0;
+#else
+    return texture(uShadowMap, p);
+#endif
+}
+
+void main() {
+    vec3 n = normalize(vNormal);
+    if (!gl_FrontFacing) n = -n;
+    vec3 base = uBaseColor.rgb * vColor.rgb;
+    if (uHasAlbedo > 0.5) base *= texture(uAlbedo, vUv).rgb;
+    float metal = uRoughMetal.y;
+    float rough = clamp(uRoughMetal.x, 0.05, 1.0);
+    float ndl = max(dot(n, uSunDir), 0.0);
+    float sh = ndl > 0.0 ? shadowFactor(ndl) : 0.0;
+    // Hemisphere ambient: sky from above, warm ground bounce from below.
+    vec3 amb = mix(uGroundAmbient, uSkyAmbient, n.y * 0.5 + 0.5);
+    vec3 v = normalize(uEye - vPos);
+    vec3 h = normalize(v + uSunDir);
+    float shin = 2.0 / (rough * rough * rough * rough) - 2.0;
+    vec3 f0 = mix(vec3(0.04), base, metal);
+    vec3 spec = f0 * pow(max(dot(n, h), 0.0), shin) * (shin + 8.0) / 25.0;
+    vec3 diff = base * (1.0 - metal);
+    vec3 c = (diff + spec) * uSunColor * ndl * sh + (diff + f0 * 0.3) * amb;
+    c += uEmissive + vEmissive;
+    c = applyFog(c, vPos);
+    oColor = vec4(toneMap(c), 1.0);
+}
