@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <climits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/events.h"
@@ -218,7 +219,8 @@ public:
 private:
     static constexpr Time kNever = INT64_MAX;
     struct Config {
-        double feed_t_h = 0, o2_enrichment = 0, fe_sio2 = 0, matte_grade = 0, slag_cu = 0, magnetite = 0;
+        double feed_t_h = 0, o2_enrichment = 0, fe_sio2 = 0, matte_grade = 0, matte_fe_per_cu = 0, slag_cu = 0;
+        double magnetite = 0;
         double conv_slag_cu = 0, ladle_t = 0, charge_ladles = 0, anode_batch_t = 0, cast_t_h = 0, anode_kg = 0;
         double current_density = 0, current_efficiency = 0, cell_voltage = 0, cathode_area_m2 = 0;
         double capture = 0, temp_set = 0, temp_high = 0, temp_low = 0, level_high = 0, stack_so2_high = 0;
@@ -227,14 +229,14 @@ private:
     };
     // A phase clock: the current phase ends at `end` (kNever while waiting for something); `last` is the time up to
     // which continuous work (blowing, casting) has been applied; `frozenLeft` keeps the rest of a phase while faulted.
-    struct Clock { Time start = 0, end = kNever, last = 0, frozenLeft = -1; };
+    struct Clock { Time start = 0, end = kNever, last = 0, frozenLeft = -1, length = 0; };
     struct ConverterWork {
         Clock clock;
         Holdup blowLeft;        // still to leave the matte in this blow: fe/cu to slag, s to gas (o, sio2 into slag)
         double reserved_t = 0;  // matte in ladles on their way here
     };
 
-    void smelt(Time t0, Time dt);
+    void smelt(double dtH);
     void furnaceHeat(double dtH, double heatIn_gj, double products_t, double gas_t);
     void runMachines(Time t0, Time t1, EventSink& ev);
     void dispatch(Time now, EventSink& ev);
@@ -245,7 +247,7 @@ private:
     void startAnodePhase(std::size_t a, AnodePhase ph, Time now, EventSink& ev);
     void endAnodePhase(std::size_t a, Time now, EventSink& ev);
     void advanceBlow(std::size_t c, Time upTo);
-    void advanceCasting(std::size_t a, Time upTo);
+    void advanceAnode(std::size_t a, Time upTo);
     void tankhouse(Time t0, Time t1, EventSink& ev);
     void gasAndEnergy(double dtH);
     void updateAlarms(Time t, EventSink& ev);
@@ -271,8 +273,9 @@ private:
     Holdup m_inventory0;
     // This tick's flows (t, GJ).
     double m_so2Furnace_t = 0, m_so2Converters_t = 0, m_so2Anode_t = 0, m_fuel_gj = 0, m_poling_gj = 0;
-    double m_matteBefore_t = 0, m_slagBefore_t = 0, m_slagFormed_t = 0, m_o2Blown_t = 0;
+    double m_slagFormed_t = 0, m_o2Blown_t = 0;
     bool m_furnaceFault = false, m_acidFault = false;
+    std::vector<std::pair<std::int32_t, bool>> m_pendingFaultEvents;  // emitted at the next step (FaultChanged)
 };
 
 }  // namespace sim
