@@ -61,7 +61,7 @@ bool writeGlb(const eng::MeshData& mesh, const std::string& rootName, const std:
     std::vector<std::string> names;  // part names in first-use order
     for (const eng::SubMesh& s : mesh.parts)
         if (std::find(names.begin(), names.end(), s.name) == names.end()) names.push_back(s.name);
-    scene->mRootNode = new aiNode(rootName);
+    scene->mRootNode = new aiNode(rootName + "_model");  // distinct from any part node, which glTF would rename
     scene->mRootNode->mNumChildren = static_cast<unsigned>(names.size());
     scene->mRootNode->mChildren = new aiNode*[names.size()];
     for (std::size_t n = 0; n < names.size(); ++n) {

@@ -146,7 +146,9 @@ void ModelBuilder::ellipsoid(glm::vec3 c, glm::vec3 radii, int segments, int rin
     for (int r = 0; r < rings; ++r) {
         for (int i = 0; i < segments; ++i) {
             const std::uint32_t k = base + static_cast<std::uint32_t>(r) * row + static_cast<std::uint32_t>(i);
-            s.indices.insert(s.indices.end(), {k, k + row, k + row + 1, k, k + row + 1, k + 1});
+            // At a pole a ring collapses to one point; its sliver triangles would have no reliable facing.
+            if (!(r + 1 == rings && lat1 >= 90.0f)) s.indices.insert(s.indices.end(), {k, k + row, k + row + 1});
+            if (!(r == 0 && lat0 <= -90.0f)) s.indices.insert(s.indices.end(), {k, k + row + 1, k + 1});
         }
     }
 }

@@ -176,7 +176,7 @@ void conveyor(ModelBuilder& b) {
     b.part("frame");
     b.use(p.steel);
     for (const float z : {-2.5f, 2.5f}) {                                   // trestles, 5 m apart so tiles repeat
-        for (const float s : {-1.0f, 1.0f}) b.beam({s * 1.2f, 0.0f, z}, {s * 1.0f, 1.35f, z}, 0.18f, 0.18f, {0, 0, 1});
+        for (const float s : {-1.0f, 1.0f}) b.beam({s * 1.2f, 0.12f, z}, {s * 1.0f, 1.35f, z}, 0.18f, 0.18f, {0, 0, 1});
         b.beam({-1.1f, 0.5f, z}, {1.1f, 0.5f, z}, 0.12f, 0.12f, {0, 0, 1});
         b.box({-1.35f, 0.0f, z - 0.3f}, {1.35f, 0.12f, z + 0.3f});
     }

@@ -1,0 +1,113 @@
+// Model manifest parsing and its errors (engine/model/model_manifest.h).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/model/model_manifest.h"
+
+using eng::ModelManifest;
+
+namespace {
+
+ModelManifest parse(const std::string& text) { return ModelManifest::parse(text, "test.json", "/models"); }
+
+bool anyErrorContains(const ModelManifest& m, const std::string& needle) {
+    for (const std::string& e : m.errors())
+        if (e.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("manifest: a full entry is read with every field") {
+    const ModelManifest m = parse(R"({"models": {"truck_220t": {
+        "file": "truck.glb", "scale": 0.01, "up_axis": "z", "rotate_deg": 90, "offset": [1, 2, 3],
+        "size": [7.7, 6.5, 13.4], "parts": {"body": {"pivot": [0, 3.5, -4.9], "axis": [-2, 0, 0]}},
+        "description": "BelAZ"}}})");
+    REQUIRE(m.ok());
+    const eng::ModelEntry* e = m.find("truck_220t");
+    REQUIRE(e != nullptr);
+    CHECK(e->path == std::filesystem::path("/models/truck.glb"));
+    CHECK(e->scale == doctest::Approx(0.01));
+    CHECK(e->upAxis == eng::UpAxis::Z);
+    CHECK(e->rotateDeg == doctest::Approx(90));
+    CHECK(e->offset == glm::vec3(1, 2, 3));
+    CHECK(e->size.z == doctest::Approx(13.4));
+    REQUIRE(e->parts.count("body") == 1);
+    CHECK(e->parts.at("body").pivot.y == doctest::Approx(3.5));
+    CHECK(e->parts.at("body").axis == glm::vec3(-1, 0, 0));  // normalised
+    CHECK(m.find("shovel") == nullptr);
+}
+
+TEST_CASE("manifest: defaults are scale 1, Y up, no rotation, no offset") {
+    const ModelManifest m = parse(R"({"models": {"ladle": {"file": "ladle.glb"}}})");
+    REQUIRE(m.ok());
+    const eng::ModelEntry* e = m.find("ladle");
+    REQUIRE(e);
+    CHECK(e->scale == 1.0f);
+    CHECK(e->upAxis == eng::UpAxis::Y);
+    CHECK(e->rotateDeg == 0.0f);
+    CHECK(e->offset == glm::vec3(0.0f));
+}
+
+TEST_CASE("manifest: a missing required field names the role and the field; other roles survive") {
+    const ModelManifest m = parse(R"({"models": {"crane": {"scale": 1}, "ladle": {"file": "ladle.glb"}}})");
+    CHECK_FALSE(m.ok());
+    CHECK(anyErrorContains(m, "test.json: models.crane.file: missing"));
+    CHECK(m.find("crane") == nullptr);
+    CHECK(m.find("ladle") != nullptr);
+}
+
+TEST_CASE("manifest: a field of the wrong type says what was expected and what came") {
+    const ModelManifest m = parse(R"({"models": {"stack": {"file": "s.glb", "scale": "big"}}})");
+    CHECK(anyErrorContains(m, "models.stack.scale: expected a number, got string"));
+    CHECK(m.find("stack") == nullptr);
+    const ModelManifest v = parse(R"({"models": {"stack": {"file": "s.glb", "offset": [1, 2]}}})");
+    CHECK(anyErrorContains(v, "models.stack.offset: expected an array of 3 numbers, got an array of 2 items"));
+    const ModelManifest f = parse(R"({"models": {"stack": {"file": 7}}})");
+    CHECK(anyErrorContains(f, "models.stack.file: expected a string, got number"));
+}
+
+TEST_CASE("manifest: an unknown up axis is refused with the accepted values") {
+    const ModelManifest m = parse(R"({"models": {"shovel": {"file": "s.glb", "up_axis": "x"}}})");
+    CHECK(anyErrorContains(m, "models.shovel.up_axis: unknown up axis 'x' (expected \"y\" or \"z\")"));
+    CHECK(m.find("shovel") == nullptr);
+}
+
+TEST_CASE("manifest: out-of-range numbers and unknown fields are reported") {
+    CHECK(anyErrorContains(parse(R"({"models": {"a": {"file": "a.glb", "scale": 0}}})"), "models.a.scale: value 0 is outside"));
+    CHECK(anyErrorContains(parse(R"({"models": {"a": {"file": "a.glb", "scal": 2}}})"), "models.a.scal: unknown field"));
+    CHECK(anyErrorContains(parse(R"({"models": {"a": {"file": "a.glb", "size": [1, 0, 1]}}})"), "models.a.size: every dimension"));
+}
+
+TEST_CASE("manifest: a JSON syntax error is reported as file:line:column") {
+    // Line 3 holds the stray comma before "}", at column 27.
+    const ModelManifest m = parse("{\n  \"models\": {\n    \"a\": {\"file\": \"a.glb\",}\n  }\n}\n");
+    REQUIRE(m.errors().size() == 1);
+    CHECK(m.errors()[0].rfind("test.json:3:27: JSON syntax error", 0) == 0);
+    CHECK(m.roles().empty());
+}
+
+TEST_CASE("manifest: a missing \"models\" object or a missing file is an error, not a crash") {
+    CHECK(anyErrorContains(parse("[1, 2]"), "test.json: expected a JSON object"));
+    CHECK(anyErrorContains(parse("{}"), "test.json: models: missing"));
+    const ModelManifest gone = ModelManifest::load("/nonexistent/models.json");
+    CHECK(anyErrorContains(gone, "/nonexistent/models.json: cannot open the model manifest"));
+}
+
+TEST_CASE("manifest: a user --assets folder lays its roles over the built-in ones") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "almalyk_test_manifest_overlay";
+    std::filesystem::create_directories(dir / "models");
+    std::ofstream(dir / "models" / "models.json") << R"({"models": {"truck_220t": {"file": "mine.fbx", "up_axis": "z", "scale": 0.01}}})";
+    const ModelManifest m = ModelManifest::loadAssets(dir.string());
+    CHECK(m.ok());
+    const eng::ModelEntry* truck = m.find("truck_220t");
+    REQUIRE(truck);
+    CHECK(truck->path == dir / "models" / "mine.fbx");
+    CHECK(truck->upAxis == eng::UpAxis::Z);
+    const eng::ModelEntry* shovel = m.find("shovel");  // not in the user's manifest: the built-in one
+    REQUIRE(shovel);
+    CHECK(shovel->path == std::filesystem::path(ALMALYK_SOURCE_DIR) / "assets" / "models" / "shovel.glb");
+    std::filesystem::remove_all(dir);
+}
