@@ -155,7 +155,6 @@ void crusher(ModelBuilder& b) {
     b.box({-7.5f, 8.0f, 7.2f}, {7.5f, 8.9f, 7.8f});                        // wheel stop for backing trucks
     b.use(p.darkSteel);
     b.prismX({{0.0f, 8.01f}, {6.6f, 8.01f}, {6.6f, 8.05f}, {0.0f, 8.05f}}, -6.0f, 6.0f);  // dump pocket opening
-    b.box({-9.0f, 8.0f, -0.6f}, {9.0f, 12.0f, 0.0f});                      // pocket back wall
     b.use(p.steel);
     b.box({-7.0f, 18.0f, -12.0f}, {7.0f, 24.0f, -2.0f});                   // crane house on the roof
     b.use(p.glass);
