@@ -39,7 +39,11 @@ double relError(double in, double out, double inventoryChange) {
     return in > 0.0 ? std::fabs(residual) / in : std::fabs(residual);
 }
 
-json rangeJson(const Range& r) { return json{{"low", r.low}, {"base", r.base}, {"high", r.high}}; }
+// JSON has no infinity: a route that makes no hydrogen has no LCOH, written as null.
+json finiteOrNull(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json rangeJson(const Range& r) {
+    return json{{"low", finiteOrNull(r.low)}, {"base", finiteOrNull(r.base)}, {"high", finiteOrNull(r.high)}};
+}
 
 const char* commandTypeName(CommandType t) {
     switch (t) {

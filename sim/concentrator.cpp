@@ -7,7 +7,7 @@ namespace sim {
 void registerConcentratorParams(Params& p) {
     p.add({.name = "concentrator.capacity_t_h", .unit = "t/h", .def = 4600, .min = 0, .max = 30000, .description =
            "Grinding + flotation throughput limit (MOF-1/2: 40.2 Mt/y = 4,590 t/h, almalyk.md §3 S8)"});
-    p.add({.name = "concentrator.head_grade_pct", .unit = "% Cu", .def = 0.38, .min = 0.05, .max = 3, .description =
+    p.add({.name = "concentrator.head_grade_pct", .unit = "%", .def = 0.38, .min = 0.05, .max = 3, .description =
            "Mean copper grade of the ore fed (Kalmakyr 0.38 %, almalyk.md defaults)"});
     p.add({.name = "concentrator.grade_cv", .unit = "-", .def = 0.08, .min = 0, .max = 0.5, .description =
            "Coefficient of variation of the head grade between blends (E)"});

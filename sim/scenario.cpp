@@ -13,7 +13,8 @@
 namespace sim {
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps the file's key order, so "set" entries apply in the order written.
+using json = nlohmann::ordered_json;
 
 const char* typeName(const json& j) {
     switch (j.type()) {
@@ -184,7 +185,16 @@ bool parseScenario(const std::string& text, const std::string& file, const Param
         const std::size_t at = what.find("parse error");
         const std::size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
         if (colon != std::string::npos) what = what.substr(colon + 2);
-        if (why) *why = textPosition(name, text, e.byte) + ": malformed JSON: " + what;
+        // nlohmann points at the last character it read; for an unexpected string that is its closing quote, so
+        // step back to the opening quote, where a reader looks for the mistake.
+        std::size_t byte = e.byte;
+        if (what.find("unexpected string literal") != std::string::npos && byte >= 2 && byte <= text.size() &&
+            text[byte - 1] == '"') {
+            std::size_t open = byte - 2;
+            while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\')) --open;
+            if (text[open] == '"') byte = open + 1;
+        }
+        if (why) *why = textPosition(name, text, byte) + ": malformed JSON: " + what;
         return false;
     }
     const Ctx c{name, params, why};

@@ -1,0 +1,169 @@
+// World: command queue and log at tick boundaries, fault routing, live parameter changes, advance(), and that the
+// units are wired so material flows from the pit to the panels without loss.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "sim/world.h"
+
+using namespace sim;
+
+namespace {
+
+Time defaultStart() {
+    Time t = 0;
+    parseIso8601(kDefaultStart, t);
+    return t;
+}
+
+int countEvents(const std::vector<Event>& evs, Unit u, std::uint16_t kind) {
+    return static_cast<int>(std::count_if(evs.begin(), evs.end(), [&](const Event& e) { return e.unit == u && e.kind == kind; }));
+}
+
+}  // namespace
+
+TEST_CASE("every parameter design.md names is registered, and sim.tick_s sets the tick") {
+    const Params p = makeParams();
+    for (const char* n : {"mine.trucks", "mine.shovels", "mine.payload_t", "mine.load_min", "mine.dump_min",
+                          "mine.service_dist", "mine.breakdowns", "mine.shift_breaks", "mine.strip_ratio",
+                          "h2.panel_area_m2", "h2.sth_percent", "h2.tilt_deg", "h2.azimuth_deg", "weather.cloud_cover",
+                          "smr.capacity_kg_h", "smr.capture_fraction", "site.lat_deg", "site.lon_deg", "site.altitude_m",
+                          "sim.tick_s", "transport.trains", "concentrator.recovery_pct"}) {
+        CAPTURE(n);
+        CHECK(p.has(n));
+    }
+    World w(p, 1, defaultStart());
+    CHECK(w.tickLength() == 60 * kSecond);
+    w.step();
+    CHECK(w.now() == defaultStart() + kMinute);
+    CHECK(w.tick() == 1);
+    CHECK(w.state().time == w.now());
+}
+
+TEST_CASE("commands apply at the first tick boundary at or after their time and are logged with their tick") {
+    const Time start = defaultStart();
+    World w(makeParams(), 1, start);
+    w.push({CommandType::SetParam, "transport.trains", "9", start + 90 * kSecond});  // between boundaries 1 and 2
+    w.push({CommandType::SetParam, "mine.truks", "40", -1});                          // next boundary
+    w.step();
+    REQUIRE(w.commandLog().size() == 1);
+    const LoggedCommand& bad = w.commandLog()[0];
+    CHECK_FALSE(bad.accepted);
+    CHECK(bad.tick == 0);
+    CHECK(bad.message.find("mine.trucks") != std::string::npos);  // closest name offered
+    CHECK(countEvents(w.events(), Unit::World, static_cast<std::uint16_t>(WorldEvent::CommandRefused)) == 1);
+    CHECK(w.params().getInt("transport.trains") == 6);
+    w.step();
+    CHECK(w.commandLog().size() == 1);
+    w.step();  // boundary at 120 s >= 90 s
+    REQUIRE(w.commandLog().size() == 2);
+    CHECK(w.commandLog()[1].accepted);
+    CHECK(w.commandLog()[1].tick == 2);
+    CHECK(w.commandLog()[1].command.at == start + 2 * kMinute);
+    CHECK(w.params().getInt("transport.trains") == 9);
+    CHECK(w.state().transport.trains.size() == 9);  // the unit was told
+    CHECK(w.pendingCommands() == 0);
+}
+
+TEST_CASE("out-of-range values are refused with the range; same-time commands keep push order") {
+    World w(makeParams(), 1, defaultStart());
+    w.push({CommandType::SetParam, "mine.trucks", "501", -1});
+    w.push({CommandType::SetParam, "transport.headway_min", "20", -1});
+    w.push({CommandType::SetParam, "transport.headway_min", "25", -1});
+    w.step();
+    REQUIRE(w.commandLog().size() == 3);
+    CHECK_FALSE(w.commandLog()[0].accepted);
+    CHECK(w.commandLog()[0].message.find("500") != std::string::npos);
+    CHECK(w.params().get("transport.headway_min") == 25.0);
+}
+
+TEST_CASE("faults are routed to the unit that owns the target; unknown targets are refused") {
+    World w(makeParams(), 1, defaultStart());
+    w.push({CommandType::InjectFault, "transport.crusher", "", -1});
+    w.push({CommandType::InjectFault, "concentrator.mill", "", -1});
+    w.push({CommandType::InjectFault, "smelter.acid_plant", "", -1});
+    w.push({CommandType::InjectFault, "reactor.core", "", -1});
+    w.step();
+    const auto& log = w.commandLog();
+    REQUIRE(log.size() == 4);
+    CHECK(log[0].accepted);
+    CHECK(log[1].accepted);
+    CHECK(log[2].accepted);
+    CHECK_FALSE(log[3].accepted);
+    CHECK(log[3].message.find("transport.crusher") != std::string::npos);  // lists the known targets
+    CHECK(w.state().transport.crusherFault);
+    CHECK(w.state().concentrator.millFault);
+    CHECK_FALSE(w.state().smelter.acid_plant.running);
+    w.push({CommandType::ClearFault, "transport.crusher", "", -1});
+    w.step();
+    CHECK_FALSE(w.state().transport.crusherFault);
+}
+
+TEST_CASE("a bad index of a unit's own target is refused with that unit's message") {
+    World w(makeParams(), 1, defaultStart());
+    w.push({CommandType::InjectFault, "mine.truck:9999", "", -1});
+    w.step();
+    REQUIRE(w.commandLog().size() == 1);
+    CHECK_FALSE(w.commandLog()[0].accepted);
+    CHECK_FALSE(w.commandLog()[0].message.empty());
+}
+
+TEST_CASE("advance() runs whole ticks up to a time, capped, and keeps their events") {
+    const Time start = defaultStart();
+    World w(makeParams(), 1, start);
+    CHECK(w.advance(start + 10 * kMinute + 30 * kSecond, 100) == 10);  // never a partial or longer tick
+    CHECK(w.now() == start + 10 * kMinute);
+    CHECK(w.advance(start + 10 * kHour, 5) == 5);
+    CHECK(w.now() == start + 15 * kMinute);
+    w.push({CommandType::SetParam, "sim.tick_s", "300", -1});
+    w.step();  // applied at the boundary, so the tick that starts there is already 300 s
+    CHECK(w.now() == start + 20 * kMinute);
+    CHECK(w.state().tickLength == 300 * kSecond);
+    w.step();
+    CHECK(w.now() == start + 25 * kMinute);
+    // advanceEvents() holds every tick's events, in time order.
+    w.advance(w.now() + 3 * kHour, 1000);
+    const auto& evs = w.advanceEvents();
+    CHECK(evs.size() >= w.events().size());
+    CHECK(std::is_sorted(evs.begin(), evs.end(), [](const Event& a, const Event& b) { return a.time < b.time; }));
+}
+
+TEST_CASE("the chain is wired: ore, concentrate and slag pass between units without loss") {
+    const Time start = defaultStart();
+    World w(makeParams(), 3, start);
+    w.advance(start + 2 * kDay, 1'000'000);
+    const State& s = w.state();
+    CHECK(s.mine.ore_t > 10000.0);
+    CHECK(s.transport.received_t == doctest::Approx(s.mine.ore_t).epsilon(1e-12));
+    CHECK(s.concentrator.oreIn_t == doctest::Approx(s.transport.delivered_t).epsilon(1e-12));
+    CHECK(s.concentrator.concentrate_t > 0.0);
+    CHECK(s.smelter.concentrate_t == doctest::Approx(s.concentrator.concentrate_t).epsilon(1e-12));
+    CHECK(s.smelter.cathode_t > 0.0);
+    CHECK(s.catalyst.slag_used_t <= s.smelter.slag_t + 1e-9);
+    CHECK(s.h2.panel_area_m2 >= w.params().get("h2.panel_area_m2"));
+    CHECK(s.h2.photocatalytic_kg > 0.0);
+    CHECK(s.smr.smr_kg > 0.0);
+    CHECK(s.economics.size() == 3);
+    // Every event of the last tick lies inside it.
+    for (const Event& e : w.events()) {
+        CHECK(e.time >= w.now() - w.tickLength());
+        CHECK(e.time <= w.now());
+    }
+}
+
+TEST_CASE("trains are seen moving and announce departures and arrivals through World events") {
+    const Time start = defaultStart();
+    World w(makeParams(), 1, start);
+    int departed = 0, arrived = 0;
+    bool midway = false;
+    for (int i = 0; i < 6 * 60; ++i) {
+        w.step();
+        departed += countEvents(w.events(), Unit::Transport, static_cast<std::uint16_t>(TransportEvent::TrainDeparted));
+        arrived += countEvents(w.events(), Unit::Transport, static_cast<std::uint16_t>(TransportEvent::TrainArrived));
+        for (const Train& t : w.state().transport.trains) midway = midway || (t.position > 0.2 && t.position < 0.8);
+    }
+    CHECK(departed > 5);
+    CHECK(arrived > 5);
+    CHECK(midway);
+}
