@@ -440,14 +440,6 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
 // =====================================================================================================================
 namespace {
 
-const char* sceneTitle(const std::string& name) {
-    if (name == "landscape") return "Landscape: rock to hydrogen";
-    if (name == "pit") return "Kalmakyr open pit";
-    if (name == "smelter") return "Copper smelter";
-    if (name == "hydrogen") return "Hydrogen from slag";
-    return name.c_str();
-}
-
 const char* speedMeaning(double s) {
     if (s == 1) return "real time";
     if (s == 10) return "10 s per second";
@@ -462,7 +454,8 @@ void sceneMenu(UiModel& ui) {
     if (!ImGui::BeginMenu("Scene")) return;
     for (std::size_t i = 0; i < ui.scenes.size(); ++i) {
         const bool current = static_cast<int>(i) == ui.currentScene;
-        if (ImGui::MenuItem(sceneTitle(ui.scenes[i]), nullptr, current)) ui.currentScene = static_cast<int>(i);
+        const std::string& title = i < ui.sceneTitles.size() ? ui.sceneTitles[i] : ui.scenes[i];
+        if (ImGui::MenuItem(title.c_str(), nullptr, current)) ui.currentScene = static_cast<int>(i);
     }
     if (ui.scenes.empty()) ImGui::TextDisabled("No scenes");
     ImGui::Separator();

@@ -48,7 +48,8 @@ struct ParamPanelState {
 
 struct UiModel {
     // --- in: filled by the frame loop every frame ---
-    std::vector<std::string> scenes;  // scene names for the picker (scenes::sceneNames())
+    std::vector<std::string> scenes;       // scene names (scenes::sceneNames())
+    std::vector<std::string> sceneTitles;  // shown in the picker (Scene::title()), same order; missing = the name
     sim::Time simTime = 0;            // current sim time (shown as local time, UTC+5)
     double frameMs = 0.0;             // smoothed wall time per frame
     bool simBehind = false;           // the per-frame tick clamp was hit: sim runs slower than asked
