@@ -90,7 +90,6 @@ void Window::pollEvents() {
     m_mouseDelta = m_mouseValid ? p - m_mouse : glm::vec2(0.0f);
     m_mouse = p;
     m_mouseValid = true;
-    if (m_pressed[GLFW_KEY_F11]) toggleFullscreen();
 }
 
 void Window::swapBuffers() { glfwSwapBuffers(m_win); }

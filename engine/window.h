@@ -2,7 +2,8 @@
 // Use: std::string why; auto w = Window::create({.title="Almalyk", .width=1280, .height=720}, &why);
 //      while (!w->shouldClose()) { w->pollEvents(); ... w->swapBuffers(); }
 //      Input: mouseDelta(), scrollDelta(), buttonDown(0..2), keyPressed(GLFW_KEY_F12) (edge, this frame only).
-//      F11 toggles fullscreen by itself. visible=false gives a hidden window for offscreen shots.
+//      toggleFullscreen() switches to the primary monitor and back (the app binds it to F11).
+//      visible=false gives a hidden window for offscreen shots.
 // Errors: create() returns nullptr and fills why (no display: names xvfb-run and `almalyk shot`).
 // Does NOT: draw anything, own ImGui (engine/gui does), or decide what keys mean beyond F11.
 #pragma once

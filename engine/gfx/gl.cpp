@@ -82,6 +82,11 @@ bool check(const char* what, const char* file, int line) {
 
 int errorCount() { return g_errors; }
 
+std::string rendererString() {
+    const char* r = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    return r ? r : "unknown";
+}
+
 void label(GLenum kind, GLuint id, const std::string& name) {
     if (g_hasDebug && glObjectLabel && !name.empty()) glObjectLabel(kind, id, static_cast<GLsizei>(name.size()), name.c_str());
 }

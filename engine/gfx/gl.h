@@ -16,6 +16,7 @@ void installDebugOutput();     // KHR_debug / GL 4.3 debug output when present; 
 bool check(const char* what, const char* file, int line);
 void log(const std::string& severity, const std::string& msg);  // deduplicated stderr line
 int errorCount();
+std::string rendererString();  // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
 void label(GLenum kind, GLuint id, const std::string& name);    // object label when KHR_debug is present
 
 }  // namespace eng::gl
