@@ -153,7 +153,8 @@ struct AlarmState {
     bool active = false;
 };
 
-// One element's ledger. relError() = |in − out − (inventory − inventory0)| / in.
+// One element's ledger. relError() = |in − out − (inventory − inventory0)| / max(in, inventory0): relative to what
+// passed through, including the holdup the plant started with (so a run with no feed still reads ~0, not 0/0).
 struct ElementBalance {
     double in_t = 0.0, out_t = 0.0, inventory_t = 0.0, inventory0_t = 0.0;
     double relError() const;
@@ -212,7 +213,8 @@ public:
     const SmelterState& state() const { return m_state; }
     void hashInto(Hasher& h) const;
 
-    // Element holdups inside the smelter (store, furnace, ladles, converters, anode furnaces, anodes), for the balance.
+    // Tonnes of each element (and of fayalite, a compound carried along with the slag) in one holdup: the store, the
+    // furnace's matte or slag, a ladle, a converter, an anode furnace, the tankhouse anodes.
     struct Holdup { double cu = 0, fe = 0, s = 0, sio2 = 0, o = 0, other = 0, fayalite = 0;
                     double mass() const { return cu + fe + s + sio2 + o + other; } };
 
