@@ -121,14 +121,14 @@ RouteEconomics photocatalyticRoute(const Params& p, const PhotoInputs& in) {
                  carbon = ranged(p, "carbon_price_usd_t");
     r.co2_kg_per_kg = overCases([&](Case c) { return comp.pick(c, true) * grid.pick(c, true); });
     r.lcoh_usd_kg = overCases([&](Case c) {
-        if (!r.viable) return kInf;
+        if (!r.viable) return 0.0;
         const double annual = capex.pick(c, true) *
                               (capitalRecoveryFactor(rate.pick(c, true) / 100.0, life.pick(c, false)) + opex.pick(c, true) / 100.0);
         const double power_kwh = comp.pick(c, true);
         return annual / yield + power_kwh * elec.pick(c, true) +
                power_kwh * grid.pick(c, true) / 1000.0 * carbon.pick(c, true);
     });
-    r.land_m2_per_kg_d = overCases([&](Case c) { return r.viable ? 365.0 / (yield * gcr.pick(c, false)) : kInf; });
+    r.land_m2_per_kg_d = overCases([&](Case c) { return r.viable ? 365.0 / (yield * gcr.pick(c, false)) : 0.0; });
     return r;
 }
 

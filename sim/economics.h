@@ -8,7 +8,8 @@
 // Method: LCOH = (capex·CRF(r, n) + fixed opex) / annual kg + variable costs per kg;
 //   CRF = r / (1 − (1+r)^−n). Photocatalytic kg/m²/yr = STH · H_POA · 3.6 MJ/kWh / 237.13 kJ/mol · 2.016 g/mol ·
 //   separator recovery · mean activity (hydrogen.md §8.4). SMR gas cost = CH4 kg/kg · 55.5 MJ/kg (HHV) · $/MMBtu.
-// Errors: none; a route that makes no hydrogen (STH 0, no sun) reports LCOH = +infinity and viable = false.
+// Errors: none; a route that makes no hydrogen (STH 0, no sun) reports viable = false with its LCOH and land
+// ranges 0 ("n/a" in the UI): every number stays finite so JSON summaries and CSVs can carry it.
 // Does NOT: include hydrogen transport, taxes, subsidies, learning curves or the panels' embodied CO2.
 #pragma once
 #include <string>
@@ -38,7 +39,7 @@ PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y);
 
 struct RouteEconomics {
     std::string name;          // "photocatalytic", "smr_grey", "smr_capture"
-    Range lcoh_usd_kg;         // +infinity where no hydrogen is made
+    Range lcoh_usd_kg;         // 0 where no hydrogen is made (viable = false): show n/a
     Range co2_kg_per_kg;       // direct CO2 emitted per kg H2
     Range land_m2_per_kg_d;    // land per kg/day of capacity (panels / ground cover ratio; a reformer's plot)
     bool viable = true;
