@@ -233,6 +233,7 @@ void Smelter::applyParams(const Params& p) {
     c.aux_mw = std::max(0.0, p.get("smelter.aux_power_mw"));
     c.grid_t_mwh = std::max(0.0, p.get("smelter.grid_t_co2_mwh"));
     resizeConverters();
+    m_dispatchDirty = true;
 }
 
 // Converters are never removed (they may hold metal); those above the count finish their cycle and then idle.
@@ -303,14 +304,15 @@ void Smelter::smelt(double dtH) {
     // Cu in the slag is a share of the slag mass, which depends on how much Fe the matte leaves behind: a short
     // fixed-point iteration (the slag share is small, so three passes settle it to well under a kilogram).
     const double feRatio = c.matte_fe_per_cu;
-    const double magnetiteDenominator = 1.0 - c.magnetite * (1.0 - kFeOperFe * kFePerMagnetite);
+    const double invFeSiO2 = 1.0 / c.fe_sio2;
+    const double slagPerBase = 1.0 / (1.0 - c.magnetite * (1.0 - kFeOperFe * kFePerMagnetite));
     double cuSlag = 0.0, cuMatte = 0.0, feMatte = 0.0, slagMass = 0.0;
     for (int pass = 0; pass < 3; ++pass) {
         cuMatte = feed.cu - cuSlag;
         feMatte = std::min(feed.fe, cuMatte * feRatio);
         const double feSlag = feed.fe - feMatte;
-        const double sio2 = std::max(feed.sio2, feSlag / c.fe_sio2);
-        slagMass = (kFeOperFe * feSlag + sio2 + feed.other + cuSlag) / magnetiteDenominator;
+        const double sio2 = std::max(feed.sio2, feSlag * invFeSiO2);
+        slagMass = (kFeOperFe * feSlag + sio2 + feed.other + cuSlag) * slagPerBase;
         cuSlag = std::min(feed.cu, c.slag_cu * slagMass);
     }
     cuMatte = feed.cu - cuSlag;
@@ -318,7 +320,7 @@ void Smelter::smelt(double dtH) {
     const double sMatte = std::min(feed.s, cuMatte * kSperCu + feMatte * kSperFe);
     const double feSlag = feed.fe - feMatte;
     const double sGas = feed.s - sMatte;
-    const double flux = std::max(0.0, feSlag / c.fe_sio2 - feed.sio2);
+    const double flux = std::max(0.0, feSlag * invFeSiO2 - feed.sio2);
     const double feMagnetite = std::min(feSlag, c.magnetite * slagMass * kFePerMagnetite);
     const double feFeO = feSlag - feMagnetite;
     const double oSlag = feMagnetite * kOperFeMagnetite + feFeO * kOperFeFeO;
@@ -393,7 +395,9 @@ void Smelter::furnaceHeat(double dtH, double heatIn_gj, double products_t, doubl
 // Phase changes happen in time order inside the tick; after each, dispatch() matches waiting ladles, converters and
 // furnaces. Ties go converters, then ladles, then anode furnaces, by index (deterministic).
 void Smelter::runMachines(Time t0, Time t1, EventSink& ev) {
-    dispatch(t0, ev);
+    // Between phase changes only a filling bath (tapping) or a fault/parameter change can unblock anything.
+    if (m_dispatchDirty || m_matte.mass() >= m_cfg.ladle_t || m_slag.mass() >= m_cfg.ladle_t) dispatch(t0, ev);
+    m_dispatchDirty = false;
     for (;;) {
         Time next = t1;
         int kind = -1;
@@ -884,15 +888,18 @@ void Smelter::updateViews(Time t1, double dtH) {
 }
 
 Smelter::Holdup Smelter::inventory() const {
-    Holdup h = m_store;
-    h += m_matte;
-    h += m_slag;
-    h += m_recycle;
-    h += m_anodes;
-    for (const Holdup& x : m_ladleLoad) h += x;
-    for (const Holdup& x : m_convMatte) h += x;
-    for (const Holdup& x : m_convSlag) h += x;
-    for (const Holdup& x : m_anodeLoad) h += x;
+    // Only the ledgered species (Cu, Fe, S, SiO2): this runs every tick.
+    Holdup h;
+    auto add = [&h](const Holdup& x) { h.cu += x.cu; h.fe += x.fe; h.s += x.s; h.sio2 += x.sio2; };
+    add(m_store);
+    add(m_matte);
+    add(m_slag);
+    add(m_recycle);
+    add(m_anodes);
+    for (const Holdup& x : m_ladleLoad) add(x);
+    for (const Holdup& x : m_convMatte) add(x);
+    for (const Holdup& x : m_convSlag) add(x);
+    for (const Holdup& x : m_anodeLoad) add(x);
     return h;
 }
 
@@ -933,6 +940,7 @@ bool Smelter::setFault(const std::string& target, bool on, std::string* why) {
     }
     if (m_state.converters[n].faulted != on) m_pendingFaultEvents.emplace_back(10 + static_cast<std::int32_t>(n), on);
     setConverterFault(n, on);
+    m_dispatchDirty = true;
     return true;
 }
 

@@ -256,7 +256,7 @@ private:
     void updateViews(Time t1, double dtH);
     void setConverterFault(std::size_t c, bool on);
     void resizeConverters();
-    Holdup inventory() const;
+    Holdup inventory() const;        // Cu, Fe, S and SiO2 only
     void refreshBalance();
 
     Config m_cfg;
@@ -277,6 +277,7 @@ private:
     double m_so2Furnace_t = 0, m_so2Converters_t = 0, m_so2Anode_t = 0, m_fuel_gj = 0, m_poling_gj = 0;
     double m_slagFormed_t = 0, m_o2Blown_t = 0;
     bool m_furnaceFault = false, m_acidFault = false;
+    bool m_dispatchDirty = true;     // a fault or parameter change may have unblocked a waiting ladle or converter
     std::vector<std::pair<std::int32_t, bool>> m_pendingFaultEvents;  // emitted at the next step (FaultChanged)
 };
 
