@@ -1,0 +1,426 @@
+#include "scenes/pit/pit_ground.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/glm.hpp>
+
+#include "scenes/landscape/landscape_scene.h"
+#include "sim/haul_network.h"
+
+namespace scenes::pit {
+
+namespace {
+
+// [SECTION] Noise (tileable when a period is given)
+
+float hash2(int x, int y, int seed) {
+    std::uint32_t h = static_cast<std::uint32_t>(x) * 374761393u + static_cast<std::uint32_t>(y) * 668265263u +
+                      static_cast<std::uint32_t>(seed) * 2246822519u;
+    h = (h ^ (h >> 13)) * 1274126177u;
+    h ^= h >> 16;
+    return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0xFFFFFF);
+}
+
+float valueNoise(float px, float py, int seed, int period) {
+    const float fx = std::floor(px), fy = std::floor(py);
+    const float ux = px - fx, uy = py - fy;
+    const float sx = ux * ux * (3.0f - 2.0f * ux), sy = uy * uy * (3.0f - 2.0f * uy);
+    auto w = [period](int i) { return period > 0 ? ((i % period) + period) % period : i; };
+    const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
+    const float a = hash2(w(x0), w(y0), seed), b = hash2(w(x0 + 1), w(y0), seed);
+    const float c = hash2(w(x0), w(y0 + 1), seed), e = hash2(w(x0 + 1), w(y0 + 1), seed);
+    return glm::mix(glm::mix(a, b, sx), glm::mix(c, e, sx), sy);
+}
+
+// Octaves double the frequency so a period that tiles the first octave tiles them all.
+float fbm(float x, float y, int octaves, int seed, int period) {
+    float s = 0.0f, amp = 0.5f, norm = 0.0f;
+    for (int o = 0; o < octaves; ++o) {
+        s += amp * valueNoise(x, y, seed + o, period);
+        norm += amp;
+        x *= 2.0f; y *= 2.0f;
+        if (period > 0) period *= 2;
+        amp *= 0.5f;
+    }
+    return s / norm;
+}
+
+glm::vec3 srgb(float r, float g, float b) { return glm::vec3(r, g, b) / 255.0f; }
+
+void putPixel(std::vector<std::uint8_t>& px, std::size_t i, glm::vec3 c) {
+    c = glm::clamp(c, 0.0f, 1.0f);
+    px[i * 4 + 0] = static_cast<std::uint8_t>(c.r * 255.0f + 0.5f);
+    px[i * 4 + 1] = static_cast<std::uint8_t>(c.g * 255.0f + 0.5f);
+    px[i * 4 + 2] = static_cast<std::uint8_t>(c.b * 255.0f + 0.5f);
+    px[i * 4 + 3] = 255;
+}
+
+// [SECTION] Surface outside the rim
+
+// Inward offset of a site point from the rim ellipse (negative outside), measured on the nested ellipses.
+double offsetFromRim(const sim::PitGeometry& g, double x, double y) {
+    double u, v;
+    g.toLocal(x, y, u, v);
+    const double a = 0.5 * g.params().length_m, b = 0.5 * g.params().width_m;
+    // Bisection on d for (u/(a-d))^2 + (v/(b-d))^2 = 1; d < 0 outside. Outside, the rings grow without limit.
+    auto f = [&](double d) { const double pu = u / (a - d), pv = v / (b - d); return pu * pu + pv * pv - 1.0; };
+    double lo = -1e6, hi = b - 1e-3;
+    if (f(hi) < 0.0) return hi;
+    for (int i = 0; i < 60; ++i) {
+        const double m = 0.5 * (lo + hi);
+        (f(m) > 0.0 ? hi : lo) = m;
+    }
+    return 0.5 * (lo + hi);
+}
+
+struct DumpShape {
+    glm::dvec2 from, to, dir;   // platform axis: from near the junction to the tipping crest
+    double halfWidth = 110.0;
+};
+
+DumpShape dumpShape(const sim::PitGeometry& g) {
+    const sim::SitePos j = g.junctionPosition(), d = g.dumpPosition();
+    DumpShape s;
+    s.to = {d.x, d.y};
+    const glm::dvec2 jv(j.x, j.y);
+    s.dir = glm::normalize(s.to - jv);
+    s.from = jv + s.dir * 120.0;
+    return s;
+}
+
+double capsuleDistance(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b) {
+    const glm::dvec2 ab = b - a;
+    const double h = std::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0, 1.0);
+    return glm::length(p - a - ab * h);
+}
+
+}  // namespace
+
+double groundElevation(const sim::PitGeometry& g, double x, double y) {
+    const double off = offsetFromRim(g, x, y);
+    if (off >= 0.0) return g.elevation(x, y);
+    const double rim = g.rimElevation();
+    const double out = -off;
+    // Flat bench of ground around the rim (haul roads, crusher, park-up), then the Almalyk foothills of the
+    // landscape scene, so the two scenes show the same country.
+    const double hills = LandscapeScene::elevation(static_cast<float>(x), static_cast<float>(-y));
+    const double blend = glm::smoothstep(350.0, 2600.0, out);
+    double h = rim + (hills - rim) * blend;
+    // Waste dump: the trucks tip over the crest of a platform at rim level that advances into lower ground
+    // (a 40 m lift at the 37 deg angle of repose of broken rock).
+    const DumpShape s = dumpShape(g);
+    const glm::dvec2 p(x, y);
+    const glm::dvec2 hollowC = s.to + s.dir * 380.0;
+    const double hollow = 1.0 - glm::smoothstep(250.0, 750.0, glm::length(p - hollowC));
+    h -= 42.0 * hollow * (1.0 - blend * 0.5);
+    const double c = capsuleDistance(p, s.from, s.to);
+    const double platform = rim - std::max(0.0, c - s.halfWidth) * std::tan(glm::radians(37.0));
+    return std::max(h, platform);
+}
+
+std::vector<int> simplifyProfile(const std::vector<double>& d, const std::vector<double>& z, double tolerance) {
+    const int n = static_cast<int>(d.size());
+    std::vector<char> keep(static_cast<std::size_t>(n), 0);
+    if (n == 0) return {};
+    keep.front() = keep.back() = 1;
+    std::vector<std::pair<int, int>> stack{{0, n - 1}};
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        if (b - a < 2) continue;
+        const double dx = d[b] - d[a], dz = z[b] - z[a];
+        const double len = std::max(std::hypot(dx, dz), 1e-12);
+        double worst = -1.0;
+        int wi = -1;
+        for (int i = a + 1; i < b; ++i) {
+            const double e = std::fabs((d[i] - d[a]) * dz - (z[i] - z[a]) * dx) / len;
+            if (e > worst) { worst = e; wi = i; }
+        }
+        if (worst > tolerance) {
+            keep[static_cast<std::size_t>(wi)] = 1;
+            stack.push_back({a, wi});
+            stack.push_back({wi, b});
+        }
+    }
+    std::vector<int> out;
+    for (int i = 0; i < n; ++i)
+        if (keep[static_cast<std::size_t>(i)]) out.push_back(i);
+    return out;
+}
+
+namespace {
+
+struct ColumnVertex {
+    glm::dvec3 p;  // site frame
+    double t;      // column angle (unwrapped by the caller for the last strip)
+    double d;      // inward offset from the rim
+};
+
+glm::vec3 scenePos(const glm::dvec3& p) {
+    return {static_cast<float>(p.x), static_cast<float>(p.z), static_cast<float>(-p.y)};
+}
+
+// Stitches two columns ordered from the outside in (elevation falling, offset growing) into triangles, advancing on
+// the side whose next vertex comes first in (elevation descending, offset ascending) order, so equal elevations
+// (the same bench crest on both sides) meet.
+template <class Emit>
+void stitch(const std::vector<ColumnVertex>& A, const std::vector<ColumnVertex>& B, Emit emit) {
+    std::size_t i = 0, j = 0;
+    while (i + 1 < A.size() || j + 1 < B.size()) {
+        bool advanceA;
+        if (i + 1 >= A.size()) advanceA = false;
+        else if (j + 1 >= B.size()) advanceA = true;
+        else {
+            const double zA = A[i + 1].p.z, zB = B[j + 1].p.z;
+            if (std::fabs(zA - zB) > 1e-6) advanceA = zA > zB;
+            else advanceA = A[i + 1].d <= B[j + 1].d;
+        }
+        if (advanceA) { emit(A[i], B[j], A[i + 1]); ++i; }
+        else { emit(A[i], B[j], B[j + 1]); ++j; }
+    }
+}
+
+constexpr double kRockTile_m = 24.0;  // one repeat of the rock texture on the walls
+
+// Broken, blasted rock: blocky value noise, fine grain and thin horizontal joints, near white so the material's
+// base colour sets the hue. Tiles in both directions.
+void makeRockTexture(PitGround& out, int n) {
+    out.rockTextureSize = n;
+    out.rockTexture.resize(static_cast<std::size_t>(n) * n * 4);
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const float x = static_cast<float>(i) / n, y = static_cast<float>(j) / n;
+            const float blocks = fbm(x * 8.0f, y * 8.0f, 3, 101, 8);
+            const float grain = valueNoise(x * 64.0f, y * 64.0f, 131, 64);
+            const float joint = std::pow(std::fabs(std::sin((y * 6.0f + 0.15f * fbm(x * 4.0f, y * 4.0f, 2, 151, 4)) * static_cast<float>(M_PI))), 12.0f);
+            const float ox = fbm(x * 4.0f, y * 4.0f, 2, 171, 4);
+            float l = 0.62f + 0.38f * blocks + 0.12f * (grain - 0.5f) - 0.22f * joint;
+            glm::vec3 c = glm::vec3(l);
+            c *= glm::mix(glm::vec3(1.0f), glm::vec3(1.12f, 0.92f, 0.78f), glm::smoothstep(0.55f, 0.8f, ox));  // iron oxide
+            putPixel(out.rockTexture, static_cast<std::size_t>(j) * n + i, c * 0.95f);
+        }
+}
+
+// Albedo of the ground outside the rim: dry steppe and rock from the landscape palette, pale waste dump, compacted
+// haul roads, crusher pad and park-up.
+void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
+    out.colorMapSize = n;
+    out.colorMap.resize(static_cast<std::size_t>(n) * n * 4);
+    const double E = out.colorExtent_m;
+    const int hn = 257;
+    std::vector<float> hgrid(static_cast<std::size_t>(hn) * hn), ogrid(hgrid.size());
+    auto gx = [&](double i, int size) { return -0.5 * E + (i + 0.5) * E / size; };
+    for (int j = 0; j < hn; ++j)
+        for (int i = 0; i < hn; ++i) {
+            hgrid[static_cast<std::size_t>(j) * hn + i] = static_cast<float>(groundElevation(g, gx(i, hn), gx(j, hn)));
+            ogrid[static_cast<std::size_t>(j) * hn + i] = static_cast<float>(-offsetFromRim(g, gx(i, hn), gx(j, hn)));
+        }
+    auto sample = [&](const std::vector<float>& grid, double x, double y) {
+        const double fx = std::clamp((x + 0.5 * E) / E * hn - 0.5, 0.0, hn - 1.001), fy = std::clamp((y + 0.5 * E) / E * hn - 0.5, 0.0, hn - 1.001);
+        const int ix = static_cast<int>(fx), iy = static_cast<int>(fy);
+        const float ux = static_cast<float>(fx - ix), uy = static_cast<float>(fy - iy);
+        auto h = [&](int a, int b) { return grid[static_cast<std::size_t>(b) * hn + a]; };
+        return glm::mix(glm::mix(h(ix, iy), h(ix + 1, iy), ux), glm::mix(h(ix, iy + 1), h(ix + 1, iy + 1), ux), uy);
+    };
+    auto H = [&](double x, double y) { return sample(hgrid, x, y); };
+    const DumpShape dump = dumpShape(g);
+    const double cellM = E / hn;
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const double x = gx(i, n), y = gx(j, n);
+            const float h = H(x, y);
+            const float sx = (H(x + cellM, y) - H(x - cellM, y)) / static_cast<float>(2 * cellM);
+            const float sy = (H(x, y + cellM) - H(x, y - cellM)) / static_cast<float>(2 * cellM);
+            const float slope = std::sqrt(sx * sx + sy * sy);
+            const float fx = static_cast<float>(x), fy = static_cast<float>(y);
+            const float n1 = fbm(fx / 900.0f, fy / 900.0f, 3, 41, 0), n2 = fbm(fx / 60.0f, fy / 60.0f, 2, 43, 0);
+            glm::vec3 c = glm::mix(srgb(150, 118, 78), srgb(196, 168, 118), glm::smoothstep(0.3f, 0.7f, n1));
+            c = glm::mix(c, srgb(181, 134, 76), glm::smoothstep(0.55f, 0.8f, n2) * 0.4f);
+            c = glm::mix(c, glm::mix(srgb(128, 108, 92), srgb(92, 80, 72), n2), glm::smoothstep(0.25f, 0.6f, slope));
+            c = glm::mix(c, srgb(120, 128, 74), glm::smoothstep(0.62f, 0.8f, n1) * (1.0f - glm::smoothstep(0.1f, 0.3f, slope)) * 0.4f);
+            // Disturbed ground around the rim: trafficked, dusty, grey.
+            const double off = sample(ogrid, x, y);
+            c = glm::mix(c, srgb(150, 140, 124) * (0.9f + 0.2f * n2), static_cast<float>(1.0 - glm::smoothstep(60.0, 420.0, off)) * 0.8f);
+            // Waste dump: pale broken rock, darker on the fresh tip face.
+            const double dc = capsuleDistance({x, y}, dump.from, dump.to);
+            const float dumpMask = static_cast<float>(1.0 - glm::smoothstep(dump.halfWidth + 40.0, dump.halfWidth + 90.0, dc));
+            c = glm::mix(c, glm::mix(srgb(168, 160, 148), srgb(120, 112, 104), glm::smoothstep(0.3f, 0.6f, slope)) * (0.9f + 0.2f * n2), dumpMask);
+            (void)h;
+            putPixel(out.colorMap, static_cast<std::size_t>(j) * n + i, c);
+        }
+    // Roads, crusher pad and park-up drawn over the terrain colours as soft-edged brushes.
+    auto brush = [&](glm::dvec2 a, glm::dvec2 b, double halfW, glm::vec3 col) {
+        const double px = E / n;
+        const glm::dvec2 lo = glm::min(a, b) - halfW - 2 * px, hi = glm::max(a, b) + halfW + 2 * px;
+        const int i0 = std::max(0, static_cast<int>((lo.x + 0.5 * E) / px)), i1 = std::min(n - 1, static_cast<int>((hi.x + 0.5 * E) / px));
+        const int j0 = std::max(0, static_cast<int>((lo.y + 0.5 * E) / px)), j1 = std::min(n - 1, static_cast<int>((hi.y + 0.5 * E) / px));
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i) {
+                const double dist = capsuleDistance({gx(i, n), gx(j, n)}, a, b);
+                const float m = static_cast<float>(1.0 - glm::smoothstep(halfW - px, halfW + px, dist));
+                if (m <= 0.0f) continue;
+                std::uint8_t* p = &out.colorMap[(static_cast<std::size_t>(j) * n + i) * 4];
+                const glm::vec3 old(p[0] / 255.0f, p[1] / 255.0f, p[2] / 255.0f);
+                const glm::vec3 nc = glm::mix(old, col, m);
+                for (int k = 0; k < 3; ++k) p[k] = static_cast<std::uint8_t>(std::clamp(nc[k], 0.0f, 1.0f) * 255.0f + 0.5f);
+            }
+    };
+    const sim::HaulNetwork net(g, sim::TruckSpeeds{});
+    for (int r = 0; r < net.roadCount(); ++r) {
+        const auto& pts = net.road(r).pts;
+        for (std::size_t k = 0; k + 1 < pts.size(); ++k)
+            if (offsetFromRim(g, pts[k].x, pts[k].y) < 5.0)
+                brush({pts[k].x, pts[k].y}, {pts[k + 1].x, pts[k + 1].y}, 0.5 * g.params().ramp_width_m, srgb(112, 104, 96));
+    }
+    const sim::SitePos cr = g.crusherPosition(), pk = g.parkPosition();
+    brush({cr.x - 40, cr.y}, {cr.x + 40, cr.y}, 55.0, srgb(98, 92, 86));
+    brush({pk.x - 60, pk.y + 60}, {pk.x + 60, pk.y + 60}, 75.0, srgb(120, 114, 106));
+}
+
+}  // namespace
+
+PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
+    PitGround out;
+    const int C = std::max(16, desc.columns);
+    const double a0 = 0.5 * g.params().length_m, b0 = 0.5 * g.params().width_m;
+    auto ringPoint = [&](double d, double t) {
+        double x, y;
+        g.toSite((a0 - d) * std::cos(t), (b0 - d) * std::sin(t), x, y);
+        return glm::dvec2(x, y);
+    };
+
+    // [SECTION] Pit columns: fine profile, then only its breakpoints.
+    std::vector<std::vector<ColumnVertex>> cols(static_cast<std::size_t>(C));
+    const double dEnd = b0 - 0.5;
+    const int ns = static_cast<int>(std::ceil(dEnd / desc.sampleStep_m)) + 1;
+    std::vector<double> ds(static_cast<std::size_t>(ns)), zs(static_cast<std::size_t>(ns));
+    for (int c = 0; c < C; ++c) {
+        const double t = 2.0 * M_PI * c / C;
+        for (int k = 0; k < ns; ++k) {
+            const double d = std::min(dEnd, k * desc.sampleStep_m);
+            const glm::dvec2 p = ringPoint(d, t);
+            ds[static_cast<std::size_t>(k)] = d;
+            zs[static_cast<std::size_t>(k)] = groundElevation(g, p.x, p.y);
+        }
+        for (int k : simplifyProfile(ds, zs, desc.tolerance_m)) {
+            const glm::dvec2 p = ringPoint(ds[static_cast<std::size_t>(k)], t);
+            cols[static_cast<std::size_t>(c)].push_back({{p.x, p.y, zs[static_cast<std::size_t>(k)]}, t, ds[static_cast<std::size_t>(k)]});
+        }
+    }
+
+    // [SECTION] Walls: flat-shaded triangles sorted into material parts.
+    const std::vector<sim::SitePos>& ramp = g.rampCentreline();
+    const double rampHalf = 0.5 * g.params().ramp_width_m + 1.5;
+    const double floorZ = g.floorElevation();
+    const double repeats = std::round(M_PI * (a0 + b0) / kRockTile_m);
+    enum Part { Face, Berm, Ramp, Floor, PartCount };
+    eng::MeshData& w = out.walls;
+    w.materials = {
+        {.name = "bench face", .baseColor = {0.40f, 0.33f, 0.27f, 1}, .roughness = 0.95f},
+        {.name = "berm", .baseColor = {0.62f, 0.55f, 0.45f, 1}, .roughness = 0.95f},
+        {.name = "haul road", .baseColor = {0.44f, 0.41f, 0.38f, 1}, .roughness = 0.85f},
+        {.name = "pit floor", .baseColor = {0.50f, 0.46f, 0.40f, 1}, .roughness = 0.9f},
+    };
+    w.parts.resize(PartCount);
+    const char* partNames[] = {"face", "berm", "ramp", "floor"};
+    for (int p = 0; p < PartCount; ++p) { w.parts[p].name = partNames[p]; w.parts[p].material = p; }
+    auto onRamp = [&](glm::dvec3 c) {
+        for (std::size_t i = 0; i + 1 < ramp.size(); ++i) {
+            const glm::dvec2 a(ramp[i].x, ramp[i].y), b(ramp[i + 1].x, ramp[i + 1].y);
+            if (capsuleDistance({c.x, c.y}, a, b) < rampHalf && std::fabs(c.z - 0.5 * (ramp[i].z + ramp[i + 1].z)) < 6.0)
+                return true;
+        }
+        return false;
+    };
+    auto emitWall = [&](const ColumnVertex& v0, const ColumnVertex& v1, const ColumnVertex& v2) {
+        const glm::vec3 p0 = scenePos(v0.p), p1 = scenePos(v1.p), p2 = scenePos(v2.p);
+        glm::vec3 n = glm::cross(p1 - p0, p2 - p0);
+        const float len = glm::length(n);
+        if (len < 1e-6f) return;
+        n /= len;
+        if (n.y < 0.0f) n = -n;
+        const glm::dvec3 cen = (v0.p + v1.p + v2.p) / 3.0;
+        Part part = Face;
+        if (n.y > 0.85f) part = cen.z < floorZ + 0.5 ? Floor : (onRamp(cen) ? Ramp : Berm);
+        eng::SubMesh& sm = w.parts[part];
+        const auto base = static_cast<std::uint32_t>(sm.vertices.size());
+        for (const ColumnVertex* v : {&v0, &v1, &v2}) {
+            glm::vec2 uv;
+            if (part == Face) uv = {static_cast<float>(v->t / (2.0 * M_PI) * repeats), static_cast<float>(v->p.z / kRockTile_m)};
+            else uv = glm::vec2(static_cast<float>(v->p.x), static_cast<float>(v->p.y)) / static_cast<float>(kRockTile_m);
+            sm.vertices.push_back({scenePos(v->p), n, uv});
+        }
+        // Counter-clockwise seen from above (the renderer may cull back faces).
+        const bool ccw = glm::cross(p1 - p0, p2 - p0).y > 0.0f;
+        sm.indices.insert(sm.indices.end(), {base, ccw ? base + 1 : base + 2, ccw ? base + 2 : base + 1});
+        ++out.wallTriangles;
+    };
+    for (int c = 0; c < C; ++c) {
+        const auto& A = cols[static_cast<std::size_t>(c)];
+        std::vector<ColumnVertex> B = cols[static_cast<std::size_t>((c + 1) % C)];
+        if (c + 1 == C)
+            for (ColumnVertex& v : B) v.t += 2.0 * M_PI;  // the texture's u keeps growing across the wrap
+        stitch(A, B, emitWall);
+    }
+    w.computeBounds();
+
+    // [SECTION] Ground rings outside the rim, sharing the rim vertices of the columns.
+    std::vector<double> rings;  // offsets, 0 (rim) first, growing outward (negative)
+    for (double d = 0.0; d > -1200.0; d -= (d > -300.0 ? 20.0 : 40.0)) rings.push_back(d);
+    for (double d = -1200.0; d > -desc.outerRadius_m; d *= 1.25) rings.push_back(d);
+    rings.push_back(-desc.outerRadius_m);
+    const double E = 2.0 * (a0 + desc.outerRadius_m);
+    out.colorExtent_m = E;
+    eng::MeshData& gr = out.ground;
+    gr.materials = {{.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}};
+    gr.parts.resize(1);
+    gr.parts[0].name = "ground";
+    eng::SubMesh& gs = gr.parts[0];
+    const int R = static_cast<int>(rings.size());
+    std::vector<glm::vec3> pos(static_cast<std::size_t>(R * C));
+    for (int r = 0; r < R; ++r)
+        for (int c = 0; c < C; ++c) {
+            glm::dvec3 p;
+            if (r == 0) p = cols[static_cast<std::size_t>(c)].front().p;
+            else {
+                const glm::dvec2 q = ringPoint(rings[static_cast<std::size_t>(r)], 2.0 * M_PI * c / C);
+                p = {q.x, q.y, groundElevation(g, q.x, q.y)};
+            }
+            pos[static_cast<std::size_t>(r * C + c)] = scenePos(p);
+        }
+    for (int r = 0; r < R; ++r)
+        for (int c = 0; c < C; ++c) {
+            const glm::vec3 p = pos[static_cast<std::size_t>(r * C + c)];
+            auto at = [&](int rr, int cc) {
+                rr = std::clamp(rr, 0, R - 1);
+                return pos[static_cast<std::size_t>(rr * C + (cc + C) % C)];
+            };
+            glm::vec3 n = glm::cross(at(r, c + 1) - at(r, c - 1), at(r + 1, c) - at(r - 1, c));
+            if (n.y < 0.0f) n = -n;
+            n = glm::length(n) > 1e-6f ? glm::normalize(n) : glm::vec3(0, 1, 0);
+            const glm::vec2 uv((p.x + 0.5f * static_cast<float>(E)) / static_cast<float>(E),
+                               (-p.z + 0.5f * static_cast<float>(E)) / static_cast<float>(E));
+            gs.vertices.push_back({p, n, uv});
+        }
+    for (int r = 0; r + 1 < R; ++r)
+        for (int c = 0; c < C; ++c) {
+            const auto i0 = static_cast<std::uint32_t>(r * C + c), i1 = static_cast<std::uint32_t>(r * C + (c + 1) % C);
+            const auto j0 = i0 + static_cast<std::uint32_t>(C), j1 = i1 + static_cast<std::uint32_t>(C);
+            auto add = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c2) {
+                const glm::vec3 A = gs.vertices[a].position, B = gs.vertices[b].position, Cc = gs.vertices[c2].position;
+                const bool ccw = glm::cross(B - A, Cc - A).y > 0.0f;
+                gs.indices.insert(gs.indices.end(), {a, ccw ? b : c2, ccw ? c2 : b});
+                ++out.groundTriangles;
+            };
+            add(i0, j0, i1);
+            add(i1, j0, j1);
+        }
+    gr.computeBounds();
+
+    makeRockTexture(out, desc.rockTextureSize);
+    makeColorMap(out, g, desc.colorMapSize);
+    return out;
+}
+
+}  // namespace scenes::pit

@@ -1,0 +1,519 @@
+#include "scenes/pit/pit_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glm/gtc/matrix_transform.hpp>
+#include <imgui.h>
+
+#include "engine/procedural.h"
+#include "scenes/pit/pit_frame.h"
+#include "scenes/pit/pit_picking.h"
+
+namespace scenes {
+
+using namespace scenes::pit;
+
+namespace {
+
+constexpr double kKpiEvery_min = 5.0;
+constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
+const sim::SitePos kConcentrator{-3000.0, 4800.0, 600.0};  // the works beside the town (landscape scene)
+constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
+
+bool sameGeometry(const sim::PitParams& a, const sim::PitParams& b) {
+    return a.length_m == b.length_m && a.width_m == b.width_m && a.depth_m == b.depth_m && a.rim_m == b.rim_m &&
+           a.bench_height_m == b.bench_height_m && a.berm_m == b.berm_m && a.face_angle_deg == b.face_angle_deg &&
+           a.ramp_grade_pct == b.ramp_grade_pct && a.ramp_width_m == b.ramp_width_m && a.azimuth_deg == b.azimuth_deg;
+}
+
+glm::mat4 placeBox(glm::vec3 base, glm::vec3 size, float yaw = 0.0f) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), base);
+    m = glm::rotate(m, yaw, {0, 1, 0});
+    return glm::scale(m, size);
+}
+
+const char* phaseText(sim::TruckPhase p) { return sim::toString(p); }
+
+}  // namespace
+
+PitScene::PitScene() = default;
+
+// [SECTION] Loading and the static world
+
+bool PitScene::load(const SceneContext& ctx, std::string* why) {
+    (void)why;
+    m_r = &ctx.renderer;
+    eng::Renderer& r = ctx.renderer;
+    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+    auto upload = [&](const std::string& role, eng::MeshId* ids, glm::vec3* pivot, glm::vec3* size) {
+        const EquipmentMesh e = equipmentMesh(*m_lib, role);
+        ids[0] = r.createMesh(e.fixed, role);
+        if (!e.moving.parts.empty()) ids[1] = r.createMesh(e.moving, role + " moving");
+        if (pivot) *pivot = e.pivot;
+        if (size) *size = e.size;
+    };
+    upload("truck_220t", m_truck220, &m_pivot220, &m_size220);
+    upload("truck_130t", m_truck130, &m_pivot130, &m_size130);
+    upload("shovel", m_shovel, nullptr, nullptr);
+    m_truckBMin = {-0.5f * m_size220.x, 0.0f, -0.5f * m_size220.z};
+    m_truckBMax = {0.5f * m_size220.x, m_size220.y, 0.5f * m_size220.z};
+    m_heap = r.createMesh(loadHeapMesh(m_size220), "truck load");
+    const eng::Material lampMat{.name = "lamp", .baseColor = {0.9f, 0.9f, 0.85f, 1}, .emissive = {0, 0, 0}};
+    eng::MeshData lamps;
+    for (float x : {-2.6f, 2.6f}) eng::appendMesh(lamps, eng::makeBox({0.9f, 0.5f, 0.2f}, lampMat), glm::translate(glm::mat4(1.0f), {x, 2.9f, 6.55f}));
+    lamps.computeBounds();
+    m_lamp = r.createMesh(lamps, "headlamps");
+    m_marker = r.createMesh(eng::makeCone(1.0f, 1.6f, 3, {.name = "warning", .baseColor = {0.9f, 0.1f, 0.05f, 1}, .emissive = {0.6f, 0.05f, 0.0f}}), "warning marker");
+    m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "concrete", .baseColor = {0.7f, 0.68f, 0.64f, 1}, .roughness = 0.85f}), "box");
+    m_mast = r.createMesh(eng::makeCylinder(0.5f, 1.0f, 6, {.name = "mast", .baseColor = {0.5f, 0.5f, 0.52f, 1}, .metallic = 0.5f}), "mast");
+    m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 24, {.name = "crushed ore", .baseColor = {0.36f, 0.34f, 0.31f, 1}, .roughness = 0.95f}), "stockpile");
+    m_ring = r.createMesh(eng::makeCylinder(1.0f, 0.3f, 24, {.name = "selection", .baseColor = {0.1f, 0.8f, 1.0f, 1}, .emissive = {0.1f, 0.7f, 1.0f}}), "selection ring");
+    eng::MeshData car;
+    eng::appendMesh(car, eng::makeBox({3.2f, 1.6f, 13.8f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
+    eng::appendMesh(car, eng::makeBox({3.3f, 2.2f, 12.4f}, {.name = "dumpcar", .baseColor = {0.35f, 0.23f, 0.16f, 1}, .metallic = 0.4f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    car.computeBounds();
+    m_car = r.createMesh(car, "dumpcar");
+    eng::MeshData loco;
+    eng::appendMesh(loco, eng::makeBox({3.3f, 1.6f, 16.5f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
+    eng::appendMesh(loco, eng::makeBox({3.2f, 3.4f, 15.0f}, {.name = "PE2U", .baseColor = {0.55f, 0.12f, 0.08f, 1}, .roughness = 0.5f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    loco.computeBounds();
+    m_loco = r.createMesh(loco, "locomotive");
+    m_dumpDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.5f, 0}, .radius = 8.0f, .rate = 0.0f, .lifetime = 9.0f, .size = 9.0f});
+    m_crusherDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 2.0f, 0}, .radius = 6.0f, .rate = 0.0f, .lifetime = 8.0f, .size = 8.0f});
+    rebuildGround(sim::PitGeometry{});
+    return true;
+}
+
+void PitScene::rebuildGround(const sim::PitGeometry& g) {
+    m_geom = g;
+    m_builtFor = g.params();
+    if (!m_r) return;
+    eng::Renderer& r = *m_r;
+    if (m_walls.valid()) r.destroyMesh(m_walls);
+    if (m_ground.valid()) r.destroyMesh(m_ground);
+    const PitGround pg = buildPitGround(g);
+    m_walls = r.createMesh(pg.walls, "pit walls");
+    m_ground = r.createMesh(pg.ground, "pit surroundings");
+    const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
+                                                 .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
+    const eng::TextureId col = r.createTexture({.width = pg.colorMapSize, .height = pg.colorMapSize,
+                                                .rgba = pg.colorMap.data(), .label = "pit ground colour"});
+    r.setMeshTexture(m_walls, rock);
+    r.setMeshTexture(m_ground, col);
+    // Coarse height grid for the camera's ground clamp (cheap per frame).
+    m_hn = 129;
+    m_hExtent = 8000.0f;
+    m_heights.resize(static_cast<std::size_t>(m_hn) * m_hn);
+    for (int j = 0; j < m_hn; ++j)
+        for (int i = 0; i < m_hn; ++i) {
+            const float x = -0.5f * m_hExtent + m_hExtent * i / (m_hn - 1), z = -0.5f * m_hExtent + m_hExtent * j / (m_hn - 1);
+            m_heights[static_cast<std::size_t>(j) * m_hn + i] = static_cast<float>(groundElevation(g, x, -z));
+        }
+    buildTransportLine(g);
+    const sim::SitePos d = g.dumpPosition(), c = g.crusherPosition();
+    r.particles().emitter(m_dumpDust).position = toScene(d) + glm::vec3(0, 2, 0);
+    r.particles().emitter(m_crusherDust).position = toScene(c) + glm::vec3(0, 12, 0);
+    m_groundBuilt = true;
+}
+
+void PitScene::buildTransportLine(const sim::PitGeometry& g) {
+    const double railLen = m_world ? m_world->state().transport.rail_m : 8000.0;
+    const sim::SitePos c = g.crusherPosition();
+    const glm::dvec2 start(c.x, c.y), target(kConcentrator.x, kConcentrator.y);
+    const glm::dvec2 dir = glm::normalize(target - start), side(-dir.y, dir.x);
+    auto build = [&](glm::dvec2 from, double len, float lift, std::vector<glm::vec3>& pts, std::vector<double>& s) {
+        pts.clear();
+        s.clear();
+        const int n = std::max(2, static_cast<int>(len / 25.0));
+        std::vector<double> h(static_cast<std::size_t>(n + 1));
+        for (int i = 0; i <= n; ++i) {
+            const glm::dvec2 p = from + dir * (len * i / n);
+            h[static_cast<std::size_t>(i)] = groundElevation(g, p.x, p.y);
+        }
+        // A railway cannot follow every fold: smooth the profile (cuttings and embankments, ~2 % ruling grade).
+        for (int pass = 0; pass < 6; ++pass)
+            for (int i = 1; i < n; ++i) h[static_cast<std::size_t>(i)] = 0.25 * h[i - 1] + 0.5 * h[i] + 0.25 * h[i + 1];
+        for (int i = 0; i <= n; ++i) {
+            const glm::dvec2 p = from + dir * (len * i / n);
+            pts.push_back(toScene(p.x, p.y, h[static_cast<std::size_t>(i)] + lift));
+            s.push_back(i == 0 ? 0.0 : s.back() + glm::length(pts[i] - pts[i - 1]));
+        }
+    };
+    build(start + side * 120.0 + dir * 60.0, railLen, 1.5f, m_railPts, m_railS);
+    build(start - side * 40.0 + dir * 40.0, std::min(railLen, 6000.0), 4.0f, m_beltPts, m_beltS);
+}
+
+glm::vec3 PitScene::railPoint(double metres, glm::vec3* dir) const {
+    if (m_railPts.size() < 2) return glm::vec3(0.0f);
+    metres = std::clamp(metres, 0.0, m_railS.back());
+    const auto it = std::upper_bound(m_railS.begin(), m_railS.end(), metres);
+    const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - m_railS.begin()), 1, m_railPts.size() - 1);
+    const float f = static_cast<float>((metres - m_railS[i - 1]) / std::max(1e-9, m_railS[i] - m_railS[i - 1]));
+    if (dir) *dir = glm::normalize(m_railPts[i] - m_railPts[i - 1]);
+    return glm::mix(m_railPts[i - 1], m_railPts[i], f);
+}
+
+float PitScene::groundHeight(float x, float z) const {
+    if (m_hn < 2) return -1e9f;
+    const float fx = std::clamp((x + 0.5f * m_hExtent) / m_hExtent * (m_hn - 1), 0.0f, m_hn - 1.001f);
+    const float fz = std::clamp((z + 0.5f * m_hExtent) / m_hExtent * (m_hn - 1), 0.0f, m_hn - 1.001f);
+    const int i = static_cast<int>(fx), j = static_cast<int>(fz);
+    auto h = [&](int a, int b) { return m_heights[static_cast<std::size_t>(b) * m_hn + a]; };
+    const float u = fx - i, v = fz - j;
+    return glm::mix(glm::mix(h(i, j), h(i + 1, j), u), glm::mix(h(i, j + 1), h(i + 1, j + 1), u), v) + 3.0f;
+}
+
+// [SECTION] Per frame: copy the simulation's state
+
+void PitScene::truckMatrices(const sim::State& s, sim::Time t, float scale, std::vector<glm::mat4>& out) {
+    const int n = static_cast<int>(s.mine.trucks.size());
+    out.resize(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) out[static_cast<std::size_t>(i)] = truckMatrix(s.pit.truckPoseAt(i, t), scale);
+}
+
+void PitScene::update(const FrameInput& in) {
+    m_world = in.world;
+    m_night = 1.0f - glm::smoothstep(-0.02f, 0.10f, in.sunDir.y);
+    if (!m_world) return;
+    const sim::State& s = m_world->state();
+    if (!sameGeometry(s.pit.geometry().params(), m_builtFor)) rebuildGround(s.pit.geometry());
+    // Poses are exact within the last tick; the render clock may run slightly ahead between ticks.
+    m_t = std::clamp(in.now, s.time - s.tickLength, s.time);
+    const int n = static_cast<int>(s.mine.trucks.size());
+    m_poses.resize(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) m_poses[static_cast<std::size_t>(i)] = s.pit.truckPoseAt(i, m_t);
+    truckMatrices(s, m_t, m_truckScale, m_truckM);
+    const int ns = static_cast<int>(s.mine.shovels.size());
+    m_shovelM.resize(static_cast<std::size_t>(ns));
+    for (int k = 0; k < ns; ++k) {
+        const sim::ShovelState& sh = s.mine.shovels[static_cast<std::size_t>(k)];
+        glm::mat4 m = glm::translate(glm::mat4(1.0f), toScene(sh.position));
+        m_shovelM[static_cast<std::size_t>(k)] = glm::rotate(m, yawFromHeading(sh.facing_rad), {0, 1, 0});
+    }
+    if (m_selTruck >= n) m_selTruck = -1;
+    if (m_selShovel >= ns) m_selShovel = -1;
+
+    // Dust: behind every truck moving on the roads, more when fast; a cloud at the dump and the crusher when tipping.
+    if (m_r) {
+        eng::ParticleSystem& ps = m_r->particles();
+        while (static_cast<int>(m_dust.size()) < n)
+            m_dust.push_back(ps.addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.2f, 0}, .spread = 0.8f,
+                                            .radius = 2.5f, .rate = 0.0f, .lifetime = 7.0f, .size = 4.5f}));
+        for (int i = 0; i < n; ++i) {
+            const sim::TruckState& ts = s.mine.trucks[static_cast<std::size_t>(i)];
+            eng::EmitterDesc& e = ps.emitter(m_dust[static_cast<std::size_t>(i)]);
+            const glm::mat4& m = m_truckM[static_cast<std::size_t>(i)];
+            e.position = glm::vec3(m * glm::vec4(0.0f, 0.8f, -7.5f, 1.0f));
+            const float v = static_cast<float>(ts.speed_m_s);
+            e.rate = v > 1.0f ? 1.0f + 0.35f * v : 0.0f;
+        }
+        for (const sim::Event& ev : in.events) {
+            if (ev.unit != sim::Unit::Mine || ev.kind != static_cast<std::uint16_t>(sim::MineEvent::TruckDumped)) continue;
+            ps.burst(ev.value >= 0.0 ? m_crusherDust : m_dumpDust, 40);
+        }
+    }
+    sampleKpis(s);
+}
+
+void PitScene::sampleKpis(const sim::State& s) {
+    if (m_nextKpi >= 0 && s.time < m_nextKpi) return;
+    const double tickH = std::max(1e-9, sim::toSeconds(s.tickLength) / 3600.0);
+    m_kpi.push_back({static_cast<float>(s.mine.ore_t_h), static_cast<float>(s.mine.trucksQueued),
+                     static_cast<float>(100.0 * s.mine.fleetUtilisation), static_cast<float>(s.mine.fuelTick_l / tickH)});
+    while (m_kpi.size() > kKpiSamples) m_kpi.pop_front();
+    m_nextKpi = s.time + sim::fromSeconds(kKpiEvery_min * 60.0);
+}
+
+// [SECTION] Drawing
+
+void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    (void)in;
+    eng::Lighting L = r.lighting();
+    L.fogBaseHeight = static_cast<float>(m_geom.floorElevation());
+    L.fogDensity *= 0.6f;
+    r.setLighting(L);
+    r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
+    // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
+    m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
+    r.draw(m_walls, glm::mat4(1.0f));
+    r.draw(m_ground, glm::mat4(1.0f));
+    const bool gpu = r.quality().level == eng::QualityLevel::High;
+    const eng::DrawFlags moving{.castShadow = gpu};  // a moving caster would redraw the shadow map every frame
+    const glm::vec4 night(0.0f);
+    const float lampGlow = 6.0f * m_night;
+
+    // Crusher, stockpile, floodlight masts: static placement from the geometry.
+    std::vector<eng::Instance> boxes, masts, lamps;
+    const sim::SitePos cp = m_geom.crusherPosition();
+    const glm::vec3 crusher = toScene(cp);
+    boxes.push_back({placeBox(crusher + glm::vec3(0, -6, -30), {34, 30, 26}), {0.72f, 0.7f, 0.66f, 1}, night});
+    boxes.push_back({placeBox(crusher + glm::vec3(0, -2, 0), {46, 4, 36}), {0.55f, 0.52f, 0.48f, 1}, night});  // ROM pad wall
+    auto floodlight = [&](glm::vec3 base, float h) {
+        masts.push_back({placeBox(base, {1, h, 1}), glm::vec4(1), night});
+        lamps.push_back({placeBox(base + glm::vec3(-2, h, -0.5f), {4, 1.5f, 1}), {1, 1, 0.9f, 1}, glm::vec4(glm::vec3(1.0f, 0.92f, 0.75f) * lampGlow * 1.5f, 0)});
+    };
+    floodlight(crusher + glm::vec3(30, 0, 20), 30.0f);
+    floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
+    if (m_world) {
+        const sim::State& s = m_world->state();
+        const sim::TransportState& tr = s.transport;
+        // Surge stockpile: a cone whose size follows the tonnage (angle of repose ~37 deg).
+        const double frac = tr.stockpileCapacity_t > 0 ? std::clamp(tr.stockpile_t / tr.stockpileCapacity_t, 0.0, 1.0) : 0.0;
+        const float pileR = 20.0f + 45.0f * static_cast<float>(std::cbrt(frac));
+        const glm::vec3 pileAt = crusher + glm::vec3(0, 0, 70);
+        r.draw(m_pile, placeBox(pileAt - glm::vec3(0, 2, 0), {pileR, pileR * 0.75f, pileR}));
+        // Shovels with their floodlights.
+        std::vector<eng::Instance> shovelBase, shovelHouse;
+        for (std::size_t k = 0; k < s.mine.shovels.size(); ++k) {
+            const sim::ShovelState& sh = s.mine.shovels[k];
+            if (!sh.active) continue;
+            const glm::mat4& m = m_shovelM[k];
+            const float swing = shovelSwing(m_t, sh.swingStart, sh.swing_s);
+            const bool broken = sh.phase == sim::ShovelPhase::BrokenDown;
+            const glm::vec4 tint = static_cast<int>(k) == m_selShovel ? glm::vec4(1.3f, 1.3f, 1.3f, 1) : glm::vec4(1);
+            shovelBase.push_back({m, tint, night});
+            shovelHouse.push_back({hingedPart(m, glm::vec3(0.0f), {0, 1, 0}, swing), tint, night});
+            floodlight(glm::vec3(m * glm::vec4(-16.0f, 0.0f, -8.0f, 1.0f)), 22.0f);
+            if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        }
+        r.drawInstanced(m_shovel[0], shovelBase);
+        if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
+
+        // Trucks by class: chassis, tipping body, the load, headlamps at night, warning markers.
+        std::vector<eng::Instance> chassis[2], bodies[2], heaps, headlamps;
+        for (std::size_t i = 0; i < m_truckM.size(); ++i) {
+            const sim::TruckState& ts = s.mine.trucks[i];
+            const sim::TruckPose& pose = m_poses[i];
+            const int c = ts.truckClass == sim::TruckClass::T130 ? 1 : 0;
+            const glm::mat4& m = m_truckM[i];
+            const bool sel = static_cast<int>(i) == m_selTruck;
+            const glm::vec4 tint = sel ? glm::vec4(1.4f, 1.4f, 1.4f, 1) : glm::vec4(1);
+            chassis[c].push_back({m, tint, night});
+            const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
+            bodies[c].push_back({body, tint, night});
+            if (pose.loaded && pose.bodyTilt < 0.5) {
+                const glm::vec3 sz = c ? m_size130 : m_size220;
+                const glm::vec4 rock = pose.ore ? glm::vec4(0.42f, 0.40f, 0.34f, 1) : glm::vec4(0.70f, 0.64f, 0.55f, 1);
+                heaps.push_back({glm::scale(glm::translate(body, {0.0f, sz.y * 0.76f, -sz.z * 0.12f}), glm::vec3(sz.x / m_size220.x)), rock, night});
+            }
+            const bool running = ts.phase != sim::TruckPhase::Parked && ts.phase != sim::TruckPhase::BrokenDown;
+            if (m_night > 0.01f && running)
+                headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * lampGlow * 2.0f, 0)});
+            if (ts.phase == sim::TruckPhase::BrokenDown)
+                r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
+            if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
+        }
+        for (int c = 0; c < 2; ++c) {
+            const eng::MeshId* ids = c ? m_truck130 : m_truck220;
+            r.drawInstanced(ids[0], chassis[c], moving);
+            if (ids[1].valid()) r.drawInstanced(ids[1], bodies[c], moving);
+        }
+        r.drawInstanced(m_heap, heaps, moving);
+        r.drawInstanced(m_lamp, headlamps, {.castShadow = false});
+
+        // Rail: ballast line, then each train's locomotive and dumpcars at its position.
+        std::vector<eng::Instance> ballast, cars, locos;
+        if (tr.mode != sim::TransportMode::Conveyor) {
+            for (std::size_t i = 0; i + 1 < m_railPts.size(); ++i) {
+                const glm::vec3 a = m_railPts[i], b = m_railPts[i + 1], d = b - a;
+                const float yaw = std::atan2(d.x, d.z);
+                glm::mat4 m = glm::translate(glm::mat4(1.0f), a + glm::vec3(0, -2.5f, 0));
+                m = glm::rotate(m, yaw, {0, 1, 0});
+                m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+                ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, night});
+            }
+            const int ncars = m_world->params().getInt("transport.dumpcars");
+            for (const sim::Train& t : tr.trains) {
+                const bool back = t.phase == sim::TrainPhase::Returning;
+                const float sign = back ? -1.0f : 1.0f;
+                auto place = [&](double at, float len, std::vector<eng::Instance>& out, glm::vec4 col) {
+                    glm::vec3 dir;
+                    const glm::vec3 p = railPoint(at, &dir);
+                    glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
+                    m = glm::rotate(m, std::atan2(dir.x, dir.z), {0, 1, 0});
+                    (void)len;
+                    out.push_back({m, col, night});
+                };
+                place(t.position_m, kLocoLength, locos, glm::vec4(1));
+                const glm::vec4 carCol = t.load_t > 1.0 ? glm::vec4(0.9f, 0.85f, 0.8f, 1) : glm::vec4(1);
+                for (int k = 0; k < ncars; ++k)
+                    place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
+            }
+            r.drawInstanced(m_box, ballast);
+            r.drawInstanced(m_car, cars, moving);
+            r.drawInstanced(m_loco, locos, moving);
+        }
+        // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
+        if (tr.mode != sim::TransportMode::Rail && m_beltPts.size() > 1) {
+            std::vector<eng::Instance> belt, ore;
+            for (std::size_t i = 0; i + 1 < m_beltPts.size(); ++i) {
+                const glm::vec3 a = m_beltPts[i], b = m_beltPts[i + 1], d = b - a;
+                const float yaw = std::atan2(d.x, d.z), len = glm::length(d);
+                glm::mat4 m = glm::rotate(glm::translate(glm::mat4(1.0f), a), yaw, {0, 1, 0});
+                m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+                belt.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * len}), {3.0f, 1.2f, len + 0.2f}), {0.3f, 0.3f, 0.32f, 1}, night});
+                belt.push_back({glm::scale(glm::translate(m, {0, -4.0f, 0}), {0.8f, 4.0f, 0.8f}), {0.55f, 0.55f, 0.58f, 1}, night});
+            }
+            const double fill = tr.conveyor_m > 0 ? tr.conveyorLoad_t / (tr.conveyor_m * 3.0) : 0.0;  // ~3 t/m when full
+            if (fill > 0.01) {
+                const double spacing = std::clamp(10.0 / fill, 10.0, 80.0);
+                const double shift = std::fmod(sim::toSeconds(m_t) * tr.beltSpeed_m_s, spacing);
+                const double len = m_beltS.back();
+                for (double sPos = shift; sPos < len; sPos += spacing) {
+                    const auto it = std::upper_bound(m_beltS.begin(), m_beltS.end(), sPos);
+                    const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - m_beltS.begin()), 1, m_beltPts.size() - 1);
+                    const float f = static_cast<float>((sPos - m_beltS[i - 1]) / std::max(1e-9, m_beltS[i] - m_beltS[i - 1]));
+                    const glm::vec3 p = glm::mix(m_beltPts[i - 1], m_beltPts[i], f);
+                    ore.push_back({placeBox(p + glm::vec3(0, 1.1f, 0), {2.2f, 0.9f, 4.0f}), {0.4f, 0.38f, 0.33f, 1}, night});
+                }
+            }
+            r.drawInstanced(m_box, belt);
+            r.drawInstanced(m_box, ore, moving);
+        }
+        // Labels: the shovels and the selected unit's live state.
+        for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
+            if (s.mine.shovels[k].active)
+                r.labels().add({.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
+                                .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000});
+        if (m_selTruck >= 0)
+            r.labels().add({.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
+                            .text = truckText(m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000});
+        if (m_selShovel >= 0)
+            r.labels().add({.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
+                            .text = shovelText(m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000});
+        for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
+            if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
+                r.labels().add({.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
+                                .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1}, .fadeStart = 4000, .fadeEnd = 9000});
+    }
+    r.drawInstanced(m_box, boxes);
+    r.drawInstanced(m_mast, masts);
+    r.drawInstanced(m_box, lamps, {.castShadow = false});
+    r.labels().add({.position = crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000});
+    r.labels().add({.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000});
+}
+
+// [SECTION] Camera, picking, UI
+
+std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
+    const float rim = static_cast<float>(m_geom.rimElevation()), floor = static_cast<float>(m_geom.floorElevation());
+    const auto& ramp = m_geom.rampCentreline();
+    const glm::vec3 rampMid = ramp.empty() ? glm::vec3(0, rim, 0) : toScene(ramp[ramp.size() / 3]);
+    const glm::vec3 shovel = toScene(m_geom.shovelPosition(0));
+    const glm::vec3 crusher = toScene(m_geom.crusherPosition());
+    std::vector<eng::CameraPreset> p = {
+        {"Pit overview", {.target = {0.0f, 0.5f * (rim + floor), 0.0f}, .yawDeg = 45.0f, .pitchDeg = 38.0f, .distance = 4600.0f, .fovDeg = 50.0f}},
+        {"Haul ramp", {.target = rampMid, .yawDeg = 20.0f, .pitchDeg = 28.0f, .distance = 420.0f}},
+        {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
+        {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
+        {"Waste dump", {.target = toScene(m_geom.dumpPosition()), .yawDeg = 100.0f, .pitchDeg = 30.0f, .distance = 600.0f}},
+    };
+    if (m_selTruck >= 0 && static_cast<std::size_t>(m_selTruck) < m_truckM.size())
+        p.push_back({"Follow selected truck", {.target = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]), .yawDeg = 30.0f, .pitchDeg = 25.0f, .distance = 90.0f}});
+    return p;
+}
+
+std::vector<eng::CameraPose> PitScene::benchPath() const {
+    std::vector<eng::CameraPose> path;
+    const auto p = cameraPresets();
+    for (std::size_t i = 0; i < std::min<std::size_t>(p.size(), 4); ++i) path.push_back(p[i].pose);
+    path.push_back(p.front().pose);
+    return path;
+}
+
+std::string PitScene::truckText(int i) const {
+    if (!m_world) return {};
+    const sim::TruckState& t = m_world->state().mine.trucks[static_cast<std::size_t>(i)];
+    const double wait = t.waitingSince >= 0 ? sim::toSeconds(m_t - t.waitingSince) / 60.0 : 0.0;
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld",
+                  i + 1, t.truckClass == sim::TruckClass::T130 ? "130 t" : "220 t", phaseText(t.phase), t.payload_t,
+                  t.payload_t > 0 ? (t.ore ? "ore" : "waste") : "", t.speed_m_s * 3.6, wait, t.totalWait_min, t.fuel_l,
+                  static_cast<long long>(t.cycles));
+    return buf;
+}
+
+std::string PitScene::shovelText(int i) const {
+    if (!m_world) return {};
+    const sim::ShovelState& s = m_world->state().mine.shovels[static_cast<std::size_t>(i)];
+    const char* ph = s.phase == sim::ShovelPhase::Loading ? "loading" : s.phase == sim::ShovelPhase::Idle ? "idle" : "BROKEN DOWN";
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt", i + 1, ph, s.passesDone,
+                  s.passesNeeded, s.queueLength, s.loaded_t / 1000.0);
+    return buf;
+}
+
+bool PitScene::pick(const eng::Ray& ray, std::string* what) {
+    float tTruck = 1e30f, tShovel = 1e30f;
+    const int truck = pickNearest(ray, m_truckM, m_truckBMin, m_truckBMax, &tTruck);
+    const int shovel = pickNearest(ray, m_shovelM, {-8, 0, -10}, {8, 22, 24}, &tShovel);
+    if (truck < 0 && shovel < 0) {
+        m_selTruck = m_selShovel = -1;
+        return false;
+    }
+    if (truck >= 0 && tTruck <= tShovel) { m_selTruck = truck; m_selShovel = -1; }
+    else { m_selShovel = shovel; m_selTruck = -1; }
+    if (what) *what = m_selTruck >= 0 ? truckText(m_selTruck) : shovelText(m_selShovel);
+    return true;
+}
+
+std::vector<sim::Command> PitScene::takeCommands() {
+    std::vector<sim::Command> out;
+    out.swap(m_outbox);
+    return out;
+}
+
+void PitScene::drawUi() {
+    if (!m_world) return;
+    const sim::State& s = m_world->state();
+    const sim::Params& p = m_world->params();
+    ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Pit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        auto setParam = [&](const char* name, const std::string& v) { m_outbox.push_back({sim::CommandType::SetParam, name, v}); };
+        int trucks = p.getInt("mine.trucks"), shovels = p.getInt("mine.shovels");
+        ImGui::SliderInt("Trucks", &trucks, 1, 80);
+        if (ImGui::IsItemDeactivatedAfterEdit()) setParam("mine.trucks", std::to_string(trucks));
+        ImGui::SliderInt("Shovels", &shovels, 1, sim::PitGeometry::kFaceSlots);
+        if (ImGui::IsItemDeactivatedAfterEdit()) setParam("mine.shovels", std::to_string(shovels));
+        int dispatch = p.getInt("mine.dispatch"), cls = p.getInt("mine.truck_class");
+        if (ImGui::Combo("Dispatch", &dispatch, "fixed shovel\0least wait\0")) setParam("mine.dispatch", std::to_string(dispatch));
+        if (ImGui::Combo("Truck class", &cls, "BelAZ 220 t\0BelAZ 130 t\0")) setParam("mine.truck_class", std::to_string(cls));
+        bool breakdowns = p.getBool("mine.breakdowns");
+        if (ImGui::Checkbox("Breakdowns", &breakdowns)) setParam("mine.breakdowns", breakdowns ? "1" : "0");
+        if (m_selTruck >= 0) {
+            ImGui::Separator();
+            ImGui::TextUnformatted(truckText(m_selTruck).c_str());
+            const std::string target = "mine.truck:" + std::to_string(m_selTruck);
+            if (s.mine.trucks[static_cast<std::size_t>(m_selTruck)].phase == sim::TruckPhase::BrokenDown) {
+                if (ImGui::Button("Repair now")) m_outbox.push_back({sim::CommandType::ClearFault, target, ""});
+            } else if (ImGui::Button("Break down")) m_outbox.push_back({sim::CommandType::InjectFault, target, ""});
+        }
+        if (m_selShovel >= 0) {
+            ImGui::Separator();
+            ImGui::TextUnformatted(shovelText(m_selShovel).c_str());
+        }
+        ImGui::Separator();
+        ImGui::Text("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%", s.mine.ore_t_h, s.mine.trucksQueued,
+                    s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation);
+        ImGui::Text("Crusher queue %d, dump queue %d%s", s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? "   (shift break)" : "");
+        ImGui::Text("Stockpile %.0f / %.0f t, trains %zu", s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size());
+        if (!m_kpi.empty() && ImGui::CollapsingHeader("KPIs (last 8 sim hours)", ImGuiTreeNodeFlags_DefaultOpen)) {
+            std::vector<float> v(m_kpi.size());
+            auto plot = [&](const char* label, float KpiSample::*field, const char* fmt) {
+                for (std::size_t i = 0; i < m_kpi.size(); ++i) v[i] = m_kpi[i].*field;
+                char overlay[64];
+                std::snprintf(overlay, sizeof overlay, fmt, v.back());
+                ImGui::PlotLines(label, v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
+            };
+            plot("Ore t/h", &KpiSample::oreTph, "%.0f t/h");
+            plot("Queued", &KpiSample::queued, "%.0f trucks");
+            plot("Utilisation", &KpiSample::utilisation, "%.0f %%");
+            plot("Fuel", &KpiSample::fuelLph, "%.0f L/h");
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace scenes

@@ -1,0 +1,91 @@
+// scenes/pit/pit_scene.h — the Kalmakyr open pit and its ore transport, driven by the live simulation.
+// Shows: the benched pit and the foothills around it (built once from sim::PitGeometry, rebuilt when mine.pit.*
+//   changes), the haul roads, waste dump, crusher with its surge stockpile, the rail line (PE2U trains with
+//   dumpcars) and/or conveyor toward the concentrator; shovels at their faces swinging as they load; every truck
+//   exactly where sim::Mine::truckPoseAt puts it (loaded trucks carry ore or waste, bodies rise while dumping),
+//   dust behind moving trucks and at tipping, headlights and floodlights at night, a warning marker over broken-down
+//   units; click a truck or shovel for its live state; a KPI panel with the last sim hours.
+// Reads: FrameInput::world->state() (mine, pit, transport), the frame's events, the sun. Writes: sim::Commands from
+//   its panel into an outbox the app drains with takeCommands() (the Scene interface has no command path yet).
+// Does NOT: advance the simulation, own the camera (follow = the "Follow selected" preset), or draw floor roads.
+#pragma once
+#include <deque>
+#include <vector>
+
+#include "engine/model/model_library.h"
+#include "scenes/pit/pit_ground.h"
+#include "scenes/pit/pit_models.h"
+#include "scenes/scene.h"
+#include "sim/command.h"
+#include "sim/mine.h"
+#include "sim/world.h"
+
+namespace scenes {
+
+class PitScene : public Scene {
+public:
+    PitScene();
+    const char* name() const override { return "pit"; }
+    const char* title() const override { return "Kalmakyr pit and ore transport"; }
+    bool load(const SceneContext& ctx, std::string* why) override;
+    void update(const FrameInput& in) override;
+    void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
+    std::vector<eng::CameraPreset> cameraPresets() const override;
+    std::vector<eng::CameraPose> benchPath() const override;
+    float groundHeight(float x, float z) const override;
+    void drawUi() override;
+    bool pick(const eng::Ray& ray, std::string* what) override;
+
+    // Commands from the scene's panel since the last call (the app pushes them into the World).
+    std::vector<sim::Command> takeCommands();
+
+    // The model matrices of the trucks the scene draws for a state at time t (index = truck id): one pure function
+    // shared by draw() and the tests. `scale` enlarges trucks about their road point (overview legibility).
+    static void truckMatrices(const sim::State& s, sim::Time t, float scale, std::vector<glm::mat4>& out);
+    int selectedTruck() const { return m_selTruck; }
+    int selectedShovel() const { return m_selShovel; }
+
+private:
+    struct KpiSample { float oreTph, queued, utilisation, fuelLph; };
+    void rebuildGround(const sim::PitGeometry& g);
+    void buildTransportLine(const sim::PitGeometry& g);
+    glm::vec3 railPoint(double metres, glm::vec3* dir) const;
+    void sampleKpis(const sim::State& s);
+    std::string truckText(int i) const;
+    std::string shovelText(int i) const;
+
+    eng::Renderer* m_r = nullptr;
+    std::unique_ptr<eng::ModelLibrary> m_lib;
+    sim::PitGeometry m_geom;
+    sim::PitParams m_builtFor;
+    bool m_groundBuilt = false;
+    std::vector<float> m_heights;  // coarse ground height grid for groundHeight() (scene frame)
+    int m_hn = 0;
+    float m_hExtent = 0.0f;
+
+    eng::MeshId m_walls, m_ground, m_truck220[2], m_truck130[2], m_shovel[2], m_heap, m_lamp, m_marker, m_box,
+        m_mast, m_rail, m_car, m_loco, m_pile, m_ring;
+    glm::vec3 m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
+    glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
+    std::vector<glm::vec3> m_railPts;  // scene frame, from the loading bay toward the concentrator
+    std::vector<double> m_railS;
+    std::vector<glm::vec3> m_beltPts;
+    std::vector<double> m_beltS;
+
+    // Per-frame state copied from the sim (never references into it).
+    const sim::World* m_world = nullptr;
+    sim::Time m_t = 0;
+    std::vector<glm::mat4> m_truckM, m_shovelM;
+    std::vector<sim::TruckPose> m_poses;
+    std::vector<eng::EmitterId> m_dust;
+    eng::EmitterId m_dumpDust, m_crusherDust;
+    float m_night = 0.0f;
+    float m_truckScale = 1.0f;
+    int m_selTruck = -1, m_selShovel = -1;
+    std::vector<sim::Command> m_outbox;
+    std::deque<KpiSample> m_kpi;
+    sim::Time m_nextKpi = -1;
+    bool m_showKpi = true, m_showControls = true;
+};
+
+}  // namespace scenes
