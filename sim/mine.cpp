@@ -346,9 +346,13 @@ struct Mine::Impl {
         }
     }
     double fuelLph(const Truck& k) const { return k.st.truckClass == TruckClass::T130 ? cfg.fuel130 : cfg.fuel220; }
+    // Bays in rows of ten, away from the pit: rows step outward from the rim, bays along it.
     SitePos parkBay(int id) const {
-        const SitePos p = geometry->parkPosition();
-        return {p.x + 14.0 * (id % 10) - 63.0, p.y + 22.0 * (id / 10) + 25.0, p.z};
+        const SitePos p = geometry->parkPosition(), j = geometry->junctionPosition(), e = geometry->rampExit();
+        const double len = std::max(1e-9, std::hypot(j.x - e.x, j.y - e.y));
+        const double nx = (j.x - e.x) / len, ny = (j.y - e.y) / len;
+        const double along = 14.0 * (id % 10) - 63.0, out = 25.0 + 22.0 * (id / 10);
+        return {p.x + out * nx - along * ny, p.y + out * ny + along * nx, p.z};
     }
 
     // ---- motion and phase bookkeeping

@@ -208,7 +208,12 @@ void PitGeometry::buildRamp() {
         double offset = 0.0;
         for (double prev = phi - kTwoPi; prev >= -m_taperPhi; prev -= kTwoPi)
             offset += prev < 0.0 ? w * (1.0 + prev / m_taperPhi) : w;
-        SitePos p = ellipsePoint(staircaseInverse(e) + offset + 0.5 * w, m_exitT + phi);
+        // The flat sits at the staircase's first point at or below e, which jumps by a berm at each bench level;
+        // the lane follows the smooth mean wall line instead, which stays inside the flat (margin (w - berm) / 2).
+        const double first = staircaseInverse(e);
+        const double mean = (m_p.rim_m - std::max(e, m_floorZ)) / m_p.bench_height_m * period();
+        const double lane = std::clamp(mean + 0.5 * (w - m_p.berm_m), first + 0.25 * w, first + 0.75 * w);
+        SitePos p = ellipsePoint(lane + offset, m_exitT + phi);
         p.z = e;
         return p;
     };
