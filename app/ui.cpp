@@ -173,7 +173,7 @@ void applyColors(ImGuiStyle& s) {
     c[ImGuiCol_Button] = raised;
     c[ImGuiCol_ButtonHovered] = kCopperDark;
     c[ImGuiCol_ButtonActive] = kCopper;
-    c[ImGuiCol_Header] = withAlpha(kCopperDark, 0.45f);
+    c[ImGuiCol_Header] = raised;
     c[ImGuiCol_HeaderHovered] = withAlpha(kCopper, 0.60f);
     c[ImGuiCol_HeaderActive] = kCopper;
     c[ImGuiCol_Separator] = c[ImGuiCol_Border];
@@ -413,7 +413,9 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
         }
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every parameter back to its default");
-    ImGui::TextDisabled("Changes apply at the next simulation tick; * marks one not applied yet.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("Changes apply at the next simulation tick; * marks one not applied yet.");
+    ImGui::PopStyleColor();
     ImGui::Separator();
 
     const std::vector<ParamGroup> groups = groupParams(params.defs(), st.filter);
