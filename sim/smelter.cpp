@@ -40,6 +40,7 @@ constexpr double kGasCO2_t_GJ = 0.0561;       // natural gas, IPCC default
 
 // Bath geometry: Vanyukov-type furnace, 21 m2 hearth (almalyk.md §4, S7); melt densities (§6).
 constexpr double kHearth_m2 = 21.0, kHeelLevel_m = 1.6, kMatteDensity = 4.6, kSlagDensity = 3.5;
+constexpr double kLevelTripMargin_m = 0.3;     // feed interlock this far above the level alarm (E)
 
 // Peirce-Smith converters: 600 Nm3/min air blast (almalyk.md §6, S47) = 10.8 t O2/h; slag Fe/SiO2 ~2 and ~7 %
 // extra O as magnetite (E); converter slag 5 % Cu and blister 98.8 % Cu (Recommended defaults) with S ~0.05 % (E).
@@ -292,8 +293,11 @@ void Smelter::smelt(double dtH) {
         furnaceHeat(dtH, 0.0, 0.0, 0.0);
         return;
     }
+    // Feed interlock: a bath that the ladles cannot keep up with stops the feed until it is tapped down.
+    if (fs.bath_level_m >= c.level_high + kLevelTripMargin_m) fs.feed_interlock = true;
+    else if (fs.bath_level_m < c.level_high) fs.feed_interlock = false;
     const double storeMass = m_store.mass();
-    const double want = c.feed_t_h * dtH;
+    const double want = fs.feed_interlock ? 0.0 : c.feed_t_h * dtH;
     Holdup feed = take(m_store, storeMass > 0.0 ? want / storeMass : 0.0);
     const double fedConcentrate = feed.mass();
     // Converter slag returned to the bath gives up its Cu to the matte; it is poured in over about half an hour
@@ -995,6 +999,7 @@ void Smelter::hashInto(Hasher& h) const {
     }
     for (const AlarmState& a : s.alarms) h.add(a.active);
     h.add(m_nextHarvest); h.add(m_furnaceFault); h.add(m_acidFault); h.add(s.casting.active);
+    h.add(s.furnace.feed_interlock);
     for (double v : {s.furnace.temperature_c, s.casting.anodes_cast, s.tankhouse.cathode_on_cells_t,
                      s.tankhouse.cathode_stock_t, s.concentrate_t, s.smelted_t, s.flux_t, s.o2_t, s.cathode_t,
                      s.slag_t, s.so2_t, s.so2_captured_t, s.acid_t, s.so2_emitted_t, s.energy_gj, s.fuel_gj,

@@ -8,7 +8,8 @@
 // Model: the furnace smelts continuously per tick (concentrate drawn from the store at smelter.feed_t_h, flux SiO2 to
 // the Fe/SiO2 target, O2 to close the oxygen balance); its temperature follows an energy balance (sulphide oxidation
 // heat, melt enthalpy, off-gas incl. N2 ballast of the blast, shell losses, a proportional fuel burner), integrated
-// exactly per tick so any dt is stable. Ladles, converters, anode furnaces and harvests are discrete machines whose
+// exactly per tick so any dt is stable. A bath the ladles cannot keep up with trips a feed interlock (the level
+// stays bounded; concentrate waits in the store). Ladles, converters, anode furnaces and harvests are discrete machines whose
 // phase changes happen at their exact times inside a tick. Every transfer moves the same tonnes out of one holdup and
 // into another, so in − out − Δinventory closes to rounding error (SmelterState::balance).
 // Faults: "smelter.furnace" (lance/burner trip: no smelting, no fuel, the bath cools), "smelter.converter:N" (that
@@ -84,6 +85,7 @@ struct FurnaceState {
     double reaction_gj_h = 0.0;        // sulphide oxidation heat
     double loss_gj_h = 0.0;            // shell and caisson losses
     bool running = true;               // false while the "smelter.furnace" fault is on
+    bool feed_interlock = false;       // feed stopped: bath 0.3 m above the level alarm until tapped below it
     bool temp_high = false, temp_low = false, level_high = false;  // alarm flags
 };
 

@@ -385,7 +385,11 @@ TEST_CASE("smelter: robust at feed 0, huge feed and bad concentrate numbers") {
     run(big, t, 7 * 24, 1.0e5);
     CHECK(allFinite(big.state()));
     CHECK(noNegativeStock(big.state()));
-    CHECK(big.state().furnace.level_high);  // six converters cannot take 400 t/h of concentrate's matte
+    // Six converters cannot take 400 t/h of concentrate's matte: the level alarm sounds and the feed interlock
+    // holds the bath just above it while the rest piles up in the store.
+    CHECK(big.state().alarms[2].active);
+    CHECK(big.state().furnace.bath_level_m < p.get("smelter.bath_level_high_m") + 0.5);
+    CHECK(big.state().concentrate_store_t > 1.0e6);
 
     Smelter odd(smelterParams(), 1, 0);
     EventSink ev;
