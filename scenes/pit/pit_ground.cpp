@@ -247,7 +247,7 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
             const float dumpMask = static_cast<float>(1.0 - glm::smoothstep(dump.halfWidth + 40.0, dump.halfWidth + 90.0, dc));
             c = glm::mix(c, glm::mix(srgb(168, 160, 148), srgb(120, 112, 104), glm::smoothstep(0.3f, 0.6f, slope)) * (0.9f + 0.2f * n2), dumpMask);
             (void)h;
-            putPixel(out.colorMap, static_cast<std::size_t>(j) * n + i, c);
+            putPixel(out.colorMap, static_cast<std::size_t>(j) * n + i, c * 0.72f);  // sunlit dry ground, not paper-white
         }
     // Roads, crusher pad and park-up drawn over the terrain colours as soft-edged brushes.
     auto brush = [&](glm::dvec2 a, glm::dvec2 b, double halfW, glm::vec3 col) {
@@ -317,10 +317,10 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     enum Part { Face, Berm, Ramp, Floor, PartCount };
     eng::MeshData& w = out.walls;
     w.materials = {
-        {.name = "bench face", .baseColor = {0.40f, 0.33f, 0.27f, 1}, .roughness = 0.95f},
-        {.name = "berm", .baseColor = {0.62f, 0.55f, 0.45f, 1}, .roughness = 0.95f},
-        {.name = "haul road", .baseColor = {0.44f, 0.41f, 0.38f, 1}, .roughness = 0.85f},
-        {.name = "pit floor", .baseColor = {0.50f, 0.46f, 0.40f, 1}, .roughness = 0.9f},
+        {.name = "bench face", .baseColor = {0.27f, 0.23f, 0.20f, 1}, .roughness = 0.95f},
+        {.name = "berm", .baseColor = {0.50f, 0.45f, 0.38f, 1}, .roughness = 0.95f},
+        {.name = "haul road", .baseColor = {0.33f, 0.31f, 0.29f, 1}, .roughness = 0.85f},
+        {.name = "pit floor", .baseColor = {0.40f, 0.37f, 0.33f, 1}, .roughness = 0.9f},
     };
     w.parts.resize(PartCount);
     const char* partNames[] = {"face", "berm", "ramp", "floor"};

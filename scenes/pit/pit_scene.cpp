@@ -231,7 +231,8 @@ void PitScene::sampleKpis(const sim::State& s) {
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     (void)in;
     eng::Lighting L = r.lighting();
-    L.fogBaseHeight = static_cast<float>(m_geom.floorElevation());
+    // Haze thins above the rim; based at the floor it would fill the pit with white and flatten the benches.
+    L.fogBaseHeight = static_cast<float>(m_geom.rimElevation());
     L.fogDensity *= 0.6f;
     r.setLighting(L);
     r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
@@ -404,7 +405,7 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
     const glm::vec3 shovel = toScene(m_geom.shovelPosition(0));
     const glm::vec3 crusher = toScene(m_geom.crusherPosition());
     std::vector<eng::CameraPreset> p = {
-        {"Pit overview", {.target = {0.0f, 0.5f * (rim + floor), 0.0f}, .yawDeg = 45.0f, .pitchDeg = 38.0f, .distance = 4600.0f, .fovDeg = 50.0f}},
+        {"Pit overview", {.target = {0.0f, 0.5f * (rim + floor), 0.0f}, .yawDeg = 45.0f, .pitchDeg = 34.0f, .distance = 3600.0f, .fovDeg = 50.0f}},
         {"Haul ramp", {.target = rampMid, .yawDeg = 20.0f, .pitchDeg = 28.0f, .distance = 420.0f}},
         {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
         {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
