@@ -7,6 +7,8 @@ namespace sim {
 void registerConcentratorParams(Params& p) {
     p.add({.name = "concentrator.capacity_t_h", .unit = "t/h", .def = 4600, .min = 0, .max = 30000, .description =
            "Grinding + flotation throughput limit (MOF-1/2: 40.2 Mt/y = 4,590 t/h, almalyk.md §3 S8)"});
+    p.add({.name = "concentrator.store_setpoint_t", .unit = "t", .def = 10000, .min = 0, .max = 500000, .description =
+           "Coarse-ore store level at which the mill runs at full capacity; feed is proportional below it (E; 0 = always full)"});
     p.add({.name = "concentrator.head_grade_pct", .unit = "%", .def = 0.38, .min = 0.05, .max = 3, .description =
            "Mean copper grade of the ore fed (Kalmakyr 0.38 %, almalyk.md defaults)"});
     p.add({.name = "concentrator.grade_cv", .unit = "-", .def = 0.08, .min = 0, .max = 0.5, .description =
@@ -28,10 +30,12 @@ void registerConcentratorParams(Params& p) {
 Concentrator::Concentrator(const Params& p, std::uint64_t seed, Time start)
     : m_rng(Rng::stream(seed, "concentrator.grade")), m_nextBlend(start) {
     applyParams(p);
+    m_state.oreStore_t = m_state.oreStoreInitial_t = m_setpoint_t;
 }
 
 void Concentrator::applyParams(const Params& p) {
     m_capacity_t_h = p.get("concentrator.capacity_t_h");
+    m_setpoint_t = p.get("concentrator.store_setpoint_t");
     m_refGrade = p.get("concentrator.head_grade_pct") / 100.0;
     m_gradeCv = p.get("concentrator.grade_cv");
     m_blend = fromSeconds(p.get("concentrator.blend_h") * 3600.0);
@@ -80,7 +84,8 @@ MaterialBatch Concentrator::step(Time t0, Time dt, double oreIn_t, EventSink& ev
     m_state.oreStore_t += in;
     m_state.oreIn_t += in;
     const double canMill = m_state.millFault ? 0.0 : m_capacity_t_h * hours;
-    const double milled = std::min(m_state.oreStore_t, canMill);
+    const double level = m_setpoint_t > 0.0 ? std::min(1.0, m_state.oreStore_t / m_setpoint_t) : 1.0;
+    const double milled = std::min(m_state.oreStore_t, canMill * level);
     m_state.oreStore_t -= milled;
 
     const bool starved = canMill > 0.0 && milled < canMill && m_state.oreStore_t <= 0.0;
@@ -115,7 +120,7 @@ MaterialBatch Concentrator::step(Time t0, Time dt, double oreIn_t, EventSink& ev
 void Concentrator::hashInto(Hasher& h) const {
     const ConcentratorState& s = m_state;
     h.add(m_rng.state()); h.add(m_nextBlend); h.add(m_blendFactor);
-    h.add(s.oreStore_t); h.add(s.throughput_t_h); h.add(s.headGrade_pct); h.add(s.recovery); h.add(s.starved);
+    h.add(s.oreStore_t); h.add(s.oreStoreInitial_t); h.add(s.throughput_t_h); h.add(s.headGrade_pct); h.add(s.recovery); h.add(s.starved);
     h.add(s.millFault); h.add(s.concentrateTick.mass_t);
     h.add(s.oreIn_t); h.add(s.oreMilled_t); h.add(s.cuInOre_t); h.add(s.concentrate_t); h.add(s.cuInConcentrate_t);
     h.add(s.tailings_t); h.add(s.cuInTailings_t); h.add(s.feInConcentrate_t); h.add(s.sInConcentrate_t);

@@ -7,6 +7,9 @@
 // grade f, concentrate grade c and tails grade t; t is fixed so that R equals concentrator.recovery_pct at the
 // reference head grade concentrator.head_grade_pct. Richer ore therefore recovers better and lean ore worse, as
 // plants see; R = 0 when f ≤ t. Concentrate mass = ore · f · R / c.
+// Feed control: the mill feed follows the coarse-ore store level, feed = capacity · min(1, store / setpoint)
+// (concentrator.store_setpoint_t; 0 = always full capacity), so rail lots of 1,050 t arriving every ~15 min give a
+// steady mill instead of bursts; the store starts at the setpoint, as a plant keeps its coarse-ore pile.
 // Head grade: concentrator.head_grade_pct times a seeded blend factor (lognormal, mean 1, CV concentrator.grade_cv)
 // redrawn every concentrator.blend_h hours, standing in for the pit's block-to-block variation.
 // Concentrate composition: Cu from concentrator.conc_cu_pct, S from conc_s_pct, Fe and SiO2 from their parameters;
@@ -38,6 +41,7 @@ enum class ConcentratorEvent : std::uint16_t {
 
 struct ConcentratorState {
     double oreStore_t = 0.0;           // coarse-ore store ahead of the mills
+    double oreStoreInitial_t = 0.0;    // what it held at the start (for balances)
     double throughput_t_h = 0.0;       // milled over the last tick
     double headGrade_pct = 0.0;        // % Cu of the ore being milled
     double recovery = 0.0;             // 0..1, Cu to concentrate at that grade
@@ -65,7 +69,7 @@ public:
 
 private:
     Rng m_rng;
-    double m_capacity_t_h = 0, m_refGrade = 0, m_refRecovery = 0, m_gradeCv = 0;
+    double m_capacity_t_h = 0, m_setpoint_t = 0, m_refGrade = 0, m_refRecovery = 0, m_gradeCv = 0;
     double m_concCu = 0, m_concFe = 0, m_concS = 0, m_concSiO2 = 0;  // fractions
     double m_tails = 0;       // fraction
     Time m_blend = 0;

@@ -262,7 +262,11 @@ double Transport::step(Time t0, Time dt, double oreIn_t, EventSink& ev) {
 
     m_state.deliveredTick_t = arrived;
     m_state.delivered_t += arrived;
-    m_state.deliveryRate_t_h = hours > 0 ? arrived / hours : 0.0;
+    if (arrived > 0.0) m_recentDeliveries.push_back({t1, arrived});
+    while (!m_recentDeliveries.empty() && m_recentDeliveries.front().arrival <= t1 - kHour) m_recentDeliveries.pop_front();
+    double lastHour = 0.0;
+    for (const BeltLot& d : m_recentDeliveries) lastHour += d.mass_t;
+    m_state.deliveryRate_t_h = lastHour;  // tonnes in the last hour = t/h
     return arrived;
 }
 
@@ -276,6 +280,7 @@ void Transport::hashInto(Hasher& h) const {
     }
     h.add(s.conveyorFlow_t_h); h.add(s.conveyorLoad_t);
     for (const BeltLot& lot : m_belt) { h.add(lot.arrival); h.add(lot.mass_t); }
+    for (const BeltLot& d : m_recentDeliveries) { h.add(d.arrival); h.add(d.mass_t); }
     h.add(s.crusherFault); h.add(s.conveyorFault); h.add(s.railFault);
     h.add(s.deliveredTick_t); h.add(s.received_t); h.add(s.crushed_t); h.add(s.railed_t); h.add(s.conveyed_t);
     h.add(s.delivered_t); h.add(s.trainTrips); h.add(s.crusherBlockedTicks);

@@ -83,7 +83,7 @@ struct TransportState {
     bool crusherFault = false, conveyorFault = false, railFault = false;
     // Flows of the last tick and totals
     double deliveredTick_t = 0.0;     // ore arriving at the concentrator in the last tick
-    double deliveryRate_t_h = 0.0;    // deliveredTick_t over the tick
+    double deliveryRate_t_h = 0.0;    // ore arriving at the concentrator over the last hour (rail comes in lots)
     double received_t = 0.0, crushed_t = 0.0, railed_t = 0.0, conveyed_t = 0.0, delivered_t = 0.0;
     std::int64_t trainTrips = 0;      // completed tips at the concentrator
     std::int64_t crusherBlockedTicks = 0;
@@ -120,6 +120,7 @@ private:
     Time m_lastDeparture = 0;
     bool m_anyDeparture = false;
     std::deque<BeltLot> m_belt;  // in arrival order
+    std::deque<BeltLot> m_recentDeliveries;  // deliveries of the last hour (tick end, t), for deliveryRate_t_h
     TransportState m_state;
 };
 

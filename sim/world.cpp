@@ -116,8 +116,8 @@ void World::notifyChanged() {
         else if (startsWith(name, "catalyst.")) catalyst = true;
         else if (startsWith(name, "concentrator.")) conc = true;
         else if (startsWith(name, "sim.")) sim = true;
-        else if (startsWith(name, "econ.")) m_nextEconomics = m_now;  // pure functions: just refresh
     }
+    if (!changed.empty()) m_nextEconomics = m_now;  // LCOH depends on econ.*, h2.*, smr.* and more: refresh after the tick
     if (weather) m_weather.applyParams(m_params);
     if (mine) m_mine.applyParams(m_params);
     if (transport) m_transport.applyParams(m_params);
@@ -134,7 +134,7 @@ void World::refreshEconomics() {
     const double hours = toHours(m_now - m_start);
     const double poaYear = hours >= 8760.0 ? h.poa_kwh_m2 * 8760.0 / hours : kDefaultPoaKwhM2Y;
     m_economics = compareRoutes(m_params, photoInputsFrom(m_params, poaYear));
-    m_nextEconomics = m_now + kHour;
+    m_nextEconomics = m_now + kDay;  // annual figures: a daily refresh is plenty (and cheap)
 }
 
 void World::step() {
@@ -157,7 +157,10 @@ void World::step() {
 
     m_now = t0 + dt;
     ++m_tick;
-    m_sink.sortByTime();
+    const auto& evs = m_sink.events();
+    // Units emit mostly in time order already; a stable sort would allocate every tick.
+    if (!std::is_sorted(evs.begin(), evs.end(), [](const Event& a, const Event& b) { return a.time < b.time; }))
+        m_sink.sortByTime();
     if (m_now >= m_nextEconomics) refreshEconomics();
     m_view.time = m_now;
     m_view.tick = m_tick;

@@ -11,7 +11,7 @@
 //   collects their events in w.advanceEvents().
 // Wiring per tick (unit_contract.md): commands due -> Weather -> Mine -> Transport -> Concentrator -> Smelter ->
 //   Catalyst -> Hydrogen (panel area from the catalyst line, cloud cover from the weather) -> Smr; events sorted by
-//   time (stable); economics refreshed from the totals once per sim hour.
+//   time (stable); economics refreshed from the totals once per sim day and after any parameter change.
 // Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit. Units draw
 //   from their own seeded streams; the world itself draws nothing.
 // Errors: push() never fails; a refused command (unknown parameter, bad value, unknown fault target) is logged with

@@ -202,4 +202,5 @@ TEST_CASE("rail capacity: six trains at a 15-minute headway carry 4,200 t/h at m
     const double perHour = tr.state().delivered_t / 24.0;
     CHECK(perHour <= 4200.0 + 1e-9);
     CHECK(perHour > 3900.0);
+    CHECK(tr.state().deliveryRate_t_h == doctest::Approx(4200.0));  // the last hour: four 1,050 t trains
 }
