@@ -219,7 +219,8 @@ int runBench(const BenchOptions& o) {
     const glm::ivec2 fb = s.window->framebufferSize();
     nlohmann::json j = {{"scene", s.scene->name()}, {"frames", f.frames}, {"width", fb.x}, {"height", fb.y},
                         {"renderer", s.renderer->glRenderer()}, {"quality", eng::qualityName(s.renderer->quality().level)},
-                        {"median_ms", f.medianMs}, {"p95_ms", f.p95Ms}, {"p99_ms", f.p99Ms}, {"max_ms", f.maxMs}};
+                        {"median_ms", f.medianMs}, {"p95_ms", f.p95Ms}, {"p99_ms", f.p99Ms}, {"max_ms", f.maxMs},
+                        {"triangles", s.renderer->stats().triangles}, {"draw_calls", s.renderer->stats().drawCalls}};
     std::printf("%s\n", j.dump().c_str());
     return 0;
 }

@@ -18,7 +18,7 @@ Lighting skyLightingFromSun(glm::vec3 sunDir, float turbidity) {
     const glm::vec3 trans = glm::exp(-beta * airMass);
     const float day = glm::smoothstep(-6.0f, 4.0f, elevDeg);     // civil twilight to full day
     const float horizonFade = glm::smoothstep(-1.0f, 2.0f, elevDeg);  // the disc sets
-    L.sunColor = glm::vec3(1.0f, 0.97f, 0.92f) * trans * 3.2f * horizonFade;
+    L.sunColor = glm::vec3(1.0f, 0.97f, 0.92f) * trans * 2.3f * horizonFade;
 
     const glm::vec3 dayZenith(0.13f, 0.30f, 0.72f), dayHorizon(0.58f, 0.70f, 0.86f);
     const glm::vec3 duskZenith(0.10f, 0.14f, 0.32f), duskHorizon(0.95f, 0.52f, 0.26f);
@@ -30,14 +30,14 @@ Lighting skyLightingFromSun(glm::vec3 sunDir, float turbidity) {
     hor = glm::mix(nightHorizon, hor, day);
     L.skyZenith = zen;
     L.skyHorizon = hor;
-    L.skyAmbient = glm::mix(zen, hor, 0.45f) * (0.55f + 0.25f * day);
+    L.skyAmbient = glm::mix(zen, hor, 0.45f) * (0.45f + 0.2f * day);
     L.groundAmbient = glm::vec3(0.30f, 0.25f, 0.19f) * (0.08f + 0.5f * std::max(L.sunDir.y, 0.0f)) * day +
                       glm::vec3(0.004f, 0.005f, 0.01f);
     L.fogColor = glm::mix(hor, zen, 0.15f);
     // Dusty summer haze: thicker with turbidity (hydrogen.md §9 puts Linke turbidity at 3-4 in summer).
     L.fogDensity = 0.000045f * (0.5f + 0.25f * turbidity);
     L.fogFalloff = 0.0009f;
-    L.exposure = 1.0f + 1.2f * dusk * day;  // the eye adapts a little at dusk
+    L.exposure = 0.85f + 0.35f * dusk * day;  // the eye adapts a little at dusk
     return L;
 }
 

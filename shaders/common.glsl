@@ -24,7 +24,8 @@ vec3 skyColor(vec3 dir) {
 
 // Exponential height fog, integrated along the ray (density falls with height); the in-scattered colour is the
 // sky's horizon colour in that direction, so distant ridges melt into the sky.
-vec3 applyFog(vec3 color, vec3 worldPos) {
+// Fog colour (rgb) and amount (a) for a world position; vertex shaders evaluate it so fragments only mix.
+vec4 fogTerms(vec3 worldPos) {
     vec3 d = worldPos - uEye;
     float dist = length(d);
     vec3 dir = d / max(dist, 1e-3);
@@ -35,7 +36,12 @@ vec3 applyFog(vec3 color, vec3 worldPos) {
     float amount = uFog.x * exp(-k * h0) * integ * dist;
     float f = 1.0 - exp(-amount);
     vec3 fogCol = skyColor(normalize(vec3(dir.x, max(dir.y, 0.0) * 0.3 + 0.02, dir.z)));
-    return mix(color, fogCol, clamp(f, 0.0, 1.0));
+    return vec4(fogCol, clamp(f, 0.0, 1.0));
+}
+
+vec3 applyFog(vec3 color, vec3 worldPos) {
+    vec4 t = fogTerms(worldPos);
+    return mix(color, t.rgb, t.a);
 }
 
 // ACES filmic fit (Narkowicz 2015) and sRGB encoding: the output is display-referred 8-bit.

@@ -6,6 +6,7 @@ in vec2 vUv;
 in vec4 vColor;
 in vec3 vEmissive;
 in vec4 vShadow;
+in vec4 vFog;
 uniform vec4 uBaseColor;
 uniform vec3 uEmissive;
 uniform vec2 uRoughMetal;
@@ -51,6 +52,6 @@ void main() {
     vec3 diff = base * (1.0 - metal);
     vec3 c = (diff + spec) * uSunColor * ndl * sh + (diff + f0 * 0.3) * amb;
     c += uEmissive + vEmissive;
-    c = applyFog(c, vPos);
+    c = mix(c, vFog.rgb, vFog.a);
     oColor = vec4(toneMap(c), 1.0);
 }

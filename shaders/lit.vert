@@ -13,6 +13,7 @@ out vec2 vUv;
 out vec4 vColor;
 out vec3 vEmissive;
 out vec4 vShadow;
+out vec4 vFog;
 void main() {
     vec4 wp = iModel * vec4(aPos, 1.0);
     vPos = wp.xyz;
@@ -22,5 +23,6 @@ void main() {
     vColor = iColor;
     vEmissive = iEmissive.rgb;
     vShadow = uShadowMatrix * wp;
+    vFog = fogTerms(wp.xyz);
     gl_Position = uViewProj * wp;
 }

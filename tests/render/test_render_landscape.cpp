@@ -1,0 +1,77 @@
+// Render test: the landscape scene through `almalyk shot` under xvfb-run (Mesa llvmpipe): a PNG of the asked size,
+// not blank or uniform, no GL error or warning in the log, and noon clearly different from dusk.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <stb_image.h>
+
+namespace {
+
+struct Shot {
+    int rc = -1, w = 0, h = 0;
+    std::vector<unsigned char> px;
+    std::string log;
+};
+
+Shot shot(const std::string& start, const std::string& name) {
+    const auto dir = std::filesystem::path(ALMALYK_BINARY_DIR) / "render_out";
+    std::filesystem::create_directories(dir);
+    const std::string png = (dir / (name + ".png")).string(), log = (dir / (name + ".log")).string();
+    std::filesystem::remove(png);
+    const std::string cmd = std::string("\"") + ALMALYK_EXE + "\" shot --scene landscape --size 320x180 --start " + start +
+                            " --out \"" + png + "\" 2> \"" + log + "\"";
+    Shot s;
+    s.rc = std::system(cmd.c_str());
+    std::ifstream f(log);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    s.log = ss.str();
+    int n = 0;
+    if (unsigned char* d = stbi_load(png.c_str(), &s.w, &s.h, &n, 3)) {
+        s.px.assign(d, d + static_cast<std::size_t>(s.w) * s.h * 3);
+        stbi_image_free(d);
+    }
+    return s;
+}
+
+double meanLuma(const Shot& s) {
+    double sum = 0;
+    for (std::size_t i = 0; i + 2 < s.px.size(); i += 3) sum += 0.2126 * s.px[i] + 0.7152 * s.px[i + 1] + 0.0722 * s.px[i + 2];
+    return sum / (s.px.size() / 3.0);
+}
+
+}  // namespace
+
+TEST_CASE("landscape shot: right size, not uniform, clean log; noon differs from dusk") {
+    const Shot noon = shot("2026-06-21T12:30:00+05:00", "landscape_noon");
+    const Shot dusk = shot("2026-06-21T19:50:00+05:00", "landscape_dusk");
+    for (const Shot* s : {&noon, &dusk}) {
+        INFO(s->log);
+        CHECK(s->rc == 0);
+        CHECK(s->w == 320);
+        CHECK(s->h == 180);
+        REQUIRE(s->px.size() == 320u * 180u * 3u);
+        CHECK(s->log.find("[gl] error") == std::string::npos);
+        CHECK(s->log.find("[gl] warning") == std::string::npos);
+        // Not uniform: many distinct colours and a real spread of values.
+        int minV = 255, maxV = 0;
+        for (unsigned char v : s->px) { minV = std::min<int>(minV, v); maxV = std::max<int>(maxV, v); }
+        CHECK(maxV - minV > 60);
+    }
+    // Dusk is much darker than noon overall.
+    CHECK(meanLuma(noon) > meanLuma(dusk) + 25.0);
+}
+
+TEST_CASE("shot is deterministic on one machine") {
+    const Shot a = shot("2026-06-21T09:00:00+05:00", "landscape_a");
+    const Shot b = shot("2026-06-21T09:00:00+05:00", "landscape_b");
+    REQUIRE(a.px.size() == b.px.size());
+    CHECK(a.px == b.px);
+}
