@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/landscape/landscape_scene.h"
 #include "scenes/pit/pit_scene.h"
 
@@ -16,6 +17,7 @@ struct Entry {
 const Entry kScenes[] = {
     {"landscape", [] { return std::unique_ptr<Scene>(new LandscapeScene()); }},
     {"pit", [] { return std::unique_ptr<Scene>(new PitScene()); }},
+    {"hydrogen", [] { return std::unique_ptr<Scene>(new HydrogenScene()); }},
 };
 }  // namespace
 

@@ -1,0 +1,526 @@
+#include "scenes/hydrogen/hydrogen_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "engine/procedural.h"
+#include "sim/catalyst.h"
+#include "sim/solar.h"
+#include "sim/world.h"
+
+namespace scenes {
+
+using namespace h2;
+
+// [SECTION] Layout of the plant (scene frame, metres; the field's anchor is the origin and the field lies west of it)
+
+namespace {
+
+const glm::vec3 kPlant(34.0f, 0.0f, -12.0f);       // separator skid: gas plant east of the field
+const glm::vec3 kTankYard(66.0f, 0.0f, -12.0f);
+const glm::vec3 kReformer(150.0f, 0.0f, 40.0f);    // the reformer beside the panels, south-east
+const glm::vec3 kConsumer(430.0f, 0.0f, -260.0f);  // W/Mo oxide reduction furnaces (almalyk.md §5), pipeline's end
+constexpr float kHeaderHeight = 0.9f;               // m, collection pipes on low sleepers
+constexpr float kBubbleSize = 0.05f;                // m: enlarged (real bubbles in a 0.1 mm film are sub-mm) to be seen
+constexpr float kNearRowDistance = 70.0f;           // m from the eye: rows nearer are drawn tray by tray
+constexpr float kBubbleRadius = 22.0f;              // m around the camera target where bubbles are drawn
+constexpr int kMaxBubbles = 6000;
+constexpr int kHistoryDays = 3;
+constexpr double kSampleMinutes = 10.0;
+
+glm::mat4 place(glm::vec3 p, glm::vec3 scale, float yawDeg = 0.0f) {
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
+    m = glm::rotate(m, glm::radians(yawDeg), glm::vec3(0, 1, 0));
+    return glm::scale(m, scale);
+}
+
+// A unit cylinder (radius 1, height 1 along +y, base at 0) stretched from a to b.
+glm::mat4 pipe(glm::vec3 a, glm::vec3 b, float radius) {
+    const glm::vec3 d = b - a;
+    const float len = glm::length(d);
+    if (len < 1e-4f) return glm::scale(glm::translate(glm::mat4(1.0f), a), glm::vec3(0.0f));
+    const glm::vec3 y = d / len;
+    const glm::vec3 ref = std::abs(y.y) > 0.9f ? glm::vec3(1, 0, 0) : glm::vec3(0, 1, 0);
+    const glm::vec3 x = glm::normalize(glm::cross(ref, y)), z = glm::cross(x, y);
+    glm::mat4 m(1.0f);
+    m[0] = glm::vec4(x * radius, 0);
+    m[1] = glm::vec4(y * len, 0);
+    m[2] = glm::vec4(z * radius, 0);
+    m[3] = glm::vec4(a, 1);
+    return m;
+}
+
+float hash01(std::uint32_t a, std::uint32_t b) {
+    std::uint32_t h = a * 374761393u + b * 668265263u;
+    h = (h ^ (h >> 13)) * 1274126177u;
+    return static_cast<float>((h ^ (h >> 16)) & 0xFFFF) / 65535.0f;
+}
+
+// One tray seen from above: an anodised frame around 4 x 8 sheets of slag-derived photocatalyst (dark iron-oxide
+// composite, cf. hydrogen.md §3 CuFe2O4/Fe3O4) under glass.
+std::vector<std::uint8_t> moduleTexture(int w, int h) {
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 4);
+    for (int j = 0; j < h; ++j)
+        for (int i = 0; i < w; ++i) {
+            const int fx = i % (w / 4), fy = j % (h / 8);
+            const bool frame = i < 2 || i >= w - 2 || j < 2 || j >= h - 2;
+            const bool gap = fx == 0 || fy == 0;
+            const float n = hash01(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+            glm::vec3 c = glm::vec3(0.30f, 0.17f, 0.12f) * (0.9f + 0.2f * n);  // sheet
+            if (gap) c = glm::vec3(0.55f, 0.56f, 0.58f);
+            if (frame) c = glm::vec3(0.78f, 0.79f, 0.8f);
+            std::uint8_t* p = &px[(static_cast<std::size_t>(j) * w + i) * 4];
+            p[0] = static_cast<std::uint8_t>(c.r * 255.0f);
+            p[1] = static_cast<std::uint8_t>(c.g * 255.0f);
+            p[2] = static_cast<std::uint8_t>(c.b * 255.0f);
+            p[3] = 255;
+        }
+    return px;
+}
+
+std::string fmt(const char* f, double v) {
+    char b[64];
+    std::snprintf(b, sizeof b, f, v);
+    return b;
+}
+
+}  // namespace
+
+// [SECTION] Load
+
+bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
+    (void)why;
+    eng::Renderer& r = ctx.renderer;
+    m_r = &r;
+    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+
+    // Trays: a 12-triangle box; rows: one box of 50 trays whose texture repeats per tray (uv.x spans 50).
+    eng::Material glass{.name = "glass", .baseColor = {1, 1, 1, 1}, .roughness = 0.18f, .metallic = 0.0f};
+    const std::vector<std::uint8_t> tex = moduleTexture(64, 128);
+    const eng::TextureId t = r.createTexture({.width = 64, .height = 128, .rgba = tex.data(), .repeat = true,
+                                              .label = "panel tray"});
+    m_module = r.createMesh(eng::makeBox({kModuleWidth, kModuleThickness, kModuleLength}, glass), "panel tray");
+    r.setMeshTexture(m_module, t);
+    eng::MeshData row = eng::makeBox({kModulesPerRow * (kModuleWidth + kModuleGap), kModuleThickness, kModuleLength}, glass);
+    for (eng::Vertex& v : row.parts[0].vertices) v.uv.x *= static_cast<float>(kModulesPerRow);
+    m_row = r.createMesh(row, "panel row");
+    r.setMeshTexture(m_row, t);
+
+    m_bubble = r.createMesh(eng::makeSphere(0.5f, 4, {.name = "", .baseColor = {0.85f, 0.95f, 1.0f, 1}, .roughness = 0.2f}), "bubble");
+    m_cloudMesh = r.createMesh(eng::makeSphere(1.0f, 6, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "cloud");
+    // Cloud shadow proxies: flat discs, smooth-edged enough that the shadow outline reads as a cloud's.
+    m_cloudShadow = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 28, {.name = "", .baseColor = {1, 1, 1, 1}}), "cloud shadow");
+    m_pipe = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "pipe");
+    m_vessel = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 16, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.45f, .metallic = 0.2f}), "vessel");
+    m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
+    m_ground = r.createMesh(eng::makePlane({12000, 12000}, {.name = "", .baseColor = {0.33f, 0.25f, 0.14f, 1}, .roughness = 1.0f}), "steppe");
+    m_pad = r.createMesh(eng::makePlane({1, 1}, {.name = "", .baseColor = {0.30f, 0.28f, 0.24f, 1}, .roughness = 1.0f}), "gravel pad");
+
+    auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
+    m_separator = model("separator");
+    m_compressor = model("compressor");
+    m_tank = model("h2_tank");
+    m_reformer = model("reformer");
+    // The flue outlet: the top of the reformer's highest part (its stack).
+    const eng::MeshData& ref = m_lib->get("reformer");
+    float top = -1e9f;
+    for (const eng::SubMesh& p : ref.parts) {
+        glm::vec3 lo(1e9f), hi(-1e9f);
+        for (const eng::Vertex& v : p.vertices) { lo = glm::min(lo, v.position); hi = glm::max(hi, v.position); }
+        if (!p.vertices.empty() && hi.y > top) { top = hi.y; m_stackTop = glm::vec3(0.5f * (lo.x + hi.x), hi.y, 0.5f * (lo.z + hi.z)); }
+    }
+
+    eng::ParticleSystem& ps = r.particles();
+    m_flue = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kReformer + m_stackTop + glm::vec3(0, 1, 0),
+                            .velocity = {0, 5, 0}, .spread = 0.3f, .radius = 0.8f, .rate = 0.0f, .lifetime = 25.0f,
+                            .size = 3.0f, .color = {0.55f, 0.55f, 0.56f, 0.55f}});
+    m_ventPlume = ps.addEmitter({.kind = eng::ParticleKind::Steam, .position = kPlant + glm::vec3(8, 9, 6),
+                                 .velocity = {0, 2, 0}, .radius = 0.2f, .rate = 0.0f, .lifetime = 6.0f, .size = 0.8f});
+    return true;
+}
+
+// [SECTION] Update: copy what we draw from the simulation
+
+double HydrogenScene::param(const char* name, double fallback) const {
+    return m_world && m_world->params().has(name) ? m_world->params().get(name) : fallback;
+}
+
+void HydrogenScene::update(const FrameInput& in) {
+    m_world = in.world;
+    m_now = in.now;
+    m_anim += in.dtReal;
+    m_sunDir = in.sunDir;
+    if (!m_world) {
+        m_layout = makeFieldLayout(2000.0, 30.0, 180.0, 0.5);
+        m_clouds.update(0.0, 0.0);
+        return;
+    }
+    const sim::State& s = m_world->state();
+    m_cloud = s.weather.cloud_cover;
+    // The simulation's own sun at the displayed instant (the same functions and site the panels use).
+    const sim::SunState sun = m_world->hydrogen().sunAt(in.now, m_cloud);
+    m_sunDir = sunDirection(sun.azimuth_deg, sun.elevation_deg);
+    m_elevation = sun.elevation_deg;
+    m_azimuth = sun.azimuth_deg;
+    m_ghi = sun.ghi_w_m2;
+    m_poa = sun.poa_w_m2;
+
+    m_area = s.h2.panel_area_m2;
+    m_builtArea = s.h2.built_area_m2;
+    m_sth = s.h2.sth_effective_percent;
+    m_h2kgh = s.h2.h2_kg_h;
+    m_recoveredKgh = s.h2.h2_recovered_kg_h;
+    m_storageKg = s.h2.storage_kg;
+    m_storageFill = s.h2.storage_fill;
+    m_storageCap = param("h2.storage_capacity_kg", 100.0);
+    m_demandKgh = s.h2.demand_kg_h;
+    m_separatorOk = s.h2.separator_ok;
+    m_smrKgh = s.smr.h2_kg_h;
+    m_smrCo2Kgh = s.smr.co2_kg_h;
+    m_smrTripped = s.smr.tripped;
+    m_smrCapture = param("smr.capture_fraction", 0.0);
+    m_smrCapacity = param("smr.capacity_kg_h", 0.0);
+    m_layout = makeFieldLayout(m_area, param("h2.tilt_deg", 30.0), param("h2.azimuth_deg", 180.0),
+                               param("econ.ground_cover_ratio", 0.5));
+    m_clouds.update(m_cloud, sim::toSeconds(in.now - s.time) + sim::toSeconds(s.time % (400 * sim::kDay)));
+
+    if (m_nextSample < 0 || in.now >= m_nextSample) {
+        m_history.push_back({sim::toHours(in.now), s.sun.ghi_w_m2, s.sun.poa_w_m2, s.h2.h2_recovered_kg_h,
+                             s.h2.storage_kg, s.smr.h2_kg_h});
+        while (!m_history.empty() && m_history.front().hours < m_history.back().hours - 24.0 * kHistoryDays)
+            m_history.pop_front();
+        m_nextSample = in.now + sim::fromSeconds(kSampleMinutes * 60.0);
+    }
+
+    // Plumes follow the live rates: the flue's CO2 (emitted, after capture) and the separator's vent.
+    if (m_r) {
+        eng::ParticleSystem& ps = m_r->particles();
+        ps.emitter(m_flue).rate = static_cast<float>(std::clamp(m_smrCo2Kgh * 0.4, 0.0, 40.0));
+        ps.emitter(m_flue).size = 2.0f + static_cast<float>(std::min(m_smrKgh, 50.0) * 0.08);
+        ps.emitter(m_ventPlume).rate = (!m_separatorOk && m_h2kgh > 0.0) ? 6.0f : 0.0f;
+    }
+}
+
+int HydrogenScene::bubblesPerModule(double g_h_m2) {
+    // 1 bubble per tray per 0.075 g/h/m²: the 0.76 % field at noon (~0.23 g/h/m²) shows a few per tray, 10 % dozens.
+    if (!(g_h_m2 > 0.0)) return 0;
+    return std::min(60, static_cast<int>(std::lround(g_h_m2 * kModuleArea / 0.15)));
+}
+
+// [SECTION] Draw
+
+void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam) {
+    const FieldLayout& f = m_layout;
+    const glm::vec3 eye = cam.position();
+    const bool night = m_sunDir.y < 0.0f;
+    std::vector<eng::Instance> rows, trays, shadowRows, bubbles, posts;
+    rows.reserve(static_cast<std::size_t>(f.rows));
+    shadowRows.reserve(static_cast<std::size_t>(f.rows));
+    const float meanShade = static_cast<float>(1.0 - 0.65 * m_clouds.cover());
+    const double g_h_m2 = m_area > 0.0 ? m_h2kgh * 1000.0 / m_area : 0.0;
+    const glm::vec3 target = cam.pose().target;
+    const bool closeUp = cam.pose().distance < 140.0f;
+    for (int row = 0; row < f.rows; ++row) {
+        const int n = f.rowModules(row);
+        const glm::vec3 c = f.rowCentre(row);
+        const float tint = 0.9f + 0.15f * hash01(static_cast<std::uint32_t>(row), 7u);
+        const glm::vec4 col(tint, tint, tint, 1.0f);
+        const float dist = std::max(glm::length(eye - c) - 0.5f * f.rowLength(), 0.0f);
+        if (n == kModulesPerRow) shadowRows.push_back({f.rowMatrix(row), col, glm::vec4(0)});
+        if (n == kModulesPerRow && dist > kNearRowDistance) {
+            rows.push_back({f.rowMatrix(row), col, glm::vec4(0)});
+            continue;
+        }
+        for (int k = 0; k < n; ++k) {
+            const int i = row * kModulesPerRow + k;
+            const glm::mat4 m = f.moduleMatrix(i);
+            trays.push_back({m, col, glm::vec4(0)});
+            if (n < kModulesPerRow) shadowRows.push_back({m, col, glm::vec4(0)});
+            // Supports under near trays: a post at each low and high corner pair, every second tray.
+            if (k % 2 == 0) {
+                const glm::vec3 lo = glm::vec3(m * glm::vec4(0, 0, 0.45f * kModuleLength, 1));
+                const glm::vec3 hi = glm::vec3(m * glm::vec4(0, 0, -0.45f * kModuleLength, 1));
+                posts.push_back({pipe({lo.x, 0, lo.z}, lo, 0.03f), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
+                posts.push_back({pipe({hi.x, 0, hi.z}, hi, 0.03f), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
+            }
+            // Bubbles of H2/O2 rising up the tray in the water film, as many as the local rate allows.
+            if (!closeUp || night || static_cast<int>(bubbles.size()) >= kMaxBubbles) continue;
+            const glm::vec3 mc = f.moduleCentre(i);
+            if (glm::length(glm::vec2(mc.x - target.x, mc.z - target.z)) > kBubbleRadius) continue;
+            const float local = m_clouds.shade({mc.x, mc.z}, m_sunDir) > 0.5f ? 0.35f : 1.0f;
+            const int nb = bubblesPerModule(g_h_m2 * local / std::max(meanShade, 0.35f));
+            for (int b = 0; b < nb; ++b) {
+                const auto ub = static_cast<std::uint32_t>(b);
+                const float x = (hash01(static_cast<std::uint32_t>(i), ub) - 0.5f) * 0.9f * kModuleWidth;
+                const float speed = 0.12f + 0.1f * hash01(ub, static_cast<std::uint32_t>(i) + 11u);  // m/s up the slope
+                const float ph = hash01(ub + 101u, static_cast<std::uint32_t>(i));
+                const float along = 0.5f * kModuleLength - std::fmod(ph * kModuleLength + m_anim * speed, kModuleLength);
+                glm::mat4 bm = glm::translate(m, glm::vec3(x, kModuleThickness, along));
+                bm = glm::scale(bm, glm::vec3(kBubbleSize, kBubbleSize * 0.4f, kBubbleSize));
+                bubbles.push_back({bm, glm::vec4(1), glm::vec4(0.25f, 0.3f, 0.35f, 0)});
+            }
+        }
+    }
+    // Shadows come from a stable proxy (all rows as slabs), so moving the camera never invalidates the shadow map.
+    const eng::DrawFlags visibleOnly{.castShadow = false, .receiveShadow = true, .mainPass = true};
+    const eng::DrawFlags shadowOnly{.castShadow = true, .receiveShadow = false, .mainPass = false};
+    r.drawInstanced(m_row, shadowRows, shadowOnly);
+    r.drawInstanced(m_row, rows, visibleOnly);
+    r.drawInstanced(m_module, trays, visibleOnly);
+    r.drawInstanced(m_pipe, posts, visibleOnly);
+    r.drawInstanced(m_bubble, bubbles, {.castShadow = false, .receiveShadow = false});
+
+    // Collection headers: each block's header along its anchor-side edge, each block column's riser to the trunk, and
+    // the trunk to the separator. Painted hazard yellow: they carry the moist H2:O2 = 2:1 mixture (hydrogen.md §2).
+    std::vector<eng::Instance> headers;
+    const glm::vec4 hazard(0.95f, 0.72f, 0.1f, 1.0f);
+    const float trunkV = -3.0f;
+    float farU = 0.0f;
+    for (int b = 0; b < f.blocks; ++b) {
+        const glm::ivec2 cell = FieldLayout::blockCell(b);
+        const float u0 = static_cast<float>(cell.x) * (f.rowLength() + kRoadWidth) - 1.5f;
+        const float v0 = static_cast<float>(cell.y) * (f.blockDepth() + kRoadWidth);
+        const int rowsHere = std::min(kRowsPerBlock, f.rows - b * kRowsPerBlock);
+        const float v1 = v0 + static_cast<float>(rowsHere) * f.rowPitch;
+        auto at = [&](float u, float v) { return f.uDir * u + f.vDir * v + glm::vec3(0, kHeaderHeight, 0); };
+        headers.push_back({pipe(at(u0, trunkV), at(u0, v1), 0.12f), hazard, glm::vec4(0)});
+        farU = std::max(farU, u0);
+    }
+    auto at = [&](float u, float v) { return f.uDir * u + f.vDir * v + glm::vec3(0, kHeaderHeight, 0); };
+    if (f.blocks > 0) {
+        headers.push_back({pipe(at(farU, trunkV), at(-1.5f, trunkV), 0.2f), hazard, glm::vec4(0)});
+        const glm::vec3 corner = at(-1.5f, trunkV);
+        const glm::vec3 inlet = kPlant + glm::vec3(-2.5f, kHeaderHeight, 0.0f);
+        headers.push_back({pipe(corner, {inlet.x, kHeaderHeight, corner.z}, 0.2f), hazard, glm::vec4(0)});
+        headers.push_back({pipe({inlet.x, kHeaderHeight, corner.z}, inlet, 0.2f), hazard, glm::vec4(0)});
+    }
+    r.drawInstanced(m_pipe, headers);
+
+    // Gravel pad under the field.
+    const glm::vec2 lo = f.boundsMin() - glm::vec2(12.0f), hi = f.boundsMax() + glm::vec2(12.0f);
+    const glm::vec2 mid = 0.5f * (lo + hi), size = hi - lo;
+    r.draw(m_pad, place({mid.x, 0.02f, mid.y}, {size.x, 1, size.y}), glm::vec4(1), glm::vec3(0),
+           {.castShadow = false, .receiveShadow = true});
+}
+
+void HydrogenScene::drawPlant(eng::Renderer& r) {
+    const bool night = m_sunDir.y < -0.05f;
+    const glm::vec4 lamp = night ? glm::vec4(1.0f, 0.85f, 0.6f, 0) * 2.0f : glm::vec4(0);
+    // Pad, separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack.
+    r.draw(m_pad, place(kPlant + glm::vec3(28, 0.03f, 0), {80, 1, 40}), glm::vec4(0.85f, 0.85f, 0.85f, 1));
+    const glm::vec4 sepTint = m_separatorOk ? glm::vec4(1) : glm::vec4(1.0f, 0.35f, 0.3f, 1);
+    r.draw(m_separator, place(kPlant, glm::vec3(1)), sepTint, m_separatorOk ? glm::vec3(0) : glm::vec3(0.6f, 0.05f, 0.02f));
+    r.draw(m_compressor, place(kPlant + glm::vec3(14, 0, -5), glm::vec3(1)));
+    r.draw(m_compressor, place(kPlant + glm::vec3(14, 0, 5), glm::vec3(1)));
+    std::vector<eng::Instance> pipes, gauges;
+    const glm::vec4 h2Pipe(0.82f, 0.84f, 0.88f, 1.0f);  // dried H2 after the membrane: no longer the 2:1 mixture
+    pipes.push_back({pipe(kPlant + glm::vec3(2, 1.2f, 0), kPlant + glm::vec3(12, 1.2f, 0), 0.12f), h2Pipe, glm::vec4(0)});
+    pipes.push_back({pipe(kPlant + glm::vec3(8, 0, 6), kPlant + glm::vec3(8, 9, 6), 0.25f), glm::vec4(0.7f, 0.7f, 0.7f, 1), lamp});
+    for (int i = 0; i < 2; ++i) {
+        const glm::vec3 tank = kTankYard + glm::vec3(0, 0, -6.0f + 12.0f * static_cast<float>(i));
+        r.draw(m_tank, place(tank, glm::vec3(1), 90.0f));
+        pipes.push_back({pipe(kPlant + glm::vec3(16, 1.2f, 0), tank + glm::vec3(-7.5f, 1.2f, 0), 0.1f), h2Pipe, glm::vec4(0)});
+        // Level gauge beside the tank: a dark sleeve with a cyan column at the storage fill (parallel tanks share it).
+        const glm::vec3 g = tank + glm::vec3(0, 0, 2.6f);
+        const float h = 4.0f, fill = static_cast<float>(std::clamp(m_storageFill, 0.0, 1.0));
+        gauges.push_back({place(g, {0.5f, h, 0.35f}), glm::vec4(0.12f, 0.12f, 0.14f, 1), glm::vec4(0)});
+        if (fill > 0.0f)
+            gauges.push_back({place(g + glm::vec3(0, 0.05f, 0.06f), {0.4f, (h - 0.1f) * fill, 0.3f}),
+                              glm::vec4(0.2f, 0.8f, 1.0f, 1), glm::vec4(0.1f, 0.5f, 0.7f, 0)});
+    }
+    // Pipeline to the consumer on sleepers, with a lamp at the reduction hall's door at night.
+    const glm::vec3 out = kTankYard + glm::vec3(9, 1.2f, 0);
+    pipes.push_back({pipe(out, {kConsumer.x - 40.0f, 1.2f, out.z}, 0.15f), h2Pipe, glm::vec4(0)});
+    pipes.push_back({pipe({kConsumer.x - 40.0f, 1.2f, out.z}, kConsumer + glm::vec3(-40.0f, 1.2f, 0), 0.15f), h2Pipe, glm::vec4(0)});
+    r.drawInstanced(m_pipe, pipes);
+    r.drawInstanced(m_box, gauges);
+    r.draw(m_box, place(kConsumer, {70, 16, 36}), glm::vec4(0.7f, 0.66f, 0.6f, 1), glm::vec3(lamp) * 0.3f);
+    r.draw(m_box, place(kConsumer + glm::vec3(20, 16, 0), {6, 10, 6}), glm::vec4(0.6f, 0.58f, 0.55f, 1));
+}
+
+void HydrogenScene::drawReformer(eng::Renderer& r) {
+    const glm::vec4 steel(0.72f, 0.72f, 0.74f, 1.0f);
+    const glm::vec3 glow = (m_smrKgh > 0.0 && !m_smrTripped) ? glm::vec3(0.5f, 0.12f, 0.02f) * (m_sunDir.y < 0 ? 1.0f : 0.3f)
+                                                            : glm::vec3(0.0f);
+    r.draw(m_pad, place(kReformer + glm::vec3(18, 0.03f, 0), {70, 1, 44}), glm::vec4(0.8f, 0.8f, 0.8f, 1));
+    r.draw(m_reformer, place(kReformer, glm::vec3(1)), m_smrTripped ? glm::vec4(0.8f, 0.6f, 0.6f, 1) : glm::vec4(1), glow);
+    std::vector<eng::Instance> v;
+    // High- and low-temperature shift reactors, then the PSA bed vessels (hydrogen.md §4: SMR + WGS + PSA).
+    for (int i = 0; i < 2; ++i)
+        v.push_back({place(kReformer + glm::vec3(16, 0, -5.0f + 10.0f * static_cast<float>(i)), {1.6f, 11.0f, 1.6f}), steel, glm::vec4(0)});
+    for (int i = 0; i < 6; ++i)
+        v.push_back({place(kReformer + glm::vec3(26.0f + 2.6f * static_cast<float>(i % 3), 0, -3.0f + 6.0f * static_cast<float>(i / 3)),
+                           {0.9f, 7.0f, 0.9f}), glm::vec4(0.55f, 0.62f, 0.7f, 1), glm::vec4(0)});
+    // CO2 capture: absorber and stripper columns, present only while capture is set.
+    if (m_smrCapture > 0.0) {
+        v.push_back({place(kReformer + glm::vec3(42, 0, -6), {2.2f, 28.0f, 2.2f}), glm::vec4(0.45f, 0.62f, 0.5f, 1), glm::vec4(0)});
+        v.push_back({place(kReformer + glm::vec3(42, 0, 5), {1.7f, 20.0f, 1.7f}), glm::vec4(0.45f, 0.62f, 0.5f, 1), glm::vec4(0)});
+    }
+    r.drawInstanced(m_vessel, v);
+    std::vector<eng::Instance> pipes;
+    pipes.push_back({pipe(kReformer + glm::vec3(8, 2, 0), kReformer + glm::vec3(30, 2, 0), 0.2f), steel, glm::vec4(0)});
+    pipes.push_back({pipe(kReformer + glm::vec3(30, 2, 0), kTankYard + glm::vec3(0, 2, 12), 0.15f), glm::vec4(0.82f, 0.84f, 0.88f, 1), glm::vec4(0)});
+    r.drawInstanced(m_pipe, pipes);
+}
+
+void HydrogenScene::drawClouds(eng::Renderer& r) {
+    std::vector<eng::Instance> visible, proxies;
+    const glm::vec4 white(0.95f, 0.95f, 0.97f, 1.0f);
+    const glm::vec4 glow = m_sunDir.y > 0 ? glm::vec4(0.35f, 0.35f, 0.37f, 0) : glm::vec4(0);
+    for (const Cloud& c : m_clouds.clouds()) {
+        const glm::vec3 centre(c.centre.x, kCloudBase + 0.5f * c.thickness, c.centre.y);
+        visible.push_back({place(centre, {c.radii.x, 0.5f * c.thickness, c.radii.y}), white, glow});
+        // Shadow proxy: the cloud's footprint moved down its sun ray to just above the plant, so the shadow map (which
+        // covers only the plant) casts exactly the shadow the real cloud casts.
+        if (m_sunDir.y > 0.08f && !m_clouds.overcast()) {
+            glm::vec2 g = c.centre - glm::vec2(m_sunDir.x, m_sunDir.z) / m_sunDir.y * (kCloudBase - 120.0f);
+            g -= kCloudPeriod * glm::floor(g / kCloudPeriod + 0.5f);
+            proxies.push_back({place({g.x, 120.0f, g.y}, {c.radii.x, 2.0f, c.radii.y}), white, glow});
+        }
+    }
+    r.drawInstanced(m_cloudMesh, visible, {.castShadow = false, .receiveShadow = false});
+    r.drawInstanced(m_cloudShadow, proxies, {.castShadow = true, .receiveShadow = false, .mainPass = false});
+}
+
+void HydrogenScene::drawSunPath(eng::Renderer& r) {
+    if (!m_showSunPath || !m_world) return;
+    sim::CivilTime c = sim::toLocalCivil(m_now);
+    const sim::Time today = m_now - sim::fromSeconds(c.hour * 3600.0 + c.minute * 60.0 + c.second);
+    const int dayShift = m_previewDay > 0 ? m_previewDay - c.dayOfYear : 0;
+    const sim::Time midnight = today + dayShift * sim::kDay;
+    const glm::vec3 centre(-0.5f * m_layout.rowLength(), 0, 40.0f);
+    std::vector<eng::Instance> dots;
+    for (int q = 0; q <= 24 * 4; ++q) {
+        const sim::Time t = midnight + q * 15 * sim::kMinute;
+        const sim::SunState s = m_world->hydrogen().sunAt(t, 0.0);
+        if (s.elevation_deg < -1.0) continue;
+        const glm::vec3 p = centre + sunDirection(s.azimuth_deg, s.elevation_deg) * 420.0f;
+        const bool hour = q % 4 == 0;
+        dots.push_back({place(p, glm::vec3(hour ? 3.5f : 2.0f)), glm::vec4(1), glm::vec4(1.0f, 0.8f, 0.3f, 0) * 2.0f});
+        if (hour && q / 4 % 2 == 0) r.labels().add({.position = p + glm::vec3(0, 8, 0), .text = fmt("%02.0f:00", q / 4.0),
+                                                    .color = {1, 0.85f, 0.5f, 1}});
+    }
+    const sim::Time tp = midnight + sim::fromSeconds(m_previewHour * 3600.0);
+    const sim::SunState s = m_world->hydrogen().sunAt(tp, 0.0);
+    const glm::vec3 p = centre + sunDirection(s.azimuth_deg, s.elevation_deg) * 420.0f;
+    dots.push_back({place(p, glm::vec3(9.0f)), glm::vec4(1), glm::vec4(1.0f, 0.55f, 0.1f, 0) * 3.0f});
+    r.drawInstanced(m_bubble, dots, {.castShadow = false, .receiveShadow = false});
+    r.labels().add({.position = p + glm::vec3(0, 16, 0),
+                    .text = "Preview " + fmt("%.1f h", m_previewHour) + ": elevation " + fmt("%.1f°", s.elevation_deg) +
+                            ", POA " + fmt("%.0f W/m² (clear sky)", s.poa_w_m2),
+                    .color = {1, 0.8f, 0.5f, 1}});
+}
+
+void HydrogenScene::drawLabels(eng::Renderer& r) {
+    const FieldLayout& f = m_layout;
+    const glm::vec2 lo = f.boundsMin(), hi = f.boundsMax();
+    const glm::vec3 fieldTop(0.5f * (lo.x + hi.x), 12.0f, 0.5f * (lo.y + hi.y));
+    char b[256];
+    std::snprintf(b, sizeof b, "Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH2 now %.3f kg/h (%.1f g/h per 100 m²)%s",
+                  m_area, f.modules, m_sth, m_h2kgh, m_area > 0 ? m_h2kgh * 1e5 / m_area : 0.0,
+                  m_sunDir.y < 0 ? " - night" : (m_clouds.cover() > 0.5 ? " - cloudy" : ""));
+    r.labels().add({.position = fieldTop, .text = b, .color = {1, 0.95f, 0.8f, 1}, .fadeStart = 3000, .fadeEnd = 6000});
+    r.labels().add({.position = kPlant + glm::vec3(-3, 4, 0),
+                    .text = m_separatorOk ? "Membrane separator (polyimide, Nature 2021)\nin: moist H2:O2 = 2:1 - inside flammability and detonation limits"
+                                          : "SEPARATOR FAULT: product gas vented",
+                    .color = m_separatorOk ? glm::vec4(1, 0.8f, 0.3f, 1) : glm::vec4(1, 0.4f, 0.3f, 1), .fadeStart = 900, .fadeEnd = 2000});
+    std::snprintf(b, sizeof b, "H2 storage %.1f / %.0f kg (%.0f %%)", m_storageKg, m_storageCap, 100.0 * m_storageFill);
+    r.labels().add({.position = kTankYard + glm::vec3(6, 16, 0), .text = b, .color = {0.6f, 0.9f, 1, 1}, .fadeStart = 900, .fadeEnd = 2000});
+    std::snprintf(b, sizeof b, "To W/Mo oxide reduction: demand %.1f kg/h", m_demandKgh);
+    r.labels().add({.position = kConsumer + glm::vec3(0, 22, 0), .text = b, .fadeStart = 1500, .fadeEnd = 3000});
+    const double co2PerKg = m_smrKgh > 0 ? m_smrCo2Kgh / m_smrKgh : 0.0;
+    std::snprintf(b, sizeof b, "%s: %.1f kg H2/h, CO2 %.1f kg/h (%.1f kg per kg H2)%s",
+                  m_smrCapture > 0 ? "Steam reformer + CO2 capture" : "Steam reformer (grey)", m_smrKgh, m_smrCo2Kgh,
+                  co2PerKg, m_smrTripped ? " - TRIPPED" : "");
+    r.labels().add({.position = kReformer + m_stackTop + glm::vec3(0, 8, 0), .text = b, .color = {1, 0.85f, 0.75f, 1},
+                    .fadeStart = 1500, .fadeEnd = 3000});
+}
+
+void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    (void)in;
+    // Light with the simulation's sun; cloud cover greys the sky, a closed deck also takes the direct beam away.
+    eng::Lighting L = r.lighting();
+    L.sunDir = m_sunDir;
+    const float cc = static_cast<float>(m_clouds.cover());
+    const float deck = glm::smoothstep(0.85f, 1.0f, cc);
+    L.sunColor *= 1.0f - 0.85f * deck;
+    const glm::vec3 grey = glm::vec3(glm::dot(L.skyHorizon, glm::vec3(0.3f, 0.5f, 0.2f)));
+    L.skyZenith = glm::mix(L.skyZenith, grey * 0.9f, 0.7f * cc);
+    L.skyHorizon = glm::mix(L.skyHorizon, grey, 0.6f * cc);
+    L.fogColor = glm::mix(L.fogColor, grey, 0.5f * cc);
+    r.setLighting(L);
+    const glm::vec2 lo = m_layout.boundsMin(), hi = glm::max(m_layout.boundsMax(), glm::vec2(kReformer.x + 60.0f, kReformer.z + 30.0f));
+    const glm::vec2 mid = 0.5f * (lo + hi);
+    r.setShadowRegion({mid.x, 0.0f, mid.y}, std::max(0.6f * glm::length(hi - lo), 150.0f));
+
+    r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1), glm::vec3(0), {.castShadow = false, .receiveShadow = true});
+    drawField(r, cam);
+    drawPlant(r);
+    drawReformer(r);
+    drawClouds(r);
+    drawSunPath(r);
+    drawLabels(r);
+}
+
+// [SECTION] Camera, picking, commands
+
+std::vector<eng::CameraPreset> HydrogenScene::cameraPresets() const {
+    const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();
+    const glm::vec3 mid(0.5f * (lo.x + kReformer.x + 50.0f), 0.0f, 0.5f * (lo.y + std::max(hi.y, kReformer.z)));
+    const float extent = std::max({hi.x - lo.x, hi.y - lo.y, 60.0f});
+    // Close-up: a tray near the field's east edge, looking down its glass from the south-east.
+    const glm::vec3 tray = m_layout.modules > 0 ? m_layout.moduleCentre(std::min(m_layout.modules - 1, 2 * kModulesPerRow + 3))
+                                                : glm::vec3(0);
+    return {
+        {"Field overview", {.target = mid, .yawDeg = 160.0f, .pitchDeg = 32.0f, .distance = 1.6f * extent + 260.0f, .fovDeg = 45.0f}},
+        {"Panel close-up (bubbles)", {.target = tray, .yawDeg = 200.0f, .pitchDeg = 42.0f, .distance = 50.0f, .fovDeg = 10.0f}},
+        {"Gas plant", {.target = kPlant + glm::vec3(22, 2, 0), .yawDeg = 215.0f, .pitchDeg = 28.0f, .distance = 95.0f, .fovDeg = 45.0f}},
+        {"Reformer", {.target = kReformer + glm::vec3(20, 10, 0), .yawDeg = 230.0f, .pitchDeg = 18.0f, .distance = 150.0f, .fovDeg = 45.0f}},
+    };
+}
+
+std::vector<eng::CameraPose> HydrogenScene::benchPath() const {
+    std::vector<eng::CameraPose> path;
+    for (const auto& p : cameraPresets()) path.push_back(p.pose);
+    path.push_back(path.front());
+    return path;
+}
+
+bool HydrogenScene::pick(const eng::Ray& ray, std::string* what) {
+    glm::vec3 hit;
+    if (!eng::intersectGround(ray, 0.0f, hit)) return false;
+    const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();
+    std::string s;
+    if (hit.x >= lo.x && hit.x <= hi.x && hit.z >= lo.y && hit.z <= hi.y && m_layout.modules > 0) {
+        const float shade = m_clouds.shade({hit.x, hit.z}, m_sunDir);
+        s = fmt("Photocatalyst panel field: trays 1 x 2 m, 32 sheets of 25 x 25 cm under glass, 0.1 mm water film\n"
+                "Tilt %.0f°", m_layout.tiltDeg) + fmt(", facing azimuth %.0f°", m_layout.azimuthDeg) +
+            (m_sunDir.y < 0 ? "\nNight: no photocatalysis" : shade > 0.5f ? "\nIn cloud shadow: diffuse light only" : "\nIn sunshine");
+    } else if (glm::length(glm::vec2(hit.x - kTankYard.x, hit.z - kTankYard.z)) < 20.0f) {
+        s = fmt("H2 storage: %.1f kg", m_storageKg) + fmt(" of %.0f kg", m_storageCap);
+    } else if (glm::length(glm::vec2(hit.x - kPlant.x - 7, hit.z - kPlant.z)) < 14.0f) {
+        s = "Gas plant: membrane separator (moist H2:O2 = 2:1 in, dried H2 out) and compressors";
+    } else if (glm::length(glm::vec2(hit.x - kReformer.x - 20, hit.z - kReformer.z)) < 32.0f) {
+        s = fmt("Steam methane reformer: %.1f kg H2/h", m_smrKgh) + fmt(", CO2 emitted %.1f kg/h", m_smrCo2Kgh);
+    } else {
+        return false;
+    }
+    if (what) *what = s;
+    return true;
+}
+
+void HydrogenScene::setParam(const std::string& name, const std::string& value) {
+    m_outbox.push_back({sim::CommandType::SetParam, name, value});
+}
+
+std::vector<sim::Command> HydrogenScene::takeCommands() {
+    std::vector<sim::Command> out;
+    out.swap(m_outbox);
+    return out;
+}
+
+}  // namespace scenes

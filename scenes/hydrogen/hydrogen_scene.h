@@ -1,0 +1,101 @@
+// scenes/hydrogen/hydrogen_scene.h — slag-derived photocatalyst panels under Almalyk's sun, beside steam reforming.
+// Shows: the panel field (rows of 1 x 2 m trays tilted toward h2.azimuth_deg, as large as the simulation's panel area,
+//   growing as the slag-to-catalyst line builds rows; near rows as single trays, far rows as one textured slab each),
+//   glints of the sun on the glass, bubbles rising up the trays in proportion to the local H2 rate (none at night or in
+//   cloud shadow), clouds drifting at the sim's cloud cover with their shadows on the field; the gas plant (collection
+//   headers carrying the hazardous moist H2:O2 = 2:1 product, the membrane separator, compressors, H2 tanks whose level
+//   gauges follow the storage, the pipeline to the W/Mo oxide reduction) and the reformer (furnace with flue stack,
+//   shift reactors, PSA, a CO2 plume that shrinks with capture, and the capture unit when capture is on).
+//   A panel compares the routes (kg H2/h and /day, CO2 per kg, land per kg/day, LCOH range) with live plots, presets
+//   and controls; an optional overlay previews the sun's path for any date (the sim clock itself only runs forward).
+// Reads: FrameInput::world->state() (h2, sun, weather, smr, catalyst, economics) and params; the sun for lighting is
+//   sim::Hydrogen::sunAt(now) — the simulation's own solar position at the displayed time.
+// Writes: sim::Commands (SetParam) from its panel into an outbox the app drains with takeCommands().
+// Does NOT: advance the simulation, or show the real site plan (layout is illustrative; sizes from docs/models.md).
+#pragma once
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/model/model_library.h"
+#include "scenes/hydrogen/cloud_field.h"
+#include "scenes/hydrogen/field_layout.h"
+#include "scenes/scene.h"
+#include "sim/command.h"
+
+namespace scenes {
+
+class HydrogenScene : public Scene {
+public:
+    const char* name() const override { return "hydrogen"; }
+    const char* title() const override { return "Hydrogen: slag photocatalyst panels and the reformer"; }
+    bool load(const SceneContext& ctx, std::string* why) override;
+    void update(const FrameInput& in) override;
+    void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
+    std::vector<eng::CameraPreset> cameraPresets() const override;
+    std::vector<eng::CameraPose> benchPath() const override;
+    float groundHeight(float x, float z) const override { (void)x; (void)z; return 0.0f; }
+    void drawUi() override;
+    bool pick(const eng::Ray& ray, std::string* what) override;
+
+    // Commands from the scene's panel since the last call (the app pushes them into the World).
+    std::vector<sim::Command> takeCommands();
+
+    // What update() derived, for tests: the direction the scene lights with, the field it draws, the clouds.
+    glm::vec3 lightingSunDir() const { return m_sunDir; }
+    const h2::FieldLayout& layout() const { return m_layout; }
+    const h2::CloudField& clouds() const { return m_clouds; }
+    // Bubbles per tray for a local H2 rate (g per hour per m² of panel): proportional, capped for the renderer.
+    static int bubblesPerModule(double g_h_m2);
+
+private:
+    struct Sample { double hours, ghi, poa, h2kgh, storageKg, smrKgh; };
+    void drawField(eng::Renderer& r, const eng::OrbitCamera& cam);
+    void drawPlant(eng::Renderer& r);
+    void drawReformer(eng::Renderer& r);
+    void drawClouds(eng::Renderer& r);
+    void drawSunPath(eng::Renderer& r);
+    void drawLabels(eng::Renderer& r);
+    void setParam(const std::string& name, const std::string& value);
+    void paramSlider(const char* label, const char* name, float lo, float hi, const char* format, bool logScale,
+                     const char* tip);
+    void drawComparison();
+    void drawPlots();
+    void drawControls();
+    double param(const char* name, double fallback) const;
+
+    eng::Renderer* m_r = nullptr;
+    std::unique_ptr<eng::ModelLibrary> m_lib;
+    eng::MeshId m_module, m_row, m_bubble, m_cloudMesh, m_cloudShadow, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
+        m_reformer, m_vessel;
+    glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame
+    eng::EmitterId m_flue, m_ventPlume;
+
+    // Copied from the sim each update (never references into it).
+    const sim::World* m_world = nullptr;
+    sim::Time m_now = 0;
+    glm::vec3 m_sunDir{0, 1, 0};
+    double m_elevation = 0.0, m_azimuth = 0.0, m_ghi = 0.0, m_poa = 0.0, m_cloud = 0.0;
+    double m_area = 0.0, m_sth = 0.0, m_h2kgh = 0.0, m_recoveredKgh = 0.0, m_storageKg = 0.0, m_storageFill = 0.0;
+    double m_storageCap = 100.0, m_demandKgh = 0.0, m_builtArea = 0.0;
+    bool m_separatorOk = true, m_smrTripped = false;
+    double m_smrKgh = 0.0, m_smrCo2Kgh = 0.0, m_smrCapture = 0.0, m_smrCapacity = 0.0;
+    h2::FieldLayout m_layout;
+    h2::CloudField m_clouds;
+    float m_anim = 0.0f;  // seconds of animation (bubbles), wall clock
+
+    std::deque<Sample> m_history;
+    sim::Time m_nextSample = -1;
+    std::vector<sim::Command> m_outbox;
+
+    // Panel state.
+    bool m_showPanel = true, m_showSunPath = false;
+    int m_previewDay = -1;       // day of year for the sun-path overlay (-1: the sim's date)
+    float m_previewHour = 12.0f;
+    int m_absorber = 0;          // index into the absorber-edge table (ceiling shown next to STH)
+    std::map<std::string, float> m_edits;  // slider values while dragged (sent as a command on release)
+};
+
+}  // namespace scenes
