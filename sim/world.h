@@ -95,6 +95,8 @@ public:
     const std::vector<LoggedCommand>& commandLog() const { return m_log; }
     std::size_t pendingCommands() const { return m_pending.size(); }
     std::uint64_t stateHash() const;
+    // The sun and sky at any instant (e.g. a frame time between two ticks), with the current cloud cover; pure.
+    SunState sunAt(Time t) const { return m_hydrogen.sunAt(t, m_weather.state().cloud_cover); }
 
     // Direct access for tests and tools that need more than the State (e.g. recovery curves); scenes use state().
     const Mine& mine() const { return m_mine; }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "sim/scenario.h"
 #include "sim/world.h"
 
 using namespace sim;
@@ -166,4 +167,28 @@ TEST_CASE("trains are seen moving and announce departures and arrivals through W
     CHECK(departed > 5);
     CHECK(arrived > 5);
     CHECK(midway);
+}
+
+TEST_CASE("every documented fault target is claimed by its unit, set and cleared") {
+    World w(makeParams(), 1, defaultStart());
+    std::size_t n = 0;
+    for (std::string target : knownFaultTargets()) {
+        if (target.size() > 2 && target.compare(target.size() - 2, 2, ":N") == 0) target.replace(target.size() - 1, 1, "0");
+        w.push({CommandType::InjectFault, target, "", -1});
+        w.push({CommandType::ClearFault, target, "", -1});
+        n += 2;
+    }
+    w.step();
+    REQUIRE(w.commandLog().size() == n);
+    for (const LoggedCommand& lc : w.commandLog()) CHECK_MESSAGE(lc.accepted, lc.command.name << ": " << lc.message);
+}
+
+TEST_CASE("sunAt gives the sun between ticks, matching the panels' sun at a tick mid-point") {
+    const Time start = defaultStart();
+    World w(makeParams(), 1, start);
+    w.step();
+    const SunState mid = w.sunAt(start + 30 * kSecond);
+    CHECK(mid.elevation_deg == doctest::Approx(w.state().sun.elevation_deg));
+    CHECK(mid.azimuth_deg == doctest::Approx(w.state().sun.azimuth_deg));
+    CHECK(w.sunAt(start + 4 * kHour).elevation_deg > mid.elevation_deg);  // 08:00 -> 12:00 in June: higher
 }
