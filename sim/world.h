@@ -8,7 +8,8 @@
 //   w.step();                                            // one tick of sim.tick_s seconds
 //   const sim::State& s = w.state();  s.transport.trains[0].position ...; w.events() (the last tick's)
 //   Interactive: w.advance(untilTime, maxTicks) runs whole ticks up to a time (never enlarging a tick) and
-//   collects their events in w.advanceEvents().
+//   collects their events in w.advanceEvents(). params() is read-only: every change goes through push(), so it is
+//   logged and replayable. A sim.tick_s change applies from the boundary where it is applied.
 // Wiring per tick (unit_contract.md): commands due -> Weather -> Mine -> Transport -> Concentrator -> Smelter ->
 //   Catalyst -> Hydrogen (panel area from the catalyst line, cloud cover from the weather) -> Smr; events sorted by
 //   time (stable); economics refreshed from the totals once per sim day and after any parameter change.
