@@ -5,6 +5,7 @@
 #include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/landscape/landscape_scene.h"
 #include "scenes/pit/pit_scene.h"
+#include "scenes/smelter/smelter_scene.h"
 
 namespace scenes {
 
@@ -17,6 +18,7 @@ struct Entry {
 const Entry kScenes[] = {
     {"landscape", [] { return std::unique_ptr<Scene>(new LandscapeScene()); }},
     {"pit", [] { return std::unique_ptr<Scene>(new PitScene()); }},
+    {"smelter", [] { return std::unique_ptr<Scene>(new SmelterScene()); }},
     {"hydrogen", [] { return std::unique_ptr<Scene>(new HydrogenScene()); }},
 };
 }  // namespace

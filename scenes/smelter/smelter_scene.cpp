@@ -1,0 +1,807 @@
+// The smelter scene: meshes, per-frame update from the simulation, drawing, labels, picking and camera presets.
+// The panel (KPIs, plots, alarms, controls) is in smelter_panel.cpp.
+// Sections: [helpers] [load] [update] [draw] [labels] [picking] [cameras]
+#include "scenes/smelter/smelter_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "engine/procedural.h"
+#include "sim/world.h"
+
+namespace scenes {
+
+using namespace smelter;
+
+// [SECTION] helpers
+
+namespace {
+
+constexpr float kCellsPerRow = 60.0f;
+constexpr int kMaxCellsDrawn = 600;     // the rest of a larger tankhouse is summarised in the label
+constexpr double kBundle_t = 2.5;       // a bundle of ~40 cathodes at ~60 kg (E)
+constexpr int kBundleSpots = 48, kBundlesHigh = 5;
+constexpr double kFreshSlagCoolS = 40.0 * 60.0;  // a dumped pot's run stays visibly hot for ~40 min (E)
+
+glm::mat4 T(glm::vec3 p) { return glm::translate(glm::mat4(1.0f), p); }
+glm::mat4 Ry(float deg) { return glm::rotate(glm::mat4(1.0f), glm::radians(deg), {0, 1, 0}); }
+glm::mat4 Rx(float deg) { return glm::rotate(glm::mat4(1.0f), glm::radians(deg), {1, 0, 0}); }
+glm::mat4 S(glm::vec3 s) { return glm::scale(glm::mat4(1.0f), s); }
+glm::mat4 about(glm::vec3 pivot, const glm::mat4& r) { return T(pivot) * r * T(-pivot); }
+
+eng::Instance inst(const glm::mat4& m, glm::vec3 color = glm::vec3(1.0f), glm::vec3 emissive = glm::vec3(0.0f)) {
+    return {m, glm::vec4(color, 1.0f), glm::vec4(emissive, 0.0f)};
+}
+// A unit box (base on y = 0) stretched to the axis-aligned box [lo, hi].
+eng::Instance boxInst(glm::vec3 lo, glm::vec3 hi, glm::vec3 color, glm::vec3 emissive = glm::vec3(0.0f)) {
+    const glm::vec3 c((lo.x + hi.x) * 0.5f, lo.y, (lo.z + hi.z) * 0.5f);
+    return inst(T(c) * S(hi - lo), color, emissive);
+}
+// A unit cylinder (radius 1, height 1, base on y = 0) from a to b with the given radius.
+glm::mat4 tube(glm::vec3 a, glm::vec3 b, float radius) {
+    const glm::vec3 d = b - a;
+    const float len = glm::length(d);
+    if (len < 1e-4f) return T(a) * S(glm::vec3(0.0f));
+    const glm::vec3 y = d / len;
+    const glm::vec3 helper = std::abs(y.y) < 0.95f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+    const glm::vec3 x = glm::normalize(glm::cross(helper, y)), z = glm::cross(x, y);
+    glm::mat4 m(1.0f);
+    m[0] = glm::vec4(x * radius, 0.0f);
+    m[1] = glm::vec4(y * len, 0.0f);
+    m[2] = glm::vec4(z * radius, 0.0f);
+    m[3] = glm::vec4(a, 1.0f);
+    return m;
+}
+
+const glm::vec3 kSteel(0.42f, 0.43f, 0.45f), kDarkSteel(0.16f, 0.16f, 0.17f), kConcrete(0.62f, 0.6f, 0.56f);
+const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCopper(0.85f, 0.45f, 0.28f);
+const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
+const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
+
+}  // namespace
+
+glm::vec3 SmelterScene::converterMouth(int i) const {
+    const float tilt = i < static_cast<int>(m_shownTilt.size()) ? m_shownTilt[static_cast<std::size_t>(i)] : 0.0f;
+    const glm::vec4 local = about(m_converter.pivot, Rx(tilt)) * glm::vec4(0.0f, m_converter.pivot.y + 2.3f, 0.0f, 1.0f);
+    return converterPos(i) + glm::vec3(local);
+}
+
+// [SECTION] load
+
+SmelterScene::Parts SmelterScene::loadParts(eng::Renderer& r, const std::string& role,
+                                            std::initializer_list<const char*> moving, const char* pivotPart) {
+    const eng::MeshData& src = m_lib->get(role);
+    eng::MeshData fixed, mov, melt;
+    fixed.materials = mov.materials = melt.materials = src.materials;
+    // Melt materials lose their baked glow: the scene drives it from the temperature (meltGlow), dark crust when cold.
+    for (eng::Material& m : melt.materials)
+        if (m.emissive != glm::vec3(0.0f)) { m.emissive = glm::vec3(0.0f); m.baseColor = {0.09f, 0.06f, 0.05f, 1.0f}; m.roughness = 0.4f; }
+    for (const eng::SubMesh& p : src.parts) {
+        const bool moves = std::any_of(moving.begin(), moving.end(), [&](const char* n) { return p.name == n; });
+        const bool glows = p.material >= 0 && static_cast<std::size_t>(p.material) < src.materials.size() &&
+                           src.materials[static_cast<std::size_t>(p.material)].emissive != glm::vec3(0.0f);
+        (glows ? melt : moves ? mov : fixed).parts.push_back(p);
+    }
+    Parts out;
+    auto upload = [&](eng::MeshData& m, const char* what) {
+        if (m.parts.empty()) return eng::MeshId{};
+        m.computeBounds();
+        return r.createMesh(m, role + "." + what);
+    };
+    out.fixed = upload(fixed, "fixed");
+    out.moving = upload(mov, "moving");
+    out.melt = upload(melt, "melt");
+    if (const eng::ModelEntry* e = m_lib->entry(role)) {
+        const auto it = e->parts.find(pivotPart ? pivotPart : "");
+        if (it != e->parts.end()) out.pivot = it->second.pivot;
+    }
+    return out;
+}
+
+bool SmelterScene::load(const SceneContext& ctx, std::string* why) {
+    (void)why;
+    eng::Renderer& r = ctx.renderer;
+    m_r = &r;
+    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+    m_furnace = loadParts(r, "smelting_furnace", {}, nullptr);
+    m_converter = loadParts(r, "converter", {"shell", "mouth"}, "shell");
+    m_anode = loadParts(r, "anode_furnace", {"shell"}, "shell");
+    m_ladle = loadParts(r, "ladle", {"ladle", "melt"}, "ladle");
+    m_wheel = loadParts(r, "casting_wheel", {"wheel"}, "wheel");
+    // Crane: one mesh per moving part.
+    {
+        const eng::MeshData& src = m_lib->get("crane");
+        auto partMesh = [&](const char* name) {
+            eng::MeshData m;
+            m.materials = src.materials;
+            for (const eng::SubMesh& p : src.parts)
+                if (p.name == name || (std::string(name) == "bridge" && p.name.empty())) m.parts.push_back(p);
+            if (m.parts.empty()) return eng::MeshId{};
+            m.computeBounds();
+            return r.createMesh(m, std::string("crane.") + name);
+        };
+        m_craneBridge = partMesh("bridge");
+        if (!m_craneBridge.valid()) m_craneBridge = r.createMesh(src, "crane");  // a fallback box: the whole thing
+        m_craneTrolley = partMesh("trolley");
+        m_craneRope = partMesh("rope");
+        m_craneHook = partMesh("hook");
+        if (const eng::ModelEntry* e = m_lib->entry("crane")) {
+            if (auto it = e->parts.find("rope"); it != e->parts.end()) m_ropePivot = it->second.pivot;
+            if (auto it = e->parts.find("hook"); it != e->parts.end()) m_hookRest = it->second.pivot;
+            m_craneSpanScale = (kHallZ1 - kHallZ0 - 1.0f) / std::max(e->size.x, 1.0f);
+        }
+    }
+    m_stack = r.createMesh(m_lib->get("stack"), "stack");
+    m_acid = r.createMesh(m_lib->get("acid_plant"), "acid_plant");
+    buildStatic(r);
+
+    // Emitters (rates set per frame from the state; kept small: the software renderer pays per particle).
+    eng::ParticleSystem& ps = r.particles();
+    for (int i = 0; i < kMaxConverters; ++i) {
+        m_convFume.push_back(ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = converterMouth(i),
+                                            .velocity = {0, 5, 1}, .spread = 0.4f, .radius = 1.2f, .rate = 0,
+                                            .lifetime = 7, .size = 2.5f, .color = {0.45f, 0.36f, 0.26f, 0.55f}}));
+        m_convSparks.push_back(ps.addEmitter({.kind = eng::ParticleKind::Sparks, .position = converterMouth(i),
+                                              .velocity = {0, 9, 3}, .spread = 0.6f, .radius = 0.8f, .rate = 0,
+                                              .lifetime = 1.2f, .size = 0.35f}));
+    }
+    m_stackPlume = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kStackPos + glm::vec3(0, 150, 0),
+                                  .velocity = {0, 5, 0}, .spread = 0.3f, .radius = 2.5f, .rate = 1, .lifetime = 28,
+                                  .size = 7, .color = {0.72f, 0.7f, 0.55f, 0.45f}});
+    m_acidSteam = ps.addEmitter({.kind = eng::ParticleKind::Steam, .position = kAcidPlantPos + glm::vec3(10, 60, -12),
+                                 .velocity = {0, 4, 0}, .spread = 0.3f, .radius = 1.2f, .rate = 2, .lifetime = 14, .size = 4});
+    m_tapSparks = ps.addEmitter({.kind = eng::ParticleKind::Sparks, .position = matteTapSpot(0) + glm::vec3(0, 5.5f, 0),
+                                 .velocity = {0, 4, 2}, .spread = 0.8f, .radius = 0.6f, .rate = 0, .lifetime = 1.0f, .size = 0.3f});
+    m_slagTapSparks = ps.addEmitter({.kind = eng::ParticleKind::Sparks, .position = slagTapSpot(0) + glm::vec3(0, 5.5f, 0),
+                                     .velocity = {0, 4, 2}, .spread = 0.8f, .radius = 0.6f, .rate = 0, .lifetime = 1.0f, .size = 0.3f});
+    m_dumpSparks = ps.addEmitter({.kind = eng::ParticleKind::Sparks, .position = yardDumpSpot(0), .velocity = {0, 5, 4},
+                                  .spread = 0.8f, .radius = 1.5f, .rate = 0, .lifetime = 1.5f, .size = 0.45f});
+    m_dumpSmoke = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = yardDumpSpot(0), .velocity = {0, 3, 1},
+                                 .spread = 0.5f, .radius = 3, .rate = 0, .lifetime = 10, .size = 4,
+                                 .color = {0.5f, 0.45f, 0.4f, 0.4f}});
+    m_castSteam = ps.addEmitter({.kind = eng::ParticleKind::Steam, .position = kCastingWheelPos + glm::vec3(0, 2, 4),
+                                 .velocity = {0, 3, 0}, .spread = 0.5f, .radius = 3, .rate = 0, .lifetime = 5, .size = 2.5f});
+    m_pourSparks = ps.addEmitter({.kind = eng::ParticleKind::Sparks, .position = converterLadleSpot(0),
+                                  .velocity = {0, 4, 0}, .spread = 1.0f, .radius = 0.8f, .rate = 0, .lifetime = 0.9f, .size = 0.3f});
+    ps.setWind({2.0f, 0.0f, 1.0f});
+    return true;
+}
+
+// Everything that never moves: ground, roads, hall and tankhouse frames, cladding, ducts, conveyor, bins.
+void SmelterScene::buildStatic(eng::Renderer& r) {
+    const eng::Material plain{.name = "plain", .baseColor = {1, 1, 1, 1}, .roughness = 0.85f};
+    m_box = r.createMesh(eng::makeBox({1, 1, 1}, plain), "smelter.box");
+    m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 14, plain), "smelter.cylinder");
+    m_stream = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "melt", .baseColor = {0.1f, 0.05f, 0.03f, 1}}), "smelter.stream");
+    m_ground = r.createMesh(eng::makePlane({1400.0f, 1400.0f}, {.name = "ground", .baseColor = {0.55f, 0.48f, 0.38f, 1}, .roughness = 0.95f}), "smelter.ground");
+    eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.13f, 0.12f, 0.12f, 1}, .roughness = 0.9f});
+    m_heap = r.createMesh(heap, "smelter.slag_heap");
+    m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
+
+    // Electrorefining cell 5.5 x 1.3 x 1.4 m (docs/models.md) as three boxes: tank, electrolyte, anode/cathode tops.
+    eng::MeshData cell;
+    eng::appendMesh(cell, eng::makeBox({1.45f, 1.3f, 5.5f}, {.name = "tank", .baseColor = {0.2f, 0.24f, 0.22f, 1}, .roughness = 0.6f}), glm::mat4(1.0f));
+    eng::appendMesh(cell, eng::makeBox({1.25f, 0.02f, 5.3f}, {.name = "electrolyte", .baseColor = {0.12f, 0.42f, 0.5f, 1}, .roughness = 0.15f}), T({0, 1.24f, 0}));
+    eng::appendMesh(cell, eng::makeBox({1.55f, 0.08f, 0.12f}, {.name = "busbar", .baseColor = {0.8f, 0.5f, 0.3f, 1}, .roughness = 0.3f, .metallic = 1.0f}), T({0, 1.3f, -2.7f}));
+    m_cell = r.createMesh(cell, "smelter.cell");
+    // Cathode plates (one slab for the row of cathodes in a cell); the scene raises it as copper deposits.
+    eng::MeshData plates;
+    for (int k = 0; k < 12; ++k)
+        eng::appendMesh(plates, eng::makeBox({1.1f, 1.0f, 0.06f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f}),
+                        T({0, 0, -2.4f + 0.44f * static_cast<float>(k)}));
+    m_plate = r.createMesh(plates, "smelter.cathodes");
+
+    // Slag pot carrier (Kress-type): chassis, cab at the front, the pot's cradle at the rear (model faces +z).
+    eng::MeshData car;
+    const eng::Material yellow{.name = "paint", .baseColor = {0.8f, 0.58f, 0.12f, 1}, .roughness = 0.55f};
+    const eng::Material dark{.name = "tyre", .baseColor = {0.05f, 0.05f, 0.05f, 1}, .roughness = 0.9f};
+    eng::appendMesh(car, eng::makeBox({3.0f, 1.0f, 9.0f}, yellow), T({0, 1.0f, 0.5f}));
+    eng::appendMesh(car, eng::makeBox({2.6f, 2.4f, 2.0f}, yellow), T({0, 2.0f, 4.0f}));
+    eng::appendMesh(car, eng::makeBox({2.2f, 1.0f, 1.9f}, {.name = "glass", .baseColor = {0.1f, 0.14f, 0.16f, 1}, .roughness = 0.1f}), T({0, 3.0f, 4.05f}));
+    for (float x : {-1.7f, 1.7f})
+        for (float z : {-2.6f, 3.8f})
+            eng::appendMesh(car, eng::makeCylinder(1.0f, 0.9f, 10, dark), T({x, 1.0f, z}) * glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), {0, 0, 1}) * T({0, -0.45f, 0}));
+    m_carrier = r.createMesh(car, "smelter.pot_carrier");
+
+    // Hall / tankhouse / store frames: columns on a 12 m grid, crane girders, roof trusses, low walls on the
+    // aisle side (cut away) and full north wall; the cladding mesh closes roof and south wall.
+    eng::MeshData frame, clad;
+    const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
+    const eng::Material wall{.name = "cladding", .baseColor = {0.62f, 0.66f, 0.67f, 1}, .roughness = 0.7f};
+    const eng::Material roof{.name = "roof", .baseColor = {0.45f, 0.47f, 0.5f, 1}, .roughness = 0.7f};
+    const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
+    auto building = [&](float x0, float x1, float z0, float z1, float h, bool girders) {
+        for (float x = x0; x <= x1 + 0.1f; x += 12.0f) {
+            for (float z : {z0, z1}) eng::appendMesh(frame, eng::makeBox({0.8f, h, 0.8f}, steel), T({x, 0, z}));
+            eng::appendMesh(frame, eng::makeBox({0.5f, 1.2f, z1 - z0}, steel), T({x, h - 1.2f, (z0 + z1) * 0.5f}));  // truss
+            if (x + 6.0f < x1) eng::appendMesh(frame, eng::makeBox({0.6f, 0.3f, 0.6f}, lamp), T({x + 6.0f, h - 1.6f, (z0 + z1) * 0.5f}));
+        }
+        for (float z : {z0, z1}) eng::appendMesh(frame, eng::makeBox({x1 - x0, 0.8f, 0.5f}, steel), T({(x0 + x1) * 0.5f, h - 0.8f, z}));  // eaves
+        if (girders)
+            for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(frame, eng::makeBox({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
+        // Cut-away: north wall full, south and end walls a 3 m dado.
+        eng::appendMesh(frame, eng::makeBox({x1 - x0, h * 0.85f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
+        eng::appendMesh(frame, eng::makeBox({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
+        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(frame, eng::makeBox({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, (z0 + z1) * 0.5f}));
+        // Closed: roof, full south and end walls.
+        eng::appendMesh(clad, eng::makeBox({x1 - x0 + 1.0f, 0.4f, z1 - z0 + 1.0f}, roof), T({(x0 + x1) * 0.5f, h, (z0 + z1) * 0.5f}));
+        eng::appendMesh(clad, eng::makeBox({x1 - x0, h - 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 3.0f, z1 + 0.3f}));
+        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(clad, eng::makeBox({0.3f, h - 3.0f, z1 - z0}, wall), T({x, 3.0f, (z0 + z1) * 0.5f}));
+    };
+    building(kHallX0, kHallX1, kHallZ0, kHallZ1, kHallH, true);
+    building(kTankhousePos.x - kTankhouseHalfX, kTankhousePos.x + kTankhouseHalfX, -kTankhouseHalfZ, kTankhouseHalfZ, 16.0f, false);
+    building(kStorePos.x - 30.0f, kStorePos.x + 30.0f, kStorePos.z - 24.0f, kStorePos.z + 24.0f, 20.0f, false);
+    m_frame = r.createMesh(frame, "smelter.frames");
+    m_cladding = r.createMesh(clad, "smelter.cladding");
+
+    // Static boxes and cylinders, instanced: slabs, roads, off-gas line, converter flue, conveyor, charge bins.
+    auto& B = m_staticBoxes;
+    auto& C = m_staticCyls;
+    B.push_back(boxInst({kHallX0, 0, kHallZ0}, {kHallX1, 0.06f, kHallZ1}, kConcrete * 0.9f));
+    B.push_back(boxInst({kTankhousePos.x - kTankhouseHalfX, 0, -kTankhouseHalfZ}, {kTankhousePos.x + kTankhouseHalfX, 0.06f, kTankhouseHalfZ}, kConcrete));
+    const glm::vec3 asphalt(0.2f, 0.2f, 0.21f);
+    B.push_back(boxInst({-101, 0, kHallZ1}, {-93, 0.04f, 62}, asphalt));                 // slag road out of the south door
+    B.push_back(boxInst({-100, 0, 56}, {-2, 0.04f, 64}, asphalt));                       // along the yard's crest
+    B.push_back(boxInst({-70, 0, 56}, {-12, 0.05f, kYardPos.z + 2}, asphalt * 1.2f));    // the dump platform
+    B.push_back(boxInst({kHallX1, 0, -5}, {kTankhousePos.x - kTankhouseHalfX, 0.04f, 5}, asphalt));  // anodes to the tankhouse
+    // Slag yard floor: dark, below the dump face.
+    B.push_back(boxInst({-110, 0, kYardPos.z + 2}, {20, 0.03f, 200}, {0.26f, 0.23f, 0.21f}));
+    // Fayalite feedstock bay (photocatalyst line): concrete bunker walls east of the dump, belt heading east.
+    B.push_back(boxInst({2, 0, 100}, {32, 3.0f, 101}, kConcrete));
+    B.push_back(boxInst({2, 0, 100}, {3, 3.0f, 126}, kConcrete));
+    B.push_back(boxInst({31, 0, 100}, {32, 3.0f, 126}, kConcrete));
+    B.push_back(boxInst({32, 1.5f, 112}, {130, 2.3f, 114.5f}, {0.3f, 0.3f, 0.32f}));   // feed conveyor toward the catalyst line
+    // Concentrate conveyor from the store to the furnace's charge bins, and the charge-preparation bins.
+    C.push_back(inst(tube(kStorePos + glm::vec3(30, 3, 0), kFurnacePos + glm::vec3(-9, 21, 0), 0.9f), kDuct));
+    for (int k = 0; k < 3; ++k) {
+        const glm::vec3 p(-140.0f + 8.0f * static_cast<float>(k), 0.0f, -14.0f);
+        C.push_back(inst(T(p + glm::vec3(0, 6, 0)) * S({3.0f, 9.0f, 3.0f}), {0.55f, 0.55f, 0.58f}));
+        C.push_back(inst(T(p) * S({0.6f, 6.0f, 0.6f}), kDarkSteel));
+    }
+    // Off-gas line: uptake up from the furnace, across to the waste-heat boiler and gas cleaning, into the acid plant.
+    const glm::vec3 up0 = kFurnacePos + glm::vec3(-4, 20, 0);
+    const glm::vec3 a1 = kUptakeTop, a2{kUptakeTop.x, kUptakeTop.y, -60.0f}, a3{kAcidPlantPos.x - 15.0f, kUptakeTop.y, -60.0f};
+    C.push_back(inst(tube(up0, a1 + glm::vec3(0, 1.5f, 0), 1.8f), kDuct));
+    C.push_back(inst(tube(a1, a2, 1.6f), kDuct));
+    C.push_back(inst(tube(a2, a3, 1.6f), kDuct));
+    C.push_back(inst(tube(a3, a3 - glm::vec3(0, 14, 0), 1.6f), kDuct));
+    // Waste-heat boiler on the off-gas line.
+    B.push_back(boxInst({a2.x - 6, 0, a2.z - 8}, {a2.x + 6, 30, a2.z + 8}, {0.52f, 0.5f, 0.48f}));
+    // Converter main flue along the north wall, above the cranes, out to the acid plant.
+    C.push_back(inst(tube({-64, 27, -15}, {90, 27, -15}, 1.4f), kDuct));
+    C.push_back(inst(tube({-30, 27, -15}, {-30, 27, -62}, 1.4f), kDuct));
+    C.push_back(inst(tube({-30, 27.5f, -62}, {-30, 14, -62}, 1.4f), kDuct));
+    // Tail gas from the acid plant to the stack.
+    C.push_back(inst(tube(kAcidPlantPos + glm::vec3(15, 8, 0), kStackPos + glm::vec3(-5, 8, 0), 1.5f), kDuct));
+}
+
+// [SECTION] update
+
+void SmelterScene::update(const FrameInput& in) {
+    m_world = in.world;
+    m_now = in.now;
+    m_night = glm::clamp(0.5f - in.sunDir.y * 6.0f, 0.0f, 1.0f);
+    m_anim01 += in.dtReal;
+    if (!m_world) return;
+    const sim::State& s = m_world->state();
+    const sim::SmelterState& sm = s.smelter;
+    smelter::remember(m_hist, sm, sim::toSeconds(s.time));
+    m_hist.aheadS = std::max(0.0, sim::toSeconds(in.now - s.time));
+    m_anim = smelter::animate(sm, in.events, m_hist);
+
+    // Ease converter tilts toward the animation: the shell turns at ~2 deg per sim second, but never slower than a
+    // visitor can follow (>= 25 deg per wall second).
+    m_shownTilt.resize(m_anim.converters.size(), 30.0f);
+    const float turn = std::max(25.0f, static_cast<float>(2.0 * in.simSecondsPerSecond)) * std::max(in.dtReal, 0.0f);
+    for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
+        const float target = m_anim.converters[i].tiltDeg;
+        m_shownTilt[i] += std::clamp(target - m_shownTilt[i], -turn, turn);
+        if (in.simSecondsPerSecond <= 0.0 && in.dtReal <= 0.02f && m_nextSample < 0) m_shownTilt[i] = target;  // first shot frame
+    }
+
+    const double dtSim = in.dtReal * in.simSecondsPerSecond;
+    for (double& f : m_freshSlag) f += dtSim;
+    for (const Cue& c : m_anim.cues)
+        if (c.kind == Cue::SlagDump) {
+            for (int k = 0; k < 3; ++k)
+                if (glm::length(c.pos - yardDumpSpot(k)) < 1.0f) m_freshSlag[static_cast<std::size_t>(k)] = 0.0;
+        }
+    // Before the first frame the yard has seen dumps the animation's cues never showed: start from the ladles' state.
+    if (m_nextSample < 0)
+        for (std::size_t i = 0, k = 0; i < sm.ladles.size(); ++i)
+            if (sm.ladles[i].contents == sim::LadleContents::Slag) {
+                if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
+                else if (k < 3) m_freshSlag[k] = kFreshSlagCoolS;
+                ++k;
+            }
+
+    m_furnaceC = sm.furnace.temperature_c;
+    m_stackSo2 = sm.stack_so2_t_h;
+    m_capture = sm.acid_plant.capture_fraction;
+    m_cells = sm.tankhouse.cells;
+    m_cathodeOnCells = sm.tankhouse.cathode_on_cells_t;
+    m_cathodeStock = sm.tankhouse.cathode_stock_t;
+    m_cathodeTh = sm.tankhouse.cathode_t_h;
+    m_yardSlag = sm.slag_yard.slag_t;
+    m_fayalite = sm.slag_yard.fayalite_t;
+    m_catalystSlag = s.catalyst.slag_used_t;
+    m_alarm.assign(sm.alarms.size(), false);
+    for (std::size_t i = 0; i < sm.alarms.size(); ++i) m_alarm[i] = sm.alarms[i].active;
+    if (sm.casting.active) m_wheelDeg += static_cast<float>(std::min(dtSim, 60.0) * 0.6);  // ~1 mould per 10 s (E)
+    updateParticles(in);
+    sample(s, in.now);
+}
+
+void SmelterScene::updateParticles(const FrameInput& in) {
+    if (!m_r) return;
+    eng::ParticleSystem& ps = m_r->particles();
+    for (int i = 0; i < kMaxConverters; ++i) {
+        const bool on = i < static_cast<int>(m_anim.converters.size());
+        const ConverterAnim* a = on ? &m_anim.converters[static_cast<std::size_t>(i)] : nullptr;
+        eng::EmitterDesc& fume = ps.emitter(m_convFume[static_cast<std::size_t>(i)]);
+        eng::EmitterDesc& sparks = ps.emitter(m_convSparks[static_cast<std::size_t>(i)]);
+        fume.position = sparks.position = converterMouth(i);
+        fume.rate = a ? 10.0f * a->flame + (a->pouringOut ? 3.0f : 0.0f) : 0.0f;
+        sparks.rate = a ? 40.0f * a->flame : 0.0f;
+        // Blowing: straight up into the hood; rolled out: the mouth faces the aisle, fume spills toward it.
+        const float tilt = glm::radians(m_shownTilt.empty() || !on ? 0.0f : m_shownTilt[static_cast<std::size_t>(i)]);
+        sparks.velocity = glm::vec3(0.0f, 9.0f * std::cos(tilt), 9.0f * std::sin(tilt) + 1.0f);
+    }
+    // Stack plume: SO2 not captured (t/h) makes the plume; a little steam always rises from the tail gas.
+    eng::EmitterDesc& plume = ps.emitter(m_stackPlume);
+    plume.rate = static_cast<float>(std::clamp(0.6 + 3.0 * m_stackSo2, 0.6, 14.0));
+    plume.size = static_cast<float>(std::clamp(5.0 + 2.0 * std::sqrt(m_stackSo2), 5.0, 16.0));
+    plume.color = m_stackSo2 > 1.0 ? glm::vec4(0.7f, 0.66f, 0.45f, 0.6f) : glm::vec4(0.85f, 0.86f, 0.86f, 0.35f);
+    ps.emitter(m_castSteam).rate = m_anim.castingActive ? 8.0f : 0.0f;
+    // Pours: sparks where the stream lands.
+    eng::EmitterDesc& pour = ps.emitter(m_pourSparks);
+    pour.rate = 0.0f;
+    for (std::size_t i = 0; i < m_anim.ladles.size(); ++i)
+        if (m_anim.ladles[i].pouring && m_anim.ladles[i].carrier == Carrier::Crane) {
+            pour.position = m_anim.ladles[i].pos + glm::vec3(0.0f, 3.5f, -3.0f);
+            pour.rate = 25.0f;
+        }
+    eng::EmitterDesc& dumpS = ps.emitter(m_dumpSparks);
+    eng::EmitterDesc& dumpK = ps.emitter(m_dumpSmoke);
+    dumpS.rate = dumpK.rate = 0.0f;
+    for (const LadleAnim& l : m_anim.ladles)
+        if (l.pouring && l.carrier == Carrier::PotCarrier) {
+            dumpS.position = dumpK.position = l.pos + glm::vec3(0.0f, 1.0f, 6.0f);
+            dumpS.rate = 30.0f;
+            dumpK.rate = 3.0f;
+        }
+    for (const Cue& c : m_anim.cues) {
+        if (c.kind == Cue::MatteTap) ps.burst(m_tapSparks, 40);
+        if (c.kind == Cue::SlagTap) ps.burst(m_slagTapSparks, 40);
+    }
+    (void)in;
+}
+
+// [SECTION] draw
+
+void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    (void)cam;
+    (void)in;
+    r.setShadowRegion({40.0f, 0.0f, 20.0f}, 320.0f);
+    const eng::DrawFlags ground{.castShadow = false};
+    r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1.0f), glm::vec3(0.0f), ground);
+    drawHall(r);
+    drawEquipment(r);
+    drawLadlesAndCranes(r);
+    drawYard(r);
+    drawTankhouse(r);
+    drawStreams(r);
+    if (m_showLabels) drawLabels(r);
+}
+
+void SmelterScene::drawHall(eng::Renderer& r) {
+    r.draw(m_frame, glm::mat4(1.0f));
+    if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
+    r.drawInstanced(m_box, m_staticBoxes);
+    r.drawInstanced(m_cyl, m_staticCyls);
+    r.draw(m_stack, T(kStackPos));
+    r.draw(m_acid, T(kAcidPlantPos));
+    // Concentrate piles in the store (ochre-grey chalcopyrite concentrate, ~21 % Cu: almalyk.md Recommended defaults),
+    // sized by the store's stock, and a quartz flux pile.
+    const float fill = static_cast<float>(std::clamp((m_world ? m_world->state().smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
+    std::vector<eng::Instance> piles;
+    for (int k = 0; k < 3; ++k)
+        piles.push_back(inst(T(kStorePos + glm::vec3(-16.0f + 14.0f * static_cast<float>(k), 0, -6)) * S({7.0f * std::sqrt(fill), 7.0f * fill, 7.0f * std::sqrt(fill)}),
+                             {0.42f, 0.4f, 0.3f}));
+    piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), {0.85f, 0.83f, 0.78f}));
+    r.drawInstanced(m_pile, piles);
+}
+
+void SmelterScene::drawEquipment(eng::Renderer& r) {
+    const eng::DrawFlags moving{.castShadow = false};
+    // Smelting furnace: long axis along x; the bath glows through the tuyere ports and the tap holes by temperature.
+    const glm::mat4 fm = T(kFurnacePos) * Ry(90.0f);
+    r.draw(m_furnace.fixed, fm);
+    r.draw(m_furnace.melt, fm, glm::vec4(1.0f), meltGlow(m_furnaceC) * (m_world && !m_world->state().smelter.furnace.running ? 0.3f : 1.0f));
+    // Converters.
+    std::vector<eng::Instance> base, shell, melt;
+    for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
+        const ConverterAnim& a = m_anim.converters[i];
+        const glm::mat4 m = T(converterPos(static_cast<int>(i)));
+        const glm::vec3 tint = a.mode == ConverterMode::Faulted ? glm::vec3(1.0f, 0.7f, 0.65f) : glm::vec3(1.0f);
+        base.push_back(inst(m, tint));
+        const glm::mat4 sm = m * about(m_converter.pivot, Rx(m_shownTilt[i]));
+        shell.push_back(inst(sm, tint));
+        melt.push_back(inst(sm, glm::vec3(1.0f), meltGlow(a.glowC) * (a.flame > 0.0f ? 1.4f : 1.0f)));
+    }
+    r.drawInstanced(m_converter.fixed, base);
+    r.drawInstanced(m_converter.moving, shell, moving);
+    r.drawInstanced(m_converter.melt, melt, moving);
+    // Flames at the mouth of blowing converters (a hot yellow-white cone, flickering).
+    for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
+        const ConverterAnim& a = m_anim.converters[i];
+        if (a.flame <= 0.0f) continue;
+        const float flick = 0.85f + 0.15f * std::sin(m_anim01 * 23.0f + static_cast<float>(i) * 1.7f);
+        const glm::vec3 mouth = converterMouth(static_cast<int>(i));
+        r.draw(m_pile, T(mouth) * S({1.1f, 3.2f * a.flame * flick, 1.1f}), glm::vec4(0.2f, 0.2f, 0.2f, 1.0f),
+               glm::vec3(6.0f, 3.6f, 1.2f) * a.flame, moving);
+    }
+    // Anode furnaces and the casting wheel.
+    for (std::size_t k = 0; k < m_anim.anodes.size(); ++k) {
+        const AnodeAnim& a = m_anim.anodes[k];
+        const glm::mat4 m = T(anodeFurnacePos(static_cast<int>(k)));
+        r.draw(m_anode.fixed, m);
+        r.draw(m_anode.moving, m * about(m_anode.pivot, Rx(a.rollDeg)), glm::vec4(1.0f), glm::vec3(0.0f), moving);
+        if (a.fill > 0.05f) {  // the mouth glows while it holds copper (anode furnace ~1150-1200 C: almalyk.md §6)
+            const glm::vec4 mouth = m * about(m_anode.pivot, Rx(a.rollDeg)) * glm::vec4(0, m_anode.pivot.y + 2.0f, 0, 1);
+            r.draw(m_box, T(glm::vec3(mouth)) * S({1.6f, 0.25f, 1.0f}), glm::vec4(1.0f), meltGlow(1180.0), moving);
+        }
+    }
+    // Alarm beacons: a pulsing red lamp over the unit whose value is out of range (furnace: temperature or bath
+    // level; stack: SO2), besides the red label and the panel's alarm list.
+    const float pulse = 0.5f + 0.5f * std::sin(m_anim01 * 6.0f);
+    for (std::size_t i = 0; i < m_alarm.size(); ++i) {
+        if (!m_alarm[i]) continue;
+        const glm::vec3 at = i < 3 ? kFurnacePos + glm::vec3(0, 23, 0) : kStackPos + glm::vec3(0, 151, 0);
+        const float size = i < 3 ? 1.6f : 4.0f;
+        r.draw(m_box, T(at) * S(glm::vec3(size)), glm::vec4(kAlarmRed, 1.0f), kAlarmRed * (2.0f + 6.0f * pulse), moving);
+    }
+    const glm::mat4 wm = T(kCastingWheelPos);
+    r.draw(m_wheel.fixed, wm);
+    r.draw(m_wheel.moving, wm * about(m_wheel.pivot, Ry(m_wheelDeg)), glm::vec4(1.0f), glm::vec3(0.0f), moving);
+    if (m_anim.castingActive) {
+        // Fresh anodes glowing in the moulds on the filling side of the wheel, and the launder from the furnace.
+        std::vector<eng::Instance> hot;
+        for (int k = 0; k < 6; ++k) {
+            const float ang = glm::radians(m_wheelDeg + 20.0f * static_cast<float>(k));
+            const glm::vec3 p = kCastingWheelPos + glm::vec3(std::sin(ang) * 5.2f, 2.6f, std::cos(ang) * 5.2f);
+            hot.push_back(inst(T(p) * Ry(glm::degrees(ang)) * S({1.0f, 0.12f, 1.1f}), glm::vec3(0.3f), meltGlow(1180.0 - 90.0 * k)));
+        }
+        r.drawInstanced(m_box, hot, moving);
+    }
+}
+
+void SmelterScene::drawLadlesAndCranes(eng::Renderer& r) {
+    const eng::DrawFlags moving{.castShadow = false};
+    std::vector<eng::Instance> bail, body, melt, carriers, bridges, trolleys, hooks, ropes;
+    std::vector<float> craneXs;
+    auto addCrane = [&](float x, glm::vec3 hookAt) {
+        const glm::mat4 m = T({x, 0.0f, (kHallZ0 + kHallZ1) * 0.5f}) * Ry(90.0f) * S({m_craneSpanScale, 1.0f, 1.0f});
+        // Model x (trolley travel) points to scene -z after the yaw.
+        const float tx = -(hookAt.z - (kHallZ0 + kHallZ1) * 0.5f) / m_craneSpanScale;
+        const glm::mat4 trolley = m * T({tx, 0.0f, 0.0f});
+        const float dy = hookAt.y - m_hookRest.y;
+        const float restLen = std::max(m_ropePivot.y - m_hookRest.y, 0.1f);
+        const float scale = std::max(m_ropePivot.y - hookAt.y, 0.2f) / restLen;
+        bridges.push_back(inst(m));
+        trolleys.push_back(inst(trolley));
+        hooks.push_back(inst(trolley * T({0.0f, dy, 0.0f})));
+        ropes.push_back(inst(trolley * about(m_ropePivot, S({1.0f, scale, 1.0f}))));
+        craneXs.push_back(x);
+    };
+    for (const LadleAnim& l : m_anim.ladles) {
+        glm::mat4 m = T(l.pos) * Ry(l.headingDeg);
+        float tilt = l.tiltDeg;
+        glm::vec3 tint(1.0f);
+        if (l.carrier == Carrier::PotCarrier) {
+            carriers.push_back(inst(m));
+            m = m * T({0.0f, 1.6f, -2.2f});  // the pot sits in the carrier's rear cradle
+            tilt = -tilt;                     // and tips out backwards over the dump edge
+            tint = glm::vec3(0.55f, 0.5f, 0.48f);
+        }
+        if (l.contents == sim::LadleContents::Blister) tint = glm::vec3(0.8f, 0.85f, 0.95f);
+        if (l.carrier == Carrier::Crane) addCrane(l.pos.x, l.pos + glm::vec3(0.0f, 5.6f, 0.0f));
+        bail.push_back(inst(m, tint));
+        const glm::mat4 tm = m * about(m_ladle.pivot, Rx(tilt));
+        body.push_back(inst(tm, tint));
+        if (l.fill > 0.02f && l.glowC > 0.0f) melt.push_back(inst(tm, glm::vec3(1.0f), meltGlow(l.glowC)));
+    }
+    // Cranes not carrying anything wait at the ends of the aisle (two bays each).
+    for (float parkX : {kHallX0 + 8.0f, kHallX1 - 8.0f})
+        if (std::none_of(craneXs.begin(), craneXs.end(), [&](float x) { return std::abs(x - parkX) < 12.0f; }))
+            addCrane(parkX, {parkX, kCraneRail - 3.0f, 0.0f});
+    r.drawInstanced(m_ladle.fixed, bail, moving);
+    r.drawInstanced(m_ladle.moving, body, moving);
+    r.drawInstanced(m_ladle.melt, melt, moving);
+    r.drawInstanced(m_carrier, carriers, moving);
+    r.drawInstanced(m_craneBridge, bridges, moving);
+    r.drawInstanced(m_craneTrolley, trolleys, moving);
+    r.drawInstanced(m_craneHook, hooks, moving);
+    r.drawInstanced(m_craneRope, ropes, moving);
+}
+
+void SmelterScene::drawStreams(eng::Renderer& r) {
+    const eng::DrawFlags flags{.castShadow = false};
+    std::vector<eng::Instance> st;
+    // Ladle pours: matte into a converter mouth, blister into an anode furnace.
+    for (const LadleAnim& l : m_anim.ladles) {
+        if (!l.pouring || l.carrier != Carrier::Crane) continue;
+        const glm::vec3 lip = l.pos + glm::vec3(0.0f, 4.6f, -2.4f);
+        const glm::vec3 into = lip + glm::vec3(0.0f, -3.5f, -2.0f);
+        st.push_back(inst(tube(lip, into, 0.35f), glm::vec3(1.0f), meltGlow(l.glowC > 0 ? l.glowC : 1220.0)));
+    }
+    // Converter pours and skims: from the mouth down into the ladle (blister) or the skimming pot.
+    for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
+        const ConverterAnim& a = m_anim.converters[i];
+        if (!a.pouringOut) continue;
+        const glm::vec3 mouth = converterMouth(static_cast<int>(i));
+        const glm::vec3 ladle = converterLadleSpot(static_cast<int>(i)) + glm::vec3(0.0f, 4.2f, 0.0f);
+        st.push_back(inst(tube(mouth, ladle, 0.45f), glm::vec3(1.0f), meltGlow(a.mode == ConverterMode::Skimming ? 1240.0 : 1200.0)));
+    }
+    // Furnace taps: continuous glowing launders while the bath is up; the stream into a ladle right after a tap.
+    if (m_world && m_world->state().smelter.furnace.running) {
+        const glm::vec3 matteHole = kFurnacePos + glm::vec3(7.5f, 2.2f, 3.0f);
+        const glm::vec3 slagHole = kFurnacePos + glm::vec3(-4.0f, 2.6f, 3.8f);
+        st.push_back(inst(tube(matteHole, matteTapSpot(0) + glm::vec3(-1.5f, 5.6f, 0.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC - 20.0) * 0.8f));
+        st.push_back(inst(tube(slagHole, slagTapSpot(0) + glm::vec3(0.0f, 7.2f, -2.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC + 30.0) * 0.8f));
+    }
+    // Slag running down the yard's dump face from a tipping pot, and the fresh runs cooling afterwards.
+    for (const LadleAnim& l : m_anim.ladles)
+        if (l.pouring && l.carrier == Carrier::PotCarrier)
+            st.push_back(inst(tube(l.pos + glm::vec3(0.0f, 3.0f, 4.5f), l.pos + glm::vec3(0.0f, 0.3f, 12.0f), 0.7f), glm::vec3(1.0f), meltGlow(1250.0)));
+    r.drawInstanced(m_stream, st, flags);
+}
+
+void SmelterScene::drawYard(eng::Renderer& r) {
+    // The slag heap: the old dump below the face plus this run's slag (almalyk.md §6: ~2.2 t slag per t Cu).
+    const float grow = static_cast<float>(std::clamp(m_yardSlag / 20000.0, 0.0, 1.0));
+    std::vector<eng::Instance> heaps;
+    for (int k = 0; k < 4; ++k)
+        heaps.push_back(inst(T(kYardPos + glm::vec3(-40.0f + 30.0f * static_cast<float>(k), -4.0f, 36.0f)) *
+                                 S({26.0f + 6.0f * grow, 10.0f + 4.0f * grow, 30.0f}), glm::vec3(1.0f)));
+    r.drawInstanced(m_heap, heaps);
+    // Fresh runs: the latest pot at each dump spot glows down the face and cools over ~40 sim minutes.
+    std::vector<eng::Instance> runs;
+    for (int k = 0; k < 3; ++k) {
+        const double age = m_freshSlag[static_cast<std::size_t>(k)];
+        if (age >= kFreshSlagCoolS) continue;
+        const double tempC = 1250.0 - 600.0 * age / kFreshSlagCoolS;
+        const glm::vec3 top = yardDumpSpot(k) + glm::vec3(0.0f, 0.2f, 2.0f);
+        runs.push_back(inst(T(top) * glm::rotate(glm::mat4(1.0f), glm::radians(28.0f), {1, 0, 0}) * S({5.0f, 0.5f, 18.0f}) * T({0, 0, 0.5f}),
+                            glm::vec3(0.2f), meltGlow(tempC)));
+    }
+    r.drawInstanced(m_box, runs, {.castShadow = false});
+    // Fayalite feedstock pile in its bay: the slag yard's fayalite share, marked for the photocatalyst line.
+    const float fay = static_cast<float>(std::clamp(0.3 + m_fayalite / 2000.0, 0.3, 1.0));
+    r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.25f, 0.24f, 0.22f, 1.0f),
+           glm::vec3(0.0f));
+    // A marker ring (signal green) around the bay: this is the photocatalyst's feedstock.
+    std::vector<eng::Instance> posts;
+    for (int k = 0; k < 8; ++k)
+        posts.push_back(boxInst({2.0f + 4.0f * static_cast<float>(k), 3.0f, 99.5f}, {3.5f + 4.0f * static_cast<float>(k), 3.4f, 100.5f}, {0.2f, 0.8f, 0.35f}, glm::vec3(0.05f, 0.5f, 0.12f)));
+    r.drawInstanced(m_box, posts);
+}
+
+void SmelterScene::drawTankhouse(eng::Renderer& r) {
+    const int n = std::min(std::max(m_cells, 0), kMaxCellsDrawn);
+    const int rows = static_cast<int>(std::ceil(static_cast<float>(n) / kCellsPerRow));
+    // Cathodes deposit over the harvest cycle (daily, sim/smelter.h): the plates rise from starter sheets to full.
+    const double cycle_t = std::max(m_cathodeTh * 24.0, 1e-6);
+    const float grow = 0.25f + 0.75f * static_cast<float>(std::clamp(m_cathodeOnCells / cycle_t, 0.0, 1.0));
+    std::vector<eng::Instance> cells, plates;
+    cells.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const int row = i / static_cast<int>(kCellsPerRow), col = i % static_cast<int>(kCellsPerRow);
+        const glm::vec3 p(kTankhousePos.x - 44.0f + 1.6f * static_cast<float>(col), 0.0f,
+                          (static_cast<float>(row) - 0.5f * static_cast<float>(rows - 1)) * 6.6f);
+        cells.push_back(inst(T(p)));
+        plates.push_back(inst(T(p + glm::vec3(0.0f, 0.45f, 0.0f)) * S({1.0f, grow, 1.0f})));
+    }
+    r.drawInstanced(m_cell, cells);
+    r.drawInstanced(m_plate, plates, {.castShadow = false});
+    // Cathode bundles on the floor at the west end, stacked as they are harvested.
+    const int bundles = static_cast<int>(std::min(m_cathodeStock / kBundle_t, static_cast<double>(kBundleSpots * kBundlesHigh)));
+    std::vector<eng::Instance> stacks;
+    for (int b = 0; b < bundles; ++b) {
+        const int spot = b % kBundleSpots, level = b / kBundleSpots;
+        const glm::vec3 p(kTankhousePos.x - kTankhouseHalfX + 3.0f + 1.6f * static_cast<float>(spot % 4),
+                          0.35f * static_cast<float>(level), -28.0f + 1.6f * static_cast<float>(spot / 4) * 3.0f);
+        stacks.push_back(boxInst(p - glm::vec3(0.55f, 0, 0.55f), p + glm::vec3(0.55f, 0.33f, 0.55f), kCopper));
+    }
+    r.drawInstanced(m_box, stacks);
+}
+
+// [SECTION] labels
+
+void SmelterScene::drawLabels(eng::Renderer& r) {
+    if (!m_world) return;
+    const sim::SmelterState& s = m_world->state().smelter;
+    char b[200];
+    auto add = [&](glm::vec3 p, const std::string& text, glm::vec4 color = kLabelWhite, float fade = 700.0f) {
+        r.labels().add({.position = p, .text = text, .color = color, .fadeStart = fade, .fadeEnd = fade * 1.8f});
+    };
+    const bool hot = m_alarm.size() > 0 && m_alarm[0], cold = m_alarm.size() > 1 && m_alarm[1];
+    const bool level = m_alarm.size() > 2 && m_alarm[2], stack = m_alarm.size() > 3 && m_alarm[3];
+    std::snprintf(b, sizeof b, "%sSmelting furnace  %.0f C\nmatte %.1f %% Cu, bath %.2f m%s", hot || cold || level ? "ALARM  " : "",
+                  s.furnace.temperature_c, s.furnace.matte_grade_pct, s.furnace.bath_level_m,
+                  s.furnace.running ? "" : "\nTRIPPED (no smelting)");
+    add(kFurnacePos + glm::vec3(0, 25, 0), b, hot || cold || level || !s.furnace.running ? kLabelRed : kLabelWhite);
+    static const char* kPhase[] = {"idle", "charging", "slag blow", "skimming", "copper blow", "pouring"};
+    for (std::size_t i = 0; i < s.converters.size(); ++i) {
+        const sim::ConverterState& c = s.converters[i];
+        std::snprintf(b, sizeof b, "Converter %zu: %s%s\n%.0f t, %.0f %%", i + 1, c.faulted ? "FAULT - " : "",
+                      kPhase[static_cast<int>(c.phase)], c.contents_t, 100.0 * c.progress);
+        add(converterPos(static_cast<int>(i)) + glm::vec3(0, 14, 0), b, c.faulted ? kLabelRed : kLabelWhite, 350.0f);
+    }
+    static const char* kAnode[] = {"filling", "oxidising", "poling", "casting"};
+    for (std::size_t a = 0; a < s.anode_furnaces.size(); ++a) {
+        std::snprintf(b, sizeof b, "Anode furnace %zu: %s\n%.0f t", a + 1, kAnode[static_cast<int>(s.anode_furnaces[a].phase)],
+                      s.anode_furnaces[a].contents_t);
+        add(anodeFurnacePos(static_cast<int>(a)) + glm::vec3(0, 12, 0), b, kLabelWhite, 350.0f);
+    }
+    std::snprintf(b, sizeof b, "Casting wheel%s\n%.0f anodes cast", s.casting.active ? " (casting)" : "", s.casting.anodes_cast);
+    add(kCastingWheelPos + glm::vec3(0, 5, 0), b, kLabelWhite, 300.0f);
+    std::snprintf(b, sizeof b, "Acid plant  SO2 in %.1f t/h, captured %.1f %%\nH2SO4 %.1f t/h", s.acid_plant.so2_in_t_h,
+                  100.0 * s.acid_plant.capture_fraction, s.acid_plant.acid_t_h);
+    add(kAcidPlantPos + glm::vec3(0, 64, 0), b, s.acid_plant.running ? kLabelWhite : kLabelRed, 1200.0f);
+    std::snprintf(b, sizeof b, "%sStack  SO2 %.2f t/h", stack ? "ALARM  " : "", s.stack_so2_t_h);
+    add(kStackPos + glm::vec3(0, 155, 0), b, stack ? kLabelRed : kLabelWhite, 1500.0f);
+    std::snprintf(b, sizeof b, "Tankhouse  %d cells%s, %.0f A/m2\ncathode %.1f t/h, %.0f t stacked", s.tankhouse.cells,
+                  s.tankhouse.cells > kMaxCellsDrawn ? " (600 shown)" : "", s.tankhouse.current_density_a_m2,
+                  s.tankhouse.cathode_t_h, s.tankhouse.cathode_stock_t);
+    add(kTankhousePos + glm::vec3(0, 20, 0), b, kLabelWhite, 1200.0f);
+    std::snprintf(b, sizeof b, "Concentrate store  %.0f t", s.concentrate_store_t);
+    add(kStorePos + glm::vec3(0, 23, 0), b, kLabelWhite, 900.0f);
+    add({-132.0f, 17.0f, -14.0f}, "Charge preparation", kLabelWhite, 500.0f);
+    std::snprintf(b, sizeof b, "Slag yard  %.0f t this run, %.1f t/h formed", s.slag_yard.slag_t, s.slag_t_h);
+    add(kYardPos + glm::vec3(0, 16, 20), b, kLabelWhite, 900.0f);
+    const double share = s.slag_yard.slag_t > 0 ? 100.0 * s.slag_yard.fayalite_t / s.slag_yard.slag_t : 0.0;
+    std::snprintf(b, sizeof b, "Fayalite Fe2SiO4 feedstock -> photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used",
+                  s.slag_yard.fayalite_t, share, m_catalystSlag);
+    add({17.0f, 10.0f, 113.0f}, b, kLabelSlag, 900.0f);
+    add(kUptakeTop + glm::vec3(0, 4, 0), "Uptake and off-gas line", kLabelWhite, 500.0f);
+    // Ladles in motion say what they carry.
+    static const char* kWhat[] = {"matte", "slag", "blister"};
+    for (std::size_t i = 0; i < m_anim.ladles.size(); ++i) {
+        const LadleAnim& l = m_anim.ladles[i];
+        if (l.fill <= 0.02f || l.carrier == Carrier::Floor) continue;
+        std::snprintf(b, sizeof b, "%s %.0f t, %.0f C", kWhat[static_cast<int>(l.contents)], s.ladles[i].mass_t, s.ladles[i].temperature_c);
+        add(l.pos + glm::vec3(0, 7.5f, 0), b, kLabelSlag, 250.0f);
+    }
+}
+
+// [SECTION] picking
+
+std::vector<SmelterScene::Unit> SmelterScene::units() const {
+    std::vector<Unit> u;
+    u.push_back({"furnace", kFurnacePos + glm::vec3(-8, 0, -4), kFurnacePos + glm::vec3(8, 22, 4)});
+    for (std::size_t i = 0; i < m_anim.converters.size(); ++i)
+        u.push_back({"converter:" + std::to_string(i), converterPos(static_cast<int>(i)) + glm::vec3(-6.6f, 0, -3),
+                     converterPos(static_cast<int>(i)) + glm::vec3(6.6f, 11, 3)});
+    for (std::size_t i = 0; i < m_anim.ladles.size(); ++i)
+        u.push_back({"ladle:" + std::to_string(i), m_anim.ladles[i].pos + glm::vec3(-2.3f, 0, -2.3f), m_anim.ladles[i].pos + glm::vec3(2.3f, 6, 2.3f)});
+    for (std::size_t a = 0; a < m_anim.anodes.size(); ++a)
+        u.push_back({"anode:" + std::to_string(a), anodeFurnacePos(static_cast<int>(a)) + glm::vec3(-8, 0, -3),
+                     anodeFurnacePos(static_cast<int>(a)) + glm::vec3(8, 10, 3)});
+    u.push_back({"wheel", kCastingWheelPos + glm::vec3(-7, 0, -7), kCastingWheelPos + glm::vec3(7, 3, 7)});
+    u.push_back({"acid", kAcidPlantPos + glm::vec3(-15, 0, -20), kAcidPlantPos + glm::vec3(15, 60, 20)});
+    u.push_back({"stack", kStackPos + glm::vec3(-7, 0, -7), kStackPos + glm::vec3(7, 150, 7)});
+    u.push_back({"tankhouse", kTankhousePos - glm::vec3(kTankhouseHalfX, 0, kTankhouseHalfZ), kTankhousePos + glm::vec3(kTankhouseHalfX, 16, kTankhouseHalfZ)});
+    u.push_back({"store", kStorePos - glm::vec3(30, 0, 24), kStorePos + glm::vec3(30, 20, 24)});
+    u.push_back({"fayalite", {2, 0, 100}, {32, 6, 126}});
+    u.push_back({"yard", {-110, 0, kYardPos.z - 4}, {2, 18, 200}});
+    return u;
+}
+
+bool SmelterScene::pick(const eng::Ray& ray, std::string* what) {
+    float best = 1e30f;
+    std::string key;
+    for (const Unit& u : units()) {
+        float t = 0.0f;
+        if (eng::intersectBox(ray, u.bmin, u.bmax, t) && t < best) { best = t; key = u.key; }
+    }
+    if (key.empty()) return false;
+    m_selected = key;
+    if (what) *what = describe(key);
+    return true;
+}
+
+std::string SmelterScene::describe(const std::string& key) const {
+    if (!m_world) return key;
+    const sim::SmelterState& s = m_world->state().smelter;
+    char b[512];
+    auto index = [&]() { return std::atoi(key.c_str() + key.find(':') + 1); };
+    if (key == "furnace") {
+        const sim::FurnaceState& f = s.furnace;
+        std::snprintf(b, sizeof b, "Smelting furnace (Vanyukov-type bath, 21 m2 hearth; almalyk.md §4)\n"
+                      "%s, %.0f C, bath %.2f m\nfeed %.1f t/h concentrate + %.1f t/h SiO2 flux, O2 %.0f %%\n"
+                      "matte %.0f t at %.1f %% Cu, slag %.0f t (Cu %.2f %%, Fe/SiO2 %.2f)\n"
+                      "off-gas SO2 %.1f t/h; fuel %.1f GJ/h, reaction heat %.1f GJ/h",
+                      f.running ? "running" : "TRIPPED", f.temperature_c, f.bath_level_m, f.feed_t_h, f.flux_t_h,
+                      100.0 * f.o2_enrichment, f.matte_t, f.matte_grade_pct, f.slag_t, f.slag_cu_pct, f.slag_fe_sio2,
+                      f.offgas_so2_t_h, f.fuel_gj_h, f.reaction_gj_h);
+    } else if (key.rfind("converter:", 0) == 0) {
+        const int i = index();
+        if (i < 0 || i >= static_cast<int>(s.converters.size())) return key;
+        const sim::ConverterState& c = s.converters[static_cast<std::size_t>(i)];
+        static const char* kPhase[] = {"idle", "charging", "slag blow", "skimming", "copper blow", "pouring"};
+        std::snprintf(b, sizeof b, "Peirce-Smith converter %d (4 m x 11 m; almalyk.md §6)\n%s%s, %.0f %% done, tilt %.0f deg\n"
+                      "contents %.0f t (charged %.0f t), SO2 %.1f t/h, cycles %d",
+                      i + 1, c.faulted ? "FAULT: " : "", kPhase[static_cast<int>(c.phase)], 100.0 * c.progress, c.tilt_deg,
+                      c.contents_t, c.charged_t, c.so2_t_h, c.cycles);
+    } else if (key.rfind("ladle:", 0) == 0) {
+        const int i = index();
+        if (i < 0 || i >= static_cast<int>(s.ladles.size())) return key;
+        const sim::LadleState& l = s.ladles[static_cast<std::size_t>(i)];
+        static const char* kWhat[] = {"Matte ladle", "Slag pot", "Blister ladle"};
+        static const char* kStage[] = {"at the furnace", "on the crane to a converter", "at a converter", "to the slag yard",
+                                       "to the anode furnaces", "pouring", "returning"};
+        std::snprintf(b, sizeof b, "%s %d: %s (%.0f %%)\n%.1f t at %.0f C", kWhat[static_cast<int>(l.contents)], i + 1,
+                      kStage[static_cast<int>(l.stage)], 100.0 * l.progress, l.mass_t, l.temperature_c);
+    } else if (key.rfind("anode:", 0) == 0) {
+        const int a = index();
+        if (a < 0 || a >= static_cast<int>(s.anode_furnaces.size())) return key;
+        static const char* kAnode[] = {"filling", "oxidising", "poling", "casting"};
+        std::snprintf(b, sizeof b, "Anode furnace %d (fire refining)\n%s, %.0f %% done, %.0f t", a + 1,
+                      kAnode[static_cast<int>(s.anode_furnaces[static_cast<std::size_t>(a)].phase)],
+                      100.0 * s.anode_furnaces[static_cast<std::size_t>(a)].progress, s.anode_furnaces[static_cast<std::size_t>(a)].contents_t);
+    } else if (key == "wheel") {
+        std::snprintf(b, sizeof b, "Anode casting wheel\n%s, %.0f t/h, %.0f anodes cast", s.casting.active ? "casting" : "waiting",
+                      s.casting.rate_t_h, s.casting.anodes_cast);
+    } else if (key == "acid") {
+        std::snprintf(b, sizeof b, "Sulphuric acid plant\nSO2 in %.2f t/h, captured %.2f t/h (%.1f %%)\nH2SO4 %.1f t/h, %.0f t this run%s",
+                      s.acid_plant.so2_in_t_h, s.acid_plant.so2_captured_t_h, 100.0 * s.acid_plant.capture_fraction,
+                      s.acid_plant.acid_t_h, s.acid_t, s.acid_plant.running ? "" : "\nTRIPPED: all SO2 to the stack");
+    } else if (key == "stack") {
+        std::snprintf(b, sizeof b, "Stack\nSO2 %.2f t/h, %.1f t emitted this run", s.stack_so2_t_h, s.so2_emitted_t);
+    } else if (key == "tankhouse") {
+        const sim::TankhouseState& t = s.tankhouse;
+        std::snprintf(b, sizeof b, "Tankhouse (electrorefining)\n%d cells, %.0f A/m2, CE %.0f %%, %.0f kA, %.1f MW\n"
+                      "cathode %.2f t/h; %.0f t on the cells, %.0f t harvested; anodes %.0f t",
+                      t.cells, t.current_density_a_m2, 100.0 * t.current_efficiency, t.current_ka, t.power_mw,
+                      t.cathode_t_h, t.cathode_on_cells_t, t.cathode_stock_t, t.anode_stock_t);
+    } else if (key == "store") {
+        std::snprintf(b, sizeof b, "Concentrate store and charge preparation\n%.0f t in store, %.0f t received this run",
+                      s.concentrate_store_t, s.concentrate_t);
+    } else if (key == "fayalite") {
+        std::snprintf(b, sizeof b, "Fayalite feedstock for the photocatalyst line\n%.0f t fayalite in %.0f t slag dumped\n"
+                      "%.1f t slag taken by the catalyst line", s.slag_yard.fayalite_t, s.slag_yard.slag_t, m_catalystSlag);
+    } else if (key == "yard") {
+        std::snprintf(b, sizeof b, "Slag yard\n%.0f t dumped this run (Cu lost %.1f t), slag formed %.1f t/h",
+                      s.slag_yard.slag_t, s.slag_yard.cu_t, s.slag_t_h);
+    } else {
+        return key;
+    }
+    return b;
+}
+
+// [SECTION] cameras
+
+std::vector<eng::CameraPreset> SmelterScene::cameraPresets() const {
+    return {
+        {"Aisle overview", {.target = {0.0f, 6.0f, 0.0f}, .yawDeg = -18.0f, .pitchDeg = 32.0f, .distance = 240.0f, .fovDeg = 50.0f}},
+        {"Smelting furnace", {.target = {-94.0f, 7.0f, 0.0f}, .yawDeg = -35.0f, .pitchDeg = 24.0f, .distance = 62.0f}},
+        {"Converters", {.target = {-31.0f, 5.0f, -4.0f}, .yawDeg = 8.0f, .pitchDeg = 24.0f, .distance = 80.0f}},
+        {"Anode furnaces and casting", {.target = {112.0f, 4.0f, -2.0f}, .yawDeg = -20.0f, .pitchDeg = 28.0f, .distance = 70.0f}},
+        {"Tankhouse", {.target = {236.0f, 1.0f, 0.0f}, .yawDeg = 35.0f, .pitchDeg = 38.0f, .distance = 120.0f}},
+        {"Slag yard", {.target = {-35.0f, 3.0f, 112.0f}, .yawDeg = 150.0f, .pitchDeg = 26.0f, .distance = 120.0f}},
+        {"Whole plant", {.target = {30.0f, 10.0f, 10.0f}, .yawDeg = -30.0f, .pitchDeg = 36.0f, .distance = 560.0f, .fovDeg = 50.0f}},
+    };
+}
+
+std::vector<eng::CameraPose> SmelterScene::benchPath() const {
+    std::vector<eng::CameraPose> path;
+    for (const auto& p : cameraPresets()) path.push_back(p.pose);
+    path.push_back(path.front());
+    return path;
+}
+
+}  // namespace scenes
