@@ -82,6 +82,26 @@ std::vector<std::uint8_t> moduleTexture(int w, int h) {
     return px;
 }
 
+// A flat grid (y = 0, facing +Y) of n x n quads: the engine fogs per vertex, so large ground needs vertices.
+eng::MeshData makeGrid(float size, int n, const eng::Material& m) {
+    eng::MeshData d;
+    eng::SubMesh p;
+    for (int j = 0; j <= n; ++j)
+        for (int i = 0; i <= n; ++i) {
+            const float u = static_cast<float>(i) / n, v = static_cast<float>(j) / n;
+            p.vertices.push_back({{(u - 0.5f) * size, 0.0f, (v - 0.5f) * size}, {0, 1, 0}, {u, v}});
+        }
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const auto a = static_cast<std::uint32_t>(j * (n + 1) + i), b = a + static_cast<std::uint32_t>(n + 1);
+            for (std::uint32_t k : {a, b, a + 1, a + 1, b, b + 1}) p.indices.push_back(k);
+        }
+    d.parts.push_back(std::move(p));
+    d.materials.push_back(m);
+    d.computeBounds();
+    return d;
+}
+
 std::string fmt(const char* f, double v) {
     char b[64];
     std::snprintf(b, sizeof b, f, v);
@@ -117,8 +137,8 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_pipe = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "pipe");
     m_vessel = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 16, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.45f, .metallic = 0.2f}), "vessel");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
-    m_ground = r.createMesh(eng::makePlane({12000, 12000}, {.name = "", .baseColor = {0.33f, 0.25f, 0.14f, 1}, .roughness = 1.0f}), "steppe");
-    m_pad = r.createMesh(eng::makePlane({1, 1}, {.name = "", .baseColor = {0.30f, 0.28f, 0.24f, 1}, .roughness = 1.0f}), "gravel pad");
+    m_ground = r.createMesh(makeGrid(12000.0f, 48, {.name = "", .baseColor = {0.33f, 0.25f, 0.14f, 1}, .roughness = 1.0f}), "steppe");
+    m_pad = r.createMesh(makeGrid(1.0f, 12, {.name = "", .baseColor = {0.30f, 0.28f, 0.24f, 1}, .roughness = 1.0f}), "gravel pad");
 
     auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
     m_separator = model("separator");
@@ -470,13 +490,14 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
 
 std::vector<eng::CameraPreset> HydrogenScene::cameraPresets() const {
     const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();
-    const glm::vec3 mid(0.5f * (lo.x + kReformer.x + 50.0f), 0.0f, 0.5f * (lo.y + std::max(hi.y, kReformer.z)));
+    const glm::vec3 field(0.5f * (lo.x + hi.x), 0.0f, 0.5f * (lo.y + hi.y));
+    const glm::vec3 mid = glm::mix(field, kPlant, 0.3f);
     const float extent = std::max({hi.x - lo.x, hi.y - lo.y, 60.0f});
     // Close-up: a tray near the field's east edge, looking down its glass from the south-east.
     const glm::vec3 tray = m_layout.modules > 0 ? m_layout.moduleCentre(std::min(m_layout.modules - 1, 2 * kModulesPerRow + 3))
                                                 : glm::vec3(0);
     return {
-        {"Field overview", {.target = mid, .yawDeg = 160.0f, .pitchDeg = 32.0f, .distance = 1.6f * extent + 260.0f, .fovDeg = 45.0f}},
+        {"Field overview", {.target = mid, .yawDeg = 160.0f, .pitchDeg = 36.0f, .distance = 1.6f * extent + 260.0f, .fovDeg = 45.0f}},
         {"Panel close-up (bubbles)", {.target = tray, .yawDeg = 200.0f, .pitchDeg = 42.0f, .distance = 50.0f, .fovDeg = 10.0f}},
         {"Gas plant", {.target = kPlant + glm::vec3(22, 2, 0), .yawDeg = 215.0f, .pitchDeg = 28.0f, .distance = 95.0f, .fovDeg = 45.0f}},
         {"Reformer", {.target = kReformer + glm::vec3(20, 10, 0), .yawDeg = 230.0f, .pitchDeg = 18.0f, .distance = 150.0f, .fovDeg = 45.0f}},
