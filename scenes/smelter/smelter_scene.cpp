@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -56,7 +57,7 @@ glm::mat4 tube(glm::vec3 a, glm::vec3 b, float radius) {
     return m;
 }
 
-const glm::vec3 kSteel(0.42f, 0.43f, 0.45f), kDarkSteel(0.16f, 0.16f, 0.17f), kConcrete(0.62f, 0.6f, 0.56f);
+const glm::vec3 kSteel(0.42f, 0.43f, 0.45f), kDarkSteel(0.16f, 0.16f, 0.17f), kConcrete(0.13f, 0.125f, 0.115f);
 const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCopper(0.85f, 0.45f, 0.28f);
 const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
 const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
@@ -176,7 +177,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, plain), "smelter.box");
     m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 14, plain), "smelter.cylinder");
     m_stream = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "melt", .baseColor = {0.1f, 0.05f, 0.03f, 1}}), "smelter.stream");
-    m_ground = r.createMesh(eng::makePlane({1400.0f, 1400.0f}, {.name = "ground", .baseColor = {0.55f, 0.48f, 0.38f, 1}, .roughness = 0.95f}), "smelter.ground");
+    m_ground = r.createMesh(eng::makePlane({1400.0f, 1400.0f}, {.name = "ground", .baseColor = {0.13f, 0.11f, 0.085f, 1}, .roughness = 0.95f}), "smelter.ground");
     eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.13f, 0.12f, 0.12f, 1}, .roughness = 0.9f});
     m_heap = r.createMesh(heap, "smelter.slag_heap");
     m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
@@ -189,9 +190,10 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_cell = r.createMesh(cell, "smelter.cell");
     // Cathode plates (one slab for the row of cathodes in a cell); the scene raises it as copper deposits.
     eng::MeshData plates;
-    for (int k = 0; k < 12; ++k)
-        eng::appendMesh(plates, eng::makeBox({1.1f, 1.0f, 0.06f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f}),
-                        T({0, 0, -2.4f + 0.44f * static_cast<float>(k)}));
+    // Three blocks of cathode tops per cell (not 50 sheets): 500 cells stay cheap for software rendering.
+    for (int k = 0; k < 3; ++k)
+        eng::appendMesh(plates, eng::makeBox({1.1f, 1.0f, 1.5f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f}),
+                        T({0, 0, -1.75f + 1.75f * static_cast<float>(k)}));
     m_plate = r.createMesh(plates, "smelter.cathodes");
 
     // Slag pot carrier (Kress-type): chassis, cab at the front, the pot's cradle at the rear (model faces +z).
@@ -210,7 +212,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     // aisle side (cut away) and full north wall; the cladding mesh closes roof and south wall.
     eng::MeshData frame, clad;
     const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
-    const eng::Material wall{.name = "cladding", .baseColor = {0.62f, 0.66f, 0.67f, 1}, .roughness = 0.7f};
+    const eng::Material wall{.name = "cladding", .baseColor = {0.3f, 0.36f, 0.4f, 1}, .roughness = 0.7f};
     const eng::Material roof{.name = "roof", .baseColor = {0.45f, 0.47f, 0.5f, 1}, .roughness = 0.7f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
     auto building = [&](float x0, float x1, float z0, float z1, float h, bool girders) {
@@ -242,13 +244,13 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     auto& C = m_staticCyls;
     B.push_back(boxInst({kHallX0, 0, kHallZ0}, {kHallX1, 0.06f, kHallZ1}, kConcrete * 0.9f));
     B.push_back(boxInst({kTankhousePos.x - kTankhouseHalfX, 0, -kTankhouseHalfZ}, {kTankhousePos.x + kTankhouseHalfX, 0.06f, kTankhouseHalfZ}, kConcrete));
-    const glm::vec3 asphalt(0.2f, 0.2f, 0.21f);
+    const glm::vec3 asphalt(0.035f, 0.035f, 0.038f);
     B.push_back(boxInst({-101, 0, kHallZ1}, {-93, 0.04f, 62}, asphalt));                 // slag road out of the south door
     B.push_back(boxInst({-100, 0, 56}, {-2, 0.04f, 64}, asphalt));                       // along the yard's crest
     B.push_back(boxInst({-70, 0, 56}, {-12, 0.05f, kYardPos.z + 2}, asphalt * 1.2f));    // the dump platform
     B.push_back(boxInst({kHallX1, 0, -5}, {kTankhousePos.x - kTankhouseHalfX, 0.04f, 5}, asphalt));  // anodes to the tankhouse
     // Slag yard floor: dark, below the dump face.
-    B.push_back(boxInst({-110, 0, kYardPos.z + 2}, {20, 0.03f, 200}, {0.26f, 0.23f, 0.21f}));
+    B.push_back(boxInst({-110, 0, kYardPos.z + 2}, {20, 0.03f, 200}, {0.05f, 0.045f, 0.04f}));
     // Fayalite feedstock bay (photocatalyst line): concrete bunker walls east of the dump, belt heading east.
     B.push_back(boxInst({2, 0, 100}, {32, 3.0f, 101}, kConcrete));
     B.push_back(boxInst({2, 0, 100}, {3, 3.0f, 126}, kConcrete));
@@ -332,6 +334,9 @@ void SmelterScene::update(const FrameInput& in) {
     for (std::size_t i = 0; i < sm.alarms.size(); ++i) m_alarm[i] = sm.alarms[i].active;
     if (sm.casting.active) m_wheelDeg += static_cast<float>(std::min(dtSim, 60.0) * 0.6);  // ~1 mould per 10 s (E)
     updateParticles(in);
+    // The first frame (and every shot) starts with plumes and fumes already developed, not from an empty sky.
+    if (m_nextSample < 0 && m_r)
+        for (int i = 0; i < 300; ++i) m_r->particles().update(1.0f / 20.0f);
     sample(s, in.now);
 }
 
@@ -386,6 +391,14 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
     (void)cam;
     (void)in;
     r.setShadowRegion({40.0f, 0.0f, 20.0f}, 320.0f);
+    // A smelter works through the night under floodlights: a warm sodium-lamp fill keeps the plant readable while
+    // the melt, flames and lamps carry the picture.
+    if (m_night > 0.0f) {
+        eng::Lighting L = r.lighting();
+        L.skyAmbient = glm::mix(L.skyAmbient, glm::vec3(0.16f, 0.13f, 0.09f), m_night);
+        L.groundAmbient = glm::mix(L.groundAmbient, glm::vec3(0.1f, 0.08f, 0.05f), m_night);
+        r.setLighting(L);
+    }
     const eng::DrawFlags ground{.castShadow = false};
     r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1.0f), glm::vec3(0.0f), ground);
     drawHall(r);
@@ -412,7 +425,7 @@ void SmelterScene::drawHall(eng::Renderer& r) {
         piles.push_back(inst(T(kStorePos + glm::vec3(-16.0f + 14.0f * static_cast<float>(k), 0, -6)) * S({7.0f * std::sqrt(fill), 7.0f * fill, 7.0f * std::sqrt(fill)}),
                              {0.42f, 0.4f, 0.3f}));
     piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), {0.85f, 0.83f, 0.78f}));
-    r.drawInstanced(m_pile, piles);
+    r.drawInstanced(m_pile, piles, {.castShadow = false});  // they grow with the stock: keep the shadow cache
 }
 
 void SmelterScene::drawEquipment(eng::Renderer& r) {
@@ -441,8 +454,8 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
         if (a.flame <= 0.0f) continue;
         const float flick = 0.85f + 0.15f * std::sin(m_anim01 * 23.0f + static_cast<float>(i) * 1.7f);
         const glm::vec3 mouth = converterMouth(static_cast<int>(i));
-        r.draw(m_pile, T(mouth) * S({1.1f, 3.2f * a.flame * flick, 1.1f}), glm::vec4(0.2f, 0.2f, 0.2f, 1.0f),
-               glm::vec3(6.0f, 3.6f, 1.2f) * a.flame, moving);
+        r.draw(m_pile, T(mouth - glm::vec3(0, 0.5f, 0)) * S({1.7f, 5.0f * a.flame * flick, 1.7f}), glm::vec4(0.2f, 0.2f, 0.2f, 1.0f),
+               glm::vec3(3.2f, 1.3f, 0.3f) * a.flame, moving);
     }
     // Anode furnaces and the casting wheel.
     for (std::size_t k = 0; k < m_anim.anodes.size(); ++k) {
@@ -550,8 +563,8 @@ void SmelterScene::drawStreams(eng::Renderer& r) {
     if (m_world && m_world->state().smelter.furnace.running) {
         const glm::vec3 matteHole = kFurnacePos + glm::vec3(7.5f, 2.2f, 3.0f);
         const glm::vec3 slagHole = kFurnacePos + glm::vec3(-4.0f, 2.6f, 3.8f);
-        st.push_back(inst(tube(matteHole, matteTapSpot(0) + glm::vec3(-1.5f, 5.6f, 0.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC - 20.0) * 0.8f));
-        st.push_back(inst(tube(slagHole, slagTapSpot(0) + glm::vec3(0.0f, 7.2f, -2.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC + 30.0) * 0.8f));
+        st.push_back(inst(tube(matteHole, matteTapSpot(0) + glm::vec3(-1.5f, 5.6f, 0.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC - 20.0) * 0.5f));
+        st.push_back(inst(tube(slagHole, slagTapSpot(0) + glm::vec3(0.0f, 7.2f, -2.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC + 30.0) * 0.5f));
     }
     // Slag running down the yard's dump face from a tipping pot, and the fresh runs cooling afterwards.
     for (const LadleAnim& l : m_anim.ladles)
@@ -566,8 +579,8 @@ void SmelterScene::drawYard(eng::Renderer& r) {
     std::vector<eng::Instance> heaps;
     for (int k = 0; k < 4; ++k)
         heaps.push_back(inst(T(kYardPos + glm::vec3(-40.0f + 30.0f * static_cast<float>(k), -4.0f, 36.0f)) *
-                                 S({26.0f + 6.0f * grow, 10.0f + 4.0f * grow, 30.0f}), glm::vec3(1.0f)));
-    r.drawInstanced(m_heap, heaps);
+                                 S({26.0f + 6.0f * grow, 7.0f + 3.0f * grow, 30.0f}), glm::vec3(1.0f)));
+    r.drawInstanced(m_heap, heaps, {.castShadow = false});
     // Fresh runs: the latest pot at each dump spot glows down the face and cools over ~40 sim minutes.
     std::vector<eng::Instance> runs;
     for (int k = 0; k < 3; ++k) {
@@ -582,7 +595,7 @@ void SmelterScene::drawYard(eng::Renderer& r) {
     // Fayalite feedstock pile in its bay: the slag yard's fayalite share, marked for the photocatalyst line.
     const float fay = static_cast<float>(std::clamp(0.3 + m_fayalite / 2000.0, 0.3, 1.0));
     r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.25f, 0.24f, 0.22f, 1.0f),
-           glm::vec3(0.0f));
+           glm::vec3(0.0f), {.castShadow = false});
     // A marker ring (signal green) around the bay: this is the photocatalyst's feedstock.
     std::vector<eng::Instance> posts;
     for (int k = 0; k < 8; ++k)
@@ -660,14 +673,14 @@ void SmelterScene::drawLabels(eng::Renderer& r) {
     add(kTankhousePos + glm::vec3(0, 20, 0), b, kLabelWhite, 1200.0f);
     std::snprintf(b, sizeof b, "Concentrate store  %.0f t", s.concentrate_store_t);
     add(kStorePos + glm::vec3(0, 23, 0), b, kLabelWhite, 900.0f);
-    add({-132.0f, 17.0f, -14.0f}, "Charge preparation", kLabelWhite, 500.0f);
+    add({-132.0f, 12.0f, -14.0f}, "Charge preparation", kLabelWhite, 300.0f);
     std::snprintf(b, sizeof b, "Slag yard  %.0f t this run, %.1f t/h formed", s.slag_yard.slag_t, s.slag_t_h);
     add(kYardPos + glm::vec3(0, 16, 20), b, kLabelWhite, 900.0f);
     const double share = s.slag_yard.slag_t > 0 ? 100.0 * s.slag_yard.fayalite_t / s.slag_yard.slag_t : 0.0;
     std::snprintf(b, sizeof b, "Fayalite Fe2SiO4 feedstock -> photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used",
                   s.slag_yard.fayalite_t, share, m_catalystSlag);
     add({17.0f, 10.0f, 113.0f}, b, kLabelSlag, 900.0f);
-    add(kUptakeTop + glm::vec3(0, 4, 0), "Uptake and off-gas line", kLabelWhite, 500.0f);
+    add(kUptakeTop + glm::vec3(0, 3, -30), "Uptake and off-gas line", kLabelWhite, 400.0f);
     // Ladles in motion say what they carry.
     static const char* kWhat[] = {"matte", "slag", "blister"};
     for (std::size_t i = 0; i < m_anim.ladles.size(); ++i) {
@@ -786,15 +799,16 @@ std::string SmelterScene::describe(const std::string& key) const {
 // [SECTION] cameras
 
 std::vector<eng::CameraPreset> SmelterScene::cameraPresets() const {
-    return {
-        {"Aisle overview", {.target = {0.0f, 6.0f, 0.0f}, .yawDeg = -18.0f, .pitchDeg = 32.0f, .distance = 240.0f, .fovDeg = 50.0f}},
+    std::vector<eng::CameraPreset> v = {
+        {"Aisle overview", {.target = {-20.0f, 4.0f, 4.0f}, .yawDeg = -14.0f, .pitchDeg = 30.0f, .distance = 165.0f, .fovDeg = 50.0f}},
         {"Smelting furnace", {.target = {-94.0f, 7.0f, 0.0f}, .yawDeg = -35.0f, .pitchDeg = 24.0f, .distance = 62.0f}},
-        {"Converters", {.target = {-31.0f, 5.0f, -4.0f}, .yawDeg = 8.0f, .pitchDeg = 24.0f, .distance = 80.0f}},
+        {"Converters", {.target = {-31.0f, 4.0f, -3.0f}, .yawDeg = 8.0f, .pitchDeg = 36.0f, .distance = 72.0f}},
         {"Anode furnaces and casting", {.target = {112.0f, 4.0f, -2.0f}, .yawDeg = -20.0f, .pitchDeg = 28.0f, .distance = 70.0f}},
         {"Tankhouse", {.target = {236.0f, 1.0f, 0.0f}, .yawDeg = 35.0f, .pitchDeg = 38.0f, .distance = 120.0f}},
         {"Slag yard", {.target = {-35.0f, 3.0f, 112.0f}, .yawDeg = 150.0f, .pitchDeg = 26.0f, .distance = 120.0f}},
         {"Whole plant", {.target = {30.0f, 10.0f, 10.0f}, .yawDeg = -30.0f, .pitchDeg = 36.0f, .distance = 560.0f, .fovDeg = 50.0f}},
     };
+    return v;
 }
 
 std::vector<eng::CameraPose> SmelterScene::benchPath() const {
