@@ -66,6 +66,34 @@ void OrbitCamera::update(float dt) {
     m_pose = lerp(m_from, m_to, smooth(m_flyT));
 }
 
+void OrbitCamera::follow(glm::vec3 point, float dt, float halfLife) {
+    const float keep = halfLife > 0.0f ? std::exp2(-std::max(dt, 0.0f) / halfLife) : 0.0f;
+    m_pose.target = point + (m_pose.target - point) * keep;
+    if (m_flyT < 1.0f) {
+        // The glide lands on the moving point: both ends track it, so the fly-to does not drag the view back.
+        m_to.target = point;
+        m_from.target = point + (m_from.target - point) * keep;
+    }
+}
+
+void OrbitCamera::keepAboveGround(const std::function<float(float, float)>& groundAt, float clearance) {
+    // The eye moves sideways as the pitch changes, so the ground under it is re-read; a few rounds settle it.
+    for (int round = 0; round < 4; ++round) {
+        const glm::vec3 eye = position();
+        const float need = groundAt(eye.x, eye.z) + clearance;
+        if (!(eye.y < need)) return;  // also leaves a NaN ground alone
+        const float s = (need - m_pose.target.y) / std::max(m_pose.distance, 1e-3f);
+        if (s < 0.999f) {
+            m_pose.pitchDeg = std::clamp(glm::degrees(std::asin(std::max(s, -1.0f))) + 0.01f, m_pose.pitchDeg, 89.0f);
+        } else {
+            m_pose.pitchDeg = 89.0f;
+            m_pose.target.y += need - position().y;
+        }
+    }
+}
+
+float OrbitCamera::nearPlaneFor(float distance) { return std::clamp(0.1f * distance, 0.1f, 5.0f); }
+
 CameraPose OrbitCamera::lerp(const CameraPose& a, const CameraPose& b, float t) {
     CameraPose p;
     p.target = glm::mix(a.target, b.target, t);

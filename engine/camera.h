@@ -3,10 +3,14 @@
 //      per frame: cam.orbit(dxPx, dyPx); cam.pan(dxPx, dyPx, viewportH); cam.zoom(wheel); cam.update(dtSeconds);
 //      cam.flyTo(preset.pose, 2.0) glides there (smoothstep on every pose component, yaw along the short way).
 //      view(), projection(aspect) for rendering; pickRay(pixel, viewport) for hit tests.
+//      Constraints the render loop applies after update(): follow(point, dt) keeps the target gliding onto a moving
+//      point (a truck); keepAboveGround(groundAt, clearance) lifts the eye over the terrain; fitNearPlane() pulls the
+//      near plane in for close-ups (2 m from a panel) and keeps it at 5 m for everything farther than 50 m.
 // World frame: metres, right-handed, +Y up. Yaw 0 looks toward -Z (north in the scenes' convention), growing clockwise
 // seen from above (toward +X, east); pitch > 0 looks down.
-// Does NOT: read input devices (the render loop feeds it), or collide with terrain (scenes clamp via setMinHeight).
+// Does NOT: read input devices (the render loop feeds it), or know the terrain (the caller passes a height function).
 #pragma once
+#include <functional>
 #include <string>
 
 #include <glm/glm.hpp>
@@ -46,6 +50,18 @@ public:
     void flyTo(const CameraPose& p, float seconds);
     bool flying() const { return m_flyT < 1.0f; }
     void update(float dtSeconds);
+
+    // Moves the target toward `point` with a frame-rate independent exponential glide (half the remaining gap per
+    // halfLifeSeconds); a fly-to in progress ends on the point instead. Orbit, zoom and pan keep working.
+    void follow(glm::vec3 point, float dtSeconds, float halfLifeSeconds = 0.2f);
+    // Raises the pitch (and, when even looking straight down is not enough, the target) so that the eye is at
+    // least clearanceM above groundAt(x, z). Does not cancel a fly-to (it is re-applied every frame).
+    void keepAboveGround(const std::function<float(float, float)>& groundAt, float clearanceM);
+    // Near plane for the current distance: 10 % of it, within [0.1, 5] m (depth precision stays as before for
+    // every view farther than 50 m, and a 2 m close-up is not cut open).
+    void fitNearPlane() { m_near = nearPlaneFor(m_pose.distance); }
+    static float nearPlaneFor(float distance);
+    float minDistance() const { return m_minDist; }
 
     glm::vec3 position() const;
     glm::vec3 forward() const;  // unit vector from the eye toward the target

@@ -29,6 +29,13 @@ std::vector<std::string> sceneNames() {
     return out;
 }
 
+std::vector<std::string> sceneTitles() {
+    // Constructing a scene is cheap (load() does the work), so the titles stay with the classes that own them.
+    std::vector<std::string> out;
+    for (const Entry& e : kScenes) out.emplace_back(e.make()->title());
+    return out;
+}
+
 std::unique_ptr<Scene> makeScene(const std::string& name) {
     for (const Entry& e : kScenes)
         if (name == e.name) return e.make();

@@ -2,18 +2,22 @@
 // A scene is one folder (scenes/<name>/) that turns simulation state into draws. The render loop calls, in order:
 //   load(ctx) once (create meshes, textures, emitters) -> per frame: update(frame) -> draw(renderer, camera) ->
 //   drawUi() inside the ImGui frame (optional panel) ; pick(ray) on a click that ImGui did not take.
+//   After drawUi() the loop drains takeCommands() into the World (the same logged path as the UI's parameter edits),
+//   and while followTarget() has a value it keeps the orbit camera's target gliding onto it.
 // Lighting: the render loop sets the sun from the sim clock (sim solar position) before update(); a scene may
 // adjust renderer.lighting() in update() (e.g. an indoor hall), never the clock.
 // Adding a scene: implement Scene in scenes/<name>/, then add one line to the table in scenes/scene.cpp.
 // Does NOT: advance the simulation (scenes only read it and push commands through the app).
 #pragma once
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "engine/camera.h"
 #include "engine/gfx/renderer.h"
+#include "sim/command.h"
 #include "sim/events.h"
 #include "sim/time.h"
 
@@ -53,9 +57,15 @@ public:
     virtual void drawUi() {}
     // Describes what the ray hit (for the info panel); false when nothing of interest.
     virtual bool pick(const eng::Ray& ray, std::string* what) { (void)ray; (void)what; return false; }
+    // Commands the scene's panel produced since the last call (SetParam, faults); the loop pushes them into the
+    // World, which applies them at the next tick boundary and logs them. Default: none.
+    virtual std::vector<sim::Command> takeCommands() { return {}; }
+    // A world point the camera should keep centred (e.g. the truck the visitor follows); nullopt = free camera.
+    virtual std::optional<glm::vec3> followTarget() const { return std::nullopt; }
 };
 
 std::vector<std::string> sceneNames();       // in menu order
+std::vector<std::string> sceneTitles();      // Scene::title() of each, same order (for the picker)
 std::unique_ptr<Scene> makeScene(const std::string& name);  // nullptr for an unknown name
 constexpr const char* kDefaultScene = "landscape";
 

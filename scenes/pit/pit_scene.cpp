@@ -460,6 +460,11 @@ bool PitScene::pick(const eng::Ray& ray, std::string* what) {
     return true;
 }
 
+std::optional<glm::vec3> PitScene::followTarget() const {
+    if (!m_follow || m_selTruck < 0 || static_cast<std::size_t>(m_selTruck) >= m_truckM.size()) return std::nullopt;
+    return glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]);
+}
+
 std::vector<sim::Command> PitScene::takeCommands() {
     std::vector<sim::Command> out;
     out.swap(m_outbox);
@@ -490,6 +495,8 @@ void PitScene::drawUi() {
             if (s.mine.trucks[static_cast<std::size_t>(m_selTruck)].phase == sim::TruckPhase::BrokenDown) {
                 if (ImGui::Button("Repair now")) m_outbox.push_back({sim::CommandType::ClearFault, target, ""});
             } else if (ImGui::Button("Break down")) m_outbox.push_back({sim::CommandType::InjectFault, target, ""});
+            ImGui::SameLine();
+            ImGui::Checkbox("Camera follows", &m_follow);
         }
         if (m_selShovel >= 0) {
             ImGui::Separator();

@@ -6,8 +6,8 @@
 //   dust behind moving trucks and at tipping, headlights and floodlights at night, a warning marker over broken-down
 //   units; click a truck or shovel for its live state; a KPI panel with the last sim hours.
 // Reads: FrameInput::world->state() (mine, pit, transport), the frame's events, the sun. Writes: sim::Commands from
-//   its panel into an outbox the app drains with takeCommands() (the Scene interface has no command path yet).
-// Does NOT: advance the simulation, own the camera (follow = the "Follow selected" preset), or draw floor roads.
+//   its panel into an outbox the app drains with takeCommands() each frame.
+// Does NOT: advance the simulation, own the camera (followTarget() asks the app to follow a truck), or draw floor roads.
 #pragma once
 #include <deque>
 #include <vector>
@@ -37,7 +37,8 @@ public:
     bool pick(const eng::Ray& ray, std::string* what) override;
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
-    std::vector<sim::Command> takeCommands();
+    std::vector<sim::Command> takeCommands() override;
+    std::optional<glm::vec3> followTarget() const override;  // the selected truck while "Camera follows" is on
 
     // The model matrices of the trucks the scene draws for a state at time t (index = truck id): one pure function
     // shared by draw() and the tests. `scale` enlarges trucks about their road point (overview legibility).
@@ -82,6 +83,7 @@ private:
     float m_night = 0.0f;
     float m_truckScale = 1.0f;
     int m_selTruck = -1, m_selShovel = -1;
+    bool m_follow = false;  // panel checkbox: the app keeps the camera on the selected truck
     std::vector<sim::Command> m_outbox;
     std::deque<KpiSample> m_kpi;
     sim::Time m_nextKpi = -1;

@@ -43,7 +43,7 @@ public:
     bool pick(const eng::Ray& ray, std::string* what) override;
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
-    std::vector<sim::Command> takeCommands();
+    std::vector<sim::Command> takeCommands() override;
     // What update() derived (for tests).
     const smelter::PlantAnim& anim() const { return m_anim; }
 
