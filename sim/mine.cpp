@@ -1249,6 +1249,7 @@ void Mine::applyParams(const Params& p) {
 void Mine::step(Time t0, Time dt, EventSink& ev) { m_impl->step(t0, dt, ev); }
 
 const MineState& Mine::state() const { return m_impl->freshState(); }
+const MineState& Mine::totals() const { return m_impl->st; }
 Time Mine::now() const { return m_impl->now; }
 const PitGeometry& Mine::geometry() const { return *m_impl->geometry; }
 const HaulNetwork& Mine::network() const { return *m_impl->network; }

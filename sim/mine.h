@@ -4,7 +4,7 @@
 // ratio, stochastic breakdowns and repairs, shift breaks, fuel and CO2.
 // Use (unit_contract.md):
 //   registerMineParams(p);  Mine m(p, seed, start);
-//   m.step(t0, dt, ev);  m.state().oreDeliveredTick_t -> Transport::step
+//   m.step(t0, dt, ev);  m.totals().oreDeliveredTick_t -> Transport::step (totals() skips the per-truck refresh)
 //   m.truckPoseAt(i, t)  // exact pose of truck i at any t within the last tick, or now (scenes animate from it)
 // Cost: step() is O(events) plus O(shovels); state() refreshes its per-truck and per-shovel parts lazily (O(trucks))
 //   on the first read after a step, so batch runs that read state() only every CSV row stay fast.
@@ -150,6 +150,9 @@ public:
     void step(Time t0, Time dt, EventSink& ev);
     bool setFault(const std::string& target, bool on, std::string* why);
     const MineState& state() const;
+    // The same struct without the lazy per-truck refresh: totals, rates and the last tick's flows are current after
+    // every step; trucks, shovels, trucksQueued, trucksWorking and fleetUtilisation may be a step behind.
+    const MineState& totals() const;
     void hashInto(Hasher& h) const;
 
     // Exact pose for any t from the start of the last tick to now (clamped outside that window).

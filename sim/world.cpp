@@ -148,7 +148,7 @@ void World::step() {
     const Time t0 = m_now, dt = m_tickLength;
     m_weather.step(t0, dt, m_sink);
     m_mine.step(t0, dt, m_sink);
-    const double oreAtConcentrator_t = m_transport.step(t0, dt, m_mine.state().oreDeliveredTick_t, m_sink);
+    const double oreAtConcentrator_t = m_transport.step(t0, dt, m_mine.totals().oreDeliveredTick_t, m_sink);
     const MaterialBatch concentrate = m_concentrator.step(t0, dt, oreAtConcentrator_t, m_sink);
     m_smelter.step(t0, dt, concentrate, m_sink);
     m_catalyst.step(t0, dt, m_smelter.state().slagToYardTick_t, m_sink);
