@@ -1,6 +1,7 @@
 #include "sim/mine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -210,7 +211,9 @@ struct Truck {
     double fuelAccum = 0, fuelRate_lps = 0;
     Time fuelSince = 0;
     bool dirty = true;              // st changed since it was last copied into MineState
-    std::deque<Motion> hist;
+    // A handful of pieces (those the last tick needs); a vector with front erases never reallocates once warm,
+    // where a deque would allocate and free a block every few motions.
+    std::vector<Motion> hist;
 };
 
 struct Station {
@@ -238,6 +241,11 @@ struct Mine::Impl {
     std::unique_ptr<HaulNetwork> network;
     std::vector<Route> routes;   // nodeCount x nodeCount
     std::vector<double> routeTime[2];                // [loaded] full-route travel time, s
+    // [loaded] per route: travel time at the distances legs start or end at (0, the queue points, the end), so a
+    // drive costs no route walk; any other distance asks the network (same function, so the same bits).
+    struct TimeKnot { double s, t; };
+    static constexpr int kKnots = 4;
+    std::vector<std::array<TimeKnot, kKnots>> routeKnots[2];
     std::vector<std::vector<SpeedStep>> routeSpeeds[2];
     std::vector<SitePos> shovelPos;                  // per face slot, cached for the per-tick state
     std::vector<double> shovelFacing;
@@ -268,6 +276,7 @@ struct Mine::Impl {
     Impl(const Params& p, std::uint64_t s, Time start)
         : cfg(readConfig(p)), seed(s), now(start), serviceRng(Rng::stream(s, "mine.service")), tickStart(start),
           origin(start) {
+        deriveConfig();
         buildNetwork();
         shovels.resize(PitGeometry::kFaceSlots);
         enRouteIds.resize(PitGeometry::kFaceSlots);
@@ -316,11 +325,22 @@ struct Mine::Impl {
         for (int l = 0; l < 2; ++l) {
             routeTime[l].clear();
             routeSpeeds[l].clear();
+            routeKnots[l].clear();
             for (const Route& r : routes) {
                 routeTime[l].push_back(network->timeAt(r, r.length, l == 1));
                 routeSpeeds[l].push_back(network->speedSteps(r, l == 1));
+                std::array<TimeKnot, kKnots> knots;
+                const double at[kKnots] = {0.0, std::max(0.0, r.length - kShovelStage_m),
+                                           std::max(0.0, r.length - kDumpStage_m), r.length};
+                for (int i = 0; i < kKnots; ++i) knots[static_cast<std::size_t>(i)] = {at[i], network->timeAt(r, at[i], l == 1)};
+                routeKnots[l].push_back(knots);
             }
         }
+    }
+    double routeTimeAt(int r, double s, bool loaded) const {
+        for (const TimeKnot& k : routeKnots[loaded ? 1 : 0][static_cast<std::size_t>(r)])
+            if (k.s == s) return k.t;
+        return network->timeAt(route(r), s, loaded);
     }
     double driveSpeed(const Motion& m, Time t) const {
         const double tau = m.tOff + toSeconds(t - m.begin);
@@ -334,9 +354,21 @@ struct Mine::Impl {
         return c == TruckClass::T130 ? kRatedPayload130 : kRatedPayload220;
     }
     int passesFor(double payload) const { return std::max(1, static_cast<int>(std::lround(payload / cfg.pass_t))); }
-    double meanLoad_s(TruckClass c) const {
+    double meanLoad_s(TruckClass c) const { return derived.meanLoad_s[static_cast<int>(c)]; }
+    // Per truck class, from cfg: recomputed whenever cfg changes (deriveConfig), read on every load and dispatch.
+    struct Derived {
+        double meanLoad_s[2] = {0, 0};
+        double shovelService_s[2] = {0, 0};   // spotting + mean loading
+        int passes[2] = {1, 1};
+    } derived;
+    void deriveConfig() {
         const int ref = passesFor(kRatedPayload220);
-        return cfg.load_min * 60.0 * passesFor(payloadOf(c)) / ref;
+        for (int c = 0; c < 2; ++c) {
+            const int passes = passesFor(payloadOf(static_cast<TruckClass>(c)));
+            derived.passes[c] = passes;
+            derived.meanLoad_s[c] = cfg.load_min * 60.0 * passes / ref;
+            derived.shovelService_s[c] = cfg.spot_min * 60.0 + derived.meanLoad_s[c];
+        }
     }
     double draw(Rng& r, double mean_s) {
         switch (cfg.dist) {
@@ -390,7 +422,9 @@ struct Mine::Impl {
         m.ore = k.st.ore;
         k.hist.push_back(m);
         // Keep what truckPoseAt needs: everything that ends inside or after the current tick.
-        while (k.hist.size() > 1 && k.hist[1].begin <= tickStart) k.hist.pop_front();
+        std::size_t drop = 0;
+        while (k.hist.size() - drop > 1 && k.hist[drop + 1].begin <= tickStart) ++drop;
+        if (drop > 0) k.hist.erase(k.hist.begin(), k.hist.begin() + static_cast<std::ptrdiff_t>(drop));
     }
     void holdOnRoute(Truck& k, int routeIdx, double s) {
         Motion m;
@@ -460,15 +494,14 @@ struct Mine::Impl {
 
     // Drive route r from s0 to s1 starting now; schedules the arrival.
     void startDrive(Truck& k, int r, double s0, double s1, bool loaded) {
-        const Route& rt = route(r);
         Motion m;
         m.begin = now;
         m.kind = MotionKind::Drive;
         m.route = r;
         m.s0 = s0;
         m.s1 = s1;
-        m.tOff = network->timeAt(rt, s0, loaded);
-        const double dur = std::max(0.0, network->timeAt(rt, s1, loaded) - m.tOff);
+        m.tOff = routeTimeAt(r, s0, loaded);
+        const double dur = std::max(0.0, routeTimeAt(r, s1, loaded) - m.tOff);
         k.route = r;
         k.legS0 = s0;
         k.legS1 = s1;
@@ -586,7 +619,7 @@ struct Mine::Impl {
 
     // ---- dispatch and the truck cycle
     int activeShovelCount() const { return cfg.shovels; }
-    double meanShovelService_s(TruckClass c) const { return cfg.spot_min * 60.0 + meanLoad_s(c); }
+    double meanShovelService_s(TruckClass c) const { return derived.shovelService_s[static_cast<int>(c)]; }
 
     void setHeading(Truck& k, int j) {
         if (k.headingTo >= 0) {
@@ -600,29 +633,33 @@ struct Mine::Impl {
     int chooseShovel(const Truck& k, int fromNode) {
         const int n = activeShovelCount();
         if (cfg.dispatch == Dispatch::Fixed) return k.st.id % n;
-        const double mttr_s = cfg.truckMttr_h * 3600.0;
+        const Time mttr = fromSeconds(cfg.truckMttr_h * 3600.0);
         const double service = meanShovelService_s(k.st.truckClass);
+        const double nowS = toSeconds(now);
+        // Face nodes are consecutive, so the travel times from fromNode to each face are too.
+        const double* travelTo = &routeTime[0][static_cast<std::size_t>(routeIndex(fromNode, HaulNetwork::faceNode(0)))];
         int best = 0;
         double bestScore = std::numeric_limits<double>::infinity();
         for (int j = 0; j < n; ++j) {
             const Station& s = shovel(j);
-            const double travel = routeTime[0][static_cast<std::size_t>(routeIndex(fromNode, HaulNetwork::faceNode(j)))];
-            double free = toSeconds(now);
+            const double travel = travelTo[j];
+            double free = nowS;
             if (s.busy >= 0) free = std::max(free, toSeconds(s.serviceEnd));
-            if (s.broken) free = std::max(free, s.faultHeld ? toSeconds(now) + 1e7 : toSeconds(s.repairEnd));
+            if (s.broken) free = std::max(free, s.faultHeld ? nowS + 1e7 : toSeconds(s.repairEnd));
             if (s.pendingFail || s.pendingFault) free += cfg.shovelMttr_h * 3600.0;
             free += service * static_cast<double>(s.queue.size());
-            const double arrival = toSeconds(now) + travel;
+            const double arrival = nowS + travel;
+            // Arrival times of the other trucks bound there, ascending (insertion sort: a handful per face).
             ahead.clear();
             for (int id : enRouteIds[static_cast<std::size_t>(j)]) {
                 const Truck& o = trucks[static_cast<std::size_t>(id)];
                 if (id == k.st.id) continue;
                 Time a = o.legEnd;
-                if (o.broken) a = now + fromSeconds(mttr_s) + (o.legEnd - o.legStart);
+                if (o.broken) a = now + mttr + (o.legEnd - o.legStart);
                 else if (!isDriving(o)) a = now;
                 ahead.push_back(a);
+                for (std::size_t q = ahead.size() - 1; q > 0 && ahead[q - 1] > a; --q) std::swap(ahead[q - 1], ahead[q]);
             }
-            std::sort(ahead.begin(), ahead.end());
             for (Time a : ahead) {
                 if (toSeconds(a) >= arrival) break;
                 free = std::max(free, toSeconds(a)) + service;
@@ -767,7 +804,7 @@ struct Mine::Impl {
         const double spot = cfg.spot_min * 60.0;
         const double load = draw(s.rng, meanLoad_s(k.st.truckClass));
         s.busy = id;
-        s.passes = passesFor(payload);
+        s.passes = derived.passes[static_cast<int>(k.st.truckClass)];
         s.passesEmitted = 0;
         s.spotEnd = now + fromSeconds(spot);
         s.serviceEnd = s.spotEnd + fromSeconds(load);
@@ -1035,6 +1072,7 @@ struct Mine::Impl {
         const Config old = cfg;
         cfg = c;
         cfg.shovels = old.shovels;   // setShovelCount() moves it
+        deriveConfig();
         if (!samePit(c.pit, old.pit)) {
             rebuildGeometry();
         } else if (c.speeds.loadedRamp_kmh != old.speeds.loadedRamp_kmh ||
@@ -1309,7 +1347,7 @@ bool Mine::setFault(const std::string& target, bool on, std::string* why) {
 TruckPose Mine::truckPoseAt(int truck, Time t) const {
     const Impl& m = *m_impl;
     if (truck < 0 || truck >= static_cast<int>(m.trucks.size())) return {};
-    const std::deque<Motion>& h = m.trucks[static_cast<std::size_t>(truck)].hist;
+    const std::vector<Motion>& h = m.trucks[static_cast<std::size_t>(truck)].hist;
     t = std::clamp(t, h.front().begin, m.now);
     const Motion* cur = &h.front();
     for (auto it = h.rbegin(); it != h.rend(); ++it)
