@@ -4,8 +4,8 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 #include <limits>
-#include <queue>
 
 namespace sim {
 namespace {
@@ -167,7 +167,48 @@ struct QEvent {
     EvType type;
     int index;
     std::uint32_t token;
-    bool operator>(const QEvent& o) const { return t != o.t ? t > o.t : seq > o.seq; }
+    // Before o: (time, sequence) lexicographically, without branches (the outcome is unpredictable).
+    bool before(const QEvent& o) const { return (t < o.t) | ((t == o.t) & (seq < o.seq)); }
+};
+
+// A binary min-heap of QEvents by (time, sequence). Pairs are unique, so the pop order is the one any correct heap
+// gives; this one pops Floyd's way (the hole runs down to a leaf, the last event climbs back), which needs about half
+// the comparisons of std::priority_queue, and compares branch-free.
+class EventHeap {
+public:
+    bool empty() const { return m_v.empty(); }
+    std::size_t size() const { return m_v.size(); }
+    const QEvent& top() const { return m_v.front(); }
+    void clear() { m_v.clear(); }
+    void push(const QEvent& e) {
+        m_v.push_back(e);
+        siftUp(m_v.size() - 1, e);
+    }
+    void pop() {
+        const QEvent last = m_v.back();
+        m_v.pop_back();
+        const std::size_t n = m_v.size();
+        if (n == 0) return;
+        std::size_t i = 0;
+        for (std::size_t c = 1; c < n; c = 2 * i + 1) {
+            if (c + 1 < n && m_v[c + 1].before(m_v[c])) ++c;
+            m_v[i] = m_v[c];
+            i = c;
+        }
+        siftUp(i, last);
+    }
+
+private:
+    void siftUp(std::size_t i, const QEvent& e) {
+        while (i > 0) {
+            const std::size_t parent = (i - 1) / 2;
+            if (!e.before(m_v[parent])) break;
+            m_v[i] = m_v[parent];
+            i = parent;
+        }
+        m_v[i] = e;
+    }
+    std::vector<QEvent> m_v;
 };
 
 enum class MotionKind : std::uint8_t { Drive, Creep, Hold, Tip, Free };
@@ -226,6 +267,7 @@ struct Station {
     Time spotEnd = 0, serviceEnd = 0, repairEnd = 0;
     int passes = 0, passesEmitted = 0;
     double swing_s = 0;
+    Time nextPass = 0;   // time of pass passesEmitted + 1 (while passesEmitted < passes)
     double loaded_t = 0;
 };
 
@@ -252,7 +294,7 @@ struct Mine::Impl {
     std::vector<Truck> trucks;
     std::vector<Station> shovels;   // kFaceSlots, first cfg.shovels active
     Station dumps[2];               // crusher, waste dump
-    std::priority_queue<QEvent, std::vector<QEvent>, std::greater<QEvent>> heap;
+    EventHeap heap;
     std::uint64_t seq = 0;
     Rng serviceRng;
     bool breakActive = false;
@@ -809,6 +851,7 @@ struct Mine::Impl {
         s.spotEnd = now + fromSeconds(spot);
         s.serviceEnd = s.spotEnd + fromSeconds(load);
         s.swing_s = load / s.passes;
+        s.nextPass = passTime(s, 1);
         const int r = k.route;
         if (spot > 0.0) {
             setPhase(k, TruckPhase::Spotting);
@@ -869,13 +912,17 @@ struct Mine::Impl {
         push(s.serviceEnd, EvType::ServiceEnd, id, ++k.token);
     }
 
+    // Pass n (1-based) ends a swing after spotting; the last one ends the service.
+    static Time passTime(const Station& s, int n) {
+        return n == s.passes ? s.serviceEnd : s.spotEnd + fromSeconds(s.swing_s * n);
+    }
     void emitPasses(Station& s, int j, Time upTo, bool inclusive) {
         while (s.passesEmitted < s.passes) {
-            const Time t = s.passesEmitted + 1 == s.passes ? s.serviceEnd
-                                                           : s.spotEnd + fromSeconds(s.swing_s * (s.passesEmitted + 1));
+            const Time t = s.nextPass;
             if (t > upTo || (!inclusive && t == upTo)) break;
             ++s.passesEmitted;
             emit(t, MineEvent::ShovelPass, j, s.passesEmitted);
+            if (s.passesEmitted < s.passes) s.nextPass = passTime(s, s.passesEmitted + 1);
         }
     }
 
@@ -1031,7 +1078,7 @@ struct Mine::Impl {
 
     void rebuildGeometry() {
         buildNetwork();
-        while (!heap.empty()) heap.pop();
+        heap.clear();
         for (int j = 0; j < PitGeometry::kFaceSlots; ++j) {
             Station& s = shovel(j);
             s.queue.clear();
@@ -1178,7 +1225,7 @@ struct Mine::Impl {
         now = t1;
         for (int j = 0; j < activeShovelCount(); ++j) {
             Station& s = shovel(j);
-            if (s.busy >= 0) emitPasses(s, j, t1, false);
+            if (s.busy >= 0 && s.nextPass < t1) emitPasses(s, j, t1, false);
         }
         sink = nullptr;
         while (!oreWindow.empty() && oreWindow.front().first <= t1 - kHour) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sim {
 namespace {
@@ -12,6 +13,16 @@ constexpr double kDeg = kPi / 180.0;
 double sind(double d) { return std::sin(d * kDeg); }
 double cosd(double d) { return std::cos(d * kDeg); }
 double tand(double d) { return std::tan(d * kDeg); }
+
+// sind and cosd of an angle that almost never changes between calls (the site latitude, the panel tilt): the pair is
+// recomputed only when the angle does, so every tick saves a sincos. Same values, bit for bit.
+struct SinCosDeg {
+    double deg = std::numeric_limits<double>::quiet_NaN(), s = 0.0, c = 1.0;
+    const SinCosDeg& of(double d) {
+        if (!(d == deg)) { deg = d; s = sind(d); c = cosd(d); }
+        return *this;
+    }
+};
 
 // NOAA spreadsheet refraction (degrees) for a geometric elevation e (degrees); Saemundsson/Bennett pieces near the
 // horizon, and a fit below it, exactly as the NOAA calculator.
@@ -84,7 +95,9 @@ SolarPosition solarPositionFrom(const SolarEphemeris& e, Time t, double lat_deg,
     if (ha >= 180.0) ha -= 360.0;
     p.hourAngle_deg = ha;
 
-    const double sinLat = sind(lat_deg), cosLat = cosd(lat_deg);
+    thread_local SinCosDeg latMemo;
+    const SinCosDeg& lat = latMemo.of(lat_deg);
+    const double sinLat = lat.s, cosLat = lat.c;
     const double sinDec = sind(e.declination_deg), cosDec = cosd(e.declination_deg);
     const double cosHa = cosd(ha), sinHa = sind(ha);
     const double cosZen = std::clamp(sinLat * sinDec + cosLat * cosDec * cosHa, -1.0, 1.0);
@@ -197,9 +210,11 @@ Irradiance applyClouds(const Irradiance& clear, double cloudCover) {
 
 double planeOfArray(const Irradiance& sky, const SolarPosition& sun, double tilt_deg, double panelAzimuth_deg,
                     double albedo) {
-    const double cosTilt = cosd(tilt_deg);
+    thread_local SinCosDeg tiltMemo;
+    const SinCosDeg& tilt = tiltMemo.of(tilt_deg);
+    const double cosTilt = tilt.c;
     const double cosAoi = cosTilt * cosd(sun.zenith_deg) +
-                          sind(tilt_deg) * sind(sun.zenith_deg) * cosd(sun.azimuth_deg - panelAzimuth_deg);
+                          tilt.s * sind(sun.zenith_deg) * cosd(sun.azimuth_deg - panelAzimuth_deg);
     const double beam = sun.zenith_deg < 90.0 ? sky.dni * std::max(cosAoi, 0.0) : 0.0;
     const double diffuse = sky.dhi * (1.0 + cosTilt) / 2.0;
     const double ground = sky.ghi * albedo * (1.0 - cosTilt) / 2.0;
