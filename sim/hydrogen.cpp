@@ -12,8 +12,10 @@ constexpr double kStandardSun_W_m2 = 1000.0;  // "1 sun" for sun-equivalent hour
 }  // namespace
 
 void registerHydrogenParams(Params& p) {
-    p.add({.name = "h2.panel_area_m2", .unit = "m2", .def = 100.0, .min = 0.0, .max = 1e7,
-           .description = "Photocatalyst panel area at start (Domen's 100 m2 array, Nature 2021); the catalyst line adds more"});
+    // Default 40 000 m2: a 4 ha demonstration field of 20 000 trays of 1 x 2 m (product decision, docs/hydrogen_scene.md):
+    // Domen's 100 m2 array (Nature 2021) is 50 trays and shows a delegation nothing; set 100 to reproduce that demo.
+    p.add({.name = "h2.panel_area_m2", .unit = "m2", .def = 40000.0, .min = 0.0, .max = 1e7,
+           .description = "Photocatalyst panel area at start (4 ha demonstration field; Domen's array was 100 m2, Nature 2021); the catalyst line adds more"});
     p.add({.name = "h2.sth_percent", .unit = "%", .def = 0.76, .min = 0.0, .max = 30.0,
            .description = "Solar-to-hydrogen efficiency of fresh panels (0.76 % record array; 5-10 % needed to pay, hydrogen.md §1)"});
     p.add({.name = "h2.tilt_deg", .unit = "deg", .def = 30.0, .min = 0.0, .max = 90.0,

@@ -26,7 +26,11 @@ const glm::vec3 kReformer(150.0f, 0.0f, 40.0f);    // the reformer beside the pa
 const glm::vec3 kConsumer(430.0f, 0.0f, -260.0f);  // W/Mo oxide reduction furnaces (almalyk.md §5), pipeline's end
 constexpr float kHeaderHeight = 0.9f;               // m, collection pipes on low sleepers
 constexpr float kBubbleSize = 0.05f;                // m: enlarged (real bubbles in a 0.1 mm film are sub-mm) to be seen
-constexpr float kNearRowDistance = 70.0f;           // m from the eye: rows nearer are drawn tray by tray
+constexpr float kNearRowDistance = 60.0f;           // m from the eye: rows nearer are drawn tray by tray
+constexpr float kGroundSize = 1800.0f;              // m: the site's own steppe; the backdrop ring continues beyond
+// The site in the landscape frame (m east/north of the Kalmakyr pit): on the valley floor east of the smelter, whose
+// slag feeds the catalyst line (layout illustrative).
+constexpr float kSiteEast = -2200.0f, kSiteNorth = 3700.0f;
 constexpr float kBubbleRadius = 22.0f;              // m around the camera target where bubbles are drawn
 constexpr int kMaxBubbles = 6000;
 constexpr int kHistoryDays = 3;
@@ -137,8 +141,32 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_pipe = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "pipe");
     m_vessel = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 16, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.45f, .metallic = 0.2f}), "vessel");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
-    m_ground = r.createMesh(makeGrid(12000.0f, 48, {.name = "", .baseColor = {0.33f, 0.25f, 0.14f, 1}, .roughness = 1.0f}), "steppe");
-    m_pad = r.createMesh(makeGrid(1.0f, 12, {.name = "", .baseColor = {0.30f, 0.28f, 0.24f, 1}, .roughness = 1.0f}), "gravel pad");
+    m_backdrop.build(r, {.siteEast = kSiteEast, .siteNorth = kSiteNorth, .flatRadius = 0.5f * kGroundSize});
+    m_ground = r.createMesh(makeGrid(kGroundSize, 30, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "steppe");
+    {
+        // Dry steppe, mottled at 60 m and 8 m, with worn tracks' grain: the same palette as the backdrop beyond.
+        constexpr int kTex = 512;
+        std::vector<std::uint8_t> px(static_cast<std::size_t>(kTex) * kTex * 4);
+        for (int j = 0; j < kTex; ++j)
+            for (int i = 0; i < kTex; ++i) {
+                const glm::vec2 p = (glm::vec2(static_cast<float>(i), static_cast<float>(j)) + 0.5f) / float(kTex) * kGroundSize;
+                const float big = siteNoise(p, 60.0f, 3), mid = siteNoise(p, 8.0f, 4), fine = siteHash(i, j);
+                glm::vec3 c = glm::mix(glm::vec3(0.5f, 0.4f, 0.27f), glm::vec3(0.62f, 0.53f, 0.38f), big);
+                c = glm::mix(c, glm::vec3(0.42f, 0.45f, 0.26f), 0.25f * glm::smoothstep(0.6f, 0.85f, mid));  // sparse green
+                c *= 0.88f + 0.14f * mid + 0.06f * fine;
+                // Toward the edge the steppe becomes the valley floor the backdrop continues: no seam.
+                const glm::vec2 q = p - 0.5f * kGroundSize;
+                const float edge = glm::smoothstep(0.72f, 0.98f, std::max(std::abs(q.x), std::abs(q.y)) / (0.5f * kGroundSize));
+                c = glm::mix(c, m_backdrop.floorColour(q.x, q.y), edge);
+                std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kTex + i) * 4];
+                for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f);
+                o[3] = 255;
+            }
+        r.setMeshTexture(m_ground, r.createTexture({.width = kTex, .height = kTex, .rgba = px.data(), .label = "steppe"}));
+    }
+    // Tray supports: a thin box (a 3 cm post reads the same as a cylinder at a third of the triangles).
+    m_post = r.createMesh(eng::makeBox({2.0f, 1.0f, 2.0f}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "tray post");
+    m_pad = r.createMesh(makeGrid(1.0f, 12, {.name = "", .baseColor = {0.17f, 0.16f, 0.14f, 1}, .roughness = 1.0f}), "gravel pad");
 
     auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
     m_separator = model("separator");
@@ -233,9 +261,19 @@ int HydrogenScene::bubblesPerModule(double g_h_m2) {
 
 // [SECTION] Draw
 
-void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam) {
+void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam, float aspect) {
     const FieldLayout& f = m_layout;
     const glm::vec3 eye = cam.position();
+    // A cone around the view direction (half-angle of the frustum's diagonal): rows and trays outside it are not
+    // drawn (the shadow proxies still are, so the cached shadow map never changes with the camera).
+    const glm::vec3 fwd = cam.forward();
+    const float tanDiag = std::tan(glm::radians(0.5f * cam.pose().fovDeg)) * std::sqrt(1.0f + aspect * aspect);
+    auto inView = [&](glm::vec3 c, float radius) {
+        const glm::vec3 d = c - eye;
+        const float along = glm::dot(d, fwd);
+        if (along < -radius) return false;
+        return glm::length(d - fwd * along) <= std::max(along, 0.0f) * tanDiag + radius * 1.5f;
+    };
     const bool night = m_sunDir.y < 0.0f;
     std::vector<eng::Instance> rows, trays, shadowRows, bubbles, posts;
     rows.reserve(static_cast<std::size_t>(f.rows));
@@ -251,6 +289,11 @@ void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam) {
         const glm::vec4 col(tint, tint, tint, 1.0f);
         const float dist = std::max(glm::length(eye - c) - 0.5f * f.rowLength(), 0.0f);
         if (n == kModulesPerRow) shadowRows.push_back({f.rowMatrix(row), col, glm::vec4(0)});
+        if (!inView(c, 0.5f * f.rowLength() + 2.0f)) {
+            if (n < kModulesPerRow)
+                for (int k = 0; k < n; ++k) shadowRows.push_back({f.moduleMatrix(row * kModulesPerRow + k), col, glm::vec4(0)});
+            continue;
+        }
         if (n == kModulesPerRow && dist > kNearRowDistance) {
             rows.push_back({f.rowMatrix(row), col, glm::vec4(0)});
             continue;
@@ -258,14 +301,15 @@ void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam) {
         for (int k = 0; k < n; ++k) {
             const int i = row * kModulesPerRow + k;
             const glm::mat4 m = f.moduleMatrix(i);
-            trays.push_back({m, col, glm::vec4(0)});
             if (n < kModulesPerRow) shadowRows.push_back({m, col, glm::vec4(0)});
+            if (!inView(f.moduleCentre(i), 1.5f)) continue;
+            trays.push_back({m, col, glm::vec4(0)});
             // Supports under near trays: a post at each low and high corner pair, every second tray.
             if (k % 2 == 0) {
                 const glm::vec3 lo = glm::vec3(m * glm::vec4(0, 0, 0.45f * kModuleLength, 1));
                 const glm::vec3 hi = glm::vec3(m * glm::vec4(0, 0, -0.45f * kModuleLength, 1));
-                posts.push_back({pipe({lo.x, 0, lo.z}, lo, 0.03f), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
-                posts.push_back({pipe({hi.x, 0, hi.z}, hi, 0.03f), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
+                posts.push_back({place({lo.x, 0, lo.z}, {0.03f, lo.y, 0.03f}), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
+                posts.push_back({place({hi.x, 0, hi.z}, {0.03f, hi.y, 0.03f}), glm::vec4(0.6f, 0.6f, 0.62f, 1), glm::vec4(0)});
             }
             // Bubbles of H2/O2 rising up the tray in the water film, as many as the local rate allows.
             if (!closeUp || night || static_cast<int>(bubbles.size()) >= kMaxBubbles) continue;
@@ -291,7 +335,7 @@ void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam) {
     r.drawInstanced(m_row, shadowRows, shadowOnly);
     r.drawInstanced(m_row, rows, visibleOnly);
     r.drawInstanced(m_module, trays, visibleOnly);
-    r.drawInstanced(m_pipe, posts, visibleOnly);
+    r.drawInstanced(m_post, posts, visibleOnly);
     r.drawInstanced(m_bubble, bubbles, {.castShadow = false, .receiveShadow = false});
 
     // Collection headers: each block's header along its anchor-side edge, each block column's riser to the trunk, and
@@ -461,7 +505,6 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
 }
 
 void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
-    (void)in;
     // Light with the simulation's sun; cloud cover greys the sky, a closed deck also takes the direct beam away.
     eng::Lighting L = r.lighting();
     L.sunDir = m_sunDir;
@@ -478,7 +521,8 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     r.setShadowRegion({mid.x, 0.0f, mid.y}, std::max(0.6f * glm::length(hi - lo), 150.0f));
 
     r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1), glm::vec3(0), {.castShadow = false, .receiveShadow = true});
-    drawField(r, cam);
+    m_backdrop.draw(r);
+    drawField(r, cam, in.aspect);
     drawPlant(r);
     drawReformer(r);
     drawClouds(r);
@@ -491,14 +535,16 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
 std::vector<eng::CameraPreset> HydrogenScene::cameraPresets() const {
     const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();
     const glm::vec3 field(0.5f * (lo.x + hi.x), 0.0f, 0.5f * (lo.y + hi.y));
-    const glm::vec3 mid = glm::mix(field, kPlant, 0.3f);
+    const glm::vec3 mid = glm::mix(field, kPlant, 0.4f);
     const float extent = std::max({hi.x - lo.x, hi.y - lo.y, 60.0f});
     // Close-up: a tray near the field's east edge, looking down its glass from the south-east.
     const glm::vec3 tray = m_layout.modules > 0 ? m_layout.moduleCentre(std::min(m_layout.modules - 1, 2 * kModulesPerRow + 3))
                                                 : glm::vec3(0);
+    // Overview from the south-west over the rows (the glass faces south, so the rows read as rows) to the gas plant
+    // and the reformer beyond, with the Kalmakyr ore field and the Kuramin foothills rising on the horizon.
     return {
-        {"Field overview", {.target = mid, .yawDeg = 160.0f, .pitchDeg = 36.0f, .distance = 1.6f * extent + 260.0f, .fovDeg = 45.0f}},
-        {"Panel close-up (bubbles)", {.target = tray, .yawDeg = 200.0f, .pitchDeg = 42.0f, .distance = 50.0f, .fovDeg = 10.0f}},
+        {"Field overview", {.target = mid, .yawDeg = 52.0f, .pitchDeg = 22.0f, .distance = 0.9f * extent + 200.0f, .fovDeg = 50.0f}},
+        {"Panel close-up (bubbles)", {.target = tray, .yawDeg = 15.0f, .pitchDeg = 40.0f, .distance = 50.0f, .fovDeg = 10.0f}},
         {"Gas plant", {.target = kPlant + glm::vec3(22, 2, 0), .yawDeg = 215.0f, .pitchDeg = 28.0f, .distance = 95.0f, .fovDeg = 45.0f}},
         {"Reformer", {.target = kReformer + glm::vec3(20, 10, 0), .yawDeg = 230.0f, .pitchDeg = 18.0f, .distance = 150.0f, .fovDeg = 45.0f}},
     };

@@ -23,6 +23,7 @@
 #include "scenes/hydrogen/cloud_field.h"
 #include "scenes/hydrogen/field_layout.h"
 #include "scenes/scene.h"
+#include "scenes/site_backdrop.h"
 #include "sim/command.h"
 
 namespace scenes {
@@ -52,7 +53,7 @@ public:
 
 private:
     struct Sample { double hours, ghi, poa, h2kgh, storageKg, smrKgh; };
-    void drawField(eng::Renderer& r, const eng::OrbitCamera& cam);
+    void drawField(eng::Renderer& r, const eng::OrbitCamera& cam, float aspect);
     void drawPlant(eng::Renderer& r);
     void drawReformer(eng::Renderer& r);
     void drawClouds(eng::Renderer& r);
@@ -68,6 +69,8 @@ private:
 
     eng::Renderer* m_r = nullptr;
     std::unique_ptr<eng::ModelLibrary> m_lib;
+    SiteBackdrop m_backdrop;  // the valley and foothills beyond the site
+    eng::MeshId m_post;
     eng::MeshId m_module, m_row, m_bubble, m_cloudMesh, m_cloudShadow, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
         m_reformer, m_vessel;
     glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame

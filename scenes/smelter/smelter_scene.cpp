@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "engine/procedural.h"
+#include "scenes/mesh_batch.h"
 #include "sim/world.h"
 
 namespace scenes {
@@ -62,6 +64,100 @@ const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCoppe
 const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
 const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
 
+// The site's ground: kGroundSize metres square around the origin, painted once into one texture (one draw): compacted
+// earth, concrete aprons round the buildings, asphalt roads, rail ballast, the slag yard's dark floor.
+constexpr float kGroundSize = 1400.0f;
+constexpr int kGroundTex = 1024;  // 1.4 m per texel
+// Rail spurs (scene z of the track centre, x range): concentrate trains into the store from the west (rail lots,
+// almalyk.md §2), cathode and acid dispatch south of the tankhouse.
+struct Spur { float z, x0, x1; };
+constexpr Spur kSpurs[] = {{-44.0f, -700.0f, -150.0f}, {-52.0f, -700.0f, -170.0f}, {48.0f, 150.0f, 700.0f}};
+constexpr float kGauge = 1.52f;  // m, 1,520 mm (rail_track model)
+
+std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
+    struct Rect { glm::vec2 lo, hi; glm::vec3 c; float seams; };  // seams: joint spacing in m (0: none)
+    const glm::vec3 concrete(0.17f, 0.165f, 0.15f), asphalt(0.045f, 0.045f, 0.05f), slagFloor(0.045f, 0.04f, 0.038f);
+    const glm::vec3 ballast(0.11f, 0.1f, 0.09f);
+    std::vector<Rect> rects = {
+        // Slag yard floor below the dump face (old slag, near black), then aprons, then roads on top.
+        {{-140, kYardPos.z + 2}, {40, 260}, slagFloor, 0},
+        {{kHallX0 - 10, kHallZ0 - 14}, {kHallX1 + 10, kHallZ1 + 10}, concrete, 6},
+        {{kTankhousePos.x - kTankhouseHalfX - 8, -kTankhouseHalfZ - 8}, {kTankhousePos.x + kTankhouseHalfX + 8, kTankhouseHalfZ + 8}, concrete, 6},
+        {{kStorePos.x - 38, kStorePos.z - 34}, {kStorePos.x + 36, kStorePos.z + 30}, concrete, 6},
+        {{kAcidPlantPos.x - 26, kAcidPlantPos.z - 30}, {kStackPos.x + 14, kAcidPlantPos.z + 22}, concrete, 6},
+        {{-101, kHallZ1}, {-93, 62}, asphalt, 0},                        // slag road out of the south door
+        {{-100, 56}, {-2, 64}, asphalt, 0},                              // along the yard's crest
+        {{-70, 56}, {-12, kYardPos.z + 2}, asphalt * 1.25f, 0},          // the dump platform
+        {{kHallX1, -5}, {kTankhousePos.x - kTankhouseHalfX, 5}, asphalt, 0},  // anodes to the tankhouse
+        {{-320, 30}, {330, 38}, asphalt, 0},                              // site road south of the hall
+        {{-320, -120}, {330, -112}, asphalt, 0},                          // site road north of the acid plant
+        {{-320, -120}, {-312, 38}, asphalt, 0},
+        {{322, -120}, {330, 38}, asphalt, 0},
+        {{60, 38}, {68, 700}, asphalt, 0},                                // to the town gate, south
+    };
+    for (const Spur& s : kSpurs) rects.push_back({{s.x0, s.z - 2.4f}, {s.x1, s.z + 2.4f}, ballast, 0});
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kGroundTex) * kGroundTex * 4);
+    const float texel = kGroundSize / kGroundTex;
+    for (int j = 0; j < kGroundTex; ++j)
+        for (int i = 0; i < kGroundTex; ++i) {
+            const glm::vec2 p((static_cast<float>(i) + 0.5f) * texel - 0.5f * kGroundSize,
+                              (static_cast<float>(j) + 0.5f) * texel - 0.5f * kGroundSize);
+            // Compacted earth and dust: brown-grey, mottled at 40 m and 6 m, tyre-darkened patches.
+            const float big = siteNoise(p, 40.0f, 1), mid = siteNoise(p, 6.0f, 2), fine = siteHash(i, j);
+            glm::vec3 c = glm::mix(glm::vec3(0.095f, 0.08f, 0.062f), glm::vec3(0.15f, 0.125f, 0.095f), big);
+            c *= 0.85f + 0.2f * mid + 0.08f * fine;
+            for (const Rect& r : rects) {
+                if (p.x < r.lo.x || p.x > r.hi.x || p.y < r.lo.y || p.y > r.hi.y) continue;
+                glm::vec3 k = r.c * (0.9f + 0.12f * mid + 0.06f * fine);
+                if (r.seams > 0.0f) {
+                    const glm::vec2 m = glm::mod(p - r.lo, r.seams);
+                    if (m.x < texel || m.y < texel) k *= 0.75f;  // expansion joints
+                }
+                c = k;
+            }
+            // Toward the square's edge the ground becomes the valley floor the backdrop continues: no seam.
+            const float edge = glm::smoothstep(0.72f, 0.98f, std::max(std::abs(p.x), std::abs(p.y)) / (0.5f * kGroundSize));
+            if (edge > 0.0f) c = glm::mix(c, glm::pow(backdrop.floorColour(p.x, p.y), glm::vec3(2.2f)), edge);
+            std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kGroundTex + i) * 4];
+            for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(std::pow(c[k], 1.0f / 2.2f), 0.0f, 1.0f) * 255.0f);
+            o[3] = 255;
+        }
+    return px;
+}
+
+// A flat grid (y = 0, facing +Y) of n x n quads with uv 0..1: the engine fogs per vertex, so large ground needs vertices.
+eng::MeshData groundGrid(float size, int n, const eng::Material& m) {
+    eng::MeshData d;
+    eng::SubMesh p;
+    for (int j = 0; j <= n; ++j)
+        for (int i = 0; i <= n; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(n), v = static_cast<float>(j) / static_cast<float>(n);
+            p.vertices.push_back({{(u - 0.5f) * size, 0.0f, (v - 0.5f) * size}, {0, 1, 0}, {u, v}});
+        }
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const auto a = static_cast<std::uint32_t>(j * (n + 1) + i), b = a + static_cast<std::uint32_t>(n + 1);
+            for (std::uint32_t k : {a, b, a + 1, a + 1, b, b + 1}) p.indices.push_back(k);
+        }
+    d.parts.push_back(std::move(p));
+    d.materials.push_back(m);
+    d.computeBounds();
+    return d;
+}
+
+// Drop the downward faces of a mesh (boxes standing on the floor never show them): a third fewer triangles per box.
+void dropBottoms(eng::MeshData& d) {
+    for (eng::SubMesh& p : d.parts) {
+        std::vector<std::uint32_t> kept;
+        for (std::size_t t = 0; t + 2 < p.indices.size(); t += 3) {
+            bool down = true;
+            for (int k = 0; k < 3; ++k) down = down && p.vertices[p.indices[t + static_cast<std::size_t>(k)]].normal.y < -0.99f;
+            if (!down) kept.insert(kept.end(), p.indices.begin() + static_cast<std::ptrdiff_t>(t), p.indices.begin() + static_cast<std::ptrdiff_t>(t + 3));
+        }
+        p.indices = std::move(kept);
+    }
+}
+
 }  // namespace
 
 glm::vec3 SmelterScene::converterMouth(int i) const {
@@ -89,7 +185,7 @@ SmelterScene::Parts SmelterScene::loadParts(eng::Renderer& r, const std::string&
     Parts out;
     auto upload = [&](eng::MeshData& m, const char* what) {
         if (m.parts.empty()) return eng::MeshId{};
-        m.computeBounds();
+        mergeByMaterial(m);  // one draw per material, not per modelled piece
         return r.createMesh(m, role + "." + what);
     };
     out.fixed = upload(fixed, "fixed");
@@ -121,7 +217,7 @@ bool SmelterScene::load(const SceneContext& ctx, std::string* why) {
             for (const eng::SubMesh& p : src.parts)
                 if (p.name == name || (std::string(name) == "bridge" && p.name.empty())) m.parts.push_back(p);
             if (m.parts.empty()) return eng::MeshId{};
-            m.computeBounds();
+            mergeByMaterial(m);
             return r.createMesh(m, std::string("crane.") + name);
         };
         m_craneBridge = partMesh("bridge");
@@ -135,8 +231,6 @@ bool SmelterScene::load(const SceneContext& ctx, std::string* why) {
             m_craneSpanScale = (kHallZ1 - kHallZ0 - 1.0f) / std::max(e->size.x, 1.0f);
         }
     }
-    m_stack = r.createMesh(m_lib->get("stack"), "stack");
-    m_acid = r.createMesh(m_lib->get("acid_plant"), "acid_plant");
     buildStatic(r);
 
     // Emitters (rates set per frame from the state; kept small: the software renderer pays per particle).
@@ -177,23 +271,27 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, plain), "smelter.box");
     m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 14, plain), "smelter.cylinder");
     m_stream = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "melt", .baseColor = {0.1f, 0.05f, 0.03f, 1}}), "smelter.stream");
-    m_ground = r.createMesh(eng::makePlane({1400.0f, 1400.0f}, {.name = "ground", .baseColor = {0.13f, 0.11f, 0.085f, 1}, .roughness = 0.95f}), "smelter.ground");
+    // The Akhangaran valley and the Kuramin foothills beyond the site (the landscape scene's terrain), one draw.
+    m_backdrop.build(r, {.siteEast = -3000.0f, .siteNorth = 4800.0f, .flatRadius = 0.5f * kGroundSize});
+    m_ground = r.createMesh(groundGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
+    const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
+    r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
     eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.13f, 0.12f, 0.12f, 1}, .roughness = 0.9f});
     m_heap = r.createMesh(heap, "smelter.slag_heap");
     m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
 
     // Electrorefining cell 5.5 x 1.3 x 1.4 m (docs/models.md) as three boxes: tank, electrolyte, anode/cathode tops.
+    // Bottoms dropped and the electrolyte a single quad: 22 triangles a cell, 500 cells ~11k.
     eng::MeshData cell;
     eng::appendMesh(cell, eng::makeBox({1.45f, 1.3f, 5.5f}, {.name = "tank", .baseColor = {0.2f, 0.24f, 0.22f, 1}, .roughness = 0.6f}), glm::mat4(1.0f));
-    eng::appendMesh(cell, eng::makeBox({1.25f, 0.02f, 5.3f}, {.name = "electrolyte", .baseColor = {0.12f, 0.42f, 0.5f, 1}, .roughness = 0.15f}), T({0, 1.24f, 0}));
+    eng::appendMesh(cell, eng::makePlane({1.25f, 5.3f}, {.name = "electrolyte", .baseColor = {0.12f, 0.42f, 0.5f, 1}, .roughness = 0.15f}), T({0, 1.31f, 0}));
     eng::appendMesh(cell, eng::makeBox({1.55f, 0.08f, 0.12f}, {.name = "busbar", .baseColor = {0.8f, 0.5f, 0.3f, 1}, .roughness = 0.3f, .metallic = 1.0f}), T({0, 1.3f, -2.7f}));
+    dropBottoms(cell);
+    mergeByMaterial(cell);
     m_cell = r.createMesh(cell, "smelter.cell");
-    // Cathode plates (one slab for the row of cathodes in a cell); the scene raises it as copper deposits.
-    eng::MeshData plates;
-    // Three blocks of cathode tops per cell (not 50 sheets): 500 cells stay cheap for software rendering.
-    for (int k = 0; k < 3; ++k)
-        eng::appendMesh(plates, eng::makeBox({1.1f, 1.0f, 1.5f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f}),
-                        T({0, 0, -1.75f + 1.75f * static_cast<float>(k)}));
+    // Cathode plates: one slab for the cell's row of cathodes (not 50 sheets); the scene raises it as copper deposits.
+    eng::MeshData plates = eng::makeBox({1.1f, 1.0f, 5.0f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f});
+    dropBottoms(plates);
     m_plate = r.createMesh(plates, "smelter.cathodes");
 
     // Slag pot carrier (Kress-type): chassis, cab at the front, the pot's cradle at the rear (model faces +z).
@@ -206,51 +304,64 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     for (float x : {-1.7f, 1.7f})
         for (float z : {-2.6f, 3.8f})
             eng::appendMesh(car, eng::makeCylinder(1.0f, 0.9f, 10, dark), T({x, 1.0f, z}) * glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), {0, 0, 1}) * T({0, -0.45f, 0}));
+    mergeByMaterial(car);
     m_carrier = r.createMesh(car, "smelter.pot_carrier");
 
-    // Hall / tankhouse / store frames: columns on a 12 m grid, crane girders, roof trusses, low walls on the
-    // aisle side (cut away) and full north wall; the cladding mesh closes roof and south wall.
-    eng::MeshData frame, clad;
+    // Hall / tankhouse / store: columns on a 12 m grid, crane girders, roof trusses and lamps, the north wall and the
+    // north half of the roof solid (it shades the converter line like the real hall), the aisle side cut away to a
+    // 3 m dado; the cladding mesh closes the south half of the roof and the walls. Everything that never moves (the
+    // frames, the stack and the acid plant, rails and a parked train) goes into one mesh, one draw per material.
+    eng::MeshData site, clad;
     const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
-    const eng::Material wall{.name = "cladding", .baseColor = {0.3f, 0.36f, 0.4f, 1}, .roughness = 0.7f};
-    const eng::Material roof{.name = "roof", .baseColor = {0.45f, 0.47f, 0.5f, 1}, .roughness = 0.7f};
+    const eng::Material wall{.name = "cladding", .baseColor = {0.24f, 0.22f, 0.2f, 1}, .roughness = 0.7f};  // weathered
+    const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
+    const eng::Material rail{.name = "rail", .baseColor = {0.3f, 0.28f, 0.27f, 1}, .roughness = 0.4f, .metallic = 0.8f};
+    auto box = [](glm::vec3 size, const eng::Material& m) {
+        eng::MeshData b = eng::makeBox(size, m);
+        dropBottoms(b);
+        return b;
+    };
     auto building = [&](float x0, float x1, float z0, float z1, float h, bool girders) {
+        const float zm = 0.5f * (z0 + z1);
         for (float x = x0; x <= x1 + 0.1f; x += 12.0f) {
-            for (float z : {z0, z1}) eng::appendMesh(frame, eng::makeBox({0.8f, h, 0.8f}, steel), T({x, 0, z}));
-            eng::appendMesh(frame, eng::makeBox({0.5f, 1.2f, z1 - z0}, steel), T({x, h - 1.2f, (z0 + z1) * 0.5f}));  // truss
-            if (x + 6.0f < x1) eng::appendMesh(frame, eng::makeBox({0.6f, 0.3f, 0.6f}, lamp), T({x + 6.0f, h - 1.6f, (z0 + z1) * 0.5f}));
+            for (float z : {z0, z1}) eng::appendMesh(site, box({0.8f, h, 0.8f}, steel), T({x, 0, z}));
+            eng::appendMesh(site, box({0.5f, 1.2f, z1 - z0}, steel), T({x, h - 1.2f, zm}));  // truss
+            if (x + 6.0f < x1) eng::appendMesh(site, box({0.6f, 0.3f, 0.6f}, lamp), T({x + 6.0f, h - 1.6f, zm}));
         }
-        for (float z : {z0, z1}) eng::appendMesh(frame, eng::makeBox({x1 - x0, 0.8f, 0.5f}, steel), T({(x0 + x1) * 0.5f, h - 0.8f, z}));  // eaves
+        for (float z : {z0, z1}) eng::appendMesh(site, box({x1 - x0, 0.8f, 0.5f}, steel), T({(x0 + x1) * 0.5f, h - 0.8f, z}));  // eaves
         if (girders)
-            for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(frame, eng::makeBox({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
-        // Cut-away: north wall full, south and end walls a 3 m dado.
-        eng::appendMesh(frame, eng::makeBox({x1 - x0, h * 0.85f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
-        eng::appendMesh(frame, eng::makeBox({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
-        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(frame, eng::makeBox({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, (z0 + z1) * 0.5f}));
-        // Closed: roof, full south and end walls.
-        eng::appendMesh(clad, eng::makeBox({x1 - x0 + 1.0f, 0.4f, z1 - z0 + 1.0f}, roof), T({(x0 + x1) * 0.5f, h, (z0 + z1) * 0.5f}));
-        eng::appendMesh(clad, eng::makeBox({x1 - x0, h - 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 3.0f, z1 + 0.3f}));
-        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(clad, eng::makeBox({0.3f, h - 3.0f, z1 - z0}, wall), T({x, 3.0f, (z0 + z1) * 0.5f}));
+            for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(site, box({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
+        eng::appendMesh(site, box({x1 - x0, h, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
+        eng::appendMesh(site, box({x1 - x0 + 1.0f, 0.4f, zm - z0 + 0.5f}, roof), T({(x0 + x1) * 0.5f, h, 0.5f * (z0 - 0.5f + zm)}));
+        eng::appendMesh(site, box({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
+        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(site, box({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, zm}));
+        // Closed: the south half of the roof, full south and end walls.
+        eng::appendMesh(clad, box({x1 - x0 + 1.0f, 0.4f, z1 - zm + 0.5f}, roof), T({(x0 + x1) * 0.5f, h - 0.02f, 0.5f * (zm + z1 + 0.5f)}));
+        eng::appendMesh(clad, box({x1 - x0, h - 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 3.0f, z1 + 0.3f}));
+        for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(clad, box({0.3f, h - 3.0f, z1 - z0}, wall), T({x, 3.0f, zm}));
     };
     building(kHallX0, kHallX1, kHallZ0, kHallZ1, kHallH, true);
     building(kTankhousePos.x - kTankhouseHalfX, kTankhousePos.x + kTankhouseHalfX, -kTankhouseHalfZ, kTankhouseHalfZ, 16.0f, false);
     building(kStorePos.x - 30.0f, kStorePos.x + 30.0f, kStorePos.z - 24.0f, kStorePos.z + 24.0f, 20.0f, false);
-    m_frame = r.createMesh(frame, "smelter.frames");
+    eng::appendMesh(site, m_lib->get("stack"), T(kStackPos));
+    eng::appendMesh(site, m_lib->get("acid_plant"), T(kAcidPlantPos));
+    // Rails on the spurs' ballast (painted into the ground), and a concentrate train waiting at the store: a PE2U
+    // traction unit and 2VS-105 cars (almalyk.md §2), lengthwise along the spur.
+    for (const Spur& sp : kSpurs)
+        for (float side : {-0.5f, 0.5f})
+            eng::appendMesh(site, box({sp.x1 - sp.x0, 0.18f, 0.08f}, rail), T({0.5f * (sp.x0 + sp.x1), 0.02f, sp.z + side * kGauge}));
+    eng::appendMesh(site, m_lib->get("locomotive"), T({-236.0f, 0.0f, kSpurs[0].z}) * Ry(90.0f));
+    for (int k = 0; k < 5; ++k)
+        eng::appendMesh(site, m_lib->get("dumpcar"), T({-261.0f - 13.0f * static_cast<float>(k), 0.0f, kSpurs[0].z}) * Ry(90.0f));
+    mergeByMaterial(site);
+    mergeByMaterial(clad);
+    m_frame = r.createMesh(site, "smelter.site");
     m_cladding = r.createMesh(clad, "smelter.cladding");
 
     // Static boxes and cylinders, instanced: slabs, roads, off-gas line, converter flue, conveyor, charge bins.
     auto& B = m_staticBoxes;
     auto& C = m_staticCyls;
-    B.push_back(boxInst({kHallX0, 0, kHallZ0}, {kHallX1, 0.06f, kHallZ1}, kConcrete * 0.9f));
-    B.push_back(boxInst({kTankhousePos.x - kTankhouseHalfX, 0, -kTankhouseHalfZ}, {kTankhousePos.x + kTankhouseHalfX, 0.06f, kTankhouseHalfZ}, kConcrete));
-    const glm::vec3 asphalt(0.035f, 0.035f, 0.038f);
-    B.push_back(boxInst({-101, 0, kHallZ1}, {-93, 0.04f, 62}, asphalt));                 // slag road out of the south door
-    B.push_back(boxInst({-100, 0, 56}, {-2, 0.04f, 64}, asphalt));                       // along the yard's crest
-    B.push_back(boxInst({-70, 0, 56}, {-12, 0.05f, kYardPos.z + 2}, asphalt * 1.2f));    // the dump platform
-    B.push_back(boxInst({kHallX1, 0, -5}, {kTankhousePos.x - kTankhouseHalfX, 0.04f, 5}, asphalt));  // anodes to the tankhouse
-    // Slag yard floor: dark, below the dump face.
-    B.push_back(boxInst({-110, 0, kYardPos.z + 2}, {20, 0.03f, 200}, {0.05f, 0.045f, 0.04f}));
     // Fayalite feedstock bay (photocatalyst line): concrete bunker walls east of the dump, belt heading east.
     B.push_back(boxInst({2, 0, 100}, {32, 3.0f, 101}, kConcrete));
     B.push_back(boxInst({2, 0, 100}, {3, 3.0f, 126}, kConcrete));
@@ -401,6 +512,7 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
     }
     const eng::DrawFlags ground{.castShadow = false};
     r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1.0f), glm::vec3(0.0f), ground);
+    m_backdrop.draw(r);
     drawHall(r);
     drawEquipment(r);
     drawLadlesAndCranes(r);
@@ -415,8 +527,6 @@ void SmelterScene::drawHall(eng::Renderer& r) {
     if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
     r.drawInstanced(m_box, m_staticBoxes);
     r.drawInstanced(m_cyl, m_staticCyls);
-    r.draw(m_stack, T(kStackPos));
-    r.draw(m_acid, T(kAcidPlantPos));
     // Concentrate piles in the store (ochre-grey chalcopyrite concentrate, ~21 % Cu: almalyk.md Recommended defaults),
     // sized by the store's stock, and a quartz flux pile.
     const float fill = static_cast<float>(std::clamp((m_world ? m_world->state().smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
@@ -449,25 +559,30 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
     r.drawInstanced(m_converter.moving, shell, moving);
     r.drawInstanced(m_converter.melt, melt, moving);
     // Flames at the mouth of blowing converters (a hot yellow-white cone, flickering).
+    std::vector<eng::Instance> flames, glowBoxes;
     for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
         const ConverterAnim& a = m_anim.converters[i];
         if (a.flame <= 0.0f) continue;
         const float flick = 0.85f + 0.15f * std::sin(m_anim01 * 23.0f + static_cast<float>(i) * 1.7f);
         const glm::vec3 mouth = converterMouth(static_cast<int>(i));
-        r.draw(m_pile, T(mouth - glm::vec3(0, 0.5f, 0)) * S({1.7f, 5.0f * a.flame * flick, 1.7f}), glm::vec4(0.2f, 0.2f, 0.2f, 1.0f),
-               glm::vec3(3.2f, 1.3f, 0.3f) * a.flame, moving);
+        flames.push_back(inst(T(mouth - glm::vec3(0, 0.5f, 0)) * S({1.7f, 5.0f * a.flame * flick, 1.7f}), glm::vec3(0.2f),
+                              glm::vec3(3.2f, 1.3f, 0.3f) * a.flame));
     }
+    r.drawInstanced(m_pile, flames, moving);
     // Anode furnaces and the casting wheel.
+    std::vector<eng::Instance> anodeBase, anodeShell;
     for (std::size_t k = 0; k < m_anim.anodes.size(); ++k) {
         const AnodeAnim& a = m_anim.anodes[k];
         const glm::mat4 m = T(anodeFurnacePos(static_cast<int>(k)));
-        r.draw(m_anode.fixed, m);
-        r.draw(m_anode.moving, m * about(m_anode.pivot, Rx(a.rollDeg)), glm::vec4(1.0f), glm::vec3(0.0f), moving);
+        anodeBase.push_back(inst(m));
+        anodeShell.push_back(inst(m * about(m_anode.pivot, Rx(a.rollDeg))));
         if (a.fill > 0.05f) {  // the mouth glows while it holds copper (anode furnace ~1150-1200 C: almalyk.md §6)
             const glm::vec4 mouth = m * about(m_anode.pivot, Rx(a.rollDeg)) * glm::vec4(0, m_anode.pivot.y + 2.0f, 0, 1);
-            r.draw(m_box, T(glm::vec3(mouth)) * S({1.6f, 0.25f, 1.0f}), glm::vec4(1.0f), meltGlow(1180.0), moving);
+            glowBoxes.push_back(inst(T(glm::vec3(mouth)) * S({1.6f, 0.25f, 1.0f}), glm::vec3(1.0f), meltGlow(1180.0)));
         }
     }
+    r.drawInstanced(m_anode.fixed, anodeBase);
+    r.drawInstanced(m_anode.moving, anodeShell, moving);
     // Alarm beacons: a pulsing red lamp over the unit whose value is out of range (furnace: temperature or bath
     // level; stack: SO2), besides the red label and the panel's alarm list.
     const float pulse = 0.5f + 0.5f * std::sin(m_anim01 * 6.0f);
@@ -475,8 +590,17 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
         if (!m_alarm[i]) continue;
         const glm::vec3 at = i < 3 ? kFurnacePos + glm::vec3(0, 23, 0) : kStackPos + glm::vec3(0, 151, 0);
         const float size = i < 3 ? 1.6f : 4.0f;
-        r.draw(m_box, T(at) * S(glm::vec3(size)), glm::vec4(kAlarmRed, 1.0f), kAlarmRed * (2.0f + 6.0f * pulse), moving);
+        glowBoxes.push_back(inst(T(at) * S(glm::vec3(size)), kAlarmRed, kAlarmRed * (2.0f + 6.0f * pulse)));
     }
+    // Aviation obstruction lights on the 150 m stack after dusk (steady red at the top and at mid height).
+    if (m_night > 0.3f)
+        for (float y : {149.2f, 100.0f})
+            for (float a : {0.0f, 90.0f, 180.0f, 270.0f}) {
+                const float rad = 7.0f - 3.0f * y / 150.0f + 0.4f;  // the stack's taper (stack model)
+                const glm::vec3 p = kStackPos + glm::vec3(rad * std::cos(glm::radians(a)), y, rad * std::sin(glm::radians(a)));
+                glowBoxes.push_back(inst(T(p) * S(glm::vec3(0.9f)), kAlarmRed, glm::vec3(6.0f, 0.4f, 0.2f)));
+            }
+    r.drawInstanced(m_box, glowBoxes, moving);
     const glm::mat4 wm = T(kCastingWheelPos);
     r.draw(m_wheel.fixed, wm);
     r.draw(m_wheel.moving, wm * about(m_wheel.pivot, Ry(m_wheelDeg)), glm::vec4(1.0f), glm::vec3(0.0f), moving);
@@ -800,7 +924,9 @@ std::string SmelterScene::describe(const std::string& key) const {
 
 std::vector<eng::CameraPreset> SmelterScene::cameraPresets() const {
     std::vector<eng::CameraPreset> v = {
-        {"Aisle overview", {.target = {-20.0f, 4.0f, 4.0f}, .yawDeg = -14.0f, .pitchDeg = 30.0f, .distance = 165.0f, .fovDeg = 50.0f}},
+        // From the south-south-west across the slag road into the cut-away aisle, the acid plant and the 150 m stack
+        // behind the hall's roofed north half, the foothills beyond.
+        {"Aisle overview", {.target = {-15.0f, 34.0f, -26.0f}, .yawDeg = -12.0f, .pitchDeg = 20.0f, .distance = 240.0f, .fovDeg = 55.0f}},
         {"Smelting furnace", {.target = {-94.0f, 7.0f, 0.0f}, .yawDeg = -35.0f, .pitchDeg = 24.0f, .distance = 62.0f}},
         {"Converters", {.target = {-31.0f, 4.0f, -3.0f}, .yawDeg = 8.0f, .pitchDeg = 36.0f, .distance = 72.0f}},
         {"Anode furnaces and casting", {.target = {112.0f, 4.0f, -2.0f}, .yawDeg = -20.0f, .pitchDeg = 28.0f, .distance = 70.0f}},

@@ -22,6 +22,7 @@
 
 #include "engine/model/model_library.h"
 #include "scenes/scene.h"
+#include "scenes/site_backdrop.h"
 #include "scenes/smelter/smelter_anim.h"
 #include "sim/command.h"
 
@@ -80,11 +81,12 @@ private:
     eng::Renderer* m_r = nullptr;
     std::unique_ptr<eng::ModelLibrary> m_lib;
     Parts m_furnace, m_converter, m_anode, m_ladle, m_wheel;
-    eng::MeshId m_craneBridge, m_craneTrolley, m_craneRope, m_craneHook, m_stack, m_acid;
+    eng::MeshId m_craneBridge, m_craneTrolley, m_craneRope, m_craneHook;
     eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_plate, m_heap, m_pile, m_carrier, m_stream;
     glm::vec3 m_ropePivot{0.0f, 16.6f, 0.0f}, m_hookRest{0.0f, 8.0f, 0.0f};
     float m_craneSpanScale = 1.4f;
-    std::vector<eng::Instance> m_staticBoxes, m_staticCyls;  // ducts, conveyors, bins, roads: built once
+    std::vector<eng::Instance> m_staticBoxes, m_staticCyls;  // ducts, conveyors, bins: built once
+    SiteBackdrop m_backdrop;                                  // the valley and foothills around the site
 
     // Emitters.
     std::vector<eng::EmitterId> m_convFume, m_convSparks;

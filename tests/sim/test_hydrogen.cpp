@@ -134,6 +134,7 @@ TEST_CASE("H2 mass balance: produced = served + stored + vented; storage within 
 
 TEST_CASE("separator fault vents all product gas; ageing follows exp(-k * sun hours); new area is fresh") {
     Params p = plantParams();
+    REQUIRE(p.set("h2.panel_area_m2", 100.0));  // Domen's 100 m2 array, so the catalyst line's 100 m2 doubles it
     const Time start = at("2026-06-21T10:00:00+05:00");
     Hydrogen h(p, 1, start);
     EventSink ev;
