@@ -37,7 +37,7 @@ struct RawCommon {
     Text assets;
 };
 struct RawRender : RawCommon {
-    Text scene, size, quality, seed, start, scenario;
+    Text scene, size, quality, seed, start, scenario, camera;
     std::vector<std::string> sets;
 };
 struct RawInteractive : RawRender {
@@ -45,6 +45,7 @@ struct RawInteractive : RawRender {
 };
 struct RawShot : RawRender {
     Text out, warmupHours;
+    bool ui = false;
 };
 struct RawBench : RawRender {
     Text frames;
@@ -80,6 +81,10 @@ void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
     addText(app, "--scene", r.scene, "Scene: " + scenes + " (default " + ctx.defaultScene + ")", "NAME");
     addText(app, "--size", r.size, "Window or picture size in pixels, e.g. 1920x1080 (default 1280x720)", "WxH");
     addText(app, "--quality", r.quality, "Rendering quality: low | high | auto (default auto; shot: high)", "PRESET");
+    addText(app, "--camera", r.camera,
+            "Camera preset: its number (1 = the first, as keys 1-9) or name, e.g. 2 or \"haul ramp\"; a wrong one "
+            "lists the scene's presets (default 1)",
+            "N|NAME");
     addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
     addCommon(app, r);
 }
@@ -120,11 +125,12 @@ std::optional<double> parseNumber(const std::string& s) {
     return v;
 }
 
-void checkSeed(Checker& c, const Text& text, std::uint64_t& out) {
+void checkSeed(Checker& c, const Text& text, std::uint64_t& out, bool& given) {
     if (!text) return;
-    if (auto v = parseUnsigned(*text))
+    if (auto v = parseUnsigned(*text)) {
         out = *v;
-    else
+        given = true;
+    } else
         c.fail("--seed", *text, "expected a whole number 0..18446744073709551615");
 }
 
@@ -219,11 +225,18 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         o.quality = Quality::Auto;
     else
         c.fail("--quality", *r.quality, "expected low, high or auto");
-    checkSeed(c, r.seed, o.seed);
+    checkSeed(c, r.seed, o.seed, o.seedGiven);
     checkStart(c, r.start, o.start);
     checkSets(c, r.sets, o.sets);
     checkScenario(c, r.scenario, o.scenario);
     checkAssets(c, r.assets, o);
+    // The presets exist only once the scene is loaded: the mode resolves the name and lists them when it is wrong.
+    if (r.camera) {
+        if (r.camera->find_first_not_of('0') == std::string::npos)  // "", "0", "00"
+            c.fail("--camera", *r.camera, "expected a preset number from 1 or a preset name, e.g. --camera 2");
+        else
+            o.camera = *r.camera;
+    }
 }
 
 // A positive (or, with allowZero, non-negative) finite number no larger than max.
@@ -252,7 +265,7 @@ void checkSim(Checker& c, const RawSim& r, SimOptions& o) {
         checkAmount(c, "--hours", r.hours, kMaxSimDays * 24, false, "hours", amount);
         o.hours = amount;
     }
-    checkSeed(c, r.seed, o.seed);
+    checkSeed(c, r.seed, o.seed, o.seedGiven);
     checkStart(c, r.start, o.start);
     checkSets(c, r.sets, o.sets);
     checkScenario(c, r.scenario, o.scenario);
@@ -320,6 +333,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addRender(*shotCmd, rsh, ctx);
     addText(*shotCmd, "--warmup-hours", rsh.warmupHours, "Sim hours to run before the picture (default 0)", "H");
     addText(*shotCmd, "--out", rsh.out, "The PNG file to write (required)", "FILE.png");
+    shotCmd->add_flag("--ui", rsh.ui, "Draw the menu bar, status line and the scene's panel into the picture");
 
     CLI::App* benchCmd = app.add_subcommand("bench", "Fly the scene's camera path and print one JSON line of frame times");
     RawBench rb;
@@ -379,6 +393,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         ShotOptions o;
         checkRender(c, rsh, ctx, o);
         checkAmount(c, "--warmup-hours", rsh.warmupHours, kMaxSimDays * 24, true, "hours", o.warmupHours);
+        o.ui = rsh.ui;
         if (!rsh.out)
             c.fail("--out FILE.png is required: where to write the picture");
         else if (lowerExt(*rsh.out) != ".png")

@@ -22,6 +22,8 @@ struct RenderOptions : CommonOptions {
     Quality quality = Quality::Auto;  // --quality low|high|auto
     std::string start;      // --start ISO8601; empty = sim default start
     std::uint64_t seed = 1; // --seed N
+    bool seedGiven = false; // --seed was on the command line: it wins over a scenario's own seed
+    std::string camera;     // --camera N|NAME: start at that preset (1-based, or a name); empty = the first
     std::vector<std::pair<std::string, std::string>> sets;  // --set NAME=VALUE (applied before the first tick)
     std::string scenario;   // --scenario FILE
 };
@@ -33,6 +35,7 @@ struct InteractiveOptions : RenderOptions {
 struct ShotOptions : RenderOptions {
     std::string out;          // --out FILE.png (required)
     double warmupHours = 0.0; // --warmup-hours H: sim time run before the picture
+    bool ui = false;          // --ui: draw the menu bar, status line and the scene's panel into the picture
     ShotOptions() { quality = Quality::High; }
 };
 
@@ -43,6 +46,7 @@ struct BenchOptions : RenderOptions {
 struct SimOptions : CommonOptions {
     std::optional<double> days, hours;  // --days D | --hours H (default: 1 day)
     std::uint64_t seed = 1;
+    bool seedGiven = false;   // --seed was given: it wins over the scenario's seed
     std::string start;
     std::vector<std::pair<std::string, std::string>> sets;
     std::string scenario;
@@ -56,5 +60,9 @@ int runShot(const ShotOptions& o);                 // app/render_modes.cpp
 int runBench(const BenchOptions& o);               // app/render_modes.cpp
 int runSim(const SimOptions& o);                   // app/sim_mode.cpp
 int runParams(const CommonOptions& o);             // app/sim_mode.cpp
+
+// A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in
+// (or --assets) scenario ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader reports it.
+std::string resolveScenario(const std::string& given, const std::string& assetsDir);  // app/sim_mode.cpp
 
 }  // namespace app

@@ -2,13 +2,22 @@
 // All three share one session: window (hidden for shot/bench), renderer, scene, orbit camera and the sim World
 // built from the same validated inputs as `almalyk sim` (sim::prepareBatch). The sun comes from sim::solarPosition
 // at the displayed clock. Shot: fixed virtual clock, fixed 1/60 s frames and warm-up frames, so one machine gives
-// the same image every run. Bench: N frames along the scene's scripted camera path, one JSON line on stdout.
+// the same image every run (--ui adds the menu bar, status line and the scene's panel). Bench: N frames along the
+// scene's scripted camera path (or held at --camera), one JSON line on stdout.
+// Every frame: the scene's panel commands go into the World beside the UI's (both logged there), and the camera
+// follows the scene's followTarget(), stays above its ground and fits its near plane (app/scene_driver.h).
+// Lifetimes: the Session's members are declared so that they die in reverse dependency order (scene before the
+// renderer it drew with, renderer and ImGui before the window that owns the GL context); scenes never keep
+// references into the World's state across frames, so rebuilding the World is safe.
 #include "app/render_modes.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "engine/gfx/gl.h"  // first: GLAD must precede GLFW
 #define GLFW_INCLUDE_NONE
@@ -16,6 +25,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include "app/scene_driver.h"
 #include "app/ui.h"
 #include "engine/frame_stats.h"
 #include "engine/gui.h"
@@ -62,18 +72,20 @@ int prepare(Session& s, const RenderOptions& o) {
     eng::Paths::global().setAssetsOverride(o.assetsDir);
     sim::BatchSpec spec;
     spec.seed = o.seed;
-    spec.seedGiven = o.seed != RenderOptions{}.seed;
+    spec.seedGiven = o.seedGiven;
     spec.start = o.start;
     spec.hours = 1.0;  // validated only; the render modes run as long as they run
     spec.sets = o.sets;
-    spec.scenarioPath = o.scenario;
+    spec.scenarioPath = resolveScenario(o.scenario, o.assetsDir);
     std::string why;
     if (!sim::prepareBatch(spec, s.run, &why)) return fail(s.mode, 2, why);
+    // By name only: a scene is not constructed before the GL context exists.
     const std::string name = o.scene.empty() ? scenes::kDefaultScene : o.scene;
-    if (!scenes::makeScene(name)) {
-        std::string known;
-        for (const auto& n : scenes::sceneNames()) known += (known.empty() ? "" : ", ") + n;
-        return fail(s.mode, 2, "--scene " + name + ": unknown scene (known: " + known + ")");
+    const std::vector<std::string> known = scenes::sceneNames();
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+        std::string list;
+        for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
+        return fail(s.mode, 2, "--scene " + name + ": unknown scene (known: " + list + ")");
     }
     if (s.run.params.has("site.lat_deg")) s.lat = s.run.params.get("site.lat_deg");
     if (s.run.params.has("site.lon_deg")) s.lon = s.run.params.get("site.lon_deg");
@@ -98,8 +110,23 @@ bool loadScene(Session& s, const std::string& name, std::string* why) {
     const auto presets = s.scene->cameraPresets();
     if (!presets.empty()) s.camera.setPose(presets.front().pose);
     s.camera.setNearFar(5.0f, 80000.0f);
-    s.camera.setLimits(50.0f, 40000.0f);
+    // 2 m: close enough for a 1 x 2 m panel or a truck's cab; the ground clamp and the fitted near plane keep
+    // such close-ups clean (app/scene_driver.h).
+    s.camera.setLimits(2.0f, 40000.0f);
+    s.camera.fitNearPlane();
     return true;
+}
+
+// --camera N|NAME: jump to that preset of the loaded scene; 0, or the exit code 2 with the scene's presets listed.
+int applyCameraOption(Session& s, const std::string& spec) {
+    if (spec.empty()) return 0;
+    const auto presets = s.scene->cameraPresets();
+    std::string why;
+    const int i = findCameraPreset(presets, spec, &why);
+    if (i < 0) return fail(s.mode, 2, std::string("scene ") + s.scene->name() + ": " + why);
+    s.camera.setPose(presets[static_cast<std::size_t>(i)].pose);
+    s.camera.fitNearPlane();
+    return 0;
 }
 
 int openWindow(Session& s, const RenderOptions& o, bool visible, bool fullscreen, bool vsync) {
@@ -112,7 +139,7 @@ int openWindow(Session& s, const RenderOptions& o, bool visible, bool fullscreen
     s.gui = std::make_unique<eng::Gui>(*s.window, [](float scale) { setupUiStyle(scale); });
     resetWorld(s);
     if (!loadScene(s, o.scene.empty() ? scenes::kDefaultScene : o.scene, &why)) return fail(s.mode, 1, why);
-    return 0;
+    return applyCameraOption(s, o.camera);
 }
 
 scenes::FrameInput frameInput(const Session& s, sim::Time now, float dt, double speed) {
@@ -129,12 +156,18 @@ scenes::FrameInput frameInput(const Session& s, sim::Time now, float dt, double 
     return in;
 }
 
-// One frame of 3D: lighting from the sun, scene update and draw, particles, render into the window.
-void renderScene(Session& s, const scenes::FrameInput& in) {
+// One frame of 3D: lighting from the sun, scene update and draw, particles, render into the window. With
+// `constrain` (the interactive window) the camera then follows the scene's target and keeps above its ground;
+// shot and bench keep their scripted poses exactly and only fit the near plane.
+void renderScene(Session& s, const scenes::FrameInput& in, bool constrain) {
     eng::Renderer& r = *s.renderer;
     const sim::CivilTime c = sim::toLocalCivil(in.now);
     r.setLighting(eng::skyLightingFromSun(in.sunDir, static_cast<float>(sim::defaultLinkeTurbidity(c.month))));
     s.scene->update(in);
+    if (constrain)
+        constrainCamera(s.camera, *s.scene, in.dtReal);
+    else
+        s.camera.fitNearPlane();
     r.particles().update(in.dtReal);
     r.beginFrame(s.camera, s.window->framebufferSize());
     s.scene->draw(r, s.camera, in);
@@ -165,22 +198,38 @@ int runShot(const ShotOptions& o) {
     if (int rc = openWindow(s, o, false, false, false)) return rc;
     const sim::Time shotTime = s.run.start + sim::fromSeconds(o.warmupHours * 3600.0);
     advanceTo(s, shotTime);
-    // Warm-up frames at a fixed step: particles, fly-ins and shadow caches settle identically on every run.
+    // --ui: the window's UI as a visitor sees it at the default speed; no input reaches it, so it asks for nothing.
+    UiModel ui;
+    ui.scenes = scenes::sceneNames();
+    ui.sceneTitles = scenes::sceneTitles();
+    ui.currentScene = static_cast<int>(std::find(ui.scenes.begin(), ui.scenes.end(), s.scene->name()) - ui.scenes.begin());
+    ui.renderer = s.renderer->glRenderer();
+    ui.quality = s.quality;
+    ui.simTime = shotTime;
+    // Warm-up frames at a fixed step: particles, fly-ins, shadow caches and ImGui's auto-sized windows (two frames)
+    // settle identically on every run.
     constexpr int kWarmup = 3;
     for (int i = 0; i <= kWarmup; ++i) {
         const scenes::FrameInput in = frameInput(s, shotTime, kFixedDt, 0.0);
         s.window->pollEvents();
-        renderScene(s, in);
+        renderScene(s, in, false);
         s.gui->beginFrame();
         drawLabels(s);
+        if (o.ui) {
+            std::vector<sim::Command> ignored;  // no input: nothing to apply, and the picture's time is fixed
+            drawMainUi(ui, s.world->params(), ignored);
+            s.scene->drawUi();
+            (void)s.scene->takeCommands();
+        }
         s.gui->endFrame();
         if (i < kWarmup) s.window->swapBuffers();
     }
     const eng::Image img = s.renderer->readPixels();
     std::string why;
     if (!eng::writePng(img, o.out, &why)) return fail(s.mode, 1, why);
-    std::fprintf(stderr, "almalyk shot: wrote %s (%dx%d, %s, %s quality, %s)\n", o.out.c_str(), img.width, img.height,
-                 s.scene->name(), eng::qualityName(s.renderer->quality().level), sim::formatIso8601(shotTime).c_str());
+    std::fprintf(stderr, "almalyk shot: wrote %s (%dx%d, %s, %s quality, %s%s%s)\n", o.out.c_str(), img.width,
+                 img.height, s.scene->name(), eng::qualityName(s.renderer->quality().level),
+                 sim::formatIso8601(shotTime).c_str(), o.camera.empty() ? "" : ", camera ", o.camera.c_str());
     return eng::gl::errorCount() ? 1 : 0;
 }
 
@@ -192,7 +241,8 @@ int runBench(const BenchOptions& o) {
     if (o.frames < 1) return fail(s.mode, 2, "--frames must be at least 1, got " + std::to_string(o.frames));
     if (int rc = prepare(s, o)) return rc;
     if (int rc = openWindow(s, o, false, false, false)) return rc;
-    const std::vector<eng::CameraPose> path = s.scene->benchPath();
+    // --camera holds one preset for every frame (the cost of that view); otherwise the scene's scripted path.
+    const std::vector<eng::CameraPose> path = o.camera.empty() ? s.scene->benchPath() : std::vector<eng::CameraPose>{};
     eng::FrameStats stats;
     const double speed = 60.0;  // the interactive default: the sun and the sim move as a demo would see them
     sim::Time clock = s.run.start;
@@ -207,7 +257,7 @@ int runBench(const BenchOptions& o) {
         clock += sim::fromSeconds(kFixedDt * speed);
         s.world->advance(clock, 10);
         s.window->pollEvents();
-        renderScene(s, frameInput(s, clock, kFixedDt, speed));
+        renderScene(s, frameInput(s, clock, kFixedDt, speed), false);
         s.gui->beginFrame();
         drawLabels(s);
         s.gui->endFrame();
@@ -217,7 +267,7 @@ int runBench(const BenchOptions& o) {
     }
     const eng::FrameSummary f = stats.summary();
     const glm::ivec2 fb = s.window->framebufferSize();
-    nlohmann::json j = {{"scene", s.scene->name()}, {"frames", f.frames}, {"width", fb.x}, {"height", fb.y},
+    nlohmann::json j = {{"scene", s.scene->name()}, {"camera", o.camera.empty() ? "path" : o.camera}, {"frames", f.frames}, {"width", fb.x}, {"height", fb.y},
                         {"renderer", s.renderer->glRenderer()}, {"quality", eng::qualityName(s.renderer->quality().level)},
                         {"median_ms", f.medianMs}, {"p95_ms", f.p95Ms}, {"p99_ms", f.p99Ms}, {"max_ms", f.maxMs},
                         {"triangles", s.renderer->stats().triangles}, {"draw_calls", s.renderer->stats().drawCalls}};
@@ -234,6 +284,7 @@ int runInteractive(const InteractiveOptions& o) {
     if (int rc = openWindow(s, o, true, o.fullscreen, true)) return rc;
     UiModel ui;
     ui.scenes = scenes::sceneNames();
+    ui.sceneTitles = scenes::sceneTitles();
     for (std::size_t i = 0; i < ui.scenes.size(); ++i)
         if (ui.scenes[i] == s.scene->name()) ui.currentScene = static_cast<int>(i);
     ui.renderer = s.renderer->glRenderer();
@@ -245,6 +296,7 @@ int runInteractive(const InteractiveOptions& o) {
     auto last = Clock::now();
     double smoothMs = 16.7, reloadTimer = 0.0;
     glm::vec2 pressAt(0.0f);
+    bool wasDown = false;
     std::string picked;
     double pickedFor = 0.0;
     while (!s.window->shouldClose() && !ui.quitRequested) {
@@ -271,7 +323,6 @@ int runInteractive(const InteractiveOptions& o) {
                 if (s.window->keyPressed(GLFW_KEY_1 + k)) s.camera.flyTo(presets[static_cast<std::size_t>(k)].pose, 2.5f);
         }
         // Click (press and release without moving): ask the scene what is under the cursor.
-        static bool wasDown = false;
         const bool down = s.window->buttonDown(GLFW_MOUSE_BUTTON_LEFT);
         if (down && !wasDown) pressAt = s.window->mousePos();
         if (!down && wasDown && !s.gui->wantsMouse() && glm::length(s.window->mousePos() - pressAt) < 3.0f) {
@@ -280,15 +331,7 @@ int runInteractive(const InteractiveOptions& o) {
             if (s.scene->pick(ray, &picked)) pickedFor = 5.0;
         }
         wasDown = down;
-        s.camera.update(dt);
-        // Keep the eye above the ground.
-        const glm::vec3 eye = s.camera.position();
-        const float ground = s.scene->groundHeight(eye.x, eye.z);
-        if (eye.y < ground + 20.0f) {
-            eng::CameraPose p = s.camera.pose();
-            p.pitchDeg += 0.5f;
-            s.camera.setPose(p);
-        }
+        s.camera.update(dt);  // the ground clamp and the follow target apply after the scene's update
 
         // Simulation: whole ticks up to the wall-clock target, clamped per frame.
         bool behind = false;
@@ -307,7 +350,7 @@ int runInteractive(const InteractiveOptions& o) {
             }
         }
         const sim::Time shown = s.run.start + sim::fromSeconds(clockSec);
-        renderScene(s, frameInput(s, shown, dt, ui.paused ? 0.0 : ui.speed));
+        renderScene(s, frameInput(s, shown, dt, ui.paused ? 0.0 : ui.speed), true);
 
         s.gui->beginFrame();
         if (ui.showUi) drawLabels(s);
@@ -318,6 +361,7 @@ int runInteractive(const InteractiveOptions& o) {
         drawMainUi(ui, s.world->params(), cmds);
         for (sim::Command& c : cmds) s.world->push(std::move(c));
         if (ui.showUi) s.scene->drawUi();
+        drainSceneCommands(*s.scene, *s.world);  // after the UI's, so one frame's edits apply in the order made
         if (pickedFor > 0.0 && !picked.empty()) {
             pickedFor -= dt;
             ImGui::SetNextWindowPos(ImVec2(s.window->mousePos().x + 16, s.window->mousePos().y + 16), ImGuiCond_Appearing);

@@ -25,8 +25,8 @@ int badInput(const std::string& why) {
     return 2;
 }
 
-// The scenario path as given if it exists, else the named built-in (or --assets) scenario, else as given (so the
-// loader reports the path the user typed).
+}  // namespace
+
 std::string resolveScenario(const std::string& given, const std::string& assetsDir) {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -38,12 +38,10 @@ std::string resolveScenario(const std::string& given, const std::string& assetsD
     return found.empty() ? given : found.string();
 }
 
-}  // namespace
-
 int runSim(const SimOptions& o) {
     sim::BatchSpec spec;
     spec.seed = o.seed;
-    spec.seedGiven = o.seed != SimOptions{}.seed;  // options carry no "given" flag: a non-default seed wins
+    spec.seedGiven = o.seedGiven;
     spec.start = o.start;
     spec.hours = o.hours ? *o.hours : o.days ? *o.days * 24.0 : 24.0;
     spec.everyMinutes = o.everyMinutes;

@@ -67,13 +67,20 @@ void OrbitCamera::update(float dt) {
 }
 
 void OrbitCamera::follow(glm::vec3 point, float dt, float halfLife) {
-    const float keep = halfLife > 0.0f ? std::exp2(-std::max(dt, 0.0f) / halfLife) : 0.0f;
-    m_pose.target = point + (m_pose.target - point) * keep;
+    // The target rides along with the point's motion exactly (no lag behind a fast truck, even at x10000), and the
+    // gap that was there when following began, or that a pan made, closes with the exponential glide.
+    const glm::vec3 moved = m_following ? point - m_followPoint : glm::vec3(0.0f);
+    m_following = true;
+    m_followPoint = point;
     if (m_flyT < 1.0f) {
-        // The glide lands on the moving point: both ends track it, so the fly-to does not drag the view back.
+        // A fly-to in progress travels relative to the point and lands on it.
+        m_from.target += moved;
         m_to.target = point;
-        m_from.target = point + (m_from.target - point) * keep;
+        m_pose.target += moved;
+        return;
     }
+    const float keep = halfLife > 0.0f ? std::exp2(-std::max(dt, 0.0f) / halfLife) : 0.0f;
+    m_pose.target = point + (m_pose.target + moved - point) * keep;
 }
 
 void OrbitCamera::keepAboveGround(const std::function<float(float, float)>& groundAt, float clearance) {

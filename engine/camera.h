@@ -51,9 +51,12 @@ public:
     bool flying() const { return m_flyT < 1.0f; }
     void update(float dtSeconds);
 
-    // Moves the target toward `point` with a frame-rate independent exponential glide (half the remaining gap per
-    // halfLifeSeconds); a fly-to in progress ends on the point instead. Orbit, zoom and pan keep working.
-    void follow(glm::vec3 point, float dtSeconds, float halfLifeSeconds = 0.2f);
+    // Call every frame while following: the target moves with `point` and the gap between them closes with a
+    // frame-rate independent exponential glide (half of it per halfLifeSeconds); a fly-to in progress lands on the
+    // point. Orbit, zoom and pan keep working (a pan's offset glides back). unfollow() when the point goes away.
+    void follow(glm::vec3 point, float dtSeconds, float halfLifeSeconds = 0.4f);
+    void unfollow() { m_following = false; }
+    bool following() const { return m_following; }
     // Raises the pitch (and, when even looking straight down is not enough, the target) so that the eye is at
     // least clearanceM above groundAt(x, z). Does not cancel a fly-to (it is re-applied every frame).
     void keepAboveGround(const std::function<float(float, float)>& groundAt, float clearanceM);
@@ -78,6 +81,8 @@ private:
     float m_flyT = 1.0f, m_flyDuration = 1.0f;
     float m_minDist = 2.0f, m_maxDist = 60000.0f;
     float m_near = 1.0f, m_far = 60000.0f;
+    bool m_following = false;
+    glm::vec3 m_followPoint{0.0f};  // the point at the last follow() call
 };
 
 // Intersection of a ray with the plane y = height; false when parallel or behind the origin.

@@ -224,3 +224,45 @@ TEST_CASE("cli: --help and --version exit 0 with text on stdout") {
     CHECK(std::get<app::CliExit>(v).out == app::versionText() + "\n");
     CHECK(contains(app::versionText(), "almalyk "));
 }
+
+TEST_CASE("cli: --seed given is told apart from the default seed") {
+    // A scenario's own seed applies unless --seed is on the command line, even when it says 1 (the default).
+    const auto plain = parse({"sim"});
+    REQUIRE(std::holds_alternative<app::SimOptions>(plain));
+    CHECK_FALSE(std::get<app::SimOptions>(plain).seedGiven);
+    const auto one = parse({"sim", "--seed", "1"});
+    REQUIRE(std::holds_alternative<app::SimOptions>(one));
+    CHECK(std::get<app::SimOptions>(one).seedGiven);
+    CHECK(std::get<app::SimOptions>(one).seed == 1);
+    const auto bench = parse({"bench", "--seed", "7"});
+    REQUIRE(std::holds_alternative<app::BenchOptions>(bench));
+    CHECK(std::get<app::BenchOptions>(bench).seedGiven);
+    CHECK(std::get<app::BenchOptions>(bench).seed == 7);
+    const auto window = parse({"--scene", "pit"});
+    REQUIRE(std::holds_alternative<app::InteractiveOptions>(window));
+    CHECK_FALSE(std::get<app::InteractiveOptions>(window).seedGiven);
+}
+
+TEST_CASE("cli: --camera and shot --ui") {
+    const auto dir = tempDir();
+    const std::string out = (dir / "ramp.png").string();
+    const auto r = parse({"shot", "--scene", "pit", "--camera", "haul ramp", "--ui", "--out", out.c_str()});
+    const auto* o = std::get_if<app::ShotOptions>(&r);
+    REQUIRE(o != nullptr);
+    CHECK(o->camera == "haul ramp");  // resolved by the mode once the scene's presets exist
+    CHECK(o->ui);
+    const auto plain = parse({"shot", "--out", out.c_str()});
+    REQUIRE(std::holds_alternative<app::ShotOptions>(plain));
+    CHECK(std::get<app::ShotOptions>(plain).camera.empty());
+    CHECK_FALSE(std::get<app::ShotOptions>(plain).ui);
+
+    const auto b = parse({"bench", "--camera", "3", "--frames", "10"});
+    REQUIRE(std::holds_alternative<app::BenchOptions>(b));
+    CHECK(std::get<app::BenchOptions>(b).camera == "3");
+    CHECK(std::get<app::InteractiveOptions>(parse({"--camera", "2"})).camera == "2");
+
+    CHECK(contains(badInput({"bench", "--camera", "0"}).err, "--camera '0': expected a preset number from 1"));
+    CHECK(contains(badInput({"bench", "--camera", ""}).err, "--camera '': expected a preset number from 1"));
+    CHECK(contains(badInput({"bench", "--ui"}).err, "unknown option '--ui'"));  // only shot draws the UI
+    std::filesystem::remove_all(dir);
+}
