@@ -1,6 +1,6 @@
 // engine/quality.h — the quality preset: Low for software rasterizers (Mesa llvmpipe/softpipe), High for GPUs.
 // Use: QualitySettings q = qualitySettings(chooseQuality(glRendererString)); or force Low/High from --quality.
-// Low renders at 0.67 scale and upsamples once, uses a 1024 shadow map with one hardware-filtered tap, coarser terrain
+// Low renders at 0.5 scale and upsamples once, uses a 1024 shadow map with one hardware-filtered tap, coarser terrain
 // LOD and fewer particles. High renders at full scale, 2048 shadow map, 9-tap filtered shadows.
 // Does NOT: query OpenGL itself (the renderer passes GL_RENDERER in), so it is unit-testable.
 #pragma once

@@ -48,7 +48,14 @@ void main() {
     vec3 h = normalize(v + uSunDir);
     float shin = 2.0 / (rough * rough * rough * rough) - 2.0;
     vec3 f0 = mix(vec3(0.04), base, metal);
-    vec3 spec = f0 * pow(max(dot(n, h), 0.0), shin) * (shin + 8.0) / 25.0;
+    float nh = max(dot(n, h), 0.0);
+#if SHADOW_TAPS > 1
+    float lobe = pow(nh, shin);
+#else
+    // Schlick's rational stand-in for pow (one division instead of exp2/log2 polynomials on software rendering).
+    float lobe = nh / max(shin - shin * nh + nh, 1e-4);
+#endif
+    vec3 spec = f0 * lobe * (shin + 8.0) / 25.0;
     vec3 diff = base * (1.0 - metal);
     vec3 c = (diff + spec) * uSunColor * ndl * sh + (diff + f0 * 0.3) * amb;
     c += uEmissive + vEmissive;

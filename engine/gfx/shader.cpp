@@ -168,6 +168,7 @@ GLint ShaderProgram::loc(const char* u) {
 void ShaderProgram::set(const char* u, int v) { glUniform1i(loc(u), v); }
 void ShaderProgram::set(const char* u, float v) { glUniform1f(loc(u), v); }
 void ShaderProgram::set(const char* u, const glm::vec2& v) { glUniform2fv(loc(u), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(const char* u, const glm::ivec2& v) { glUniform2i(loc(u), v.x, v.y); }
 void ShaderProgram::set(const char* u, const glm::vec3& v) { glUniform3fv(loc(u), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* u, const glm::vec4& v) { glUniform4fv(loc(u), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* u, const glm::mat4& v) { glUniformMatrix4fv(loc(u), 1, GL_FALSE, glm::value_ptr(v)); }
