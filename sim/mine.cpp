@@ -171,9 +171,9 @@ struct QEvent {
     bool before(const QEvent& o) const { return (t < o.t) | ((t == o.t) & (seq < o.seq)); }
 };
 
-// A binary min-heap of QEvents by (time, sequence). Pairs are unique, so the pop order is the one any correct heap
-// gives; this one pops Floyd's way (the hole runs down to a leaf, the last event climbs back), which needs about half
-// the comparisons of std::priority_queue, and compares branch-free.
+// A 4-ary min-heap of QEvents by (time, sequence). Pairs are unique, so the pop order is the one any correct heap
+// gives. Four children per node halve the depth (about 90 events: 3-4 levels), their comparisons are independent
+// and branch-free, and a pop runs the hole down to a leaf before the last event climbs back (Floyd).
 class EventHeap {
 public:
     bool empty() const { return m_v.empty(); }
@@ -190,10 +190,12 @@ public:
         const std::size_t n = m_v.size();
         if (n == 0) return;
         std::size_t i = 0;
-        for (std::size_t c = 1; c < n; c = 2 * i + 1) {
-            if (c + 1 < n && m_v[c + 1].before(m_v[c])) ++c;
-            m_v[i] = m_v[c];
-            i = c;
+        for (std::size_t c = 1; c < n; c = 4 * i + 1) {
+            std::size_t best = c;
+            const std::size_t end = std::min(c + 4, n);
+            for (std::size_t q = c + 1; q < end; ++q) best = m_v[q].before(m_v[best]) ? q : best;
+            m_v[i] = m_v[best];
+            i = best;
         }
         siftUp(i, last);
     }
@@ -201,7 +203,7 @@ public:
 private:
     void siftUp(std::size_t i, const QEvent& e) {
         while (i > 0) {
-            const std::size_t parent = (i - 1) / 2;
+            const std::size_t parent = (i - 1) / 4;
             if (!e.before(m_v[parent])) break;
             m_v[i] = m_v[parent];
             i = parent;
@@ -255,6 +257,7 @@ struct Truck {
     // A handful of pieces (those the last tick needs); a vector with front erases never reallocates once warm,
     // where a deque would allocate and free a block every few motions.
     std::vector<Motion> hist;
+    MotionKind lastKind = MotionKind::Free;   // hist.back().kind, kept beside the hot fields for dispatch
 };
 
 struct Station {
@@ -463,6 +466,7 @@ struct Mine::Impl {
         m.loaded = k.st.loaded;
         m.ore = k.st.ore;
         k.hist.push_back(m);
+        k.lastKind = m.kind;
         // Keep what truckPoseAt needs: everything that ends inside or after the current tick.
         std::size_t drop = 0;
         while (k.hist.size() - drop > 1 && k.hist[drop + 1].begin <= tickStart) ++drop;
@@ -553,7 +557,7 @@ struct Mine::Impl {
         push(k.legEnd, EvType::Arrive, k.st.id, ++k.token);
     }
     bool isDriving(const Truck& k) const {
-        return !k.hist.empty() && k.hist.back().kind == MotionKind::Drive && k.legEnd > now &&
+        return k.lastKind == MotionKind::Drive && k.legEnd > now &&
                (k.st.phase == TruckPhase::ToShovel || k.st.phase == TruckPhase::Returning ||
                 k.st.phase == TruckPhase::Hauling || k.st.phase == TruckPhase::ToPark);
     }

@@ -192,3 +192,40 @@ TEST_CASE("sunAt gives the sun between ticks, matching the panels' sun at a tick
     CHECK(mid.azimuth_deg == doctest::Approx(w.state().sun.azimuth_deg));
     CHECK(w.sunAt(start + 4 * kHour).elevation_deg > mid.elevation_deg);  // 08:00 -> 12:00 in June: higher
 }
+
+TEST_CASE("the mine's per-truck view is current whenever state() is read, however many ticks ran unread") {
+    // World::step reads only the mine's totals; state() refreshes the per-truck view lazily. Per-truck cycles and
+    // fuel must add up to the fleet totals at any read, or a scene or CSV row would show a stale fleet.
+    World w(makeParams(), 11, defaultStart());
+    for (int block : {1, 7, 240, 53}) {
+        for (int i = 0; i < block; ++i) w.step();
+        const MineState& m = w.state().mine;
+        std::int64_t cycles = 0;
+        double fuel = 0.0;
+        int working = 0;
+        for (const TruckState& t : m.trucks) {
+            cycles += t.cycles;
+            fuel += t.fuel_l;
+            working += t.inFleet && t.phase != TruckPhase::Parked && t.phase != TruckPhase::BrokenDown &&
+                       t.phase != TruckPhase::ShiftBreak;
+        }
+        CHECK(cycles == m.truck_cycles);
+        CHECK(fuel == doctest::Approx(m.fuel_l).epsilon(1e-9));
+        CHECK(working == m.trucksWorking);
+    }
+    CHECK(w.state().mine.truck_cycles > 0);
+}
+
+TEST_CASE("a tick's events come out in time order, equal times in emission order") {
+    EventSink sink;
+    // Out of order by unit, with ties: the stable order keeps A before B at t=5 and C before D at t=9.
+    sink.emit(9, Unit::Mine, MineEvent::TruckLoaded, 1);        // C
+    sink.emit(5, Unit::Mine, MineEvent::TruckDumped, 2);        // A
+    sink.emit(9, Unit::Transport, MineEvent::TruckLoaded, 3);   // D
+    sink.emit(5, Unit::Smelter, MineEvent::TruckDumped, 4);     // B
+    sink.emit(1, Unit::Hydrogen, MineEvent::TruckDumped, 5);
+    sink.sortByTime();
+    std::vector<int> order;
+    for (const Event& e : sink.events()) order.push_back(e.index);
+    CHECK(order == std::vector<int>{5, 2, 4, 1, 3});
+}
