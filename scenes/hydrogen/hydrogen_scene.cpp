@@ -375,7 +375,9 @@ void HydrogenScene::drawPlant(eng::Renderer& r) {
     const bool night = m_sunDir.y < -0.05f;
     const glm::vec4 lamp = night ? glm::vec4(1.0f, 0.85f, 0.6f, 0) * 2.0f : glm::vec4(0);
     // Pad, separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack.
-    r.draw(m_pad, place(kPlant + glm::vec3(28, 0.03f, 0), {80, 1, 40}), glm::vec4(0.85f, 0.85f, 0.85f, 1));
+    // After dusk the plant works under sodium floodlights: the pads glow faintly orange (no point lights in the renderer).
+    const glm::vec3 flood = night ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);
+    r.draw(m_pad, place(kPlant + glm::vec3(28, 0.03f, 0), {80, 1, 40}), glm::vec4(0.85f, 0.85f, 0.85f, 1), flood);
     const glm::vec4 sepTint = m_separatorOk ? glm::vec4(1) : glm::vec4(1.0f, 0.35f, 0.3f, 1);
     r.draw(m_separator, place(kPlant, glm::vec3(1)), sepTint, m_separatorOk ? glm::vec3(0) : glm::vec3(0.6f, 0.05f, 0.02f));
     r.draw(m_compressor, place(kPlant + glm::vec3(14, 0, -5), glm::vec3(1)));
@@ -410,7 +412,8 @@ void HydrogenScene::drawReformer(eng::Renderer& r) {
     const glm::vec4 steel(0.72f, 0.72f, 0.74f, 1.0f);
     const glm::vec3 glow = (m_smrKgh > 0.0 && !m_smrTripped) ? glm::vec3(0.5f, 0.12f, 0.02f) * (m_sunDir.y < 0 ? 1.0f : 0.3f)
                                                             : glm::vec3(0.0f);
-    r.draw(m_pad, place(kReformer + glm::vec3(18, 0.03f, 0), {70, 1, 44}), glm::vec4(0.8f, 0.8f, 0.8f, 1));
+    const glm::vec3 flood = m_sunDir.y < -0.05f ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);  // floodlights
+    r.draw(m_pad, place(kReformer + glm::vec3(18, 0.03f, 0), {70, 1, 44}), glm::vec4(0.8f, 0.8f, 0.8f, 1), flood);
     r.draw(m_reformer, place(kReformer, glm::vec3(1)), m_smrTripped ? glm::vec4(0.8f, 0.6f, 0.6f, 1) : glm::vec4(1), glow);
     std::vector<eng::Instance> v;
     // High- and low-temperature shift reactors, then the PSA bed vessels (hydrogen.md §4: SMR + WGS + PSA).
@@ -482,7 +485,8 @@ void HydrogenScene::drawSunPath(eng::Renderer& r) {
 void HydrogenScene::drawLabels(eng::Renderer& r) {
     const FieldLayout& f = m_layout;
     const glm::vec2 lo = f.boundsMin(), hi = f.boundsMax();
-    const glm::vec3 fieldTop(0.5f * (lo.x + hi.x), 12.0f, 0.5f * (lo.y + hi.y));
+    // Halfway between the field's middle and its corner at the gas plant: on screen in every preset that shows rows.
+    const glm::vec3 fieldTop(0.25f * (lo.x + hi.x), 12.0f, 0.25f * (lo.y + hi.y));
     char b[256];
     std::snprintf(b, sizeof b, "Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH2 now %.3f kg/h (%.1f g/h per 100 m²)%s",
                   m_area, f.modules, m_sth, m_h2kgh, m_area > 0 ? m_h2kgh * 1e5 / m_area : 0.0,
@@ -535,7 +539,7 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
 std::vector<eng::CameraPreset> HydrogenScene::cameraPresets() const {
     const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();
     const glm::vec3 field(0.5f * (lo.x + hi.x), 0.0f, 0.5f * (lo.y + hi.y));
-    const glm::vec3 mid = glm::mix(field, kPlant, 0.4f);
+    const glm::vec3 mid = glm::mix(field, kPlant, 0.3f);
     const float extent = std::max({hi.x - lo.x, hi.y - lo.y, 60.0f});
     // Close-up: a tray near the field's east edge, looking down its glass from the south-east.
     const glm::vec3 tray = m_layout.modules > 0 ? m_layout.moduleCentre(std::min(m_layout.modules - 1, 2 * kModulesPerRow + 3))

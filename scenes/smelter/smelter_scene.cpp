@@ -76,7 +76,8 @@ constexpr float kGauge = 1.52f;  // m, 1,520 mm (rail_track model)
 
 std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
     struct Rect { glm::vec2 lo, hi; glm::vec3 c; float seams; };  // seams: joint spacing in m (0: none)
-    const glm::vec3 concrete(0.17f, 0.165f, 0.15f), asphalt(0.045f, 0.045f, 0.05f), slagFloor(0.045f, 0.04f, 0.038f);
+    const glm::vec3 concrete(0.12f, 0.115f, 0.105f), asphalt(0.045f, 0.045f, 0.05f), slagFloor(0.045f, 0.04f, 0.038f);
+    const glm::vec3 hallFloor(0.06f, 0.052f, 0.045f);  // decades of spilt slag and dust
     const glm::vec3 ballast(0.11f, 0.1f, 0.09f);
     std::vector<Rect> rects = {
         // Slag yard floor below the dump face (old slag, near black), then aprons, then roads on top.
@@ -85,6 +86,7 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
         {{kTankhousePos.x - kTankhouseHalfX - 8, -kTankhouseHalfZ - 8}, {kTankhousePos.x + kTankhouseHalfX + 8, kTankhouseHalfZ + 8}, concrete, 6},
         {{kStorePos.x - 38, kStorePos.z - 34}, {kStorePos.x + 36, kStorePos.z + 30}, concrete, 6},
         {{kAcidPlantPos.x - 26, kAcidPlantPos.z - 30}, {kStackPos.x + 14, kAcidPlantPos.z + 22}, concrete, 6},
+        {{kHallX0, kHallZ0}, {kHallX1, kHallZ1}, hallFloor, 12},
         {{-101, kHallZ1}, {-93, 62}, asphalt, 0},                        // slag road out of the south door
         {{-100, 56}, {-2, 64}, asphalt, 0},                              // along the yard's crest
         {{-70, 56}, {-12, kYardPos.z + 2}, asphalt * 1.25f, 0},          // the dump platform
@@ -111,7 +113,7 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
                 glm::vec3 k = r.c * (0.9f + 0.12f * mid + 0.06f * fine);
                 if (r.seams > 0.0f) {
                     const glm::vec2 m = glm::mod(p - r.lo, r.seams);
-                    if (m.x < texel || m.y < texel) k *= 0.75f;  // expansion joints
+                    if (m.x < texel || m.y < texel) k *= 0.82f;  // expansion joints
                 }
                 c = k;
             }
@@ -276,7 +278,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_ground = r.createMesh(groundGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
     const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
     r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
-    eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.13f, 0.12f, 0.12f, 1}, .roughness = 0.9f});
+    eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.05f, 0.045f, 0.045f, 1}, .roughness = 0.6f});  // black glassy fayalite slag
     m_heap = r.createMesh(heap, "smelter.slag_heap");
     m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
 
@@ -313,7 +315,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     // frames, the stack and the acid plant, rails and a parked train) goes into one mesh, one draw per material.
     eng::MeshData site, clad;
     const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
-    const eng::Material wall{.name = "cladding", .baseColor = {0.24f, 0.22f, 0.2f, 1}, .roughness = 0.7f};  // weathered
+    const eng::Material wall{.name = "cladding", .baseColor = {0.2f, 0.16f, 0.12f, 1}, .roughness = 0.7f};  // rust-stained
     const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
     const eng::Material rail{.name = "rail", .baseColor = {0.3f, 0.28f, 0.27f, 1}, .roughness = 0.4f, .metallic = 0.8f};
@@ -598,8 +600,22 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
             for (float a : {0.0f, 90.0f, 180.0f, 270.0f}) {
                 const float rad = 7.0f - 3.0f * y / 150.0f + 0.4f;  // the stack's taper (stack model)
                 const glm::vec3 p = kStackPos + glm::vec3(rad * std::cos(glm::radians(a)), y, rad * std::sin(glm::radians(a)));
-                glowBoxes.push_back(inst(T(p) * S(glm::vec3(0.9f)), kAlarmRed, glm::vec3(6.0f, 0.4f, 0.2f)));
+                glowBoxes.push_back(inst(T(p) * S(glm::vec3(1.6f)), kAlarmRed, glm::vec3(8.0f, 0.5f, 0.2f)));
             }
+    // After dusk the lamps light the aisle floor in sodium orange, and every converter that blows, skims or pours
+    // throws the melt's light on the floor in front of its mouth: emissive pools (the renderer has no point lights).
+    if (m_night > 0.0f) {
+        const float x0 = kHallX0 + 2.0f, x1 = kHallX1 - 2.0f;
+        glowBoxes.push_back(inst(T({0.5f * (x0 + x1), 0.07f, 0.0f}) * S({x1 - x0, 0.02f, kHallZ1 - kHallZ0 - 4.0f}), glm::vec3(0.05f),
+                                 glm::vec3(0.12f, 0.07f, 0.028f) * m_night));
+        for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
+            const ConverterAnim& a = m_anim.converters[i];
+            const float hot = std::max(a.flame, a.pouringOut ? 0.8f : 0.0f);
+            if (hot <= 0.0f) continue;
+            glowBoxes.push_back(inst(T(converterLadleSpot(static_cast<int>(i)) + glm::vec3(0.0f, 0.08f, -1.0f)) * S({14.0f, 0.02f, 10.0f}),
+                                     glm::vec3(0.05f), meltGlow(1250.0) * 0.35f * hot * m_night));
+        }
+    }
     r.drawInstanced(m_box, glowBoxes, moving);
     const glm::mat4 wm = T(kCastingWheelPos);
     r.draw(m_wheel.fixed, wm);
