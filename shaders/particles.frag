@@ -2,7 +2,7 @@
 #include "common.glsl"
 in vec2 vQuad;
 in vec4 vColor;
-in vec3 vPos;
+in vec4 vFog;
 out vec4 oColor;
 void main() {
     float r2 = dot(vQuad, vQuad);
@@ -12,7 +12,7 @@ void main() {
         // Alpha-blended media (smoke, steam, dust, bubbles): lit by sun and sky, fogged, premultiplied.
         vec3 albedo = vColor.rgb / vColor.a;
         vec3 lit = albedo * (uSunColor * 0.55 + uSkyAmbient);
-        vec3 c = toneMap(applyFog(lit, vPos));
+        vec3 c = toneMap(mix(lit, vFog.rgb, vFog.a));
         float a = vColor.a * soft;
         oColor = vec4(c * a, a);
     } else {

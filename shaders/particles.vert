@@ -6,6 +6,7 @@ uniform mat4 uView;
 out vec2 vQuad;
 out vec4 vColor;
 out vec3 vPos;
+out vec4 vFog;  // per vertex: fog's exp() and sky pow() per pixel were the particles' main cost on software
 void main() {
     vec2 q = vec2((gl_VertexID & 1) != 0 ? 1.0 : -1.0, (gl_VertexID & 2) != 0 ? 1.0 : -1.0);
     // Camera-facing quad from the view matrix's right and up rows.
@@ -15,5 +16,6 @@ void main() {
     vQuad = q;
     vColor = iColor;
     vPos = p;
+    vFog = fogTerms(p);
     gl_Position = uViewProj * vec4(p, 1.0);
 }

@@ -132,29 +132,38 @@ glm::vec3 srgb(float r, float g, float b) { return glm::vec3(r, g, b) / 255.0f; 
 
 glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
     const float n1 = fbm(en / 900.0f, 4, 41), n2 = fbm(en / 150.0f, 2, 43);
-    const glm::vec3 steppeLight = srgb(196, 168, 118), steppeDark = srgb(150, 118, 78);
-    const glm::vec3 ochre = srgb(181, 134, 76), rock = srgb(128, 108, 92), darkRock = srgb(92, 80, 72);
-    const glm::vec3 fieldGreen = srgb(92, 118, 52), orchard = srgb(58, 86, 40), fieldDry = srgb(170, 160, 96);
+    // Summer steppe is straw and loess, not sand: mid albedos keep the noon view from washing out.
+    const glm::vec3 steppeLight = srgb(160, 134, 92), steppeDark = srgb(112, 88, 58);
+    const glm::vec3 ochre = srgb(164, 116, 66), rock = srgb(112, 96, 84), darkRock = srgb(80, 70, 64);
+    const glm::vec3 fieldGreen = srgb(84, 112, 46), orchard = srgb(52, 78, 36), fieldDry = srgb(156, 142, 84);
     // Dry steppe on the hills: ochres and browns mottled by noise, rock on steep slopes.
     glm::vec3 c = glm::mix(steppeDark, steppeLight, glm::smoothstep(0.3f, 0.7f, n1));
     c = glm::mix(c, ochre, glm::smoothstep(0.55f, 0.8f, n2) * 0.5f);
     c = glm::mix(c, glm::mix(rock, darkRock, n2), glm::smoothstep(0.25f, 0.6f, slope));
     // Sparse green in the gullies (north-facing, low) and on high pastures.
     c = glm::mix(c, srgb(120, 128, 74), glm::smoothstep(0.6f, 0.8f, n1) * (1.0f - glm::smoothstep(0.2f, 0.4f, slope)) * 0.35f);
-    // Irrigated valley floor: a patchwork of fields and orchards.
-    const glm::vec2 cell = glm::floor(glm::vec2(glm::dot(en, kRiverDir), glm::dot(en, glm::vec2(kRiverDir.y, -kRiverDir.x))) / glm::vec2(420.0f, 260.0f));
+    // Irrigated valley floor: parcels along the canals, their edges bent by the ground (domain warp) and lined with
+    // poplar and mulberry rows, as on the Akhangaran floor; each parcel's crop varies a little within it.
+    const glm::vec2 rc(glm::dot(en, kRiverDir), glm::dot(en, glm::vec2(kRiverDir.y, -kRiverDir.x)));
+    const glm::vec2 warp(fbm(en / 2600.0f, 3, 45) - 0.5f, fbm(en / 2600.0f + glm::vec2(3.1f, 7.7f), 3, 47) - 0.5f);
+    const glm::vec2 u = rc / glm::vec2(380.0f, 240.0f) + warp * glm::vec2(3.5f, 5.0f);
+    const glm::vec2 cell = glm::floor(u), f = u - cell;
     const float pick = hash(static_cast<int>(cell.x), static_cast<int>(cell.y), 7);
-    glm::vec3 field = pick < 0.45f ? fieldGreen : pick < 0.7f ? orchard : pick < 0.9f ? fieldDry : srgb(140, 120, 84);
-    field *= 0.9f + 0.2f * n2;
+    glm::vec3 field = pick < 0.4f ? fieldGreen : pick < 0.62f ? orchard : pick < 0.85f ? fieldDry : srgb(128, 108, 76);
+    field = glm::mix(field, fieldGreen, 0.25f * fbm(en / 90.0f, 2, 49));
+    field *= 0.85f + 0.25f * n2;
+    const float edge = std::min(std::min(f.x, 1.0f - f.x) * 380.0f, std::min(f.y, 1.0f - f.y) * 240.0f);  // metres
+    const float rows = hash(static_cast<int>(cell.x), static_cast<int>(cell.y), 9) < 0.55f ? 0.7f : 0.2f;  // not every canal has trees
+    field = glm::mix(field, srgb(46, 66, 34), (1.0f - glm::smoothstep(8.0f, 40.0f, edge)) * rows);
     const float wet = (1.0f - wild) * (1.0f - glm::smoothstep(0.08f, 0.2f, slope));
     c = glm::mix(c, field, wet);
     // River: gravel bed and water.
     const Site s = siteOf(en);
     c = glm::mix(c, srgb(150, 146, 132), 1.0f - glm::smoothstep(120.0f, 260.0f, std::abs(s.across)));
     c = glm::mix(c, srgb(52, 78, 84), 1.0f - glm::smoothstep(40.0f, 90.0f, std::abs(s.across)));
-    // Town: light roofs and streets.
+    // Town: streets and yards under street trees (Almalyk is a green Soviet-era town), dusty open ground between.
     const float town = 1.0f - glm::smoothstep(1800.0f, 3200.0f, glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)));
-    c = glm::mix(c, glm::mix(srgb(170, 162, 150), srgb(110, 120, 80), n2 * 0.6f), town * 0.8f);
+    c = glm::mix(c, glm::mix(srgb(132, 122, 104), srgb(70, 88, 50), glm::smoothstep(0.3f, 0.7f, n2)), town * 0.85f);
     // Kalmakyr pit: grey-green and rust-coloured benches banded by elevation, and pale waste dumps.
     const float e = pitEllipse(en);
     if (e < 1.15f) {
@@ -165,7 +174,7 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
     }
     for (const glm::vec2 d : {glm::vec2(3600.0f, -900.0f), glm::vec2(1200.0f, -3000.0f)}) {
         const float r = glm::length(en - d) / 1100.0f;
-        c = glm::mix(c, srgb(160, 150, 136) * (0.9f + 0.2f * n2), glm::smoothstep(1.05f, 0.8f, r));
+        c = glm::mix(c, srgb(134, 122, 106) * (0.9f + 0.2f * n2), glm::smoothstep(1.05f, 0.8f, r));
     }
     (void)h;
     return c;
@@ -218,10 +227,10 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
 
     // Town blocks, works buildings and stacks: instanced primitives (illustrative massing, not a survey).
     eng::Material concrete;
-    concrete.baseColor = {0.78f, 0.74f, 0.68f, 1.0f};
+    concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each block's colour comes from its instance
     concrete.roughness = 0.9f;
     m_block = r.createMesh(eng::makeBox({1, 1, 1}, concrete), "block");
-    concrete.baseColor = {0.62f, 0.6f, 0.58f, 1.0f};
+    concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
     m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
     std::uint32_t k = 0;
     for (int gz = -14; gz <= 14; ++gz)
@@ -236,8 +245,11 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
             const float x = en.x, z = -en.y;
             glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 2.0f, z});
             m = glm::rotate(m, glm::radians(38.0f + (k % 2) * 90.0f), {0, 1, 0});
-            const float tint = 0.85f + 0.25f * hash(gx, gz, 69);
-            m_town.push_back({glm::scale(m, size), glm::vec4(tint, tint * 0.97f, tint * 0.93f, 1), glm::vec4(0)});
+            // Earthy facades: weathered panel concrete, ochre plaster, brick and pale limestone (linear albedo).
+            static const glm::vec3 kFacades[] = {{0.36f, 0.34f, 0.31f}, {0.50f, 0.38f, 0.24f}, {0.40f, 0.20f, 0.13f},
+                                                  {0.55f, 0.50f, 0.42f}, {0.30f, 0.27f, 0.24f}};
+            const glm::vec3 facade = kFacades[static_cast<int>(hash(gx, gz, 70) * 4.999f)] * (0.85f + 0.3f * hash(gx, gz, 69));
+            m_town.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
         }
     for (int i = 0; i < 14; ++i) {
         const glm::vec2 en = kPlant + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
@@ -245,7 +257,9 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
         const float x = en.x, z = -en.y;
         glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 3.0f, z});
         m = glm::rotate(m, glm::radians(38.0f), {0, 1, 0});
-        m_plant.push_back({glm::scale(m, size), glm::vec4(0.72f, 0.7f, 0.72f, 1), glm::vec4(0)});
+        // Works halls: dusty grey steel and rust-streaked cladding.
+        const glm::vec3 hall = hash(i, 0, 74) < 0.5f ? glm::vec3(0.34f, 0.33f, 0.32f) : glm::vec3(0.38f, 0.28f, 0.22f);
+        m_plant.push_back({glm::scale(m, size), glm::vec4(hall, 1), glm::vec4(0)});
     }
     for (int i = 0; i < 3; ++i) {
         const float x = kPlant.x + 300.0f + i * 160.0f, z = -(kPlant.y + 160.0f);
