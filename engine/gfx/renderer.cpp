@@ -79,6 +79,8 @@ struct Renderer::Impl {
     bool profile = false;
     GLuint query = 0;
     int frame = 0;
+    int shadowFrame = -100;             // frame of the last shadow redraw
+    std::uint64_t shadowLightKey = 0;   // sun and region part of the key at that redraw
     bool skipped(const char* pass) const { return skip.find(pass) != std::string::npos; }
 
     void bindInstances(std::size_t first) {
@@ -329,13 +331,21 @@ void Renderer::endFrame() {
     std::uint64_t key = mixHash(0xcbf29ce484222325ull, &qs, sizeof qs);
     key = mixHash(key, &d.shadowCenter, sizeof d.shadowCenter);
     key = mixHash(key, &d.shadowRadius, sizeof d.shadowRadius);
+    const std::uint64_t lightKey = key | 1;
+    // Casters by placement only: a glowing or recoloured caster casts the same shadow.
     for (const DrawCmd& c : d.draws) {
         if (!c.flags.castShadow) continue;
         key = mixHash(key, &c.mesh, sizeof c.mesh);
-        key = mixHash(key, d.instances.data() + c.first, c.count * sizeof(Instance));
+        for (std::size_t i = c.first; i < c.first + c.count; ++i) key = mixHash(key, &d.instances[i].model, sizeof(glm::mat4));
     }
     key |= 1;  // 0 means "invalid"
-    if (sunUp && key != m_shadowKey && !d.skipped("shadow")) {
+    // When only casters moved (drifting cloud shadows, a crane), low quality refreshes the map every third frame:
+    // a full shadow pass per frame is the dearest thing a software rasterizer can be asked for.
+    const bool castersOnly = m_shadowKey != 0 && lightKey == d.shadowLightKey;
+    const bool throttled = castersOnly && m_quality.level == QualityLevel::Low && d.frame - d.shadowFrame < 3;
+    if (sunUp && key != m_shadowKey && !throttled && !d.skipped("shadow")) {
+        d.shadowLightKey = lightKey;
+        d.shadowFrame = d.frame;
         const glm::vec3 sd = glm::normalize(glm::vec3(qs) / 600.0f);
         const float R = d.shadowRadius;
         const glm::vec3 up = std::abs(sd.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);

@@ -9,7 +9,10 @@
 //               r.endFrame();            // shadow (if needed), opaque, sky, particles, upsample into framebuffer 0
 //               then UI; r.labels().draw(...) happens inside Gui frames (see docs/engine.md).
 // Shadows: the map covers setShadowRegion(center, radius) and is redrawn only when the sun turned by more than
-// ~0.05 degree or a shadow caster's mesh or instance data changed (a hash of the draw list), as software rendering needs.
+// ~0.1 degree or a shadow caster's mesh or placement changed (a hash of the casters' model matrices; colours do not
+// count), as software rendering needs. On low quality, caster motion alone redraws it at most every third frame.
+// Opaque draws go nearest first (early depth rejection). Profiling: ALMALYK_SKIP_PASSES=shadow,opaque,sky,particles,
+// upsample leaves passes out; ALMALYK_PROFILE=1 prints per-frame fragment counts and shadow redraws to stderr.
 // Errors: shaders that fail keep the previous program (hot reload) or fall back to a magenta program; GL errors and
 // KHR_debug messages go to stderr as "[gl] error ..." / "[gl] warning ...", once per distinct message.
 // Does NOT: know scenes or sim, load model files (engine/model does), or sort transparent meshes (none are drawn).
