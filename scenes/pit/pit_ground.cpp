@@ -22,25 +22,29 @@ float hash2(int x, int y, int seed) {
     return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0xFFFFFF);
 }
 
-float valueNoise(float px, float py, int seed, int period) {
+// Value noise; a period > 0 wraps that axis (periodY < 0: the same as periodX).
+float valueNoise(float px, float py, int seed, int period, int periodY = -1) {
+    if (periodY < 0) periodY = period;
     const float fx = std::floor(px), fy = std::floor(py);
     const float ux = px - fx, uy = py - fy;
     const float sx = ux * ux * (3.0f - 2.0f * ux), sy = uy * uy * (3.0f - 2.0f * uy);
-    auto w = [period](int i) { return period > 0 ? ((i % period) + period) % period : i; };
+    auto w = [](int i, int p) { return p > 0 ? ((i % p) + p) % p : i; };
     const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
-    const float a = hash2(w(x0), w(y0), seed), b = hash2(w(x0 + 1), w(y0), seed);
-    const float c = hash2(w(x0), w(y0 + 1), seed), e = hash2(w(x0 + 1), w(y0 + 1), seed);
+    const float a = hash2(w(x0, period), w(y0, periodY), seed), b = hash2(w(x0 + 1, period), w(y0, periodY), seed);
+    const float c = hash2(w(x0, period), w(y0 + 1, periodY), seed), e = hash2(w(x0 + 1, period), w(y0 + 1, periodY), seed);
     return glm::mix(glm::mix(a, b, sx), glm::mix(c, e, sx), sy);
 }
 
 // Octaves double the frequency so a period that tiles the first octave tiles them all.
-float fbm(float x, float y, int octaves, int seed, int period) {
+float fbm(float x, float y, int octaves, int seed, int period, int periodY = -1) {
+    if (periodY < 0) periodY = period;
     float s = 0.0f, amp = 0.5f, norm = 0.0f;
     for (int o = 0; o < octaves; ++o) {
-        s += amp * valueNoise(x, y, seed + o, period);
+        s += amp * valueNoise(x, y, seed + o, period, periodY);
         norm += amp;
         x *= 2.0f; y *= 2.0f;
         if (period > 0) period *= 2;
+        if (periodY > 0) periodY *= 2;
         amp *= 0.5f;
     }
     return s / norm;
@@ -202,6 +206,45 @@ void makeRockTexture(PitGround& out, int n) {
         }
 }
 
+// Bench faces, v = depth below the rim. Kalmakyr is a porphyry Cu stockwork on quartz-monzonite porphyry
+// (almalyk.md "Deposit type", S1/S2/S4): grey to grey-green rock with pinkish potassic patches at depth under a
+// limonite/jarosite-stained oxidised cap (cap thickness ~60-140 m: estimated). Every bench shows a light broken
+// crest, a darker fresh-blasted face with pre-split half-barrel streaks, and light scree at the toe. Tiles along u.
+void makeFaceTexture(PitGround& out, const sim::PitGeometry& g, int w, int h) {
+    out.faceTextureWidth = w;
+    out.faceTextureHeight = h;
+    const double benchH = g.params().bench_height_m;
+    out.faceSpan_m = std::ceil((g.depth() + benchH) / benchH) * benchH;
+    out.faceTexture.resize(static_cast<std::size_t>(w) * h * 4);
+    for (int j = 0; j < h; ++j) {
+        const double e = (j + 0.5) / h * out.faceSpan_m;  // metres below the rim
+        const float f = static_cast<float>(std::fmod(e, benchH) / benchH);  // 0 at the crest, 1 at the toe
+        const float ey = static_cast<float>(e);
+        for (int i = 0; i < w; ++i) {
+            const float x = static_cast<float>(i) / w;
+            const float zone = fbm(x * 4.0f, ey / 40.0f, 2, 211, 4, 0);
+            const float ox = 1.0f - glm::smoothstep(60.0f, 140.0f, ey + 70.0f * (zone - 0.5f));
+            const float n2 = fbm(x * 8.0f, ey / 12.0f, 2, 223, 8, 0), n3 = fbm(x * 4.0f, ey / 25.0f, 2, 227, 4, 0);
+            glm::vec3 primary = glm::mix(srgb(120, 118, 112), srgb(102, 110, 96), glm::smoothstep(0.35f, 0.65f, n2));
+            primary = glm::mix(primary, srgb(140, 112, 100), glm::smoothstep(0.6f, 0.78f, n3) * 0.7f);
+            const glm::vec3 oxid = glm::mix(srgb(150, 100, 58), srgb(170, 140, 84), glm::smoothstep(0.3f, 0.7f, n2));
+            glm::vec3 c = glm::mix(primary, oxid, ox);
+            // Blocky broken rock, fine grain, and vertical half-barrel streaks of the pre-split holes.
+            const float blocks = fbm(x * 16.0f, ey / 2.5f, 2, 233, 16, 0);
+            const float grain = valueNoise(x * 128.0f, ey * 1.5f, 239, 128, 0);
+            const float streak = valueNoise(x * 64.0f, ey / 6.0f, 241, 64, 0);
+            c *= 0.78f + 0.34f * blocks + 0.10f * (grain - 0.5f);
+            c *= 0.9f + 0.12f * glm::smoothstep(0.3f, 0.7f, streak);
+            // Crest: broken, dry and lit; mid face: fresh and dark; toe: a skirt of light scree.
+            const float crest = 1.0f - glm::smoothstep(0.0f, 0.12f, f);
+            c = glm::mix(c, srgb(178, 168, 150) * (0.9f + 0.2f * grain), crest * 0.75f);
+            c *= 1.0f - 0.12f * glm::smoothstep(0.15f, 0.4f, f) * (1.0f - glm::smoothstep(0.6f, 0.85f, f));
+            c = glm::mix(c, srgb(150, 142, 128) * (0.85f + 0.3f * grain), glm::smoothstep(0.78f, 1.0f, f) * 0.65f);
+            putPixel(out.faceTexture, static_cast<std::size_t>(j) * w + i, c);
+        }
+    }
+}
+
 // Albedo of the ground outside the rim: dry steppe and rock from the landscape palette, pale waste dump, compacted
 // haul roads, crusher pad and park-up.
 void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
@@ -245,7 +288,7 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
             // Waste dump: pale broken rock, darker on the fresh tip face.
             const double dc = capsuleDistance({x, y}, dump.from, dump.to);
             const float dumpMask = static_cast<float>(1.0 - glm::smoothstep(dump.halfWidth + 40.0, dump.halfWidth + 90.0, dc));
-            c = glm::mix(c, glm::mix(srgb(168, 160, 148), srgb(120, 112, 104), glm::smoothstep(0.3f, 0.6f, slope)) * (0.9f + 0.2f * n2), dumpMask);
+            c = glm::mix(c, glm::mix(srgb(150, 140, 128), srgb(108, 100, 92), glm::smoothstep(0.3f, 0.6f, slope)) * (0.9f + 0.2f * n2), dumpMask);
             (void)h;
             putPixel(out.colorMap, static_cast<std::size_t>(j) * n + i, c * 0.72f);  // sunlit dry ground, not paper-white
         }
@@ -280,6 +323,20 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
 
 }  // namespace
 
+namespace {
+eng::MeshData wallParts(const eng::MeshData& walls, bool faces) {
+    eng::MeshData m;
+    m.materials = walls.materials;
+    for (const eng::SubMesh& p : walls.parts)
+        if ((p.name == "face") == faces) m.parts.push_back(p);
+    m.computeBounds();
+    return m;
+}
+}  // namespace
+
+eng::MeshData wallFaces(const eng::MeshData& walls) { return wallParts(walls, true); }
+eng::MeshData wallFlats(const eng::MeshData& walls) { return wallParts(walls, false); }
+
 PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     PitGround out;
     const int C = std::max(16, desc.columns);
@@ -313,14 +370,19 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     const std::vector<sim::SitePos>& ramp = g.rampCentreline();
     const double rampHalf = 0.5 * g.params().ramp_width_m + 1.5;
     const double floorZ = g.floorElevation();
-    const double repeats = std::round(M_PI * (a0 + b0) / kRockTile_m);
+    // Ramanujan's perimeter of the rim ellipse: whole repeats of the face texture around the wall.
+    const double perimeter = M_PI * (3.0 * (a0 + b0) - std::sqrt((3.0 * a0 + b0) * (a0 + 3.0 * b0)));
+    const double faceRepeats = std::max(1.0, std::round(perimeter / kFaceTile_m));
+    makeFaceTexture(out, g, std::max(4, desc.faceTextureWidth), std::max(4, desc.faceTextureHeight));
+    const double rimZ = g.rimElevation(), faceSpan = out.faceSpan_m;
     enum Part { Face, Berm, Ramp, Floor, PartCount };
     eng::MeshData& w = out.walls;
     w.materials = {
-        {.name = "bench face", .baseColor = {0.27f, 0.23f, 0.20f, 1}, .roughness = 0.95f},
-        {.name = "berm", .baseColor = {0.50f, 0.45f, 0.38f, 1}, .roughness = 0.95f},
-        {.name = "haul road", .baseColor = {0.33f, 0.31f, 0.29f, 1}, .roughness = 0.85f},
-        {.name = "pit floor", .baseColor = {0.40f, 0.37f, 0.33f, 1}, .roughness = 0.9f},
+        // Faces take their colour from faceTexture; the flats are dusty broken rock, trafficked roads darker.
+        {.name = "bench face", .baseColor = {1.0f, 1.0f, 1.0f, 1}, .roughness = 0.95f},
+        {.name = "berm", .baseColor = {0.33f, 0.30f, 0.26f, 1}, .roughness = 0.95f},
+        {.name = "haul road", .baseColor = {0.20f, 0.19f, 0.18f, 1}, .roughness = 0.85f},
+        {.name = "pit floor", .baseColor = {0.26f, 0.245f, 0.225f, 1}, .roughness = 0.9f},
     };
     w.parts.resize(PartCount);
     const char* partNames[] = {"face", "berm", "ramp", "floor"};
@@ -347,7 +409,7 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
         const auto base = static_cast<std::uint32_t>(sm.vertices.size());
         for (const ColumnVertex* v : {&v0, &v1, &v2}) {
             glm::vec2 uv;
-            if (part == Face) uv = {static_cast<float>(v->t / (2.0 * M_PI) * repeats), static_cast<float>(v->p.z / kRockTile_m)};
+            if (part == Face) uv = {static_cast<float>(v->t / (2.0 * M_PI) * faceRepeats), static_cast<float>((rimZ - v->p.z) / faceSpan)};
             else uv = glm::vec2(static_cast<float>(v->p.x), static_cast<float>(v->p.y)) / static_cast<float>(kRockTile_m);
             sm.vertices.push_back({scenePos(v->p), n, uv});
         }
@@ -366,10 +428,14 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     w.computeBounds();
 
     // [SECTION] Ground rings outside the rim, sharing the rim vertices of the columns.
-    std::vector<double> rings;  // offsets, 0 (rim) first, growing outward (negative)
-    for (double d = 0.0; d > -1200.0; d -= (d > -300.0 ? 20.0 : 40.0)) rings.push_back(d);
-    for (double d = -1200.0; d > -desc.outerRadius_m; d *= 1.25) rings.push_back(d);
-    rings.push_back(-desc.outerRadius_m);
+    // Ring offsets (0 = rim, growing outward as negative offsets) and the column step of each ring: every column on
+    // the flat bench round the rim and over the dump, every 2nd beyond 700 m, every 4th beyond 2.5 km.
+    struct Ring { double d; int step; };
+    std::vector<Ring> rings;
+    const int step2 = C % 2 == 0 ? 2 : 1, step4 = C % 4 == 0 ? 4 : step2;
+    for (double d = 0.0; d > -1200.0; d -= (d > -300.0 ? 25.0 : 50.0)) rings.push_back({d, d > -700.0 ? 1 : step2});
+    for (double d = -1200.0; d > -desc.outerRadius_m; d *= 1.3) rings.push_back({d, d > -2500.0 ? step2 : step4});
+    rings.push_back({-desc.outerRadius_m, step4});
     const double E = 2.0 * (a0 + desc.outerRadius_m);
     out.colorExtent_m = E;
     eng::MeshData& gr = out.ground;
@@ -378,44 +444,52 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     gr.parts[0].name = "ground";
     eng::SubMesh& gs = gr.parts[0];
     const int R = static_cast<int>(rings.size());
-    std::vector<glm::vec3> pos(static_cast<std::size_t>(R * C));
-    for (int r = 0; r < R; ++r)
-        for (int c = 0; c < C; ++c) {
+    std::vector<std::uint32_t> ringStart(static_cast<std::size_t>(R));
+    for (int r = 0; r < R; ++r) {
+        ringStart[static_cast<std::size_t>(r)] = static_cast<std::uint32_t>(gs.vertices.size());
+        const Ring& ring = rings[static_cast<std::size_t>(r)];
+        // Normals from the surface itself, over about the local spacing (the rings are not uniform).
+        const double h = std::max(5.0, 0.5 * (r > 0 ? rings[static_cast<std::size_t>(r - 1)].d - ring.d : 25.0));
+        for (int c = 0; c < C; c += ring.step) {
             glm::dvec3 p;
             if (r == 0) p = cols[static_cast<std::size_t>(c)].front().p;
             else {
-                const glm::dvec2 q = ringPoint(rings[static_cast<std::size_t>(r)], 2.0 * M_PI * c / C);
+                const glm::dvec2 q = ringPoint(ring.d, 2.0 * M_PI * c / C);
                 p = {q.x, q.y, groundElevation(g, q.x, q.y)};
             }
-            pos[static_cast<std::size_t>(r * C + c)] = scenePos(p);
+            glm::vec3 n(0.0f, 1.0f, 0.0f);
+            if (r > 0) {
+                const double dzx = groundElevation(g, p.x + h, p.y) - groundElevation(g, p.x - h, p.y);
+                const double dzy = groundElevation(g, p.x, p.y + h) - groundElevation(g, p.x, p.y - h);
+                // Site gradient (dz/dx, dz/dy) -> scene normal (x east, y up, z south).
+                n = glm::normalize(glm::vec3(static_cast<float>(-dzx / (2 * h)), 1.0f, static_cast<float>(dzy / (2 * h))));
+            }
+            const glm::vec3 sp = scenePos(p);
+            const glm::vec2 uv((sp.x + 0.5f * static_cast<float>(E)) / static_cast<float>(E),
+                               (-sp.z + 0.5f * static_cast<float>(E)) / static_cast<float>(E));
+            gs.vertices.push_back({sp, n, uv});
         }
-    for (int r = 0; r < R; ++r)
-        for (int c = 0; c < C; ++c) {
-            const glm::vec3 p = pos[static_cast<std::size_t>(r * C + c)];
-            auto at = [&](int rr, int cc) {
-                rr = std::clamp(rr, 0, R - 1);
-                return pos[static_cast<std::size_t>(rr * C + (cc + C) % C)];
-            };
-            glm::vec3 n = glm::cross(at(r, c + 1) - at(r, c - 1), at(r + 1, c) - at(r - 1, c));
-            if (n.y < 0.0f) n = -n;
-            n = glm::length(n) > 1e-6f ? glm::normalize(n) : glm::vec3(0, 1, 0);
-            const glm::vec2 uv((p.x + 0.5f * static_cast<float>(E)) / static_cast<float>(E),
-                               (-p.z + 0.5f * static_cast<float>(E)) / static_cast<float>(E));
-            gs.vertices.push_back({p, n, uv});
+    }
+    auto addTri = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c2) {
+        const glm::vec3 A = gs.vertices[a].position, B = gs.vertices[b].position, Cc = gs.vertices[c2].position;
+        const bool ccw = glm::cross(B - A, Cc - A).y > 0.0f;
+        gs.indices.insert(gs.indices.end(), {a, ccw ? b : c2, ccw ? c2 : b});
+        ++out.groundTriangles;
+    };
+    // Two closed rings with column steps sA <= sB: walk both by column index, advancing the one whose next column
+    // comes first, so a coarse ring fans onto the finer one without T-junction gaps.
+    for (int r = 0; r + 1 < R; ++r) {
+        const int sA = rings[static_cast<std::size_t>(r)].step, sB = rings[static_cast<std::size_t>(r + 1)].step;
+        const int nA = C / sA, nB = C / sB;
+        const std::uint32_t baseA = ringStart[static_cast<std::size_t>(r)], baseB = ringStart[static_cast<std::size_t>(r + 1)];
+        auto vA = [&](int k) { return baseA + static_cast<std::uint32_t>(k % nA); };
+        auto vB = [&](int k) { return baseB + static_cast<std::uint32_t>(k % nB); };
+        int i = 0, j = 0;
+        while (i < nA || j < nB) {
+            if (j >= nB || (i < nA && (i + 1) * sA <= (j + 1) * sB)) { addTri(vA(i), vB(j), vA(i + 1)); ++i; }
+            else { addTri(vA(i), vB(j), vB(j + 1)); ++j; }
         }
-    for (int r = 0; r + 1 < R; ++r)
-        for (int c = 0; c < C; ++c) {
-            const auto i0 = static_cast<std::uint32_t>(r * C + c), i1 = static_cast<std::uint32_t>(r * C + (c + 1) % C);
-            const auto j0 = i0 + static_cast<std::uint32_t>(C), j1 = i1 + static_cast<std::uint32_t>(C);
-            auto add = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c2) {
-                const glm::vec3 A = gs.vertices[a].position, B = gs.vertices[b].position, Cc = gs.vertices[c2].position;
-                const bool ccw = glm::cross(B - A, Cc - A).y > 0.0f;
-                gs.indices.insert(gs.indices.end(), {a, ccw ? b : c2, ccw ? c2 : b});
-                ++out.groundTriangles;
-            };
-            add(i0, j0, i1);
-            add(i1, j0, j1);
-        }
+    }
     gr.computeBounds();
 
     makeRockTexture(out, desc.rockTextureSize);

@@ -6,10 +6,16 @@
 //   carries ~2 vertices per bench instead of hundreds; neighbouring columns are stitched by elevation, which keeps
 //   bench edges continuous around the pit. Outside the rim the same columns continue as rings out to the horizon,
 //   so pit and ground share their seam vertices exactly: no cracks and no overlapping (z-fighting) surfaces.
+//   The rings thin out with distance (every column near the rim, every 2nd then every 4th far out), stitched across
+//   the change, because the far foothills cover few pixels but would otherwise cost most of the triangles.
+// Colour: bench faces carry an elevation-banded texture (v = depth below the rim): an oxidised, limonite-stained cap
+//   over grey-green porphyry with potassic pink patches, a light crest line and light toe scree on every bench, so
+//   benches read from the overview; berms, ramp and floor use the tiling rock texture under their own colours.
 // Use: PitGround g = buildPitGround(geometry, {}); renderer.createMesh(g.walls, ...); g.ground, g.colorMap ...
 //      groundElevation(geometry, x, y) is the surface everywhere (site frame), for placing objects and the camera.
 // Errors: none (geometry comes validated from sim::Params).
-// Does NOT: upload to the GPU, draw roads on the pit floor (the trucks show them), or model slope failures.
+// Does NOT: upload to the GPU, draw the roads on the pit floor (the scene lays them to the working shovels), or
+//   model slope failures.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -25,18 +31,29 @@ struct PitGroundDesc {
     double tolerance_m = 0.3;     // Douglas-Peucker tolerance of a column profile
     double outerRadius_m = 10000.0;  // ground extends this far beyond the rim
     int colorMapSize = 2048;      // ground albedo, covering a square of 2 * (long semi-axis + outerRadius)
-    int rockTextureSize = 256;    // repeating rock texture of the pit walls
+    int rockTextureSize = 256;    // repeating rock texture of berms, ramp and floor
+    int faceTextureWidth = 256;   // bench-face texture: one repeat along the wall (kFaceTile_m) ...
+    int faceTextureHeight = 1024; // ... by the pit's depth (plus a bench) from the rim down
 };
 
+inline constexpr double kFaceTile_m = 48.0;  // wall length covered by one repeat of the face texture
+
 struct PitGround {
-    eng::MeshData walls;    // inside the rim; parts "face", "berm", "ramp", "floor"; flat-shaded; uv in rock tiles
+    eng::MeshData walls;    // inside the rim; parts "face", "berm", "ramp", "floor"; flat-shaded; faces: uv on
+                            // faceTexture (u along the wall, v = depth below rim / faceSpan_m), flats in rock tiles
     eng::MeshData ground;   // outside the rim; part "ground"; smooth; uv over colorMap
     std::vector<std::uint8_t> colorMap;  // colorMapSize^2 RGBA, sRGB
     std::vector<std::uint8_t> rockTexture;  // rockTextureSize^2 RGBA, sRGB, tiles
-    int colorMapSize = 0, rockTextureSize = 0;
+    std::vector<std::uint8_t> faceTexture;  // faceTextureWidth x faceTextureHeight RGBA, sRGB, tiles along u
+    int colorMapSize = 0, rockTextureSize = 0, faceTextureWidth = 0, faceTextureHeight = 0;
+    double faceSpan_m = 0.0;      // depth below the rim that the face texture's v = 0..1 covers
     int wallTriangles = 0, groundTriangles = 0;
     double colorExtent_m = 0.0;   // side of the square the colour map covers, centred on the pit
 };
+
+// The wall parts split for drawing: bench faces (on faceTexture) and the flats (berms, ramp, floor on rockTexture).
+eng::MeshData wallFaces(const eng::MeshData& walls);
+eng::MeshData wallFlats(const eng::MeshData& walls);
 
 PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& d = {});
 

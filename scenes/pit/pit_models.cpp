@@ -17,10 +17,11 @@ void addBox(eng::MeshData& m, glm::vec3 size, glm::vec3 base, const eng::Materia
 // Splits a loaded model into rigid and moving parts by SubMesh name.
 EquipmentMesh split(const eng::MeshData& src, bool (*moves)(const std::string&)) {
     EquipmentMesh e;
-    e.fixed.materials = e.moving.materials = src.materials;
-    for (const eng::SubMesh& p : src.parts) (moves(p.name) ? e.moving : e.fixed).parts.push_back(p);
+    e.fixed.materials = e.moving.materials = e.tool.materials = src.materials;
+    for (const eng::SubMesh& p : src.parts) (p.name == "dipper" ? e.tool : moves(p.name) ? e.moving : e.fixed).parts.push_back(p);
     e.fixed.computeBounds();
     if (!e.moving.parts.empty()) e.moving.computeBounds();
+    if (!e.tool.parts.empty()) e.tool.computeBounds();
     e.size = src.boundsMax - src.boundsMin;
     return e;
 }
@@ -91,7 +92,27 @@ EquipmentMesh equipmentMesh(eng::ModelLibrary& lib, const std::string& role) {
     EquipmentMesh e = split(m, truck ? isTruckBody : isShovelUpper);
     const auto pv = entry->parts.find(truck ? "body" : "house");
     if (pv != entry->parts.end()) e.pivot = pv->second.pivot;
-    else if (truck) e.pivot = {0.0f, m.boundsMin.y + 0.4f * e.size.y, m.boundsMin.z + 0.1f * e.size.z};
+    if (const auto dp = entry->parts.find("dipper"); dp != entry->parts.end()) e.toolPivot = dp->second.pivot;
+    if (pv == entry->parts.end() && truck) e.pivot = {0.0f, m.boundsMin.y + 0.4f * e.size.y, m.boundsMin.z + 0.1f * e.size.z};
+    return e;
+}
+
+EquipmentMesh farTruckMesh(const EquipmentMesh& full) {
+    EquipmentMesh e;
+    const glm::vec3 sz = full.size;  // width, height, length
+    const eng::Material yellow{.name = "paint", .baseColor = {0.85f, 0.62f, 0.12f, 1}, .roughness = 0.55f};
+    const eng::Material dark{.name = "tyres and frame", .baseColor = {0.06f, 0.06f, 0.06f, 1}, .roughness = 0.9f};
+    const float wheelH = 0.27f * sz.y;
+    addBox(e.fixed, {sz.x, wheelH, 0.85f * sz.z}, {0.0f, 0.0f, 0.0f}, dark);                        // wheels, frame
+    addBox(e.fixed, {sz.x, 0.2f * sz.y, 0.2f * sz.z}, {0.0f, wheelH, 0.38f * sz.z}, yellow);        // front deck
+    // The body from the rear hinge forward over the cab, as in the full model (pivot z is its rear end).
+    const float rear = full.pivot.z, front = 0.5f * sz.z, bodyY = full.pivot.y;
+    addBox(e.moving, {sz.x, sz.y - bodyY, front - rear}, {0.0f, bodyY, 0.5f * (front + rear)}, yellow);
+    for (auto& p : e.moving.parts) p.name = "body";
+    e.fixed.computeBounds();
+    e.moving.computeBounds();
+    e.pivot = full.pivot;
+    e.size = full.size;
     return e;
 }
 

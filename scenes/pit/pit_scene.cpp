@@ -9,6 +9,7 @@
 
 #include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
+#include "scenes/pit/pit_labels.h"
 #include "scenes/pit/pit_picking.h"
 
 namespace scenes {
@@ -21,11 +22,38 @@ constexpr double kKpiEvery_min = 5.0;
 constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
 const sim::SitePos kConcentrator{-3000.0, 4800.0, 600.0};  // the works beside the town (landscape scene)
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
+constexpr float kFarTruck_m = 700.0f;    // beyond this a truck is a few pixels: draw its box stand-in
+constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
+// Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
+constexpr float kPoolRadii[5] = {0.0f, 0.3f, 0.55f, 0.78f, 1.0f};
+constexpr float kPoolGlow[4] = {1.0f, 0.7f, 0.42f, 0.18f};
+const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
 
 bool sameGeometry(const sim::PitParams& a, const sim::PitParams& b) {
     return a.length_m == b.length_m && a.width_m == b.width_m && a.depth_m == b.depth_m && a.rim_m == b.rim_m &&
            a.bench_height_m == b.bench_height_m && a.berm_m == b.berm_m && a.face_angle_deg == b.face_angle_deg &&
            a.ramp_grade_pct == b.ramp_grade_pct && a.ramp_width_m == b.ramp_width_m && a.azimuth_deg == b.azimuth_deg;
+}
+
+// A flat ring (normal up, counter-clockwise seen from above) between radii r0 and r1: one band of a light pool.
+eng::MeshData makeAnnulus(float r0, float r1, int segments, const eng::Material& mat) {
+    eng::MeshData m;
+    m.materials = {mat};
+    m.parts.resize(1);
+    eng::SubMesh& p = m.parts[0];
+    p.name = mat.name;
+    for (int i = 0; i <= segments; ++i) {
+        const float a = 2.0f * static_cast<float>(M_PI) * i / segments, c = std::cos(a), s = std::sin(a);
+        p.vertices.push_back({{r0 * c, 0.0f, r0 * s}, {0, 1, 0}, {0, 0}});
+        p.vertices.push_back({{r1 * c, 0.0f, r1 * s}, {0, 1, 0}, {1, 0}});
+    }
+    for (int i = 0; i < segments; ++i) {
+        const auto b = static_cast<std::uint32_t>(2 * i);
+        // (x, z) -> angle grows from +x toward +z, which is clockwise seen from +y: wind the other way.
+        p.indices.insert(p.indices.end(), {b, b + 3, b + 1, b, b + 2, b + 3});
+    }
+    m.computeBounds();
+    return m;
 }
 
 glm::mat4 placeBox(glm::vec3 base, glm::vec3 size, float yaw = 0.0f) {
@@ -47,16 +75,39 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_r = &ctx.renderer;
     eng::Renderer& r = ctx.renderer;
     m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
-    auto upload = [&](const std::string& role, eng::MeshId* ids, glm::vec3* pivot, glm::vec3* size) {
+    auto upload = [&](const std::string& role, eng::MeshId* ids, glm::vec3* pivot, glm::vec3* size, eng::MeshId* far) {
         const EquipmentMesh e = equipmentMesh(*m_lib, role);
         ids[0] = r.createMesh(e.fixed, role);
         if (!e.moving.parts.empty()) ids[1] = r.createMesh(e.moving, role + " moving");
         if (pivot) *pivot = e.pivot;
         if (size) *size = e.size;
+        if (far) {
+            const EquipmentMesh f = farTruckMesh(e);
+            far[0] = r.createMesh(f.fixed, role + " far");
+            far[1] = r.createMesh(f.moving, role + " far body");
+        }
     };
-    upload("truck_220t", m_truck220, &m_pivot220, &m_size220);
-    upload("truck_130t", m_truck130, &m_pivot130, &m_size130);
-    upload("shovel", m_shovel, nullptr, nullptr);
+    upload("truck_220t", m_truck220, &m_pivot220, &m_size220, m_farTruck[0]);
+    upload("truck_130t", m_truck130, &m_pivot130, &m_size130, m_farTruck[1]);
+    upload("shovel", m_shovel, nullptr, nullptr, nullptr);
+    if (const EquipmentMesh sh = equipmentMesh(*m_lib, "shovel"); !sh.tool.parts.empty()) {
+        m_shovel[2] = r.createMesh(sh.tool, "shovel dipper");
+        m_dipperPivot = sh.toolPivot;
+    }
+    const eng::Material road{.name = "haul road", .baseColor = {1, 1, 1, 1}, .roughness = 0.85f};
+    m_road = r.createMesh(eng::makeBox({1, 1, 1}, road), "floor haul road");
+    m_pad = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 24, road), "loading pad");
+    const eng::Material pool{.name = "lit ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f};
+    for (int k = 0; k < 4; ++k) m_pool[k] = r.createMesh(makeAnnulus(kPoolRadii[k], kPoolRadii[k + 1], 32, pool), "floodlight pool");
+    // Headlamp light on the road ahead of a truck (model frame): a widening trapezoid from the bumper out to ~30 m.
+    eng::MeshData beam;
+    beam.materials = {pool};
+    beam.parts.resize(1);
+    beam.parts[0].vertices = {{{-3.0f, 0, 7.0f}, {0, 1, 0}, {0, 0}}, {{3.0f, 0, 7.0f}, {0, 1, 0}, {1, 0}},
+                              {{9.0f, 0, 32.0f}, {0, 1, 0}, {1, 1}}, {{-9.0f, 0, 32.0f}, {0, 1, 0}, {0, 1}}};
+    beam.parts[0].indices = {0, 2, 1, 0, 3, 2};
+    beam.computeBounds();
+    m_beam = r.createMesh(beam, "headlamp beam");
     m_truckBMin = {-0.5f * m_size220.x, 0.0f, -0.5f * m_size220.z};
     m_truckBMax = {0.5f * m_size220.x, m_size220.y, 0.5f * m_size220.z};
     m_heap = r.createMesh(loadHeapMesh(m_size220), "truck load");
@@ -91,16 +142,20 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
     m_builtFor = g.params();
     if (!m_r) return;
     eng::Renderer& r = *m_r;
-    if (m_walls.valid()) r.destroyMesh(m_walls);
-    if (m_ground.valid()) r.destroyMesh(m_ground);
+    for (eng::MeshId* m : {&m_wallFaces, &m_wallFlats, &m_ground})
+        if (m->valid()) r.destroyMesh(*m);
     const PitGround pg = buildPitGround(g);
-    m_walls = r.createMesh(pg.walls, "pit walls");
+    m_wallFaces = r.createMesh(wallFaces(pg.walls), "pit bench faces");
+    m_wallFlats = r.createMesh(wallFlats(pg.walls), "pit berms, ramp and floor");
     m_ground = r.createMesh(pg.ground, "pit surroundings");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
+    const eng::TextureId faces = r.createTexture({.width = pg.faceTextureWidth, .height = pg.faceTextureHeight,
+                                                  .rgba = pg.faceTexture.data(), .repeat = true, .label = "pit bench faces"});
     const eng::TextureId col = r.createTexture({.width = pg.colorMapSize, .height = pg.colorMapSize,
                                                 .rgba = pg.colorMap.data(), .label = "pit ground colour"});
-    r.setMeshTexture(m_walls, rock);
+    r.setMeshTexture(m_wallFaces, faces);
+    r.setMeshTexture(m_wallFlats, rock);
     r.setMeshTexture(m_ground, col);
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
@@ -200,14 +255,15 @@ void PitScene::update(const FrameInput& in) {
         eng::ParticleSystem& ps = m_r->particles();
         while (static_cast<int>(m_dust.size()) < n)
             m_dust.push_back(ps.addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.2f, 0}, .spread = 0.8f,
-                                            .radius = 2.5f, .rate = 0.0f, .lifetime = 7.0f, .size = 4.5f}));
+                                            .radius = 2.5f, .rate = 0.0f, .lifetime = 5.5f, .size = 4.5f}));
         for (int i = 0; i < n; ++i) {
             const sim::TruckState& ts = s.mine.trucks[static_cast<std::size_t>(i)];
             eng::EmitterDesc& e = ps.emitter(m_dust[static_cast<std::size_t>(i)]);
             const glm::mat4& m = m_truckM[static_cast<std::size_t>(i)];
             e.position = glm::vec3(m * glm::vec4(0.0f, 0.8f, -7.5f, 1.0f));
             const float v = static_cast<float>(ts.speed_m_s);
-            e.rate = v > 1.0f ? 1.0f + 0.35f * v : 0.0f;
+            // Modest: ~3 puffs a second at haul speed (water trucks keep the roads damp; llvmpipe pays per pixel).
+            e.rate = v > 1.0f ? 0.6f + 0.22f * v : 0.0f;
         }
         for (const sim::Event& ev : in.events) {
             if (ev.unit != sim::Unit::Mine || ev.kind != static_cast<std::uint16_t>(sim::MineEvent::TruckDumped)) continue;
@@ -231,15 +287,31 @@ void PitScene::sampleKpis(const sim::State& s) {
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     (void)in;
     eng::Lighting L = r.lighting();
-    // Haze thins above the rim; based at the floor it would fill the pit with white and flatten the benches.
+    // Haze thins above the rim. Height fog thickens below its base, so at the default density the 500 m deep pit
+    // fills with white and the benches go flat: a clearer day keeps the walls' contrast, the horizon still hazes.
     L.fogBaseHeight = static_cast<float>(m_geom.rimElevation());
-    L.fogDensity *= 0.6f;
+    L.fogDensity *= 0.35f;
+    // A moonlit mine: just enough sky light that the rim and the benches read around the floodlit faces.
+    L.skyAmbient += glm::vec3(0.028f, 0.034f, 0.052f) * m_night;
+    L.groundAmbient += glm::vec3(0.012f, 0.012f, 0.015f) * m_night;
     r.setLighting(L);
     r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
     m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
-    r.draw(m_walls, glm::mat4(1.0f));
+    r.draw(m_wallFaces, glm::mat4(1.0f));
+    r.draw(m_wallFlats, glm::mat4(1.0f));
     r.draw(m_ground, glm::mat4(1.0f));
+    const glm::vec3 eye = cam.position();
+    std::vector<LabelWish> wishes;
+    // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
+    std::vector<eng::Instance> pools[4];
+    const glm::vec4 litGround(0.26f, 0.24f, 0.22f, 1.0f);
+    auto pool = [&](glm::vec3 centre, float radius) {
+        if (m_night < 0.2f) return;
+        const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
+        for (int k = 0; k < 4; ++k)
+            pools[k].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * m_night), 0)});
+    };
     const bool gpu = r.quality().level == eng::QualityLevel::High;
     const eng::DrawFlags moving{.castShadow = gpu};  // a moving caster would redraw the shadow map every frame
     const glm::vec4 night(0.0f);
@@ -257,6 +329,8 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     };
     floodlight(crusher + glm::vec3(30, 0, 20), 30.0f);
     floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
+    pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
+    pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
     if (m_world) {
         const sim::State& s = m_world->state();
         const sim::TransportState& tr = s.transport;
@@ -266,7 +340,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
         const glm::vec3 pileAt = crusher + glm::vec3(0, 0, 70);
         r.draw(m_pile, placeBox(pileAt - glm::vec3(0, 2, 0), {pileR, pileR * 0.75f, pileR}));
         // Shovels with their floodlights.
-        std::vector<eng::Instance> shovelBase, shovelHouse;
+        std::vector<eng::Instance> shovelBase, shovelHouse, dippers, roads, pads;
         for (std::size_t k = 0; k < s.mine.shovels.size(); ++k) {
             const sim::ShovelState& sh = s.mine.shovels[k];
             if (!sh.active) continue;
@@ -275,15 +349,37 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
             const bool broken = sh.phase == sim::ShovelPhase::BrokenDown;
             const glm::vec4 tint = static_cast<int>(k) == m_selShovel ? glm::vec4(1.3f, 1.3f, 1.3f, 1) : glm::vec4(1);
             shovelBase.push_back({m, tint, night});
-            shovelHouse.push_back({hingedPart(m, glm::vec3(0.0f), {0, 1, 0}, swing), tint, night});
+            const glm::mat4 house = hingedPart(m, glm::vec3(0.0f), {0, 1, 0}, swing);
+            shovelHouse.push_back({house, tint, night});
+            // The dipper lifts out of the muck pile as the house swings to the truck and drops back on the return.
+            const float lift = swing > 0.0f ? -0.55f * std::sin(static_cast<float>(M_PI) * glm::clamp(swing / (0.5f * static_cast<float>(M_PI)), 0.0f, 1.0f) * 0.5f) : 0.0f;
+            dippers.push_back({hingedPart(house, m_dipperPivot, {1, 0, 0}, lift), tint, night});
             floodlight(glm::vec3(m * glm::vec4(-16.0f, 0.0f, -8.0f, 1.0f)), 22.0f);
+            const glm::vec3 spot = toScene(m_geom.loadingSpot(static_cast<int>(k)));
+            pool(0.5f * (glm::vec3(m[3]) + spot), 55.0f);
+            // Haul road on the floor from the ramp bottom to this face, ending in a loading pad beside the shovel.
+            const glm::vec3 from = toScene(m_geom.rampBottom());
+            glm::vec3 d = spot - from;
+            d.y = 0.0f;
+            const float len = glm::length(d);
+            const float floorY = static_cast<float>(m_geom.floorElevation());
+            if (len > 1.0f) {
+                glm::mat4 rm = glm::translate(glm::mat4(1.0f), {0.5f * (from.x + spot.x), floorY - 0.2f, 0.5f * (from.z + spot.z)});
+                rm = glm::rotate(rm, std::atan2(d.x, d.z), {0, 1, 0});
+                roads.push_back({glm::scale(rm, {0.8f * static_cast<float>(m_geom.params().ramp_width_m), 0.45f, len}), kRoadColour, night});
+            }
+            pads.push_back({placeBox({spot.x, floorY - 0.2f, spot.z}, {32.0f, 0.46f, 32.0f}), kRoadColour, night});
             if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
         }
         r.drawInstanced(m_shovel[0], shovelBase);
         if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
+        if (m_shovel[2].valid()) r.drawInstanced(m_shovel[2], dippers);
+        // Static while the shovel count stays, so they may sit in the cached shadow map.
+        r.drawInstanced(m_road, roads, {.castShadow = false});
+        r.drawInstanced(m_pad, pads, {.castShadow = false});
 
         // Trucks by class: chassis, tipping body, the load, headlamps at night, warning markers.
-        std::vector<eng::Instance> chassis[2], bodies[2], heaps, headlamps;
+        std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps, beams;
         for (std::size_t i = 0; i < m_truckM.size(); ++i) {
             const sim::TruckState& ts = s.mine.trucks[i];
             const sim::TruckPose& pose = m_poses[i];
@@ -291,17 +387,28 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
             const glm::mat4& m = m_truckM[i];
             const bool sel = static_cast<int>(i) == m_selTruck;
             const glm::vec4 tint = sel ? glm::vec4(1.4f, 1.4f, 1.4f, 1) : glm::vec4(1);
-            chassis[c].push_back({m, tint, night});
+            const float dEye = glm::length(glm::vec3(m[3]) - eye);
+            const bool far = dEye > kFarTruck_m;
+            (far ? farChassis : chassis)[c].push_back({m, tint, night});
             const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
-            bodies[c].push_back({body, tint, night});
+            (far ? farBodies : bodies)[c].push_back({body, tint, night});
+            if (dEye < kTruckNames_m && !sel)
+                wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
+                                            .text = "Truck " + std::to_string(i + 1) + ", " + phaseText(ts.phase),
+                                            .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
+                                  .priority = 1});
             if (pose.loaded && pose.bodyTilt < 0.5) {
                 const glm::vec3 sz = c ? m_size130 : m_size220;
                 const glm::vec4 rock = pose.ore ? glm::vec4(0.42f, 0.40f, 0.34f, 1) : glm::vec4(0.70f, 0.64f, 0.55f, 1);
                 heaps.push_back({glm::scale(glm::translate(body, {0.0f, sz.y * 0.76f, -sz.z * 0.12f}), glm::vec3(sz.x / m_size220.x)), rock, night});
             }
             const bool running = ts.phase != sim::TruckPhase::Parked && ts.phase != sim::TruckPhase::BrokenDown;
-            if (m_night > 0.01f && running)
+            if (m_night > 0.01f && running) {
                 headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * lampGlow * 2.0f, 0)});
+                // The light thrown on the road ahead, lifted a little off the surface (it follows the truck's pitch).
+                if (m_night > 0.2f)
+                    beams.push_back({glm::translate(m, {0, 0.3f / m_truckScale, 0}), litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
+            }
             if (ts.phase == sim::TruckPhase::BrokenDown)
                 r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
             if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
@@ -310,9 +417,12 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
             const eng::MeshId* ids = c ? m_truck130 : m_truck220;
             r.drawInstanced(ids[0], chassis[c], moving);
             if (ids[1].valid()) r.drawInstanced(ids[1], bodies[c], moving);
+            r.drawInstanced(m_farTruck[c][0], farChassis[c], moving);
+            r.drawInstanced(m_farTruck[c][1], farBodies[c], moving);
         }
         r.drawInstanced(m_heap, heaps, moving);
         r.drawInstanced(m_lamp, headlamps, {.castShadow = false});
+        r.drawInstanced(m_beam, beams, {.castShadow = false, .receiveShadow = false});
 
         // Rail: ballast line, then each train's locomotive and dumpcars at its position.
         std::vector<eng::Instance> ballast, cars, locos;
@@ -373,27 +483,38 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
             r.drawInstanced(m_box, belt);
             r.drawInstanced(m_box, ore, moving);
         }
-        // Labels: the shovels and the selected unit's live state.
+        // Labels: wishes ranked warnings > selection > sites > shovels > truck names, then de-cluttered on screen.
         for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
             if (s.mine.shovels[k].active)
-                r.labels().add({.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
-                                .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000});
+                wishes.push_back({.label = {.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
+                                            .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
+                                  .priority = 2});
         if (m_selTruck >= 0)
-            r.labels().add({.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
-                            .text = truckText(m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000});
+            wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
+                                        .text = truckText(m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                              .priority = 5});
         if (m_selShovel >= 0)
-            r.labels().add({.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
-                            .text = shovelText(m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000});
+            wishes.push_back({.label = {.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
+                                        .text = shovelText(m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                              .priority = 5});
         for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
             if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
-                r.labels().add({.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
-                                .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1}, .fadeStart = 4000, .fadeEnd = 9000});
+                wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
+                                            .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1},
+                                            .fadeStart = 4000, .fadeEnd = 9000},
+                                  .priority = 6});
     }
+    for (int k = 0; k < 4; ++k) r.drawInstanced(m_pool[k], pools[k], {.castShadow = false, .receiveShadow = false});
     r.drawInstanced(m_box, boxes);
     r.drawInstanced(m_mast, masts);
     r.drawInstanced(m_box, lamps, {.castShadow = false});
-    r.labels().add({.position = crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000});
-    r.labels().add({.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000});
+    wishes.push_back({.label = {.position = crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000},
+                      .priority = 3});
+    wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000},
+                      .priority = 3});
+    const glm::vec2 viewport(r.framebufferSize());
+    const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
+    for (int i : declutterLabels(wishes, r.viewProj(), viewport, eye, fontPx)) r.labels().add(wishes[static_cast<std::size_t>(i)].label);
 }
 
 // [SECTION] Camera, picking, UI

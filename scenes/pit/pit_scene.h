@@ -3,11 +3,14 @@
 //   changes), the haul roads, waste dump, crusher with its surge stockpile, the rail line (PE2U trains with
 //   dumpcars) and/or conveyor toward the concentrator; shovels at their faces swinging as they load; every truck
 //   exactly where sim::Mine::truckPoseAt puts it (loaded trucks carry ore or waste, bodies rise while dumping),
-//   dust behind moving trucks and at tipping, headlights and floodlights at night, a warning marker over broken-down
-//   units; click a truck or shovel for its live state; a KPI panel with the last sim hours.
+//   dust behind moving trucks and at tipping, a warning marker over broken-down units; the haul roads on the pit
+//   floor from the ramp bottom to each working shovel; at night floodlight pools on the working faces, crusher and
+//   dump, headlamps and the light they throw on the road ahead; labels de-cluttered on screen (truck names only at
+//   close range); click a truck or shovel for its live state; a KPI panel with the last sim hours.
+// Cost: far trucks (> kFarTruck_m) draw as a few boxes; everything repeated is instanced.
 // Reads: FrameInput::world->state() (mine, pit, transport), the frame's events, the sun. Writes: sim::Commands from
 //   its panel into an outbox the app drains with takeCommands() each frame.
-// Does NOT: advance the simulation, own the camera (followTarget() asks the app to follow a truck), or draw floor roads.
+// Does NOT: advance the simulation or own the camera (followTarget() asks the app to follow a truck).
 #pragma once
 #include <deque>
 #include <vector>
@@ -64,9 +67,9 @@ private:
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_walls, m_ground, m_truck220[2], m_truck130[2], m_shovel[2], m_heap, m_lamp, m_marker, m_box,
+    eng::MeshId m_wallFaces, m_wallFlats, m_ground, m_farTruck[2][2], m_road, m_pad, m_pool[4], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring;
-    glm::vec3 m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
+    glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
     std::vector<glm::vec3> m_railPts;  // scene frame, from the loading bay toward the concentrator
     std::vector<double> m_railS;

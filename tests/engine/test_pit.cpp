@@ -2,11 +2,15 @@
 // trucks the scene draws at a tick stand where the simulation reports them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
+#include "scenes/pit/pit_labels.h"
 #include "scenes/pit/pit_ground.h"
 #include "scenes/pit/pit_models.h"
 #include "scenes/pit/pit_picking.h"
@@ -155,4 +159,100 @@ TEST_CASE("pit scene: the trucks drawn at a tick stand exactly where the simulat
         if (s.mine.trucks[i].speed_m_s > 0.5) ++moving;
     }
     CHECK(moving > 0);
+}
+
+TEST_CASE("pit ground: the far rings thin out but stay one closed surface (every inner edge shared by two triangles)") {
+    const sim::PitGeometry g;
+    const PitGroundDesc desc{.columns = 64, .colorMapSize = 16, .rockTextureSize = 16, .faceTextureWidth = 8, .faceTextureHeight = 8};
+    const PitGround pg = buildPitGround(g, desc);
+    const eng::SubMesh& gs = pg.ground.parts[0];
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+    for (std::size_t t = 0; t + 2 < gs.indices.size(); t += 3)
+        for (int e = 0; e < 3; ++e) {
+            std::uint32_t a = gs.indices[t + e], b = gs.indices[t + (e + 1) % 3];
+            if (a > b) std::swap(a, b);
+            ++edges[{a, b}];
+        }
+    int open = 0, over = 0;
+    for (const auto& [e, n] : edges) {
+        if (n == 1) ++open;
+        if (n > 2) ++over;
+    }
+    CHECK(over == 0);
+    // Open edges only round the rim (64 columns) and the outermost ring (every 4th column there: 16).
+    CHECK(open == 64 + 16);
+    // Fewer vertices than full rings of 64 would need: the outer rings really are coarser.
+    std::size_t farVerts = 0;
+    for (const eng::Vertex& v : gs.vertices)
+        if (glm::length(glm::vec2(v.position.x, v.position.z)) > 6000.0f) ++farVerts;
+    CHECK(farVerts > 0);
+    CHECK(farVerts * 4 < static_cast<std::size_t>(64) * 8);
+}
+
+TEST_CASE("pit ground: bench faces show a light crest, a darker face, and an oxidised cap over grey rock at depth") {
+    const sim::PitGeometry g;
+    const PitGround pg = buildPitGround(g, {.columns = 32, .colorMapSize = 16, .rockTextureSize = 16, .faceTextureWidth = 64, .faceTextureHeight = 1024});
+    const int w = pg.faceTextureWidth, h = pg.faceTextureHeight;
+    REQUIRE(pg.faceTexture.size() == static_cast<std::size_t>(w) * h * 4);
+    CHECK(pg.faceSpan_m >= g.depth());
+    auto rowMean = [&](double depthBelowRim, int channel) {
+        const int j = std::clamp(static_cast<int>(depthBelowRim / pg.faceSpan_m * h), 0, h - 1);
+        double sum = 0;
+        for (int i = 0; i < w; ++i) sum += pg.faceTexture[(static_cast<std::size_t>(j) * w + i) * 4 + channel];
+        return sum / w;
+    };
+    auto luma = [&](double e) { return 0.3 * rowMean(e, 0) + 0.6 * rowMean(e, 1) + 0.1 * rowMean(e, 2); };
+    const double bh = g.params().bench_height_m;
+    // Deep benches (primary rock): crest line lighter than the middle of the face.
+    for (int k : {12, 20, 28}) CHECK(luma(k * bh + 0.3) > luma(k * bh + 0.45 * bh) + 15.0);
+    // The cap is redder (R - B) than the deep rock.
+    auto redness = [&](int bench) { const double e = (bench + 0.45) * bh; return rowMean(e, 0) - rowMean(e, 2); };
+    CHECK(redness(1) > redness(27) + 20.0);
+}
+
+TEST_CASE("pit models: the far truck stand-in keeps the full model's size and body hinge") {
+    const EquipmentMesh full = standInMesh("truck_220t");
+    const EquipmentMesh far = farTruckMesh(full);
+    CHECK(far.pivot == full.pivot);
+    REQUIRE(!far.moving.parts.empty());
+    eng::MeshData all = far.fixed;
+    eng::appendMesh(all, far.moving, glm::mat4(1.0f));
+    all.computeBounds();
+    const glm::vec3 ext = all.boundsMax - all.boundsMin;
+    CHECK(ext.x == doctest::Approx(full.size.x).epsilon(0.02));
+    CHECK(ext.y == doctest::Approx(full.size.y).epsilon(0.02));
+    CHECK(ext.z <= full.size.z * 1.01f);
+    // The body starts at the hinge: its rear lower edge is the pivot (so it tips like the full body).
+    CHECK(far.moving.boundsMin.z == doctest::Approx(full.pivot.z).epsilon(1e-4));
+    CHECK(far.moving.boundsMin.y == doctest::Approx(full.pivot.y).epsilon(1e-4));
+    std::size_t tris = 0;
+    for (const eng::SubMesh& p : all.parts) tris += p.indices.size() / 3;
+    CHECK(tris < 100);
+}
+
+TEST_CASE("pit labels: overlapping labels keep the more important one; far, hidden and off-screen ones are dropped") {
+    const glm::vec3 eye(0, 0, 100);
+    const glm::mat4 vp = glm::perspective(glm::radians(60.0f), 16.0f / 9.0f, 1.0f, 10000.0f) *
+                         glm::lookAt(eye, glm::vec3(0), glm::vec3(0, 1, 0));
+    const glm::vec2 vpPx(1280, 720);
+    auto wish = [](glm::vec3 p, const char* text, int prio, float maxD = 1e9f) {
+        return LabelWish{.label = {.position = p, .text = text}, .priority = prio, .maxDistance = maxD};
+    };
+    std::vector<LabelWish> w = {
+        wish({0, 0, 0}, "Shovel 2", 2),
+        wish({1, 0, 0}, "Shovel 6", 2),          // a metre away at 100 m: the same pixels
+        wish({0.5f, 0.2f, 0}, "! Truck 3 broken down", 6),
+        wish({40, 0, 0}, "Crusher", 3),           // far to the right: no overlap
+        wish({-40, 0, 0}, "Truck 9", 1, 50.0f),  // wanted only within 50 m
+        wish({0, 0, 200}, "behind", 9),           // behind the eye
+    };
+    const std::vector<int> kept = declutterLabels(w, vp, vpPx, eye);
+    CHECK(kept == std::vector<int>{2, 3});
+    // Without the warning, the nearer of the two equal shovels wins.
+    w.erase(w.begin() + 2);
+    w[1].label.position = {1, 0, 10};
+    const std::vector<int> kept2 = declutterLabels(w, vp, vpPx, eye);
+    CHECK(kept2 == std::vector<int>{2, 1});
+    CHECK(labelBoxSize("ab\nabcd").y > labelBoxSize("abcd").y);
+    CHECK(labelBoxSize("abcdefgh").x > labelBoxSize("abcd").x);
 }

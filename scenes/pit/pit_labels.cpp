@@ -1,0 +1,53 @@
+#include "scenes/pit/pit_labels.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace scenes::pit {
+
+glm::vec2 labelBoxSize(const std::string& text, float fontPx) {
+    std::size_t lines = 1, longest = 0, run = 0;
+    for (char c : text) {
+        if (c == '\n') { ++lines; longest = std::max(longest, run); run = 0; }
+        else ++run;
+    }
+    longest = std::max(longest, run);
+    // ImGui's default proportional font averages a little over half its height per character.
+    const float pad = 4.0f * fontPx / 16.0f;
+    return {0.55f * fontPx * static_cast<float>(longest) + 2.0f * pad, (fontPx + 2.0f) * static_cast<float>(lines) + 2.0f * pad};
+}
+
+std::vector<int> declutterLabels(const std::vector<LabelWish>& wishes, const glm::mat4& viewProj, glm::vec2 viewportPx,
+                                 glm::vec3 eye, float fontPx) {
+    struct Box { glm::vec2 lo, hi; };
+    std::vector<int> order(wishes.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<float> dist(wishes.size());
+    for (std::size_t i = 0; i < wishes.size(); ++i) dist[i] = glm::length(wishes[i].label.position - eye);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        if (wishes[a].priority != wishes[b].priority) return wishes[a].priority > wishes[b].priority;
+        return dist[a] < dist[b];
+    });
+    const float pad = 4.0f * fontPx / 16.0f, margin = 3.0f;
+    std::vector<Box> kept;
+    std::vector<int> out;
+    for (int i : order) {
+        const LabelWish& w = wishes[static_cast<std::size_t>(i)];
+        if (dist[static_cast<std::size_t>(i)] > std::min(w.maxDistance, w.label.fadeEnd)) continue;
+        glm::vec2 s;
+        if (!eng::LabelList::project(viewProj, w.label.position, viewportPx, s)) continue;
+        if (s.x < 0.0f || s.y < 0.0f || s.x > viewportPx.x || s.y > viewportPx.y) continue;
+        const glm::vec2 size = labelBoxSize(w.label.text, fontPx);
+        // The same box eng::LabelList draws: centred over the point, ending a pad above it.
+        const Box b{{s.x - 0.5f * size.x - margin, s.y - size.y - pad - margin}, {s.x + 0.5f * size.x + margin, s.y - pad + margin}};
+        const bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Box& k) {
+            return b.lo.x < k.hi.x && k.lo.x < b.hi.x && b.lo.y < k.hi.y && k.lo.y < b.hi.y;
+        });
+        if (overlaps) continue;
+        kept.push_back(b);
+        out.push_back(i);
+    }
+    return out;
+}
+
+}  // namespace scenes::pit
