@@ -25,8 +25,9 @@ constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit
 constexpr float kFarTruck_m = 700.0f;    // beyond this a truck is a few pixels: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
-constexpr float kPoolRadii[5] = {0.0f, 0.3f, 0.55f, 0.78f, 1.0f};
-constexpr float kPoolGlow[4] = {1.0f, 0.7f, 0.42f, 0.18f};
+constexpr int kPoolRings = 6;
+constexpr float kPoolRadii[kPoolRings + 1] = {0.0f, 0.25f, 0.45f, 0.62f, 0.77f, 0.9f, 1.0f};
+constexpr float kPoolGlow[kPoolRings] = {1.0f, 0.8f, 0.6f, 0.42f, 0.26f, 0.12f};
 const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
 
 bool sameGeometry(const sim::PitParams& a, const sim::PitParams& b) {
@@ -98,7 +99,7 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_road = r.createMesh(eng::makeBox({1, 1, 1}, road), "floor haul road");
     m_pad = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 24, road), "loading pad");
     const eng::Material pool{.name = "lit ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f};
-    for (int k = 0; k < 4; ++k) m_pool[k] = r.createMesh(makeAnnulus(kPoolRadii[k], kPoolRadii[k + 1], 32, pool), "floodlight pool");
+    for (int k = 0; k < kPoolRings; ++k) m_pool[k] = r.createMesh(makeAnnulus(kPoolRadii[k], kPoolRadii[k + 1], 32, pool), "floodlight pool");
     // Headlamp light on the road ahead of a truck (model frame): a widening trapezoid from the bumper out to ~30 m.
     eng::MeshData beam;
     beam.materials = {pool};
@@ -304,12 +305,12 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     const glm::vec3 eye = cam.position();
     std::vector<LabelWish> wishes;
     // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
-    std::vector<eng::Instance> pools[4];
+    std::vector<eng::Instance> pools[kPoolRings];
     const glm::vec4 litGround(0.26f, 0.24f, 0.22f, 1.0f);
     auto pool = [&](glm::vec3 centre, float radius) {
         if (m_night < 0.2f) return;
         const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
-        for (int k = 0; k < 4; ++k)
+        for (int k = 0; k < kPoolRings; ++k)
             pools[k].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * m_night), 0)});
     };
     const bool gpu = r.quality().level == eng::QualityLevel::High;
@@ -504,7 +505,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                                             .fadeStart = 4000, .fadeEnd = 9000},
                                   .priority = 6});
     }
-    for (int k = 0; k < 4; ++k) r.drawInstanced(m_pool[k], pools[k], {.castShadow = false, .receiveShadow = false});
+    for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], pools[k], {.castShadow = false, .receiveShadow = false});
     r.drawInstanced(m_box, boxes);
     r.drawInstanced(m_mast, masts);
     r.drawInstanced(m_box, lamps, {.castShadow = false});
@@ -525,9 +526,12 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
     const glm::vec3 rampMid = ramp.empty() ? glm::vec3(0, rim, 0) : toScene(ramp[ramp.size() / 3]);
     const glm::vec3 shovel = toScene(m_geom.shovelPosition(0));
     const glm::vec3 crusher = toScene(m_geom.crusherPosition());
+    // Yaw (degrees) whose view direction points away from the pit centre through p: eye = target - forward * d.
+    auto outwardYaw = [](glm::vec3 q) { return glm::degrees(std::atan2(q.x, -q.z)); };
     std::vector<eng::CameraPreset> p = {
         {"Pit overview", {.target = {0.0f, 0.5f * (rim + floor), 0.0f}, .yawDeg = 45.0f, .pitchDeg = 34.0f, .distance = 3600.0f, .fovDeg = 50.0f}},
-        {"Haul ramp", {.target = rampMid, .yawDeg = 20.0f, .pitchDeg = 28.0f, .distance = 420.0f}},
+        // From inside the pit looking out at the wall, a little along the ramp, so the eye is never in the rock.
+        {"Haul ramp", {.target = rampMid, .yawDeg = outwardYaw(rampMid) - 25.0f, .pitchDeg = 24.0f, .distance = 420.0f}},
         {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
         {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
         {"Waste dump", {.target = toScene(m_geom.dumpPosition()), .yawDeg = 100.0f, .pitchDeg = 30.0f, .distance = 600.0f}},
