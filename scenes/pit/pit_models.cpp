@@ -89,6 +89,12 @@ EquipmentMesh equipmentMesh(eng::ModelLibrary& lib, const std::string& role) {
     if (!entry) return standInMesh(role);
     const eng::MeshData& m = lib.get(role);
     const bool truck = role.rfind("truck", 0) == 0;
+    if (!truck && role != "shovel") {  // rigid equipment (crusher ...): nothing moves
+        EquipmentMesh e;
+        e.fixed = m;
+        e.size = m.boundsMax - m.boundsMin;
+        return e;
+    }
     EquipmentMesh e = split(m, truck ? isTruckBody : isShovelUpper);
     const auto pv = entry->parts.find(truck ? "body" : "house");
     if (pv != entry->parts.end()) e.pivot = pv->second.pivot;

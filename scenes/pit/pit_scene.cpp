@@ -96,6 +96,7 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
         m_dipperPivot = sh.toolPivot;
     }
     const eng::Material road{.name = "haul road", .baseColor = {1, 1, 1, 1}, .roughness = 0.85f};
+    m_crusher = r.createMesh(m_lib->get("crusher"), "crusher");  // rigid: no parts to split
     m_road = r.createMesh(eng::makeBox({1, 1, 1}, road), "floor haul road");
     m_pad = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 24, road), "loading pad");
     const eng::Material pool{.name = "lit ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f};
@@ -322,8 +323,14 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     std::vector<eng::Instance> boxes, masts, lamps;
     const sim::SitePos cp = m_geom.crusherPosition();
     const glm::vec3 crusher = toScene(cp);
-    boxes.push_back({placeBox(crusher + glm::vec3(0, -6, -30), {34, 30, 26}), {0.72f, 0.7f, 0.66f, 1}, night});
-    boxes.push_back({placeBox(crusher + glm::vec3(0, -2, 0), {46, 4, 36}), {0.55f, 0.52f, 0.48f, 1}, night});  // ROM pad wall
+    {
+        // The crushing station model (dump pad on its +Z side, 8 m up) turned toward the road the trucks come in on.
+        glm::vec3 dir = toScene(m_geom.junctionPosition()) - crusher;
+        dir.y = 0.0f;
+        dir = glm::length(dir) > 1.0f ? glm::normalize(dir) : glm::vec3(0, 0, 1);
+        const glm::mat4 cm = glm::translate(glm::mat4(1.0f), crusher - dir * 12.0f);
+        r.draw(m_crusher, glm::rotate(cm, std::atan2(dir.x, dir.z), {0, 1, 0}));
+    }
     auto floodlight = [&](glm::vec3 base, float h) {
         masts.push_back({placeBox(base, {1, h, 1}), glm::vec4(1), night});
         lamps.push_back({placeBox(base + glm::vec3(-2, h, -0.5f), {4, 1.5f, 1}), {1, 1, 0.9f, 1}, glm::vec4(glm::vec3(1.0f, 0.92f, 0.75f) * lampGlow * 1.5f, 0)});
