@@ -97,6 +97,21 @@ MeshData makePlane(glm::vec2 s, const Material& m) {
     return single(std::move(p), m);
 }
 
+MeshData makeGrid(float size, int n, const Material& m) {
+    SubMesh p;
+    for (int j = 0; j <= n; ++j)
+        for (int i = 0; i <= n; ++i) {
+            const float u = static_cast<float>(i) / static_cast<float>(n), v = static_cast<float>(j) / static_cast<float>(n);
+            p.vertices.push_back({{(u - 0.5f) * size, 0.0f, (v - 0.5f) * size}, {0, 1, 0}, {u, v}});
+        }
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const auto a = static_cast<std::uint32_t>(j * (n + 1) + i), b = a + static_cast<std::uint32_t>(n + 1);
+            for (std::uint32_t k : {a, b, a + 1, a + 1, b, b + 1}) p.indices.push_back(k);
+        }
+    return single(std::move(p), m);
+}
+
 void appendMesh(MeshData& dst, const MeshData& src, const glm::mat4& t) {
     const glm::mat3 nt = glm::transpose(glm::inverse(glm::mat3(t)));
     const int matBase = static_cast<int>(dst.materials.size());

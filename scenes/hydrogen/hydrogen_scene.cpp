@@ -86,26 +86,6 @@ std::vector<std::uint8_t> moduleTexture(int w, int h) {
     return px;
 }
 
-// A flat grid (y = 0, facing +Y) of n x n quads: the engine fogs per vertex, so large ground needs vertices.
-eng::MeshData makeGrid(float size, int n, const eng::Material& m) {
-    eng::MeshData d;
-    eng::SubMesh p;
-    for (int j = 0; j <= n; ++j)
-        for (int i = 0; i <= n; ++i) {
-            const float u = static_cast<float>(i) / n, v = static_cast<float>(j) / n;
-            p.vertices.push_back({{(u - 0.5f) * size, 0.0f, (v - 0.5f) * size}, {0, 1, 0}, {u, v}});
-        }
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i) {
-            const auto a = static_cast<std::uint32_t>(j * (n + 1) + i), b = a + static_cast<std::uint32_t>(n + 1);
-            for (std::uint32_t k : {a, b, a + 1, a + 1, b, b + 1}) p.indices.push_back(k);
-        }
-    d.parts.push_back(std::move(p));
-    d.materials.push_back(m);
-    d.computeBounds();
-    return d;
-}
-
 std::string fmt(const char* f, double v) {
     char b[64];
     std::snprintf(b, sizeof b, f, v);
@@ -142,7 +122,7 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_vessel = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 16, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.45f, .metallic = 0.2f}), "vessel");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
     m_backdrop.build(r, {.siteEast = kSiteEast, .siteNorth = kSiteNorth, .flatRadius = 0.5f * kGroundSize});
-    m_ground = r.createMesh(makeGrid(kGroundSize, 30, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "steppe");
+    m_ground = r.createMesh(eng::makeGrid(kGroundSize, 30, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "steppe");
     {
         // Dry steppe, mottled at 60 m and 8 m, with worn tracks' grain: the same palette as the backdrop beyond.
         constexpr int kTex = 512;
@@ -166,7 +146,7 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     }
     // Tray supports: a thin box (a 3 cm post reads the same as a cylinder at a third of the triangles).
     m_post = r.createMesh(eng::makeBox({2.0f, 1.0f, 2.0f}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "tray post");
-    m_pad = r.createMesh(makeGrid(1.0f, 12, {.name = "", .baseColor = {0.17f, 0.16f, 0.14f, 1}, .roughness = 1.0f}), "gravel pad");
+    m_pad = r.createMesh(eng::makeGrid(1.0f, 12, {.name = "", .baseColor = {0.17f, 0.16f, 0.14f, 1}, .roughness = 1.0f}), "gravel pad");
 
     auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
     m_separator = model("separator");

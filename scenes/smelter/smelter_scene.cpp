@@ -127,26 +127,6 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
     return px;
 }
 
-// A flat grid (y = 0, facing +Y) of n x n quads with uv 0..1: the engine fogs per vertex, so large ground needs vertices.
-eng::MeshData groundGrid(float size, int n, const eng::Material& m) {
-    eng::MeshData d;
-    eng::SubMesh p;
-    for (int j = 0; j <= n; ++j)
-        for (int i = 0; i <= n; ++i) {
-            const float u = static_cast<float>(i) / static_cast<float>(n), v = static_cast<float>(j) / static_cast<float>(n);
-            p.vertices.push_back({{(u - 0.5f) * size, 0.0f, (v - 0.5f) * size}, {0, 1, 0}, {u, v}});
-        }
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i) {
-            const auto a = static_cast<std::uint32_t>(j * (n + 1) + i), b = a + static_cast<std::uint32_t>(n + 1);
-            for (std::uint32_t k : {a, b, a + 1, a + 1, b, b + 1}) p.indices.push_back(k);
-        }
-    d.parts.push_back(std::move(p));
-    d.materials.push_back(m);
-    d.computeBounds();
-    return d;
-}
-
 // Drop the downward faces of a mesh (boxes standing on the floor never show them): a third fewer triangles per box.
 void dropBottoms(eng::MeshData& d) {
     for (eng::SubMesh& p : d.parts) {
@@ -275,7 +255,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_stream = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "melt", .baseColor = {0.1f, 0.05f, 0.03f, 1}}), "smelter.stream");
     // The Akhangaran valley and the Kuramin foothills beyond the site (the landscape scene's terrain), one draw.
     m_backdrop.build(r, {.siteEast = -3000.0f, .siteNorth = 4800.0f, .flatRadius = 0.5f * kGroundSize});
-    m_ground = r.createMesh(groundGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
+    m_ground = r.createMesh(eng::makeGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
     const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
     r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
     eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.05f, 0.045f, 0.045f, 1}, .roughness = 0.6f});  // black glassy fayalite slag

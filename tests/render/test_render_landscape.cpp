@@ -2,49 +2,15 @@
 // not blank or uniform, no GL error or warning in the log, and noon clearly different from dusk.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 #include <string>
-#include <vector>
 
-#include <stb_image.h>
+#include "render_shot.h"
 
 namespace {
 
-struct Shot {
-    int rc = -1, w = 0, h = 0;
-    std::vector<unsigned char> px;
-    std::string log;
-};
-
 Shot shot(const std::string& start, const std::string& name, const std::string& extra = "") {
-    const auto dir = std::filesystem::path(ALMALYK_BINARY_DIR) / "render_out";
-    std::filesystem::create_directories(dir);
-    const std::string png = (dir / (name + ".png")).string(), log = (dir / (name + ".log")).string();
-    std::filesystem::remove(png);
-    const std::string cmd = std::string("\"") + ALMALYK_EXE + "\" shot --scene landscape --size 320x180 " + extra + " --start " + start +
-                            " --out \"" + png + "\" 2> \"" + log + "\"";
-    Shot s;
-    s.rc = std::system(cmd.c_str());
-    std::ifstream f(log);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    s.log = ss.str();
-    int n = 0;
-    if (unsigned char* d = stbi_load(png.c_str(), &s.w, &s.h, &n, 3)) {
-        s.px.assign(d, d + static_cast<std::size_t>(s.w) * s.h * 3);
-        stbi_image_free(d);
-    }
-    return s;
-}
-
-double meanLuma(const Shot& s) {
-    double sum = 0;
-    for (std::size_t i = 0; i + 2 < s.px.size(); i += 3) sum += 0.2126 * s.px[i] + 0.7152 * s.px[i + 1] + 0.0722 * s.px[i + 2];
-    return sum / (s.px.size() / 3.0);
+    return runShot("--scene landscape --size 320x180 " + extra + " --start " + start, name);
 }
 
 }  // namespace

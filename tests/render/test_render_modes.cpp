@@ -3,49 +3,20 @@
 // default view and `--camera 2` another, a name works like its number, and a wrong preset exits 2 listing the presets.
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <vector>
 
-#include <stb_image.h>
+#include "render_shot.h"
 
 namespace {
 
 constexpr int kW = 640, kH = 360;
 
-struct Shot {
-    int rc = -1, w = 0, h = 0;
-    std::vector<unsigned char> px;  // RGB
-    std::string log;
-};
-
 Shot shot(const std::string& args, const std::string& name) {
-    const auto dir = std::filesystem::path(ALMALYK_BINARY_DIR) / "render_out";
-    std::filesystem::create_directories(dir);
-    const std::string png = (dir / (name + ".png")).string(), log = (dir / (name + ".log")).string();
-    std::filesystem::remove(png);
     // Low quality and a fixed start keep the four scenes quick on llvmpipe and the pictures comparable.
-    const std::string cmd = std::string("\"") + ALMALYK_EXE + "\" shot " + args + " --size " + std::to_string(kW) + "x" +
-                            std::to_string(kH) + " --quality low --start 2026-06-21T11:00:00+05:00 --out \"" + png +
-                            "\" 2> \"" + log + "\"";
-    Shot s;
-    const int status = std::system(cmd.c_str());
-    s.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream f(log);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    s.log = ss.str();
-    int n = 0;
-    if (unsigned char* d = stbi_load(png.c_str(), &s.w, &s.h, &n, 3)) {
-        s.px.assign(d, d + static_cast<std::size_t>(s.w) * s.h * 3);
-        stbi_image_free(d);
-    }
-    return s;
+    return runShot(args + " --size " + std::to_string(kW) + "x" + std::to_string(kH) +
+                       " --quality low --start 2026-06-21T11:00:00+05:00",
+                   name);
 }
 
 // Fraction of pixels in rows [y0, y1) that differ by more than 24 in any channel.

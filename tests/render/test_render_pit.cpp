@@ -3,56 +3,22 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
-#include <vector>
 
-#include <stb_image.h>
+#include "render_shot.h"
 
 namespace {
 
-struct PitShot {
-    int rc = -1, w = 0, h = 0;
-    std::vector<unsigned char> px;
-    std::string log;
-};
-
-PitShot pitShot(const std::string& start, const std::string& name) {
-    const auto dir = std::filesystem::path(ALMALYK_BINARY_DIR) / "render_out";
-    std::filesystem::create_directories(dir);
-    const std::string png = (dir / (name + ".png")).string(), log = (dir / (name + ".log")).string();
-    std::filesystem::remove(png);
-    const std::string cmd = std::string("\"") + ALMALYK_EXE + "\" shot --scene pit --size 320x180 --warmup-hours 0.5 --start " +
-                            start + " --out \"" + png + "\" 2> \"" + log + "\"";
-    PitShot s;
-    s.rc = std::system(cmd.c_str());
-    std::ifstream f(log);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    s.log = ss.str();
-    int n = 0;
-    if (unsigned char* d = stbi_load(png.c_str(), &s.w, &s.h, &n, 3)) {
-        s.px.assign(d, d + static_cast<std::size_t>(s.w) * s.h * 3);
-        stbi_image_free(d);
-    }
-    return s;
-}
-
-double meanLuma(const PitShot& s) {
-    double sum = 0;
-    for (std::size_t i = 0; i + 2 < s.px.size(); i += 3) sum += 0.2126 * s.px[i] + 0.7152 * s.px[i + 1] + 0.0722 * s.px[i + 2];
-    return sum / (s.px.size() / 3.0);
+Shot pitShot(const std::string& start, const std::string& name) {
+    return runShot("--scene pit --size 320x180 --warmup-hours 0.5 --start " + start, name);
 }
 
 }  // namespace
 
 TEST_CASE("pit shot: noon and night render, right size, not blank, clean log, clearly different") {
-    const PitShot noon = pitShot("2026-06-21T12:30:00+05:00", "pit_noon");
-    const PitShot night = pitShot("2026-06-21T23:30:00+05:00", "pit_night");
-    for (const PitShot* s : {&noon, &night}) {
+    const Shot noon = pitShot("2026-06-21T12:30:00+05:00", "pit_noon");
+    const Shot night = pitShot("2026-06-21T23:30:00+05:00", "pit_night");
+    for (const Shot* s : {&noon, &night}) {
         INFO(s->log);
         CHECK(s->rc == 0);
         CHECK(s->w == 320);

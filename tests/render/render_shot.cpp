@@ -1,0 +1,43 @@
+#include "render_shot.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+// The implementation comes from libstb (PkgConfig::STB), so no file here defines STB_IMAGE_IMPLEMENTATION.
+#include <stb_image.h>
+
+Shot runShot(const std::string& args, const std::string& name) {
+    const auto dir = std::filesystem::path(ALMALYK_BINARY_DIR) / "render_out";
+    std::filesystem::create_directories(dir);
+    const std::string png = (dir / (name + ".png")).string(), log = (dir / (name + ".log")).string();
+    std::filesystem::remove(png);
+    const std::string cmd = std::string("\"") + ALMALYK_EXE + "\" shot " + args + " --out \"" + png + "\" > \"" + log +
+                            "\" 2>&1";
+    Shot s;
+    const int status = std::system(cmd.c_str());
+    s.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream f(log);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    s.log = ss.str();
+    int n = 0;
+    if (unsigned char* d = stbi_load(png.c_str(), &s.w, &s.h, &n, 3)) {
+        s.px.assign(d, d + static_cast<std::size_t>(s.w) * s.h * 3);
+        stbi_image_free(d);
+    }
+    return s;
+}
+
+double meanLuma(const Shot& s, double y0, double y1) {
+    double sum = 0.0;
+    long n = 0;
+    for (int y = static_cast<int>(y0 * s.h); y < static_cast<int>(y1 * s.h); ++y)
+        for (int x = 0; x < s.w; ++x, ++n) {
+            const unsigned char* p = &s.px[(static_cast<std::size_t>(y) * s.w + x) * 3];
+            sum += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+        }
+    return n ? sum / static_cast<double>(n) : 0.0;
+}
