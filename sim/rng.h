@@ -1,7 +1,7 @@
 // sim/rng.h — seeded random streams. Each unit owns its own stream derived from (seed, stream name), so adding a
 // draw in one unit never shifts another's sequence (design.md: determinism).
 // Use: Rng r = Rng::stream(seed, "mine.truck.3"); r.exponential(mean).
-// Does NOT: touch any global state, std::rand, std::random_device or the wall clock.
+// Does NOT: touch global state, the C library's generator, hardware entropy or the wall clock.
 #pragma once
 #include <cmath>
 #include <cstdint>
