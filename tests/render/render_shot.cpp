@@ -1,5 +1,9 @@
 #include "render_shot.h"
 
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -40,4 +44,16 @@ double meanLuma(const Shot& s, double y0, double y1) {
             sum += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
         }
     return n ? sum / static_cast<double>(n) : 0.0;
+}
+
+void checkRenderedShot(const Shot& s, int w, int h, int minSpread) {
+    INFO(s.log);
+    CHECK(s.rc == 0);
+    CHECK(s.w == w);
+    CHECK(s.h == h);
+    REQUIRE(s.px.size() == static_cast<std::size_t>(w) * h * 3u);
+    CHECK(s.log.find("[gl] error") == std::string::npos);
+    CHECK(s.log.find("[gl] warning") == std::string::npos);
+    const auto [lo, hi] = std::minmax_element(s.px.begin(), s.px.end());
+    CHECK(*hi - *lo > minSpread);
 }

@@ -20,5 +20,10 @@ struct Shot {
 // Runs `almalyk shot <args> --out <png>` and loads the PNG (if any) and the log.
 Shot runShot(const std::string& args, const std::string& name);
 
+// The checks every scene's picture must pass: exit 0, the asked size, no "[gl] error" or "[gl] warning" in the log,
+// and not uniform (the spread between the darkest and brightest channel value exceeds minSpread). Doctest CHECKs;
+// stops the test case (REQUIRE) when no picture of that size came back.
+void checkRenderedShot(const Shot& s, int w, int h, int minSpread);
+
 // Mean Rec. 709 luma (0..255) of rows [y0 * h, y1 * h); 0 when that range is empty.
 double meanLuma(const Shot& s, double y0 = 0.0, double y1 = 1.0);
