@@ -21,7 +21,7 @@ QualityLevel chooseQuality(std::string_view glRenderer) {
 QualitySettings qualitySettings(QualityLevel level) {
     if (level == QualityLevel::Low)
         return {.level = level, .renderScale = 0.5f, .shadowMapSize = 1024, .shadowTaps = 1, .lodBias = 0.7f,
-                .particleBudget = 0.5f};
+                .particleBudget = 0.5f, .vertexLighting = true};
     return {.level = level, .renderScale = 1.0f, .shadowMapSize = 2048, .shadowTaps = 9, .lodBias = 1.5f,
             .particleBudget = 1.0f};
 }

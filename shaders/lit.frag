@@ -1,8 +1,30 @@
 #version 330 core
 #include "common.glsl"
+uniform sampler2D uAlbedo;
+uniform float uHasAlbedo;
+uniform sampler2DShadow uShadowMap;
+uniform float uShadowOn;
+uniform float uReceiveShadow;
+uniform float uShadowTexel;
+in vec2 vUv;
+out vec4 oColor;
+
+#if VERTEX_LIT
+// Low quality: lighting came from the vertices (lit.vert); here the shadow test, the colour texture, fog and the
+// display encoding.
+in vec3 vLit;
+in vec3 vShade;
+in vec3 vShadowP;
+in vec4 vFog;
+void main() {
+    float sh = uShadowOn * uReceiveShadow > 0.5 ? texture(uShadowMap, vShadowP) : 1.0;
+    vec3 c = mix(vShade, vLit, sh);
+    if (uHasAlbedo > 0.5) c *= texture(uAlbedo, vUv).rgb;
+    oColor = vec4(toneMap(mix(c, vFog.rgb, vFog.a)), 1.0);
+}
+#else
 in vec3 vPos;
 in vec3 vNormal;
-in vec2 vUv;
 in vec4 vColor;
 in vec3 vEmissive;
 in vec4 vShadow;
@@ -10,13 +32,6 @@ in vec4 vFog;
 uniform vec4 uBaseColor;
 uniform vec3 uEmissive;
 uniform vec2 uRoughMetal;
-uniform sampler2D uAlbedo;
-uniform float uHasAlbedo;
-uniform sampler2DShadow uShadowMap;
-uniform float uShadowOn;
-uniform float uReceiveShadow;
-uniform float uShadowTexel;
-out vec4 oColor;
 
 float shadowFactor(float ndl) {
     if (uShadowOn * uReceiveShadow < 0.5) return 1.0;
@@ -62,3 +77,4 @@ void main() {
     c = mix(c, vFog.rgb, vFog.a);
     oColor = vec4(toneMap(c), 1.0);
 }
+#endif

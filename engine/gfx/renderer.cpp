@@ -59,11 +59,11 @@ struct Renderer::Impl {
     std::vector<DrawCmd> draws;
     std::vector<std::pair<float, std::uint32_t>> order;  // main-pass draws, nearest first
     GLuint instanceVbo = 0;
-    ShaderProgram lit, depth, sky, particles;
+    ShaderProgram lit, depth, composite, sunDisc, particles;
     GLuint emptyVao = 0;
     GLuint particleVao = 0, particleVbo = 0;
-    // Scene target at render scale, then upsampled to the window.
-    GLuint fbo = 0, colorRb = 0, depthRb = 0;
+    // Scene target at render scale (premultiplied over the sky), then composited into the window.
+    GLuint fbo = 0, colorTex = 0, depthRb = 0;
     glm::ivec2 targetSize{0};
     GLuint shadowFbo = 0, shadowTex = 0;
     glm::mat4 shadowMatrix{1.0f};
@@ -99,14 +99,19 @@ struct Renderer::Impl {
     void ensureTarget(glm::ivec2 size) {
         if (size == targetSize && fbo) return;
         if (!fbo) glGenFramebuffers(1, &fbo);
-        if (!colorRb) glGenRenderbuffers(1, &colorRb);
+        if (!colorTex) glGenTextures(1, &colorTex);
         if (!depthRb) glGenRenderbuffers(1, &depthRb);
-        glBindRenderbuffer(GL_RENDERBUFFER, colorRb);
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, size.x, size.y);
+        glBindTexture(GL_TEXTURE_2D, colorTex);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glBindTexture(GL_TEXTURE_2D, 0);
         glBindRenderbuffer(GL_RENDERBUFFER, depthRb);
         glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, size.x, size.y);
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colorRb);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colorTex, 0);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depthRb);
         if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) gl::log("error", "scene framebuffer incomplete");
         gl::label(GL_FRAMEBUFFER, fbo, "scene target");
@@ -131,7 +136,7 @@ Renderer::~Renderer() {
     glDeleteVertexArrays(1, &m_impl->particleVao);
     glDeleteVertexArrays(1, &m_impl->emptyVao);
     glDeleteFramebuffers(1, &m_impl->fbo);
-    glDeleteRenderbuffers(1, &m_impl->colorRb);
+    glDeleteTextures(1, &m_impl->colorTex);
     glDeleteRenderbuffers(1, &m_impl->depthRb);
     glDeleteFramebuffers(1, &m_impl->shadowFbo);
     glDeleteTextures(1, &m_impl->shadowTex);
@@ -148,10 +153,12 @@ bool Renderer::init(const QualitySettings& q, std::string* why) {
     if (const char* e = std::getenv("ALMALYK_SKIP_PASSES")) d.skip = e;
     if (const char* e = std::getenv("ALMALYK_PROFILE")) d.profile = e[0] == '1';
     if (d.profile) glGenQueries(1, &d.query);
-    const std::vector<std::string> defs = {"SHADOW_TAPS " + std::to_string(q.shadowTaps)};
+    const std::vector<std::string> defs = {"SHADOW_TAPS " + std::to_string(q.shadowTaps),
+                                           std::string("VERTEX_LIT ") + (q.vertexLighting ? "1" : "0")};
     bool ok = d.lit.load("lit", defs);
     ok = d.depth.load("depth") && ok;
-    ok = d.sky.load("sky", defs) && ok;
+    ok = d.composite.load("composite", {"SUN_DISC 0"}) && ok;
+    ok = d.sunDisc.load("composite", {"SUN_DISC 1"}) && ok;
     ok = d.particles.load("particles", defs) && ok;
     if (!ok && why) *why = "a shader failed to compile (see the log); drawing with the magenta fallback";
 
@@ -387,8 +394,13 @@ void Renderer::endFrame() {
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDepthMask(GL_TRUE);
-    glClearColor(L.fogColor.r, L.fogColor.g, L.fogColor.b, 1.0f);
-    glClear(m_drawSky ? GL_DEPTH_BUFFER_BIT : (GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT));
+    // With a sky the target starts transparent (coverage 0) and the composite puts the sky behind it; indoors it
+    // starts opaque in the fog colour.
+    if (m_drawSky)
+        glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    else
+        glClearColor(L.fogColor.r, L.fogColor.g, L.fogColor.b, 1.0f);
+    glClear(GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
 
@@ -468,22 +480,7 @@ void Renderer::endFrame() {
     ++d.frame;
     GL_CHECK("opaque pass");
 
-    // Sky only where nothing was drawn: a full-screen triangle at the far plane with the depth test on.
     glDisable(GL_CULL_FACE);
-    if (m_drawSky && !d.skipped("sky")) {
-        glDepthFunc(GL_LEQUAL);
-        glDepthMask(GL_FALSE);
-        d.sky.use();
-        setCommon(d.sky);
-        d.sky.set("uInvViewProj", glm::inverse(m_viewProj));
-        // Sky colour per vertex of a 32 x 18 screen grid (~2 degree cells): the gradient is smooth, and per-pixel
-        // pow() made the sky the dearest pass on llvmpipe (17 ms of CPU for a full screen at 858 x 482).
-        const glm::ivec2 grid(32, 18);
-        d.sky.set("uSkyGrid", grid);
-        glBindVertexArray(d.emptyVao);
-        glDrawArrays(GL_TRIANGLES, 0, 6 * grid.x * grid.y);
-        GL_CHECK("sky");
-    }
 
     // Particles: premultiplied alpha (coverage 0 = additive), depth-tested, not written.
     const auto& parts = m_particles.instances();
@@ -508,26 +505,58 @@ void Renderer::endFrame() {
     glDepthFunc(GL_LESS);
     glBindVertexArray(0);
 
-    // Upsample into the window.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, d.fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    if (!d.skipped("upsample")) glBlitFramebuffer(0, 0, ts.x, ts.y, 0, 0, m_fbSize.x, m_fbSize.y, GL_COLOR_BUFFER_BIT,
-                      ts == m_fbSize ? GL_NEAREST : GL_LINEAR);
+    // Composite into the window: the target scaled up over the sky, one pass over the window's pixels; then the
+    // sun disc in a small rectangle around the sun when it is on screen.
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, m_fbSize.x, m_fbSize.y);
-    GL_CHECK("upsample");
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, d.colorTex);
+    const GLint filter = ts == m_fbSize ? GL_NEAREST : GL_LINEAR;
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    glBindVertexArray(d.emptyVao);
+    const bool sky = m_drawSky && !d.skipped("sky");
+    const glm::mat4 invViewProj = glm::inverse(m_viewProj);
+    auto drawComposite = [&](ShaderProgram& p, glm::vec4 rect, glm::ivec2 grid) {
+        p.use();
+        setCommon(p);
+        p.set("uInvViewProj", invViewProj);
+        p.set("uSkyGrid", grid);
+        p.set("uRect", rect);
+        p.set("uSkyOn", sky ? 1.0f : 0.0f);
+        p.set("uScene", 0);
+        glDrawArrays(GL_TRIANGLES, 0, 6 * grid.x * grid.y);
+    };
+    if (!d.skipped("upsample")) {
+        // ~2 degree cells: the gradient is smooth, and per-pixel pow() made the sky the dearest pass on llvmpipe.
+        drawComposite(d.composite, glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f), sky ? glm::ivec2(32, 18) : glm::ivec2(1, 1));
+        const glm::vec4 sunClip = m_viewProj * glm::vec4(L.sunDir, 0.0f);  // a direction: the point at infinity
+        if (sky && L.sunDir.y > -0.02f && sunClip.w > 0.0f) {
+            // Disc radius acos(r) with r = 0.99996 - 0.00008 size (see composite.frag), and a margin for the soft edge.
+            const float angle = std::sqrt(2.0f * (0.00004f + 0.00008f * L.sunDiskSize)) * 1.6f;
+            const glm::vec2 c = glm::vec2(sunClip) / sunClip.w;
+            const glm::vec2 half = angle * glm::vec2(d.proj[0][0], d.proj[1][1]);
+            const glm::vec4 rect(glm::max(c - half, glm::vec2(-1.0f)), glm::min(c + half, glm::vec2(1.0f)));
+            if (rect.x < rect.z && rect.y < rect.w) drawComposite(d.sunDisc, rect, glm::ivec2(1, 1));
+        }
+    }
+    glDepthMask(GL_TRUE);
+    glBindVertexArray(0);
+    GL_CHECK("composite");
 }
 
 void Renderer::pollShaderReload() {
     Impl& d = *m_impl;
     bool any = false;
-    for (ShaderProgram* p : {&d.lit, &d.depth, &d.sky, &d.particles}) any = p->reloadIfChanged() || any;
+    for (ShaderProgram* p : {&d.lit, &d.depth, &d.composite, &d.sunDisc, &d.particles}) any = p->reloadIfChanged() || any;
     if (any) m_shadowKey = 0;
 }
 
 std::vector<std::string> Renderer::shaderErrors() const {
     std::vector<std::string> out;
-    for (const ShaderProgram* p : {&m_impl->lit, &m_impl->depth, &m_impl->sky, &m_impl->particles})
+    for (const ShaderProgram* p : {&m_impl->lit, &m_impl->depth, &m_impl->composite, &m_impl->sunDisc, &m_impl->particles})
         if (!p->error().empty()) out.push_back(p->name() + ":\n" + p->error());
     return out;
 }
