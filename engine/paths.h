@@ -18,7 +18,7 @@ public:
     Paths(std::filesystem::path exeDir, std::filesystem::path sourceDir);
 
     void setAssetsOverride(const std::filesystem::path& dir);  // --assets DIR ("" clears it)
-    // Every candidate for a relative path such as "shaders/sky.frag" or "assets/tours/intro.json", in search order.
+    // Every candidate for a relative path such as "shaders/lit.frag" or "assets/tours/intro.json", in search order.
     std::vector<std::filesystem::path> candidates(const std::string& relative) const;
     // First candidate that exists, or "" when none does.
     std::filesystem::path resolve(const std::string& relative) const;

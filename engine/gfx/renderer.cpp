@@ -30,6 +30,7 @@ struct GpuMesh {
     GLuint texture = 0;
     int triangles = 0;
     bool alive = false;
+    std::string label;  // for the profile listing
 };
 struct DrawCmd {
     std::uint32_t mesh;
@@ -238,6 +239,7 @@ MeshId Renderer::createMesh(const MeshData& data, const std::string& label) {
     gl::label(GL_VERTEX_ARRAY, m.vao, label);
     gl::label(GL_BUFFER, m.vbo, label + " vertices");
     m.alive = true;
+    m.label = label;
     GL_CHECK("createMesh");
     m_impl->meshes.push_back(std::move(m));
     return MeshId{static_cast<std::uint32_t>(m_impl->meshes.size())};
@@ -468,6 +470,9 @@ void Renderer::endFrame() {
             m_stats.triangles += p.count / 3 * static_cast<int>(c.count);
         }
         m_stats.instances += static_cast<int>(c.count);
+        if (d.profile && d.frame % 60 == 5)
+            std::fprintf(stderr, "[profile]   %-36s %6d tris x %4zu instances, %.0f m away\n", m.label.c_str(), m.triangles,
+                         c.count, static_cast<double>(dist));
     }
     if (d.profile) {
         glEndQuery(GL_SAMPLES_PASSED);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include <glm/glm.hpp>
 
@@ -324,18 +325,68 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
 }  // namespace
 
 namespace {
-eng::MeshData wallParts(const eng::MeshData& walls, bool faces) {
+eng::MeshData wallParts(const eng::MeshData& walls, std::initializer_list<const char*> names) {
     eng::MeshData m;
     m.materials = walls.materials;
     for (const eng::SubMesh& p : walls.parts)
-        if ((p.name == "face") == faces) m.parts.push_back(p);
+        for (const char* n : names)
+            if (p.name == n) m.parts.push_back(p);
     m.computeBounds();
     return m;
 }
+
+double srgbEncode(double c) { return c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055; }
+double srgbDecode(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
+
+// The far walls' texture: the face texture's mapping (u along the wall, v = depth below the rim / faceSpan), each
+// bench drawn as a slope through the toes crosses it: from a toe, first the berm (a share berm / period of the
+// bench's run), then the face below it, squeezed from the face texture's rows of that bench. Berm colour: the berm
+// material over the rock texture's mean, as the near berms show it.
+void makeFarTexture(PitGround& out, const sim::PitGeometry& g, const glm::vec3& bermLinear) {
+    const int fw = out.faceTextureWidth, h = out.faceTextureHeight;
+    // A quarter of the face texture's width: along the wall it is seen foreshortened, and trilinear filtering picks
+    // the mip level by the steeper direction, so a wide texture would blur the bench bands away before their time.
+    const int shrink = std::max(1, std::min(4, fw / 4)), w = std::max(1, fw / shrink);
+    out.farTextureWidth = w;
+    out.farTextureHeight = h;
+    const double benchH = g.params().bench_height_m;
+    const double bermShare = g.params().berm_m / (g.params().berm_m + benchH / std::tan(glm::radians(g.params().face_angle_deg)));
+    double rockMean = 0.0;
+    for (std::size_t i = 0; i < out.rockTexture.size(); i += 4) rockMean += srgbDecode(out.rockTexture[i + 1] / 255.0);
+    rockMean /= static_cast<double>(std::max<std::size_t>(1, out.rockTexture.size() / 4));
+    glm::vec3 berm;
+    for (int k = 0; k < 3; ++k) berm[k] = static_cast<float>(srgbEncode(bermLinear[k] * rockMean));
+    // The faces (65 degrees) see less of the sky than the berms: what the near walls' lighting shows as bands.
+    const float faceShade = static_cast<float>(srgbEncode(0.7));
+    out.farTexture.resize(static_cast<std::size_t>(w) * h * 4);
+    for (int j = 0; j < h; ++j) {
+        const double e = (j + 0.5) / h * out.faceSpan_m;
+        const double f = std::fmod(e, benchH) / benchH;
+        for (int i = 0; i < w; ++i) {
+            const float x = static_cast<float>(i) / w;
+            glm::vec3 c(0.0f);
+            if (f < bermShare) {
+                const float grain = valueNoise(x * 16.0f, static_cast<float>(e) / 3.0f, 251, 16, 0);
+                c = berm * (0.9f + 0.2f * grain);
+            } else {
+                const double faceDepth = std::floor(e / benchH) * benchH + (f - bermShare) / (1.0 - bermShare) * benchH;
+                const int row = std::clamp(static_cast<int>(faceDepth / out.faceSpan_m * h), 0, h - 1);
+                for (int s = 0; s < shrink; ++s) {
+                    const std::uint8_t* px = &out.faceTexture[(static_cast<std::size_t>(row) * fw + i * shrink + s) * 4];
+                    c += glm::vec3(px[0], px[1], px[2]) / 255.0f;
+                }
+                c *= faceShade / static_cast<float>(shrink);
+            }
+            putPixel(out.farTexture, static_cast<std::size_t>(j) * w + i, c);
+        }
+    }
+}
 }  // namespace
 
-eng::MeshData wallFaces(const eng::MeshData& walls) { return wallParts(walls, true); }
-eng::MeshData wallFlats(const eng::MeshData& walls) { return wallParts(walls, false); }
+eng::MeshData wallFaces(const eng::MeshData& walls) { return wallParts(walls, {"face"}); }
+eng::MeshData wallFlats(const eng::MeshData& walls) { return wallParts(walls, {"berm", "ramp", "floor"}); }
+eng::MeshData wallBerms(const eng::MeshData& walls) { return wallParts(walls, {"berm"}); }
+eng::MeshData wallRoads(const eng::MeshData& walls) { return wallParts(walls, {"ramp", "floor"}); }
 
 PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     PitGround out;
@@ -427,6 +478,91 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     }
     w.computeBounds();
 
+    // [SECTION] Far walls: per column the rim, the bench toes and the pit's centre, simplified, then dropped below
+    // every berm (the ramp and the floor, drawn over them, stay visible). Vertices are shared, so normals are smooth.
+    {
+        eng::MeshData& fw = out.wallsFar;
+        fw.materials = {{.name = "far wall", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}};
+        fw.parts.resize(1);
+        fw.parts[0].name = "far wall";
+        eng::SubMesh& fs = fw.parts[0];
+        std::vector<std::vector<ColumnVertex>> far(static_cast<std::size_t>(C) + 1);
+        std::vector<std::vector<double>> farDepth(static_cast<std::size_t>(C) + 1);  // true depth below the rim
+        std::vector<std::uint32_t> farBase(static_cast<std::size_t>(C) + 2, 0);
+        for (int c = 0; c < C; ++c) {
+            const auto& col = cols[static_cast<std::size_t>(c)];
+            std::vector<double> fd, fz;
+            std::vector<std::size_t> src;
+            for (std::size_t k = 0; k < col.size(); ++k) {
+                bool keep = k == 0 || k + 1 == col.size();
+                if (!keep) {
+                    // A toe: the profile turns flatter here (a face ends on a berm, the ramp or the floor).
+                    const ColumnVertex &a = col[k - 1], &b = col[k], &n = col[k + 1];
+                    const double in = (a.p.z - b.p.z) / std::max(b.d - a.d, 1e-9);
+                    const double outS = (b.p.z - n.p.z) / std::max(n.d - b.d, 1e-9);
+                    keep = in > outS + 0.3;
+                }
+                if (keep) { fd.push_back(col[k].d); fz.push_back(col[k].p.z); src.push_back(k); }
+            }
+            std::vector<ColumnVertex>& fc = far[static_cast<std::size_t>(c)];
+            for (int k : simplifyProfile(fd, fz, desc.farTolerance_m)) fc.push_back(col[src[static_cast<std::size_t>(k)]]);
+            // Drop the slope under every point of the column (simplification may cut above a toe by the tolerance).
+            double drop = kFarDrop_m;
+            for (const ColumnVertex& v : col) {
+                for (std::size_t k = 0; k + 1 < fc.size(); ++k)
+                    if (v.d >= fc[k].d && v.d <= fc[k + 1].d && fc[k + 1].d > fc[k].d) {
+                        const double line = fc[k].p.z + (v.d - fc[k].d) / (fc[k + 1].d - fc[k].d) * (fc[k + 1].p.z - fc[k].p.z);
+                        if (v.d > 0.0) drop = std::max(drop, line - v.p.z + 0.5);
+                        break;
+                    }
+            }
+            for (std::size_t k = 0; k < fc.size(); ++k) {
+                farDepth[static_cast<std::size_t>(c)].push_back(rimZ - fc[k].p.z);
+                if (k > 0) fc[k].p.z -= drop;
+            }
+        }
+        far[static_cast<std::size_t>(C)] = far[0];
+        farDepth[static_cast<std::size_t>(C)] = farDepth[0];
+        for (ColumnVertex& v : far[static_cast<std::size_t>(C)]) v.t += 2.0 * M_PI;
+        for (int c = 0; c <= C; ++c) {
+            const auto& fc = far[static_cast<std::size_t>(c)];
+            farBase[static_cast<std::size_t>(c) + 1] = farBase[static_cast<std::size_t>(c)] + static_cast<std::uint32_t>(fc.size());
+            for (std::size_t k = 0; k < fc.size(); ++k) {
+                const glm::vec2 uv(static_cast<float>(fc[k].t / (2.0 * M_PI) * faceRepeats),
+                                   static_cast<float>(farDepth[static_cast<std::size_t>(c)][k] / faceSpan));
+                fs.vertices.push_back({scenePos(fc[k].p), glm::vec3(0.0f), uv});
+            }
+        }
+        for (int c = 0; c < C; ++c) {
+            const auto& A = far[static_cast<std::size_t>(c)];
+            const auto& B = far[static_cast<std::size_t>(c) + 1];
+            auto index = [&](const ColumnVertex& v) {
+                if (&v >= A.data() && &v < A.data() + A.size())
+                    return farBase[static_cast<std::size_t>(c)] + static_cast<std::uint32_t>(&v - A.data());
+                return farBase[static_cast<std::size_t>(c) + 1] + static_cast<std::uint32_t>(&v - B.data());
+            };
+            stitch(A, B, [&](const ColumnVertex& v0, const ColumnVertex& v1, const ColumnVertex& v2) {
+                std::uint32_t i0 = index(v0), i1 = index(v1), i2 = index(v2);
+                const glm::vec3 p0 = fs.vertices[i0].position, p1 = fs.vertices[i1].position, p2 = fs.vertices[i2].position;
+                glm::vec3 n = glm::cross(p1 - p0, p2 - p0);
+                if (glm::length(n) < 1e-6f) return;
+                if (n.y < 0.0f) { std::swap(i1, i2); n = -n; }  // counter-clockwise from above
+                fs.indices.insert(fs.indices.end(), {i0, i1, i2});
+                for (std::uint32_t i : {i0, i1, i2}) fs.vertices[i].normal += n;  // area-weighted
+                ++out.farTriangles;
+            });
+        }
+        // The seam column is one column twice (u keeps growing across it): both copies get the summed normal.
+        const std::size_t n0 = far[0].size();
+        for (std::size_t k = 0; k < n0; ++k) {
+            glm::vec3& a = fs.vertices[farBase[0] + k].normal;
+            glm::vec3& b = fs.vertices[farBase[static_cast<std::size_t>(C)] + k].normal;
+            a = b = a + b;
+        }
+        for (eng::Vertex& v : fs.vertices) v.normal = glm::length(v.normal) > 1e-9f ? glm::normalize(v.normal) : glm::vec3(0, 1, 0);
+        fw.computeBounds();
+    }
+
     // [SECTION] Ground rings outside the rim, sharing the rim vertices of the columns.
     // Ring offsets (0 = rim, growing outward as negative offsets) and the column step of each ring: every column on
     // the flat bench round the rim and over the dump, every 2nd beyond 700 m, every 4th beyond 2.5 km.
@@ -494,6 +630,7 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
 
     makeRockTexture(out, desc.rockTextureSize);
     makeColorMap(out, g, desc.colorMapSize);
+    makeFarTexture(out, g, glm::vec3(w.materials[Berm].baseColor));
     return out;
 }
 

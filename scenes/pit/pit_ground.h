@@ -34,26 +34,37 @@ struct PitGroundDesc {
     int rockTextureSize = 256;    // repeating rock texture of berms, ramp and floor
     int faceTextureWidth = 256;   // bench-face texture: one repeat along the wall (kFaceTile_m) ...
     int faceTextureHeight = 1024; // ... by the pit's depth (plus a bench) from the rim down
+    double farTolerance_m = 3.0;  // Douglas-Peucker tolerance of the far walls' toe lines
 };
 
 inline constexpr double kFaceTile_m = 48.0;  // wall length covered by one repeat of the face texture
+inline constexpr double kFarDrop_m = 4.0;    // the far walls sit at least this far below the toe line
 
 struct PitGround {
     eng::MeshData walls;    // inside the rim; parts "face", "berm", "ramp", "floor"; flat-shaded; faces: uv on
                             // faceTexture (u along the wall, v = depth below rim / faceSpan_m), flats in rock tiles
+    eng::MeshData wallsFar; // the walls for distant views (benches under ~4 px): one smooth slope per column through
+                            // the bench toes, kept at least kFarDrop_m below every berm and the ramp (the rim row stays on
+                            // the rim); part "far wall"; smooth normals; uv as the faces, on farTexture
     eng::MeshData ground;   // outside the rim; part "ground"; smooth; uv over colorMap
     std::vector<std::uint8_t> colorMap;  // colorMapSize^2 RGBA, sRGB
     std::vector<std::uint8_t> rockTexture;  // rockTextureSize^2 RGBA, sRGB, tiles
     std::vector<std::uint8_t> faceTexture;  // faceTextureWidth x faceTextureHeight RGBA, sRGB, tiles along u
-    int colorMapSize = 0, rockTextureSize = 0, faceTextureWidth = 0, faceTextureHeight = 0;
+    std::vector<std::uint8_t> farTexture;   // farTextureWidth x farTextureHeight, the face texture's mapping: each bench as its berm band, then its face,
+                                            // in the proportions a slope through the toes crosses them
+    int colorMapSize = 0, rockTextureSize = 0, faceTextureWidth = 0, faceTextureHeight = 0,
+        farTextureWidth = 0, farTextureHeight = 0;
     double faceSpan_m = 0.0;      // depth below the rim that the face texture's v = 0..1 covers
-    int wallTriangles = 0, groundTriangles = 0;
+    int wallTriangles = 0, groundTriangles = 0, farTriangles = 0;
     double colorExtent_m = 0.0;   // side of the square the colour map covers, centred on the pit
 };
 
-// The wall parts split for drawing: bench faces (on faceTexture) and the flats (berms, ramp, floor on rockTexture).
+// The wall parts split for drawing: bench faces (on faceTexture), the flats (berms, ramp, floor on rockTexture), and
+// the flats split again into berms and roads (ramp and floor, which the far walls keep drawing over their slope).
 eng::MeshData wallFaces(const eng::MeshData& walls);
 eng::MeshData wallFlats(const eng::MeshData& walls);
+eng::MeshData wallBerms(const eng::MeshData& walls);
+eng::MeshData wallRoads(const eng::MeshData& walls);
 
 PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& d = {});
 

@@ -22,7 +22,7 @@ constexpr double kKpiEvery_min = 5.0;
 constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
 const sim::SitePos kConcentrator{-3000.0, 4800.0, 600.0};  // the works beside the town (landscape scene)
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
-constexpr float kFarTruck_m = 700.0f;    // beyond this a truck is a few pixels: draw its box stand-in
+constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
 constexpr int kPoolRings = 6;
@@ -144,11 +144,15 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
     m_builtFor = g.params();
     if (!m_r) return;
     eng::Renderer& r = *m_r;
-    for (eng::MeshId* m : {&m_wallFaces, &m_wallFlats, &m_ground})
+    for (eng::MeshId* m : {&m_wallFaces, &m_wallBerms, &m_wallRoads, &m_wallsFar, &m_ground})
         if (m->valid()) r.destroyMesh(*m);
     const PitGround pg = buildPitGround(g);
     m_wallFaces = r.createMesh(wallFaces(pg.walls), "pit bench faces");
-    m_wallFlats = r.createMesh(wallFlats(pg.walls), "pit berms, ramp and floor");
+    m_wallBerms = r.createMesh(wallBerms(pg.walls), "pit berms");
+    m_wallRoads = r.createMesh(wallRoads(pg.walls), "pit ramp and floor");
+    m_wallsFar = r.createMesh(pg.wallsFar, "pit walls, far");
+    m_wallMin = pg.walls.boundsMin;
+    m_wallMax = pg.walls.boundsMax;
     m_ground = r.createMesh(pg.ground, "pit surroundings");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
@@ -157,7 +161,10 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
     const eng::TextureId col = r.createTexture({.width = pg.colorMapSize, .height = pg.colorMapSize,
                                                 .rgba = pg.colorMap.data(), .label = "pit ground colour"});
     r.setMeshTexture(m_wallFaces, faces);
-    r.setMeshTexture(m_wallFlats, rock);
+    r.setMeshTexture(m_wallBerms, rock);
+    r.setMeshTexture(m_wallRoads, rock);
+    r.setMeshTexture(m_wallsFar, r.createTexture({.width = pg.farTextureWidth, .height = pg.farTextureHeight,
+                                                  .rgba = pg.farTexture.data(), .repeat = true, .label = "pit walls, far"}));
     r.setMeshTexture(m_ground, col);
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
@@ -286,6 +293,31 @@ void PitScene::sampleKpis(const sim::State& s) {
 
 // [SECTION] Drawing
 
+bool PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    (void)in;
+    // Height in pixels of one bench at the nearest point of the walls' box. Under ~4 px the benches alias into moire
+    // at the render resolution, and they are most of the frame's triangles: the far walls carry them as a mipmapped
+    // texture instead. Hysteresis keeps a camera hovering at the threshold from flickering between the two.
+    const glm::vec3 eye = cam.position();
+    const float dist = std::max(glm::length(glm::clamp(eye, m_wallMin, m_wallMax) - eye), 1.0f);
+    const float rows = static_cast<float>(r.framebufferSize().y) * r.quality().renderScale;
+    const float metresPerPx = 2.0f * dist * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(rows, 1.0f);
+    const float benchPx = static_cast<float>(m_geom.params().bench_height_m) / metresPerPx;
+    m_farWalls = benchPx < (m_farWalls ? 4.5f : 3.5f);
+    const glm::mat4 I(1.0f);
+    if (m_farWalls) {
+        r.draw(m_wallsFar, I);
+        // The ramp and the floor ride above the far slope (it runs kFarDrop_m under the toes); their shadows would
+        // fall on the slope under them, so only the slope casts.
+        r.draw(m_wallRoads, I, glm::vec4(1.0f), glm::vec4(0.0f), eng::DrawFlags{.castShadow = false});
+    } else {
+        r.draw(m_wallFaces, I);
+        r.draw(m_wallBerms, I);
+        r.draw(m_wallRoads, I);
+    }
+    return m_farWalls;
+}
+
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     (void)in;
     eng::Lighting L = r.lighting();
@@ -300,8 +332,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
     m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
-    r.draw(m_wallFaces, glm::mat4(1.0f));
-    r.draw(m_wallFlats, glm::mat4(1.0f));
+    drawWalls(r, cam, in);
     r.draw(m_ground, glm::mat4(1.0f));
     const glm::vec3 eye = cam.position();
     std::vector<LabelWish> wishes;
@@ -388,6 +419,9 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
 
         // Trucks by class: chassis, tipping body, the load, headlamps at night, warning markers.
         std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps, beams;
+        // The stand-in distance scales with the rendered rows (a truck's size in pixels), so the low preset's half
+        // resolution swaps the 1.3 k-triangle model for its box at half the distance.
+        const float farTruck = kFarTruck_m * std::clamp(static_cast<float>(r.framebufferSize().y) * r.quality().renderScale / 720.0f, 0.25f, 2.0f);
         for (std::size_t i = 0; i < m_truckM.size(); ++i) {
             const sim::TruckState& ts = s.mine.trucks[i];
             const sim::TruckPose& pose = m_poses[i];
@@ -396,7 +430,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
             const bool sel = static_cast<int>(i) == m_selTruck;
             const glm::vec4 tint = sel ? glm::vec4(1.4f, 1.4f, 1.4f, 1) : glm::vec4(1);
             const float dEye = glm::length(glm::vec3(m[3]) - eye);
-            const bool far = dEye > kFarTruck_m;
+            const bool far = dEye > farTruck;
             (far ? farChassis : chassis)[c].push_back({m, tint, night});
             const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
             (far ? farBodies : bodies)[c].push_back({body, tint, night});

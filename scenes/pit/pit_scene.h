@@ -52,6 +52,9 @@ public:
 private:
     struct KpiSample { float oreTph, queued, utilisation, fuelLph; };
     void rebuildGround(const sim::PitGeometry& g);
+    // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
+    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them. Returns far.
+    bool drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in);
     void buildTransportLine(const sim::PitGeometry& g);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
     void sampleKpis(const sim::State& s);
@@ -63,11 +66,13 @@ private:
     sim::PitGeometry m_geom;
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
+    glm::vec3 m_wallMin{0.0f}, m_wallMax{0.0f};  // scene-frame bounds of the walls
+    bool m_farWalls = false;  // distant view: the smooth textured walls instead of the benches (see drawWalls)
     std::vector<float> m_heights;  // coarse ground height grid for groundHeight() (scene frame)
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_wallFaces, m_wallFlats, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
+    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};

@@ -210,6 +210,80 @@ TEST_CASE("pit ground: bench faces show a light crest, a darker face, and an oxi
     CHECK(redness(1) > redness(27) + 20.0);
 }
 
+TEST_CASE("pit ground: the far walls are a few smooth triangles under every berm and the ramp, sealed at the rim") {
+    const sim::PitGeometry g;
+    const PitGround pg = buildPitGround(g, {.columns = 64, .colorMapSize = 16, .rockTextureSize = 16, .faceTextureWidth = 64, .faceTextureHeight = 1024});
+    REQUIRE(pg.wallsFar.parts.size() == 1);
+    const eng::SubMesh& fs = pg.wallsFar.parts[0];
+    REQUIRE(!fs.indices.empty());
+    CHECK(pg.farTriangles * 6 < pg.wallTriangles);
+    // Height of the far surface under a point (x, z): the triangle containing it, seen from above.
+    auto farHeight = [&](float x, float z, float& y) {
+        for (std::size_t t = 0; t + 2 < fs.indices.size(); t += 3) {
+            const glm::vec3 a = fs.vertices[fs.indices[t]].position, b = fs.vertices[fs.indices[t + 1]].position,
+                            c = fs.vertices[fs.indices[t + 2]].position;
+            const float det = (b.x - a.x) * (c.z - a.z) - (c.x - a.x) * (b.z - a.z);
+            if (std::fabs(det) < 1e-6f) continue;
+            const float u = ((x - a.x) * (c.z - a.z) - (c.x - a.x) * (z - a.z)) / det;
+            const float v = ((b.x - a.x) * (z - a.z) - (x - a.x) * (b.z - a.z)) / det;
+            if (u < -1e-4f || v < -1e-4f || u + v > 1.0001f) continue;
+            y = a.y + u * (b.y - a.y) + v * (c.y - a.y);
+            return true;
+        }
+        return false;
+    };
+    // Every berm, ramp and floor point of the near walls stands on or above the far slope: the ramp and the floor,
+    // drawn over the far walls, and the trucks on them stay in sight. Points near the rim or the centre are skipped
+    // (the last 5 % of a column, where the far surface's chords cut across the converging columns).
+    int tested = 0, below = 0;
+    for (const eng::SubMesh& p : pg.walls.parts) {
+        if (p.name == "face") continue;
+        for (std::size_t i = 0; i < p.vertices.size(); i += 5) {
+            const glm::vec3 q = p.vertices[i].position;
+            if (q.y > g.rimElevation() - 1.0) continue;
+            float y = 0.0f;
+            if (!farHeight(q.x, q.z, y)) continue;
+            ++tested;
+            if (y > q.y + 0.05f) ++below;
+        }
+    }
+    CHECK(tested > 500);
+    CHECK(below == 0);
+    // ... and not far below: within a bench and the drop, so the slope still shows the pit's shape.
+    float y = 0.0f;
+    const sim::SitePos mid = toSite(fs.vertices[fs.vertices.size() / 3].position);
+    REQUIRE(farHeight(static_cast<float>(mid.x), static_cast<float>(-mid.y), y));
+    CHECK(std::fabs(g.elevation(mid.x, mid.y) - y) < g.params().bench_height_m + kFarDrop_m + 0.5);
+    // The rim row is exactly the ground's inner ring: no crack where the far walls meet the surroundings.
+    const eng::SubMesh& gs = pg.ground.parts[0];
+    int rim = 0;
+    for (const eng::Vertex& v : fs.vertices) {
+        if (std::fabs(v.position.y - g.rimElevation()) > 1e-3) continue;
+        const bool shared = std::any_of(gs.vertices.begin(), gs.vertices.end(),
+                                        [&](const eng::Vertex& w) { return glm::length(w.position - v.position) < 1e-3f; });
+        CHECK(shared);
+        ++rim;
+    }
+    CHECK(rim >= 64);
+    // Smooth: unit normals that point up and inward, never flat-shaded duplicates of one position per triangle.
+    CHECK(fs.vertices.size() * 2 < fs.indices.size());
+    for (const eng::Vertex& v : fs.vertices) CHECK(std::fabs(glm::length(v.normal) - 1.0f) < 1e-3f);
+    // The texture shows each bench as a lighter berm band over a darker face band, in the berm's share of a bench.
+    REQUIRE(pg.farTexture.size() == static_cast<std::size_t>(pg.farTextureWidth) * pg.farTextureHeight * 4);
+    CHECK(pg.farTextureWidth < pg.faceTextureWidth);
+    auto luma = [&](double depth) {
+        const int j = std::clamp(static_cast<int>(depth / pg.faceSpan_m * pg.farTextureHeight), 0, pg.farTextureHeight - 1);
+        double sum = 0;
+        for (int i = 0; i < pg.farTextureWidth; ++i) {
+            const std::uint8_t* px = &pg.farTexture[(static_cast<std::size_t>(j) * pg.farTextureWidth + i) * 4];
+            sum += 0.3 * px[0] + 0.6 * px[1] + 0.1 * px[2];
+        }
+        return sum / pg.farTextureWidth;
+    };
+    const double bh = g.params().bench_height_m;
+    for (int k : {5, 15, 25}) CHECK(luma(k * bh + 0.15 * bh) > luma(k * bh + 0.8 * bh) + 10.0);
+}
+
 TEST_CASE("pit models: the far truck stand-in keeps the full model's size and body hinge") {
     const EquipmentMesh full = standInMesh("truck_220t");
     const EquipmentMesh far = farTruckMesh(full);
