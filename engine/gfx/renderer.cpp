@@ -131,7 +131,8 @@ Renderer::~Renderer() {
             glDeleteBuffers(1, &m.vbo);
             glDeleteBuffers(1, &m.ibo);
         }
-    for (GLuint t : m_impl->textures) glDeleteTextures(1, &t);
+    for (GLuint t : m_impl->textures)
+        if (t) glDeleteTextures(1, &t);
     glDeleteBuffers(1, &m_impl->instanceVbo);
     glDeleteBuffers(1, &m_impl->particleVbo);
     glDeleteVertexArrays(1, &m_impl->particleVao);
@@ -284,6 +285,16 @@ TextureId Renderer::createTexture(const TextureDesc& d) {
     GL_CHECK("createTexture");
     m_impl->textures.push_back(t);
     return TextureId{static_cast<std::uint32_t>(m_impl->textures.size())};
+}
+
+void Renderer::destroyTexture(TextureId t) {
+    if (!t.valid() || t.id > m_impl->textures.size()) return;
+    GLuint& name = m_impl->textures[t.id - 1];
+    if (!name) return;
+    for (GpuMesh& m : m_impl->meshes)
+        if (m.texture == name) m.texture = 0;
+    glDeleteTextures(1, &name);
+    name = 0;  // the slot stays, so other ids keep their meaning
 }
 
 void Renderer::setMeshTexture(MeshId m, TextureId t) {

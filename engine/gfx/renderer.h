@@ -105,6 +105,7 @@ public:
     // Bounds of the uploaded mesh (for picking and culling); zero box for an invalid id.
     void meshBounds(MeshId m, glm::vec3& bmin, glm::vec3& bmax) const;
     TextureId createTexture(const TextureDesc& d);
+    void destroyTexture(TextureId t);  // frees it; meshes that used it draw untextured; invalid/twice: no-op
     void setMeshTexture(MeshId m, TextureId t);  // albedo map multiplying every part's base colour (by mesh uv)
 
     void setLighting(const Lighting& l) { m_light = l; }

@@ -146,6 +146,7 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
     eng::Renderer& r = *m_r;
     for (eng::MeshId* m : {&m_wallFaces, &m_wallBerms, &m_wallRoads, &m_wallsFar, &m_ground})
         if (m->valid()) r.destroyMesh(*m);
+    for (eng::TextureId t : m_groundTextures) r.destroyTexture(t);
     const PitGround pg = buildPitGround(g);
     m_wallFaces = r.createMesh(wallFaces(pg.walls), "pit bench faces");
     m_wallBerms = r.createMesh(wallBerms(pg.walls), "pit berms");
@@ -163,8 +164,10 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
     r.setMeshTexture(m_wallFaces, faces);
     r.setMeshTexture(m_wallBerms, rock);
     r.setMeshTexture(m_wallRoads, rock);
-    r.setMeshTexture(m_wallsFar, r.createTexture({.width = pg.farTextureWidth, .height = pg.farTextureHeight,
-                                                  .rgba = pg.farTexture.data(), .repeat = true, .label = "pit walls, far"}));
+    const eng::TextureId far = r.createTexture({.width = pg.farTextureWidth, .height = pg.farTextureHeight,
+                                                .rgba = pg.farTexture.data(), .repeat = true, .label = "pit walls, far"});
+    m_groundTextures = {rock, faces, col, far};
+    r.setMeshTexture(m_wallsFar, far);
     r.setMeshTexture(m_ground, col);
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;

@@ -66,6 +66,7 @@ private:
     sim::PitGeometry m_geom;
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
+    std::vector<eng::TextureId> m_groundTextures;  // freed when the geometry changes and the ground is rebuilt
     glm::vec3 m_wallMin{0.0f}, m_wallMax{0.0f};  // scene-frame bounds of the walls
     bool m_farWalls = false;  // distant view: the smooth textured walls instead of the benches (see drawWalls)
     std::vector<float> m_heights;  // coarse ground height grid for groundHeight() (scene frame)
