@@ -26,9 +26,10 @@ void LabelList::draw(const glm::mat4& vp, glm::vec3 eye, glm::vec2 viewport) con
         const float fade = 1.0f - std::clamp((d - l.fadeStart) / std::max(l.fadeEnd - l.fadeStart, 1.0f), 0.0f, 1.0f);
         if (fade <= 0.01f) continue;
         const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
-        const ImVec2 a(s.x - ts.x * 0.5f - pad, s.y - ts.y - 3 * pad), b(s.x + ts.x * 0.5f + pad, s.y - pad);
+        const float lift = std::max(l.liftPx, 0.0f);
+        const ImVec2 a(s.x - ts.x * 0.5f - pad, s.y - lift - ts.y - 3 * pad), b(s.x + ts.x * 0.5f + pad, s.y - lift - pad);
         dl->AddRectFilled(a, b, ImGui::GetColorU32(ImVec4(0.05f, 0.06f, 0.08f, 0.72f * fade)), pad);
-        dl->AddLine(ImVec2(s.x, s.y - pad), ImVec2(s.x, s.y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.6f * fade)));
+        dl->AddLine(ImVec2(s.x, s.y - lift - pad), ImVec2(s.x, s.y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.6f * fade)));
         dl->AddText(ImVec2(a.x + pad, a.y + pad),
                     ImGui::GetColorU32(ImVec4(l.color.r, l.color.g, l.color.b, l.color.a * fade)), l.text.c_str());
     }

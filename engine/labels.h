@@ -16,6 +16,7 @@ struct Label {
     std::string text;
     glm::vec4 color{1.0f};
     float fadeStart = 4000.0f, fadeEnd = 9000.0f;  // metres from the eye
+    float liftPx = 0.0f;  // the box drawn this many pixels higher, on a leader line down to the point
 };
 
 class LabelList {

@@ -9,7 +9,7 @@
 
 #include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
-#include "scenes/pit/pit_labels.h"
+#include "scenes/label_layout.h"
 #include "scenes/pit/pit_picking.h"
 
 namespace scenes {

@@ -10,8 +10,10 @@
 #include <cstdlib>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <imgui.h>
 
 #include "engine/procedural.h"
+#include "scenes/label_layout.h"
 #include "scenes/mesh_batch.h"
 #include "sim/world.h"
 
@@ -501,7 +503,7 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
     drawYard(r);
     drawTankhouse(r);
     drawStreams(r);
-    if (m_showLabels) drawLabels(r);
+    if (m_showLabels) drawLabels(r, cam.position());
 }
 
 void SmelterScene::drawHall(eng::Renderer& r) {
@@ -754,12 +756,17 @@ void SmelterScene::drawTankhouse(eng::Renderer& r) {
 
 // [SECTION] labels
 
-void SmelterScene::drawLabels(eng::Renderer& r) {
+void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
     if (!m_world) return;
     const sim::SmelterState& s = m_world->state().smelter;
     char b[200];
+    // Readouts stack (lifted clear of each other on leader lines) rather than print over each other along the
+    // aisle; alarms keep their place, then the furnace and converters, the rest above them.
+    std::vector<LabelWish> wishes;
     auto add = [&](glm::vec3 p, const std::string& text, glm::vec4 color = kLabelWhite, float fade = 700.0f) {
-        r.labels().add({.position = p, .text = text, .color = color, .fadeStart = fade, .fadeEnd = fade * 1.8f});
+        const int priority = color == kLabelRed ? 5 : color == kLabelSlag ? 1 : 2;
+        wishes.push_back({.label = {.position = p, .text = text, .color = color, .fadeStart = fade, .fadeEnd = fade * 1.8f},
+                          .priority = priority, .stack = true});
     };
     const bool hot = m_alarm.size() > 0 && m_alarm[0], cold = m_alarm.size() > 1 && m_alarm[1];
     const bool level = m_alarm.size() > 2 && m_alarm[2], stack = m_alarm.size() > 3 && m_alarm[3];
@@ -809,6 +816,9 @@ void SmelterScene::drawLabels(eng::Renderer& r) {
         std::snprintf(b, sizeof b, "%s %.0f t, %.0f C", kWhat[static_cast<int>(l.contents)], s.ladles[i].mass_t, s.ladles[i].temperature_c);
         add(l.pos + glm::vec3(0, 7.5f, 0), b, kLabelSlag, 250.0f);
     }
+    const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
+    for (int i : declutterLabels(wishes, r.viewProj(), glm::vec2(r.framebufferSize()), eye, fontPx))
+        r.labels().add(wishes[static_cast<std::size_t>(i)].label);
 }
 
 // [SECTION] picking

@@ -69,7 +69,7 @@ private:
     void drawYard(eng::Renderer& r);
     void drawTankhouse(eng::Renderer& r);
     void drawStreams(eng::Renderer& r);
-    void drawLabels(eng::Renderer& r);
+    void drawLabels(eng::Renderer& r, glm::vec3 eye);
     void updateParticles(const FrameInput& in);
     void sample(const sim::State& s, sim::Time now);
     std::string describe(const std::string& key) const;

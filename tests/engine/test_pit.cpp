@@ -10,7 +10,7 @@
 
 #include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
-#include "scenes/pit/pit_labels.h"
+#include "scenes/label_layout.h"
 #include "scenes/pit/pit_ground.h"
 #include "scenes/pit/pit_models.h"
 #include "scenes/pit/pit_picking.h"
@@ -18,6 +18,9 @@
 #include "sim/world.h"
 
 using namespace scenes::pit;
+using scenes::declutterLabels;
+using scenes::labelBoxSize;
+using scenes::LabelWish;
 
 TEST_CASE("pit frame: site x east / y north / z up maps to scene x east / -z north / +y up") {
     const glm::vec3 p = toScene(sim::SitePos{100.0, 200.0, 750.0});
@@ -329,4 +332,29 @@ TEST_CASE("pit labels: overlapping labels keep the more important one; far, hidd
     CHECK(kept2 == std::vector<int>{2, 1});
     CHECK(labelBoxSize("ab\nabcd").y > labelBoxSize("abcd").y);
     CHECK(labelBoxSize("abcdefgh").x > labelBoxSize("abcd").x);
+}
+
+TEST_CASE("label layout: stacking labels are lifted clear of each other on leader lines instead of dropped") {
+    const glm::vec3 eye(0, 0, 100);
+    const glm::mat4 vp = glm::perspective(glm::radians(60.0f), 16.0f / 9.0f, 1.0f, 10000.0f) *
+                         glm::lookAt(eye, glm::vec3(0), glm::vec3(0, 1, 0));
+    const glm::vec2 vpPx(1280, 720);
+    auto wish = [](glm::vec3 p, const char* text, int prio) {
+        return LabelWish{.label = {.position = p, .text = text}, .priority = prio, .stack = true};
+    };
+    std::vector<LabelWish> w = {wish({0, 0, 0}, "Converter 1: charging\n40 t", 2), wish({1, 0, 0}, "Converter 2: idle\n0 t", 2),
+                                wish({2, 0, 0}, "ALARM furnace", 5), wish({60, 0, 0}, "Tankhouse", 1)};
+    const std::vector<int> kept = declutterLabels(w, vp, vpPx, eye);
+    CHECK(kept.size() == 4);  // nobody dropped
+    // The alarm keeps its place; the converters rise above it, one above the other; the lone label does not move.
+    CHECK(w[2].label.liftPx == 0.0f);
+    CHECK(w[3].label.liftPx == 0.0f);
+    CHECK(w[0].label.liftPx > 0.0f);
+    CHECK(w[1].label.liftPx > w[0].label.liftPx);
+    // Lifted boxes do not overlap: the gap between two lifts is at least the lower box's height.
+    const float h0 = labelBoxSize(w[0].label.text).y;
+    CHECK(w[1].label.liftPx - w[0].label.liftPx >= h0 - 1.0f);
+    // Not stacking: the same pile keeps only the alarm.
+    for (LabelWish& x : w) x.stack = false;
+    CHECK(declutterLabels(w, vp, vpPx, eye) == std::vector<int>{2, 3});
 }
