@@ -427,7 +427,6 @@ void makeFarTexture(PitGround& out, const sim::PitGeometry& g, const glm::vec3& 
 }  // namespace
 
 eng::MeshData wallFaces(const eng::MeshData& walls) { return wallParts(walls, {"face"}); }
-eng::MeshData wallFlats(const eng::MeshData& walls) { return wallParts(walls, {"berm", "ramp", "floor"}); }
 eng::MeshData wallBerms(const eng::MeshData& walls) { return wallParts(walls, {"berm"}); }
 eng::MeshData wallRoads(const eng::MeshData& walls) { return wallParts(walls, {"ramp", "floor"}); }
 

@@ -59,10 +59,9 @@ struct PitGround {
     double colorExtent_m = 0.0;   // side of the square the colour map covers, centred on the pit
 };
 
-// The wall parts split for drawing: bench faces (on faceTexture), the flats (berms, ramp, floor on rockTexture), and
-// the flats split again into berms and roads (ramp and floor, which the far walls keep drawing over their slope).
+// The wall parts split for drawing: bench faces (on faceTexture), berms, and roads (ramp and floor, which the far
+// walls keep drawing over their slope); berms and roads on rockTexture.
 eng::MeshData wallFaces(const eng::MeshData& walls);
-eng::MeshData wallFlats(const eng::MeshData& walls);
 eng::MeshData wallBerms(const eng::MeshData& walls);
 eng::MeshData wallRoads(const eng::MeshData& walls);
 

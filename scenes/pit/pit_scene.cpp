@@ -296,8 +296,7 @@ void PitScene::sampleKpis(const sim::State& s) {
 
 // [SECTION] Drawing
 
-bool PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
-    (void)in;
+void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
     // Height in pixels of one bench at the nearest point of the walls' box. Under ~4 px the benches alias into moire
     // at the render resolution, and they are most of the frame's triangles: the far walls carry them as a mipmapped
     // texture instead. Hysteresis keeps a camera hovering at the threshold from flickering between the two.
@@ -318,7 +317,6 @@ bool PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
         r.draw(m_wallBerms, I);
         r.draw(m_wallRoads, I);
     }
-    return m_farWalls;
 }
 
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
@@ -335,7 +333,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
     m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
-    drawWalls(r, cam, in);
+    drawWalls(r, cam);
     r.draw(m_ground, glm::mat4(1.0f));
     const glm::vec3 eye = cam.position();
     std::vector<LabelWish> wishes;

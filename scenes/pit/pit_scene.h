@@ -53,8 +53,8 @@ private:
     struct KpiSample { float oreTph, queued, utilisation, fuelLph; };
     void rebuildGround(const sim::PitGeometry& g);
     // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
-    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them. Returns far.
-    bool drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in);
+    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them (m_farWalls).
+    void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
     void sampleKpis(const sim::State& s);
