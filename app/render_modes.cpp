@@ -59,6 +59,7 @@ struct Session {
     eng::OrbitCamera camera;
     sim::PreparedBatch run;
     Quality quality = Quality::Auto;
+    std::string assetsDir;  // --assets DIR, handed to every scene it loads
     double lat = sim::kAlmalykLatDeg, lon = sim::kAlmalykLonDeg;
 };
 
@@ -90,6 +91,7 @@ int prepare(Session& s, const RenderOptions& o) {
     if (s.run.params.has("site.lat_deg")) s.lat = s.run.params.get("site.lat_deg");
     if (s.run.params.has("site.lon_deg")) s.lon = s.run.params.get("site.lon_deg");
     s.quality = o.quality;
+    s.assetsDir = o.assetsDir;
     return 0;
 }
 
@@ -106,7 +108,7 @@ bool loadScene(Session& s, const std::string& name, std::string* why) {
     std::string rwhy;
     if (!s.renderer->init(eng::qualitySettings(q), &rwhy)) std::fprintf(stderr, "almalyk %s: %s\n", s.mode.c_str(), rwhy.c_str());
     s.scene = scenes::makeScene(name);
-    if (!s.scene || !s.scene->load(scenes::SceneContext{*s.renderer, ""}, why)) return false;
+    if (!s.scene || !s.scene->load(scenes::SceneContext{*s.renderer, s.assetsDir}, why)) return false;
     const auto presets = s.scene->cameraPresets();
     if (!presets.empty()) s.camera.setPose(presets.front().pose);
     s.camera.setNearFar(5.0f, 80000.0f);

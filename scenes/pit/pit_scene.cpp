@@ -63,7 +63,24 @@ glm::mat4 placeBox(glm::vec3 base, glm::vec3 size, float yaw = 0.0f) {
     return glm::scale(m, size);
 }
 
-const char* phaseText(sim::TruckPhase p) { return sim::toString(p); }
+// The words for the simulation's truck phases live here, not in sim/ (they will go through the translations).
+const char* phaseText(sim::TruckPhase p) {
+    switch (p) {
+        case sim::TruckPhase::Parked: return "parked";
+        case sim::TruckPhase::ToShovel: return "to shovel";
+        case sim::TruckPhase::QueuedAtShovel: return "queued at shovel";
+        case sim::TruckPhase::Spotting: return "spotting";
+        case sim::TruckPhase::Loading: return "loading";
+        case sim::TruckPhase::Hauling: return "hauling";
+        case sim::TruckPhase::QueuedAtDump: return "queued at dump";
+        case sim::TruckPhase::Dumping: return "dumping";
+        case sim::TruckPhase::Returning: return "returning";
+        case sim::TruckPhase::ToPark: return "to park";
+        case sim::TruckPhase::BrokenDown: return "broken down";
+        case sim::TruckPhase::ShiftBreak: return "shift break";
+    }
+    return "?";
+}
 
 }  // namespace
 
