@@ -32,6 +32,10 @@
 //   fault is cleared; off = repaired now.
 // Events: see MineEvent. Errors: setFault() returns false with a message for a bad mine.* target, false without one
 //   for other units' targets. Does NOT: model road traffic, fuel stations, drilling/blasting, ore grade, or rail.
+// Code: sim/mine.cpp (this API, parameters, live parameter changes, the event loop, the state), sim/mine_motion.cpp
+//   (routes, motion histories and poses, phases and fuel), sim/mine_dispatch.cpp (the truck cycle: dispatch, queues,
+//   loading, dumping, fleet and face counts), sim/mine_reliability.cpp (breakdowns, repairs, faults, shift breaks);
+//   what they share is in sim/mine_impl.h. The words for phases and events live in scenes/ and app/, not here.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -74,8 +78,6 @@ enum class TruckPhase : std::uint8_t {
 enum class ShovelPhase : std::uint8_t { Idle, Loading, BrokenDown };
 enum class Dispatch : std::uint8_t { Fixed, LeastWait };
 enum class DumpPoint : std::uint8_t { Crusher, WasteDump };
-
-const char* toString(TruckPhase p);
 
 struct TruckState {
     int id = 0;
@@ -162,7 +164,7 @@ public:
     const HaulNetwork& network() const;
 
 private:
-    struct Impl;   // the event queue, trucks, stations and motion histories (sim/mine.cpp)
+    struct Impl;   // the event queue, trucks, stations and motion histories (sim/mine_impl.h)
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -1,0 +1,197 @@
+// sim/mine_reliability.cpp — what stops Mine's trucks and shovels: stochastic breakdowns and repairs, injected faults,
+// and shift breaks. A truck is held at the gate (proceed) before it next moves off; a shovel finishes its current
+// truck first (sim/mine_impl.h lists the other parts).
+#include <cmath>
+
+#include "sim/mine_impl.h"
+
+namespace sim {
+
+// [SECTION] the gate: breakdowns and shift breaks hold a truck before it moves off
+
+void Mine::Impl::proceed(Truck& k, Next n) {
+    if (k.pendingFail || k.pendingFault) {
+        const bool byFault = k.pendingFault;
+        k.pendingFail = k.pendingFault = false;
+        breakDown(k, n, byFault);
+        return;
+    }
+    if (breakActive && n != Next::ResumeDrive) {
+        k.next = n;
+        setPhase(k, TruckPhase::ShiftBreak);
+        holdCurrent(k);
+        return;
+    }
+    k.next = Next::None;
+    switch (n) {
+        case Next::DepartLoaded: departLoaded(k); break;
+        case Next::DepartEmpty: departEmpty(k); break;
+        case Next::ResumeDrive: {
+            setPhase(k, k.resumePhase);
+            startDrive(k, k.route, k.legS0, k.legS1, k.st.loaded);
+            break;
+        }
+        case Next::None: break;
+    }
+}
+
+// [SECTION] trucks
+
+void Mine::Impl::breakDown(Truck& k, Next n, bool byFault) {
+    k.broken = true;
+    k.faultHeld = byFault;
+    k.next = n;
+    setPhase(k, TruckPhase::BrokenDown);
+    holdCurrent(k);
+    emit(now, MineEvent::Breakdown, k.st.id, byFault ? 1.0 : 0.0);
+    if (!byFault) {
+        k.repairScheduled = true;
+        push(now + fromSeconds(k.rng.exponential(cfg.truckMttr_h * 3600.0)), EvType::TruckRepair, k.st.id, 0);
+    }
+}
+
+void Mine::Impl::repair(Truck& k) {
+    k.broken = false;
+    k.faultHeld = false;
+    k.repairScheduled = false;
+    emit(now, MineEvent::Repaired, k.st.id, 0.0);
+    scheduleTruckFail(k);
+    const Next n = k.next;
+    k.next = Next::None;
+    if (n == Next::None) {   // it failed while parked
+        setPhase(k, TruckPhase::Parked);
+        if (k.st.inFleet) scheduleDeparture(k, now);
+        return;
+    }
+    proceed(k, n);
+}
+
+void Mine::Impl::scheduleTruckFail(Truck& k) {
+    ++k.failToken;
+    if (!cfg.breakdowns) return;
+    push(now + fromSeconds(k.rng.exponential(cfg.truckMtbf_h * 3600.0)), EvType::TruckFail, k.st.id, k.failToken);
+}
+
+void Mine::Impl::failTruck(Truck& k, bool byFault) {
+    if (k.broken) { k.faultHeld = k.faultHeld || byFault; return; }
+    if (k.st.phase == TruckPhase::Parked) { if (byFault) { breakDown(k, Next::None, true); } return; }
+    if (isDriving(k)) {
+        k.resumePhase = k.st.phase;
+        stopDrive(k);
+        breakDown(k, Next::ResumeDrive, byFault);
+        return;
+    }
+    if (k.st.phase == TruckPhase::ShiftBreak) { breakDown(k, k.next, byFault); return; }
+    // Queued, spotting, loading or dumping: it fails as it next moves off.
+    if (byFault) k.pendingFault = true; else k.pendingFail = true;
+}
+
+// "mine.truck:N" on: a breakdown held until cleared; off: repaired now (unless a stochastic repair is still due).
+void Mine::Impl::setTruckFault(int i, bool on) {
+    Truck& k = truck(i);
+    if (on) {
+        failTruck(k, true);
+        return;
+    }
+    k.pendingFault = false;
+    if (k.broken && k.faultHeld) {
+        k.faultHeld = false;
+        if (!k.repairScheduled) repair(k);
+    }
+}
+
+// [SECTION] shovels
+
+void Mine::Impl::scheduleShovelFail(int j) {
+    Station& s = shovel(j);
+    ++s.failToken;
+    if (!cfg.breakdowns) return;
+    push(now + fromSeconds(s.rng.exponential(cfg.shovelMtbf_h * 3600.0)), EvType::ShovelFail, j, s.failToken);
+}
+
+void Mine::Impl::breakShovel(int j, bool byFault) {
+    Station& s = shovel(j);
+    s.broken = true;
+    s.faultHeld = byFault;
+    emit(now, MineEvent::ShovelBreakdown, j, byFault ? 1.0 : 0.0);
+    if (!byFault) {
+        s.repairScheduled = true;
+        s.repairEnd = now + fromSeconds(s.rng.exponential(cfg.shovelMttr_h * 3600.0));
+        push(s.repairEnd, EvType::ShovelRepair, j, 0);
+    }
+}
+
+void Mine::Impl::repairShovel(int j) {
+    Station& s = shovel(j);
+    s.broken = s.faultHeld = s.repairScheduled = false;
+    emit(now, MineEvent::ShovelRepaired, j, 0.0);
+    scheduleShovelFail(j);
+    tryStartShovel(j);
+}
+
+// A failure that came while the shovel was serving takes effect now; false when none was pending.
+bool Mine::Impl::breakPendingShovel(int j) {
+    Station& s = shovel(j);
+    if (!s.pendingFail && !s.pendingFault) return false;
+    const bool byFault = s.pendingFault;
+    s.pendingFail = s.pendingFault = false;
+    breakShovel(j, byFault);
+    return true;
+}
+
+// "mine.shovel:N" on: breaks now, or after the truck being served; off: repaired now (unless a stochastic repair is
+// still due).
+void Mine::Impl::setShovelFault(int j, bool on) {
+    Station& s = shovel(j);
+    if (on) {
+        if (s.broken) s.faultHeld = true;
+        else if (s.busy >= 0) s.pendingFault = true;
+        else breakShovel(j, true);
+        return;
+    }
+    s.pendingFault = false;
+    if (s.broken && s.faultHeld) {
+        s.faultHeld = false;
+        if (!s.repairScheduled) repairShovel(j);
+    }
+}
+
+// [SECTION] shift breaks
+
+void Mine::Impl::scheduleNextBreak(Time from) {
+    ++breakToken;
+    if (!cfg.shiftBreaks) return;
+    const double P = cfg.shift_h * 3600.0;
+    const double local = toSeconds(from) + kSiteUtcOffsetHours * 3600.0;
+    const double shiftOrigin = cfg.shiftStart_h * 3600.0;
+    const double base = shiftOrigin + std::floor((local - shiftOrigin) / P) * P;
+    for (int i = 0; i < 6; ++i) {
+        const double startLocal = base + i * 0.5 * P;
+        const double dur = (i % 2 == 0 ? cfg.change_min : cfg.meal_min) * 60.0;
+        if (startLocal < local || dur <= 0.0) continue;
+        push(fromSeconds(startLocal - kSiteUtcOffsetHours * 3600.0), EvType::BreakStart, i % 2, breakToken);
+        return;
+    }
+}
+
+void Mine::Impl::onBreakStart(int kind) {
+    const double dur = (kind == 0 ? cfg.change_min : cfg.meal_min) * 60.0;
+    breakActive = true;
+    breakStart = now;
+    emit(now, MineEvent::ShiftBreakStart, kind, dur / 60.0);
+    push(now + fromSeconds(dur), EvType::BreakEnd, kind, breakToken);
+}
+
+void Mine::Impl::endBreak() {
+    if (!breakActive) return;
+    breakAccum_s += toSeconds(now - breakStart);
+    breakActive = false;
+    emit(now, MineEvent::ShiftBreakEnd, -1, 0.0);
+    for (Truck& k : trucks)
+        if (k.st.phase == TruckPhase::ShiftBreak) proceed(k, k.next);
+    for (int j = 0; j < activeShovelCount(); ++j) tryStartShovel(j);
+    tryStartDump(DumpPoint::Crusher);
+    tryStartDump(DumpPoint::WasteDump);
+}
+
+}  // namespace sim
