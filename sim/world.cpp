@@ -40,10 +40,10 @@ World::World(const Params& params, std::uint64_t seed, Time start)
       m_weather(m_params, seed, start), m_mine(m_params, seed, start), m_transport(m_params, seed, start),
       m_concentrator(m_params, seed, start), m_smelter(m_params, seed, start), m_catalyst(m_params, seed, start),
       m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start),
-      m_view{.weather = m_weather.state(), .h2 = m_hydrogen.state(), .sun = m_hydrogen.state().sun,
-             .mine = m_mine.state(), .pit = m_mine, .transport = m_transport.state(),
-             .concentrator = m_concentrator.state(), .smelter = m_smelter.state(), .catalyst = m_catalyst.state(),
-             .smr = m_smr.state(), .economics = m_economics} {
+      m_view{.params = m_params, .weather = m_weather.state(), .h2 = m_hydrogen.state(),
+             .sun = m_hydrogen.state().sun, .sky = SkyView(m_hydrogen), .mine = m_mine.state(), .pit = PitView(m_mine),
+             .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smelter = m_smelter.state(),
+             .catalyst = m_catalyst.state(), .smr = m_smr.state(), .economics = m_economics} {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
     m_view.tickLength = m_tickLength;

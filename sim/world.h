@@ -50,17 +50,44 @@ enum class WorldEvent : std::uint16_t {
     CommandRefused,  // index = position in commandLog(), value = 0
 };
 
-// What scenes, the CSV writer and the summary read: read-only views of each unit's state, valid for the World's
-// lifetime (scenes copy what they interpolate; they never keep these references across a World rebuild).
+// The pit as scenes may see it: its geometry, haul network and the exact truck poses within the last tick. Nothing
+// else of the Mine (no stepping, no faults, no internals).
+class PitView {
+public:
+    explicit PitView(const Mine& mine) : m_mine(&mine) {}
+    const PitGeometry& geometry() const { return m_mine->geometry(); }
+    const HaulNetwork& network() const { return m_mine->network(); }
+    TruckPose truckPoseAt(int truck, Time t) const { return m_mine->truckPoseAt(truck, t); }
+
+private:
+    const Mine* m_mine;
+};
+
+// The sky as scenes may see it: the sun for the plant's site and panel orientation at any instant (e.g. a frame time
+// between two ticks). Pure; the same functions the panels use.
+class SkyView {
+public:
+    explicit SkyView(const Hydrogen& h2) : m_h2(&h2) {}
+    SunState sunAt(Time t, double cloudCover) const { return m_h2->sunAt(t, cloudCover); }
+
+private:
+    const Hydrogen* m_h2;
+};
+
+// What scenes, the CSV writer, the summary and the metrics (sim/metrics.h) read: read-only views of each unit's state,
+// valid for the World's lifetime (scenes copy what they interpolate; they never keep these references across a World
+// rebuild).
 struct State {
     Time time = 0;               // now (the boundary after the last tick)
     std::int64_t tick = 0;       // ticks run so far
     Time tickLength = 0;         // the last tick's length
+    const Params& params;        // the parameters in force (change them only by pushing Commands)
     const WeatherState& weather;
     const HydrogenState& h2;
     const SunState& sun;         // h2.sun: the sun the panels saw at the last tick's mid-point
+    SkyView sky;                 // the sun at any instant: sky.sunAt(t, weather.cloud_cover)
     const MineState& mine;
-    const Mine& pit;             // const access for scenes: geometry(), network(), truckPoseAt(i, t)
+    PitView pit;                 // geometry(), network(), truckPoseAt(i, t)
     const TransportState& transport;
     const ConcentratorState& concentrator;
     const SmelterState& smelter;
@@ -99,9 +126,10 @@ public:
     std::size_t pendingCommands() const { return m_pending.size(); }
     std::uint64_t stateHash() const;
     // The sun and sky at any instant (e.g. a frame time between two ticks), with the current cloud cover; pure.
-    SunState sunAt(Time t) const { return m_hydrogen.sunAt(t, m_weather.state().cloud_cover); }
+    SunState sunAt(Time t) const { return m_view.sky.sunAt(t, m_weather.state().cloud_cover); }
 
-    // Direct access for tests and tools that need more than the State (e.g. recovery curves); scenes use state().
+    // Direct access for tests and tools that need more than the State (e.g. recovery curves); scenes use state(),
+    // whose PitView and SkyView carry what scenes need of the Mine and the Hydrogen plant.
     const Mine& mine() const { return m_mine; }
     const Transport& transport() const { return m_transport; }
     const Concentrator& concentrator() const { return m_concentrator; }

@@ -229,3 +229,33 @@ TEST_CASE("a tick's events come out in time order, equal times in emission order
     for (const Event& e : sink.events()) order.push_back(e.index);
     CHECK(order == std::vector<int>{5, 2, 4, 1, 3});
 }
+
+TEST_CASE("State's views: params, the pit and the sky are the World's own, read-only") {
+    World w(makeParams(), 8, defaultStart());
+    for (int i = 0; i < 90; ++i) w.step();
+    const State& s = w.state();
+    CHECK(&s.params == &w.params());
+    CHECK(&s.pit.geometry() == &w.mine().geometry());
+    CHECK(&s.pit.network() == &w.mine().network());
+    REQUIRE_FALSE(s.mine.trucks.empty());
+    for (int i = 0; i < static_cast<int>(s.mine.trucks.size()); ++i)
+        for (Time t : {s.time - s.tickLength, s.time - s.tickLength / 3, s.time}) {
+            const TruckPose a = s.pit.truckPoseAt(i, t), b = w.mine().truckPoseAt(i, t);
+            CHECK(a.x == b.x);
+            CHECK(a.y == b.y);
+            CHECK(a.z == b.z);
+            CHECK(a.heading_rad == b.heading_rad);
+            CHECK(a.phase == b.phase);
+        }
+    for (Time t : {s.time, s.time + 17 * kMinute, s.time + 5 * kHour})
+        for (double cc : {0.0, 0.4, 1.0}) {
+            const SunState a = s.sky.sunAt(t, cc), b = w.hydrogen().sunAt(t, cc);
+            CHECK(a.elevation_deg == b.elevation_deg);
+            CHECK(a.azimuth_deg == b.azimuth_deg);
+            CHECK(a.poa_w_m2 == b.poa_w_m2);
+        }
+    // A parameter change pushed as a command shows in the state's params at the next boundary.
+    w.push({CommandType::SetParam, "h2.tilt_deg", "45", -1});
+    w.step();
+    CHECK(w.state().params.get("h2.tilt_deg") == 45.0);
+}
