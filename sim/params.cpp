@@ -4,7 +4,10 @@
 #include <cassert>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <sstream>
+
+#include "sim/names.h"
 
 namespace sim {
 namespace {
@@ -14,18 +17,6 @@ std::string number(double v) {
     os.precision(10);
     os << v;
     return os.str();
-}
-
-std::size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
 }
 
 }  // namespace
@@ -60,15 +51,35 @@ const ParamDef* Params::find(const std::string& name) const {
 
 std::size_t Params::indexOf(const std::string& name) const {
     auto it = m_index.find(name);
-    assert(it != m_index.end() && "unknown parameter name asked for by code");
-    return it->second;
+    if (it != m_index.end()) return it->second;
+    // Code asked for a name nobody registered (a typo, or a renamed parameter): remember it once, never crash.
+    std::string msg = "unknown parameter '" + name + "'";
+    const auto near = closest(name);
+    if (!near.empty()) msg += " (closest: " + joinNames(near) + ")";
+    if (std::find(m_lookupErrors.begin(), m_lookupErrors.end(), msg) == m_lookupErrors.end())
+        m_lookupErrors.push_back(std::move(msg));
+    return kNoIndex;
 }
 
-double Params::get(const std::string& name) const { return m_values[indexOf(name)]; }
+double Params::get(const std::string& name) const {
+    const std::size_t i = indexOf(name);
+    return i == kNoIndex ? std::numeric_limits<double>::quiet_NaN() : m_values[i];
+}
+
+int Params::getInt(const std::string& name) const {
+    const double v = get(name);
+    return std::isfinite(v) ? static_cast<int>(v + (v >= 0 ? 0.5 : -0.5)) : 0;
+}
+
+bool Params::getBool(const std::string& name) const {
+    const double v = get(name);
+    return std::isfinite(v) && v != 0.0;
+}
 
 const std::string& Params::getChoice(const std::string& name) const {
+    static const std::string kNone;
     const std::size_t i = indexOf(name);
-    return m_defs[i].choices[static_cast<std::size_t>(m_values[i])];
+    return i == kNoIndex ? kNone : m_defs[i].choices[static_cast<std::size_t>(m_values[i])];
 }
 
 bool Params::set(const std::string& name, double value, std::string* why) {
@@ -77,11 +88,7 @@ bool Params::set(const std::string& name, double value, std::string* why) {
         if (why) {
             *why = "unknown parameter '" + name + "'";
             const auto near = closest(name);
-            if (!near.empty()) {
-                *why += "; did you mean ";
-                for (std::size_t i = 0; i < near.size(); ++i) *why += (i ? ", " : "") + near[i];
-                *why += "?";
-            }
+            if (!near.empty()) *why += "; did you mean " + joinNames(near) + "?";
             *why += " (almalyk params lists them all)";
         }
         return false;
@@ -122,24 +129,17 @@ bool Params::setFromText(const std::string& name, const std::string& text, std::
 
 std::string Params::valueText(const std::string& name) const {
     const std::size_t i = indexOf(name);
+    if (i == kNoIndex) return {};
     const ParamDef& d = m_defs[i];
     if (d.kind == ParamKind::Choice) return d.choices[static_cast<std::size_t>(m_values[i])];
     return number(m_values[i]);
 }
 
 std::vector<std::string> Params::closest(const std::string& name, std::size_t n) const {
-    std::vector<std::pair<std::size_t, std::string>> scored;
-    for (const ParamDef& d : m_defs) {
-        std::size_t score = editDistance(name, d.name);
-        // A name that contains the query (or its last part) is a strong hint.
-        const std::string tail = name.substr(name.find_last_of('.') == std::string::npos ? 0 : name.find_last_of('.') + 1);
-        if (!tail.empty() && d.name.find(tail) != std::string::npos) score = score / 2;
-        scored.emplace_back(score, d.name);
-    }
-    std::sort(scored.begin(), scored.end());
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < scored.size() && i < n; ++i) out.push_back(scored[i].second);
-    return out;
+    std::vector<std::string> names;
+    names.reserve(m_defs.size());
+    for (const auto& [known, index] : m_index) names.push_back(known);  // alphabetical: ties are broken by name
+    return closestNames(name, names, n);
 }
 
 void Params::resetToDefaults() {

@@ -3,7 +3,9 @@
 // them only through sim::Command (design.md). Values are doubles; integers, booleans (0/1) and choices (an index
 // into ParamDef::choices) are stored the same way and validated by kind.
 // Errors: set()/parse() return false and fill *why with a message naming the parameter, the value and the range;
-// an unknown name's message lists the closest known names.
+// an unknown name's message lists the closest known names. get*() with a name nobody registered is a programming
+// error that fails safely in every build type: get() returns a quiet NaN, getInt() 0, getBool() false, getChoice()
+// and valueText() "", and the message "unknown parameter 'x' (closest: a, b, c)" is kept once in lookupErrors().
 // Does NOT: persist anything, or notify units (World does that after applying a command).
 #pragma once
 #include <cstddef>
@@ -35,11 +37,13 @@ public:
     const ParamDef* find(const std::string& name) const;
     const std::vector<ParamDef>& defs() const { return m_defs; }
 
-    // Current value; asserts that the name exists (units ask only for their own registered names).
+    // Current value. An unknown name gives NaN / 0 / false / "" and a lookupErrors() entry (see the top).
     double get(const std::string& name) const;
-    int getInt(const std::string& name) const { return static_cast<int>(get(name) + (get(name) >= 0 ? 0.5 : -0.5)); }
-    bool getBool(const std::string& name) const { return get(name) != 0.0; }
+    int getInt(const std::string& name) const;
+    bool getBool(const std::string& name) const;
     const std::string& getChoice(const std::string& name) const;
+    // Messages for every unknown name asked of get*() / valueText() so far, each once, in the order first asked.
+    const std::vector<std::string>& lookupErrors() const { return m_lookupErrors; }
 
     // Validated change. Integers and booleans must be whole; a Choice accepts its index.
     bool set(const std::string& name, double value, std::string* why = nullptr);
@@ -59,7 +63,9 @@ private:
     std::vector<double> m_values;
     std::map<std::string, std::size_t> m_index;
     std::vector<std::string> m_changed;
-    std::size_t indexOf(const std::string& name) const;
+    mutable std::vector<std::string> m_lookupErrors;  // a read-only lookup records its failure: callers hold const&
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+    std::size_t indexOf(const std::string& name) const;  // kNoIndex (and a lookupErrors() entry) when unknown
 };
 
 // "mine.trucks (count, 1..500)" style range text used in messages.
