@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "sim/metrics.h"
 #include "sim/world.h"
 
 namespace sim {
@@ -56,41 +57,55 @@ const char* commandTypeName(CommandType t) {
 
 }  // namespace
 
-const std::vector<std::string>& csvColumns() {
-    static const std::vector<std::string> kColumns = {
+const std::vector<CsvColumn>& csvTable() {
+    static const std::vector<CsvColumn> kTable = {
         // design.md, in its order
-        "time", "sun_elevation_deg", "sun_azimuth_deg", "ghi_w_m2", "poa_w_m2", "panel_area_m2", "h2_photo_kg_h",
-        "ore_t_h", "trucks_queued", "smelter_temp_c", "cathode_t_h",
+        {"time", ""}, {"sun_elevation_deg", "sun.elevation_deg"}, {"sun_azimuth_deg", "sun.azimuth_deg"},
+        {"ghi_w_m2", "sun.ghi_w_m2"}, {"poa_w_m2", "sun.poa_w_m2"}, {"panel_area_m2", "h2.panel_area_m2"},
+        {"h2_photo_kg_h", "h2.photo_kg_h"}, {"ore_t_h", "mine.ore_t_h"}, {"trucks_queued", "mine.trucks_queued"},
+        {"smelter_temp_c", "smelter.bath_temp_c"}, {"cathode_t_h", "smelter.cathode_t_h"},
         // extras
-        "cloud_cover", "trucks_working", "crusher_queue_t", "crusher_t_h", "stockpile_t", "trains_moving",
-        "conveyor_t_h", "ore_to_concentrator_t_h", "mill_t_h", "head_grade_pct", "recovery_pct", "concentrate_t_h",
-        "concentrate_store_t", "acid_t_h", "stack_so2_t_h", "slag_t_h", "catalyst_kg_h", "h2_storage_kg",
-        "smr_h2_kg_h", "smr_co2_kg_h"};
+        {"cloud_cover", "weather.cloud_cover"}, {"trucks_working", "mine.trucks_working"},
+        {"crusher_queue_t", "transport.crusher_queue_t"}, {"crusher_t_h", "transport.crusher_t_h"},
+        {"stockpile_t", "transport.stockpile_t"}, {"trains_moving", "transport.trains_moving"},
+        {"conveyor_t_h", "transport.conveyor_t_h"}, {"ore_to_concentrator_t_h", "transport.delivered_t_h"},
+        {"mill_t_h", "concentrator.mill_t_h"}, {"head_grade_pct", "concentrator.head_grade_pct"},
+        {"recovery_pct", "concentrator.recovery_pct"}, {"concentrate_t_h", "concentrator.concentrate_t_h"},
+        {"concentrate_store_t", "smelter.concentrate_store_t"}, {"acid_t_h", "smelter.acid_t_h"},
+        {"stack_so2_t_h", "smelter.stack_so2_t_h"}, {"slag_t_h", "smelter.slag_t_h"},
+        {"catalyst_kg_h", "catalyst.produced_kg_h"}, {"h2_storage_kg", "h2.storage_kg"}, {"smr_h2_kg_h", "smr.h2_kg_h"},
+        {"smr_co2_kg_h", "smr.co2_kg_h"}};
+    return kTable;
+}
+
+const std::vector<std::string>& csvColumns() {
+    static const std::vector<std::string> kColumns = [] {
+        std::vector<std::string> v;
+        for (const CsvColumn& c : csvTable()) v.push_back(c.name);
+        return v;
+    }();
     return kColumns;
 }
 
-std::string csvRow(const World& w) {
-    const State& s = w.state();
-    // The sun exactly at the row's time (design.md: a row's values are instantaneous at its time).
-    const SunState sun = w.hydrogen().sunAt(s.time, s.weather.cloud_cover);
-    int trainsMoving = 0;
-    for (const Train& t : s.transport.trains)
-        trainsMoving += t.phase == TrainPhase::Hauling || t.phase == TrainPhase::Returning;
-    const std::vector<std::string> cells = {
-        formatIso8601(s.time),
-        fixed(sun.elevation_deg, 3), fixed(sun.azimuth_deg, 3), fixed(sun.ghi_w_m2, 2), fixed(sun.poa_w_m2, 2),
-        fixed(s.h2.panel_area_m2, 2), fixed(s.h2.h2_kg_h, 4), fixed(s.mine.ore_t_h, 2),
-        std::to_string(s.mine.trucksQueued), fixed(s.smelter.furnace.temperature_c, 2), fixed(s.smelter.cathode_t_h, 4),
-        fixed(s.weather.cloud_cover, 4), std::to_string(s.mine.trucksWorking), fixed(s.transport.romPad_t, 2),
-        fixed(s.transport.crusherRate_t_h, 2), fixed(s.transport.stockpile_t, 2), std::to_string(trainsMoving),
-        fixed(s.transport.conveyorFlow_t_h, 2), fixed(s.transport.deliveryRate_t_h, 2),
-        fixed(s.concentrator.throughput_t_h, 2), fixed(s.concentrator.headGrade_pct, 4),
-        fixed(100.0 * s.concentrator.recovery, 3), fixed(s.concentrator.concentrate_t_h, 3),
-        fixed(s.smelter.concentrate_store_t, 2), fixed(s.smelter.acid_t_h, 3), fixed(s.smelter.stack_so2_t_h, 4),
-        fixed(s.smelter.slag_t_h, 3), fixed(s.catalyst.produced_kg_h, 4), fixed(s.h2.storage_kg, 3),
-        fixed(s.smr.h2_kg_h, 3), fixed(s.smr.co2_kg_h, 3)};
+std::string csvRow(const State& s) {
+    // Metric indices resolved once; a column whose metric is missing is a programming error a test catches, and
+    // prints "nan" rather than shifting the columns.
+    static const std::vector<int> kIndex = [] {
+        std::vector<int> v;
+        for (const CsvColumn& c : csvTable()) v.push_back(c.metric.empty() ? -1 : findMetric(c.metric));
+        return v;
+    }();
+    const auto& defs = metricDefs();
     std::string row;
-    for (std::size_t i = 0; i < cells.size(); ++i) row += (i ? "," : "") + cells[i];
+    for (std::size_t i = 0; i < kIndex.size(); ++i) {
+        if (i) row += ',';
+        if (csvTable()[i].metric.empty()) {
+            row += formatIso8601(s.time);
+            continue;
+        }
+        const int m = kIndex[i];
+        row += fixed(readMetric(s, m), m >= 0 ? defs[static_cast<std::size_t>(m)].decimals : 0);
+    }
     return row;
 }
 
@@ -100,6 +115,14 @@ json summarize(const World& w, const std::string& scenarioName) {
     const TransportState& tr = s.transport;
     const ConcentratorState& c = s.concentrator;
     const SmelterState& sm = s.smelter;
+    // Every value that has a metric is read through the registry (counts stay JSON integers).
+    const auto metric = [&s](const char* name) -> json {
+        const int i = findMetric(name);
+        if (i < 0) return nullptr;  // a renamed metric: tests/sim/test_batch.cpp fails on the null
+        const double v = readMetric(s, i);
+        return metricDefs()[static_cast<std::size_t>(i)].kind == MetricKind::Count ? json(static_cast<std::int64_t>(v))
+                                                                                    : json(v);
+    };
     json j;
     j["seed"] = w.seed();
     j["start"] = formatIso8601(w.start());
@@ -107,35 +130,39 @@ json summarize(const World& w, const std::string& scenarioName) {
     j["sim_hours"] = toHours(w.now() - w.start());
     j["wall_s"] = 0.0;  // app/ fills it: sim/ has no wall clock
     j["state_hash"] = hex64(w.stateHash());
-    j["ticks"] = w.tick();
+    j["ticks"] = metric("sim.ticks");
     j["scenario"] = scenarioName;
-    j["mine"] = {{"truck_cycles", m.truck_cycles}, {"ore_t", m.ore_t}, {"waste_t", m.waste_t},
-                 {"mean_queue_min", m.mean_queue_min}, {"mean_haul_min", m.mean_haul_min},
-                 {"mean_return_min", m.mean_return_min}, {"fuel_l", m.fuel_l},
-                 {"co2_t", m.co2_t}, {"trucks", w.params().getInt("mine.trucks")},
-                 {"shovels", w.params().getInt("mine.shovels")}};
-    j["transport"] = {{"mode", w.params().getChoice("transport.mode")}, {"received_t", tr.received_t},
-                      {"crushed_t", tr.crushed_t}, {"delivered_t", tr.delivered_t}, {"railed_t", tr.railed_t},
-                      {"conveyed_t", tr.conveyed_t}, {"train_trips", tr.trainTrips},
-                      {"crusher_queue_t", tr.romPad_t}, {"stockpile_t", tr.stockpile_t},
-                      {"crusher_blocked_h", toHours(tr.crusherBlockedTicks * w.tickLength())}};
-    j["concentrator"] = {{"ore_t", c.oreMilled_t}, {"concentrate_t", c.concentrate_t},
-                         {"cu_in_concentrate_t", c.cuInConcentrate_t}, {"cu_in_ore_t", c.cuInOre_t},
-                         {"recovery_pct", c.cuInOre_t > 0 ? 100.0 * c.cuInConcentrate_t / c.cuInOre_t : 0.0},
-                         {"tailings_t", c.tailings_t}, {"ore_store_t", c.oreStore_t}};
-    j["smelter"] = {{"concentrate_t", sm.concentrate_t}, {"cathode_t", sm.cathode_t}, {"slag_t", sm.slag_t},
-                    {"acid_t", sm.acid_t}, {"so2_emitted_t", sm.so2_emitted_t}, {"so2_captured_t", sm.so2_captured_t},
-                    {"smelted_t", sm.smelted_t}, {"concentrate_store_t", sm.concentrate_store_t},
-                    {"energy_gj", sm.energy_gj}, {"electricity_mwh", sm.electricity_mwh}};
-    j["catalyst"] = {{"slag_used_t", s.catalyst.slag_used_t}, {"produced_kg", s.catalyst.produced_kg},
-                     {"built_area_m2", s.catalyst.built_area_m2}, {"stock_kg", s.catalyst.stock_kg}};
-    j["h2"] = {{"photocatalytic_kg", s.h2.photocatalytic_kg}, {"smr_kg", s.smr.smr_kg},
-               {"panel_area_m2", s.h2.panel_area_m2}, {"smr_ch4_kg", s.smr.smr_ch4_kg},
-               {"recovered_kg", s.h2.recovered_kg}, {"vented_kg", s.h2.vented_kg},
-               {"storage_kg", s.h2.storage_kg}, {"poa_kwh_m2", s.h2.poa_kwh_m2}, {"ghi_kwh_m2", s.h2.ghi_kwh_m2},
-               {"smr_co2_captured_kg", s.smr.co2_captured_kg}};
-    const double co2Smr = s.smr.co2_kg / 1000.0;
-    j["co2_t"] = {{"trucks", m.co2_t}, {"smelter", sm.co2_t}, {"smr", co2Smr}, {"total", m.co2_t + sm.co2_t + co2Smr}};
+    j["mine"] = {{"truck_cycles", metric("mine.truck_cycles")}, {"ore_t", metric("mine.ore_t")},
+                 {"waste_t", metric("mine.waste_t")}, {"mean_queue_min", metric("mine.mean_queue_min")},
+                 {"mean_haul_min", metric("mine.mean_haul_min")}, {"mean_return_min", metric("mine.mean_return_min")},
+                 {"fuel_l", metric("mine.fuel_l")}, {"co2_t", metric("mine.co2_t")},
+                 {"trucks", s.params.getInt("mine.trucks")}, {"shovels", s.params.getInt("mine.shovels")}};
+    j["transport"] = {{"mode", s.params.getChoice("transport.mode")}, {"received_t", metric("transport.received_t")},
+                      {"crushed_t", metric("transport.crushed_t")}, {"delivered_t", metric("transport.delivered_t")},
+                      {"railed_t", metric("transport.railed_t")}, {"conveyed_t", metric("transport.conveyed_t")},
+                      {"train_trips", metric("transport.train_trips")},
+                      {"crusher_queue_t", metric("transport.crusher_queue_t")},
+                      {"stockpile_t", metric("transport.stockpile_t")},
+                      {"crusher_blocked_h", metric("transport.crusher_blocked_h")}};
+    j["concentrator"] = {{"ore_t", metric("concentrator.ore_t")}, {"concentrate_t", metric("concentrator.concentrate_t")},
+                         {"cu_in_concentrate_t", metric("concentrator.cu_in_concentrate_t")},
+                         {"cu_in_ore_t", metric("concentrator.cu_in_ore_t")},
+                         {"recovery_pct", metric("concentrator.run_recovery_pct")},
+                         {"tailings_t", metric("concentrator.tailings_t")}, {"ore_store_t", metric("concentrator.ore_store_t")}};
+    j["smelter"] = {{"concentrate_t", metric("smelter.concentrate_t")}, {"cathode_t", metric("smelter.cathode_t")},
+                    {"slag_t", metric("smelter.slag_t")}, {"acid_t", metric("smelter.acid_t")},
+                    {"so2_emitted_t", metric("smelter.so2_emitted_t")}, {"so2_captured_t", metric("smelter.so2_captured_t")},
+                    {"smelted_t", metric("smelter.smelted_t")}, {"concentrate_store_t", metric("smelter.concentrate_store_t")},
+                    {"energy_gj", metric("smelter.energy_gj")}, {"electricity_mwh", metric("smelter.electricity_mwh")}};
+    j["catalyst"] = {{"slag_used_t", metric("catalyst.slag_used_t")}, {"produced_kg", metric("catalyst.produced_kg")},
+                     {"built_area_m2", metric("catalyst.built_area_m2")}, {"stock_kg", metric("catalyst.stock_kg")}};
+    j["h2"] = {{"photocatalytic_kg", metric("h2.photocatalytic_kg")}, {"smr_kg", metric("smr.h2_kg")},
+               {"panel_area_m2", metric("h2.panel_area_m2")}, {"smr_ch4_kg", metric("smr.ch4_kg")},
+               {"recovered_kg", metric("h2.recovered_kg")}, {"vented_kg", metric("h2.vented_kg")},
+               {"storage_kg", metric("h2.storage_kg")}, {"poa_kwh_m2", metric("h2.poa_kwh_m2")},
+               {"ghi_kwh_m2", metric("h2.ghi_kwh_m2")}, {"smr_co2_captured_kg", metric("smr.co2_captured_kg")}};
+    j["co2_t"] = {{"trucks", metric("co2.trucks_t")}, {"smelter", metric("co2.smelter_t")}, {"smr", metric("co2.smr_t")},
+                  {"total", metric("co2.total_t")}};
     // Chain balances: what entered the concentrator (Cu) or left it in concentrate (Fe, S) against what left the
     // smelter plus the smelter's change of inventory. A transfer lost between units shows up here.
     const double cuOut = c.cuInTailings_t + sm.cu.out_t, cuInv = sm.cu.inventory_t - sm.cu.inventory0_t;
@@ -221,7 +248,7 @@ json runBatch(const PreparedBatch& run, std::ostream* csv) {
     Time nextRow = run.start;
     const auto writeRowIfDue = [&] {
         if (!csv || w.now() < nextRow) return;
-        *csv << csvRow(w) << '\n';
+        *csv << csvRow(w.state()) << '\n';
         while (nextRow <= w.now()) nextRow += run.every;
     };
     if (csv) {

@@ -9,8 +9,9 @@
 // Precedence: defaults < scenario "set" < --set. Seed: the scenario's unless spec.seedGiven; start: spec.start if
 //   given, else the scenario's, else design.md's default.
 // CSV: header line, then one row at the start and every `everyMinutes` (at the first tick boundary at or after each
-//   multiple; `time` is the state's time). Columns: kCsvColumns (design.md's first, extras after). Numbers are
-//   printed with fixed decimals, so the same run gives byte-identical files.
+//   multiple; `time` is the state's time). Columns: csvTable() (design.md's first, extras after), each column one
+//   metric (sim/metrics.h) printed with that metric's fixed decimals, so the same run gives byte-identical files.
+// Summary: the values that have a metric are read through the registry.
 // Errors: prepareBatch returns false with one message naming the flag, parameter, file:line:column or field.
 // Does NOT: open output files, print, or read a clock (app/sim_mode.cpp does those).
 #pragma once
@@ -55,10 +56,20 @@ bool prepareBatch(const BatchSpec& spec, PreparedBatch& out, std::string* why);
 // Runs to run.end (whole ticks; the last may pass it). Writes the CSV to csv when not null.
 nlohmann::json runBatch(const PreparedBatch& run, std::ostream* csv);
 
-// The CSV columns, in order.
+struct State;
+
+// One CSV column: its header name (design.md's names are a contract) and the metric it prints; metric is empty only
+// for "time" (the state's time in ISO 8601 with the +05:00 offset).
+struct CsvColumn {
+    std::string name;
+    std::string metric;
+};
+// The CSV columns, in order, each with its metric.
+const std::vector<CsvColumn>& csvTable();
+// Their header names, in order.
 const std::vector<std::string>& csvColumns();
-// One CSV row for the world's current state (no newline).
-std::string csvRow(const World& w);
+// One CSV row for a state (no newline).
+std::string csvRow(const State& s);
 // The summary of a world's run so far (everything but wall_s).
 nlohmann::json summarize(const World& w, const std::string& scenarioName);
 // "24.0 h simulated: 1,234 truck cycles, ..." for stderr.

@@ -4,10 +4,13 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "sim/batch.h"
+#include "sim/metrics.h"
 #include "sim/world.h"
 
 using namespace sim;
@@ -178,4 +181,129 @@ TEST_CASE("params table: header, six tab-separated fields per parameter, every p
     }
     CHECK(paramsTable(p).find("mine.trucks\tcount\t44\t1\t500\t") != std::string::npos);
     CHECK(paramsTable(p).find("transport.mode\t-\trail\trail\tboth\t") != std::string::npos);
+}
+
+TEST_CASE("CSV: the header is pinned, and every column but time prints one registered metric") {
+    // The whole header as the baseline binary writes it (design.md's columns, then the extras): a renamed, dropped or
+    // reordered column breaks users' scripts.
+    const std::string pinned =
+        "time,sun_elevation_deg,sun_azimuth_deg,ghi_w_m2,poa_w_m2,panel_area_m2,h2_photo_kg_h,ore_t_h,trucks_queued,"
+        "smelter_temp_c,cathode_t_h,cloud_cover,trucks_working,crusher_queue_t,crusher_t_h,stockpile_t,trains_moving,"
+        "conveyor_t_h,ore_to_concentrator_t_h,mill_t_h,head_grade_pct,recovery_pct,concentrate_t_h,concentrate_store_t,"
+        "acid_t_h,stack_so2_t_h,slag_t_h,catalyst_kg_h,h2_storage_kg,smr_h2_kg_h,smr_co2_kg_h";
+    CHECK(split(pinned, ',') == csvColumns());
+    REQUIRE(csvTable().size() == csvColumns().size());
+    for (const CsvColumn& c : csvTable()) {
+        CAPTURE(c.name);
+        if (c.name == "time") CHECK(c.metric.empty());
+        else CHECK(findMetric(c.metric) >= 0);
+    }
+}
+
+TEST_CASE("CSV: each row's cells parse back to the state's own values at the row's time") {
+    // column -> the State field (or the World's sun at the row's time) it must carry, independent of the registry.
+    World w(makeParams(), 6, 0);
+    w.push({CommandType::InjectFault, "transport.crusher", "", 10 * kHour});
+    w.push({CommandType::ClearFault, "transport.crusher", "", 14 * kHour});
+    w.push({CommandType::SetParam, "transport.mode", "both", 20 * kHour});
+    const std::map<std::string, std::function<double(const State&)>> field = {
+        {"sun_elevation_deg", [&w](const State& s) { return w.sunAt(s.time).elevation_deg; }},
+        {"sun_azimuth_deg", [&w](const State& s) { return w.sunAt(s.time).azimuth_deg; }},
+        {"ghi_w_m2", [&w](const State& s) { return w.sunAt(s.time).ghi_w_m2; }},
+        {"poa_w_m2", [&w](const State& s) { return w.sunAt(s.time).poa_w_m2; }},
+        {"panel_area_m2", [](const State& s) { return s.h2.panel_area_m2; }},
+        {"h2_photo_kg_h", [](const State& s) { return s.h2.h2_kg_h; }},
+        {"ore_t_h", [](const State& s) { return s.mine.ore_t_h; }},
+        {"trucks_queued", [](const State& s) { return s.mine.trucksQueued; }},
+        {"smelter_temp_c", [](const State& s) { return s.smelter.furnace.temperature_c; }},
+        {"cathode_t_h", [](const State& s) { return s.smelter.cathode_t_h; }},
+        {"cloud_cover", [](const State& s) { return s.weather.cloud_cover; }},
+        {"trucks_working", [](const State& s) { return s.mine.trucksWorking; }},
+        {"crusher_queue_t", [](const State& s) { return s.transport.romPad_t; }},
+        {"crusher_t_h", [](const State& s) { return s.transport.crusherRate_t_h; }},
+        {"stockpile_t", [](const State& s) { return s.transport.stockpile_t; }},
+        {"trains_moving", [](const State& s) {
+             int n = 0;
+             for (const Train& t : s.transport.trains) n += t.phase == TrainPhase::Hauling || t.phase == TrainPhase::Returning;
+             return static_cast<double>(n);
+         }},
+        {"conveyor_t_h", [](const State& s) { return s.transport.conveyorFlow_t_h; }},
+        {"ore_to_concentrator_t_h", [](const State& s) { return s.transport.deliveryRate_t_h; }},
+        {"mill_t_h", [](const State& s) { return s.concentrator.throughput_t_h; }},
+        {"head_grade_pct", [](const State& s) { return s.concentrator.headGrade_pct; }},
+        {"recovery_pct", [](const State& s) { return 100.0 * s.concentrator.recovery; }},
+        {"concentrate_t_h", [](const State& s) { return s.concentrator.concentrate_t_h; }},
+        {"concentrate_store_t", [](const State& s) { return s.smelter.concentrate_store_t; }},
+        {"acid_t_h", [](const State& s) { return s.smelter.acid_t_h; }},
+        {"stack_so2_t_h", [](const State& s) { return s.smelter.stack_so2_t_h; }},
+        {"slag_t_h", [](const State& s) { return s.smelter.slag_t_h; }},
+        {"catalyst_kg_h", [](const State& s) { return s.catalyst.produced_kg_h; }},
+        {"h2_storage_kg", [](const State& s) { return s.h2.storage_kg; }},
+        {"smr_h2_kg_h", [](const State& s) { return s.smr.h2_kg_h; }},
+        {"smr_co2_kg_h", [](const State& s) { return s.smr.co2_kg_h; }},
+    };
+    REQUIRE(field.size() + 1 == csvColumns().size());
+    std::set<std::string> varied;
+    std::map<std::string, std::string> first;
+    for (int row = 0; row < 36; ++row) {
+        const State& s = w.state();
+        const auto cells = split(csvRow(s), ',');
+        REQUIRE(cells.size() == csvColumns().size());
+        CHECK(cells[0] == formatIso8601(s.time));
+        for (std::size_t c = 1; c < cells.size(); ++c) {
+            const std::string& col = csvColumns()[c];
+            CAPTURE(col);
+            CAPTURE(cells[c]);
+            const int decimals = metricDefs()[static_cast<std::size_t>(findMetric(csvTable()[c].metric))].decimals;
+            const double want = field.at(col)(s), got = std::stod(cells[c]);
+            CHECK(std::fabs(got - want) <= 0.5 * std::pow(10.0, -decimals) * (1 + 1e-9) + 1e-12 * std::fabs(want));
+            if (!first.count(col)) first[col] = cells[c];
+            else if (first[col] != cells[c]) varied.insert(col);
+        }
+        for (int i = 0; i < 61; ++i) w.step();
+    }
+    // The rows are not trivially constant: most columns move over a day and a half.
+    CHECK(varied.size() >= 24);
+}
+
+TEST_CASE("summary: values read through the metrics equal the state's fields, counts stay JSON integers") {
+    BatchSpec s;
+    s.hours = 30;
+    s.scenarioPath = std::string(ALMALYK_SOURCE_DIR) + "/assets/scenarios/fleet_breakdown.json";
+    PreparedBatch r;
+    std::string why;
+    REQUIRE_MESSAGE(prepareBatch(s, r, &why), why);
+    World w(r.params, r.seed, r.start);
+    for (const Command& c : r.commands) w.push(c);
+    while (w.now() < r.end) w.step();
+    const nlohmann::json j = summarize(w, r.scenarioName);
+    CHECK(j == runBatch(r, nullptr));  // the batch run is this run
+    const State& st = w.state();
+    CHECK(j["ticks"].is_number_integer());
+    CHECK(j["ticks"].get<std::int64_t>() == w.tick());
+    CHECK(j["mine"]["truck_cycles"].is_number_integer());
+    CHECK(j["mine"]["truck_cycles"].get<std::int64_t>() == st.mine.truck_cycles);
+    CHECK(j["transport"]["train_trips"].is_number_integer());
+    CHECK(j["transport"]["train_trips"].get<std::int64_t>() == st.transport.trainTrips);
+    CHECK(j["mine"]["ore_t"].get<double>() == st.mine.ore_t);
+    CHECK(j["mine"]["mean_haul_min"].get<double>() == st.mine.mean_haul_min);
+    CHECK(j["mine"]["trucks"].get<int>() == r.params.getInt("mine.trucks"));
+    CHECK(j["transport"]["mode"] == "rail");
+    CHECK(j["transport"]["crusher_blocked_h"].get<double>() == toHours(st.transport.crusherBlockedTicks * w.tickLength()));
+    CHECK(j["concentrator"]["recovery_pct"].get<double>() ==
+          100.0 * st.concentrator.cuInConcentrate_t / st.concentrator.cuInOre_t);
+    CHECK(j["smelter"]["cathode_t"].get<double>() == st.smelter.cathode_t);
+    CHECK(j["h2"]["smr_kg"].get<double>() == st.smr.smr_kg);
+    CHECK(j["h2"]["panel_area_m2"].get<double>() == st.h2.panel_area_m2);
+    CHECK(j["co2_t"]["smr"].get<double>() == st.smr.co2_kg / 1000.0);
+    CHECK(j["co2_t"]["total"].get<double>() == st.mine.co2_t + st.smelter.co2_t + st.smr.co2_kg / 1000.0);
+    // No value of the summary is a null left by a metric name that does not exist.
+    std::function<void(const nlohmann::json&, const std::string&)> noNull = [&](const nlohmann::json& v, const std::string& path) {
+        if (v.is_object())
+            for (auto it = v.begin(); it != v.end(); ++it) noNull(it.value(), path + "." + it.key());
+        else if (path.rfind(".economics", 0) != 0)  // an unviable route's LCOH may be null by design
+            CHECK_MESSAGE(!v.is_null(), path);
+    };
+    noNull(j, "");
+    CHECK(w.params().lookupErrors().empty());
 }

@@ -51,7 +51,7 @@ void runExtreme(const std::string& label, const std::function<void(Params&)>& se
     while (w.now() < start + fromSeconds(hours * 3600.0)) {
         w.step();
         checkStocks(w.state());
-        if (w.tick() % 60 == 0) csv << csvRow(w) << '\n';
+        if (w.tick() % 60 == 0) csv << csvRow(w.state()) << '\n';
     }
     CHECK(csv.str().find("nan") == std::string::npos);
     CHECK(csv.str().find("inf") == std::string::npos);
