@@ -11,17 +11,6 @@ Time travelTime(double km, double kmh) { return fromSeconds(km / kmh * 3600.0); 
 
 }  // namespace
 
-const char* trainPhaseName(TrainPhase p) {
-    switch (p) {
-        case TrainPhase::Waiting: return "waiting";
-        case TrainPhase::Loading: return "loading";
-        case TrainPhase::Hauling: return "hauling";
-        case TrainPhase::Unloading: return "unloading";
-        case TrainPhase::Returning: return "returning";
-    }
-    return "?";
-}
-
 void registerTransportParams(Params& p) {
     p.add({.name = "transport.mode", .unit = "-", .def = 0, .description =
            "Pit-to-concentrator haul: rail (Kalmakyr), conveyor (Yoshlik CFT style), or both (belt first, trains take the overflow)",

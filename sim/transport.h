@@ -51,7 +51,6 @@ enum class TransportEvent : std::uint16_t {
 };
 
 enum class TrainPhase : std::uint8_t { Waiting, Loading, Hauling, Unloading, Returning };
-const char* trainPhaseName(TrainPhase p);
 
 struct Train {
     TrainPhase phase = TrainPhase::Waiting;

@@ -68,15 +68,6 @@ void registerWeatherParams(Params& p) {
            .description = "Scales the WMO Tashkent sunshine record the weather is fitted to (drier > 1 > wetter year)"});
 }
 
-const char* skyName(Sky s) {
-    switch (s) {
-        case Sky::Clear: return "clear";
-        case Sky::Partly: return "partly cloudy";
-        case Sky::Overcast: return "overcast";
-    }
-    return "?";
-}
-
 const std::array<double, 12>& monthlySunshineTarget_h() {
     // WMO Tashkent sunshine hours per month (hydrogen.md §7; annual 2823.9 h).
     static const std::array<double, 12> kHours = {118, 127, 164, 216, 304, 363, 384, 366, 300, 226, 150, 105};

@@ -28,7 +28,6 @@ namespace sim {
 void registerWeatherParams(Params& p);
 
 enum class Sky : std::uint8_t { Clear, Partly, Overcast };
-const char* skyName(Sky s);
 
 enum class WeatherEvent : std::uint16_t {
     SkyChanged,  // at local midnight when the day's sky differs from yesterday's; index = Sky, value = day's mean cc
