@@ -51,6 +51,9 @@ std::uint64_t mixHash(std::uint64_t h, const void* data, std::size_t n) {
     for (; i < n; ++i) h = (h ^ p[i]) * 0x100000001B3ull;
     return h;
 }
+
+// The shadow map is redrawn and sampled only while the sun is above the horizon.
+bool sunAboveHorizon(const Lighting& L) { return L.sunDir.y > 0.01f; }
 }  // namespace
 
 struct Renderer::Impl {
@@ -337,15 +340,30 @@ void Renderer::drawInstanced(MeshId m, std::span<const Instance> inst, DrawFlags
     d.instances.insert(d.instances.end(), inst.begin(), inst.end());
 }
 
+// The pass list. Each pass leaves the GL state the next one expects (see the passes' own comments).
 void Renderer::endFrame() {
+    uploadInstances();
+    shadowPass();
+    const glm::ivec2 ts = glm::max(glm::ivec2(glm::vec2(m_fbSize) * m_quality.renderScale + 0.5f), glm::ivec2(1));
+    beginSceneTarget(ts);
+    opaquePass(ts);
+    particlePass();
+    compositePass(ts);
+}
+
+// The frame's instance array goes to the GPU once; every pass draws from it.
+void Renderer::uploadInstances() {
     Impl& d = *m_impl;
-    const Lighting& L = m_light;
     glBindBuffer(GL_ARRAY_BUFFER, d.instanceVbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(d.instances.size() * sizeof(Instance)), d.instances.data(),
                  GL_STREAM_DRAW);
+}
 
-    // Shadow map: only when the sun, the region or a caster changed (software rasterizers cannot afford it per frame).
-    const bool sunUp = L.sunDir.y > 0.01f;
+// Shadow map: redrawn only when the sun, the region or a caster changed (software rasterizers cannot afford it per
+// frame).
+void Renderer::shadowPass() {
+    Impl& d = *m_impl;
+    const Lighting& L = m_light;
     // Quantise the sun so slow clock motion does not redraw every frame (~0.1 degree steps).
     const glm::ivec3 qs = glm::ivec3(glm::round(L.sunDir * 600.0f));
     std::uint64_t key = mixHash(0xcbf29ce484222325ull, &qs, sizeof qs);
@@ -363,44 +381,46 @@ void Renderer::endFrame() {
     // a full shadow pass per frame is the dearest thing a software rasterizer can be asked for.
     const bool castersOnly = m_shadowKey != 0 && lightKey == d.shadowLightKey;
     const bool throttled = castersOnly && m_quality.level == QualityLevel::Low && d.frame - d.shadowFrame < 3;
-    if (sunUp && key != m_shadowKey && !throttled && !d.skipped("shadow")) {
-        d.shadowLightKey = lightKey;
-        d.shadowFrame = d.frame;
-        const glm::vec3 sd = glm::normalize(glm::vec3(qs) / 600.0f);
-        const float R = d.shadowRadius;
-        const glm::vec3 up = std::abs(sd.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
-        const glm::mat4 lv = glm::lookAt(d.shadowCenter + sd * R * 2.0f, d.shadowCenter, up);
-        const glm::mat4 lp = glm::ortho(-R, R, -R, R, 0.01f * R, 4.0f * R);
-        d.shadowMatrix = lp * lv;
-        glBindFramebuffer(GL_FRAMEBUFFER, d.shadowFbo);
-        glViewport(0, 0, m_quality.shadowMapSize, m_quality.shadowMapSize);
-        glEnable(GL_DEPTH_TEST);
-        glDepthFunc(GL_LESS);
-        glDepthMask(GL_TRUE);
-        glClear(GL_DEPTH_BUFFER_BIT);
-        glEnable(GL_POLYGON_OFFSET_FILL);
-        glPolygonOffset(1.5f, 2.0f);
-        glDisable(GL_CULL_FACE);  // thin and open meshes still cast
-        d.depth.use();
-        d.depth.set("uViewProj", d.shadowMatrix);
-        for (const DrawCmd& c : d.draws) {
-            if (!c.flags.castShadow) continue;
-            const GpuMesh& m = d.meshes[c.mesh - 1];
-            glBindVertexArray(m.vao);
-            d.bindInstances(c.first);
-            for (const GpuPart& p : m.parts)
-                glDrawElementsInstanced(GL_TRIANGLES, p.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(p.offset),
-                                        static_cast<GLsizei>(c.count));
-        }
-        glDisable(GL_POLYGON_OFFSET_FILL);
-        m_shadowKey = key;
-        d.shadowValid = true;
-        m_stats.shadowRedrawn = true;
-        GL_CHECK("shadow pass");
+    if (!sunAboveHorizon(L) || key == m_shadowKey || throttled || d.skipped("shadow")) return;
+    d.shadowLightKey = lightKey;
+    d.shadowFrame = d.frame;
+    const glm::vec3 sd = glm::normalize(glm::vec3(qs) / 600.0f);
+    const float R = d.shadowRadius;
+    const glm::vec3 up = std::abs(sd.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
+    const glm::mat4 lv = glm::lookAt(d.shadowCenter + sd * R * 2.0f, d.shadowCenter, up);
+    const glm::mat4 lp = glm::ortho(-R, R, -R, R, 0.01f * R, 4.0f * R);
+    d.shadowMatrix = lp * lv;
+    glBindFramebuffer(GL_FRAMEBUFFER, d.shadowFbo);
+    glViewport(0, 0, m_quality.shadowMapSize, m_quality.shadowMapSize);
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LESS);
+    glDepthMask(GL_TRUE);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glPolygonOffset(1.5f, 2.0f);
+    glDisable(GL_CULL_FACE);  // thin and open meshes still cast
+    d.depth.use();
+    d.depth.set("uViewProj", d.shadowMatrix);
+    for (const DrawCmd& c : d.draws) {
+        if (!c.flags.castShadow) continue;
+        const GpuMesh& m = d.meshes[c.mesh - 1];
+        glBindVertexArray(m.vao);
+        d.bindInstances(c.first);
+        for (const GpuPart& p : m.parts)
+            glDrawElementsInstanced(GL_TRIANGLES, p.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(p.offset),
+                                    static_cast<GLsizei>(c.count));
     }
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    m_shadowKey = key;
+    d.shadowValid = true;
+    m_stats.shadowRedrawn = true;
+    GL_CHECK("shadow pass");
+}
 
-    // Main pass at render scale.
-    const glm::ivec2 ts = glm::max(glm::ivec2(glm::vec2(m_fbSize) * m_quality.renderScale + 0.5f), glm::ivec2(1));
+// Binds and clears the scene target at render scale (ts) for the opaque and particle passes.
+void Renderer::beginSceneTarget(glm::ivec2 ts) {
+    Impl& d = *m_impl;
+    const Lighting& L = m_light;
     d.ensureTarget(ts);
     glBindFramebuffer(GL_FRAMEBUFFER, d.fbo);
     glViewport(0, 0, ts.x, ts.y);
@@ -414,35 +434,31 @@ void Renderer::endFrame() {
     else
         glClearColor(L.fogColor.r, L.fogColor.g, L.fogColor.b, 1.0f);
     glClear(GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT);
-    glEnable(GL_CULL_FACE);
-    glCullFace(GL_BACK);
+}
 
-    auto setCommon = [&](ShaderProgram& p) {
-        p.set("uViewProj", m_viewProj);
-        p.set("uEye", d.eye);
-        p.set("uSunDir", L.sunDir);
-        p.set("uSunColor", L.sunColor);
-        p.set("uSkyZenith", L.skyZenith);
-        p.set("uSkyHorizon", L.skyHorizon);
-        p.set("uSkyAmbient", L.skyAmbient);
-        p.set("uGroundAmbient", L.groundAmbient);
-        p.set("uFogColor", L.fogColor);
-        p.set("uFog", glm::vec4(L.fogDensity, L.fogFalloff, L.fogBaseHeight, L.exposure));
-        p.set("uSunDisk", L.sunDiskSize);
-    };
-    d.lit.use();
-    setCommon(d.lit);
-    d.lit.set("uShadowMatrix", d.shadowMatrix);
-    d.lit.set("uShadowOn", (sunUp && d.shadowValid) ? 1.0f : 0.0f);
-    d.lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
-    d.lit.set("uShadowMap", 1);
-    d.lit.set("uAlbedo", 0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, d.shadowTex);
-    glActiveTexture(GL_TEXTURE0);
-    // Nearest first: software rasterizers test depth before shading, so every pixel hidden behind an earlier draw is
-    // nearly free (the terrain alone used to shade each pixel ~2 times in chunk order). Key: distance from the eye to
-    // the draw's (first instance's) bounding box; ties keep submission order, so frames stay deterministic.
+// The camera, sun, sky and fog uniforms every lit, particle and composite program reads.
+void Renderer::setFrameUniforms(ShaderProgram& p) const {
+    const Impl& d = *m_impl;
+    const Lighting& L = m_light;
+    p.set("uViewProj", m_viewProj);
+    p.set("uEye", d.eye);
+    p.set("uSunDir", L.sunDir);
+    p.set("uSunColor", L.sunColor);
+    p.set("uSkyZenith", L.skyZenith);
+    p.set("uSkyHorizon", L.skyHorizon);
+    p.set("uSkyAmbient", L.skyAmbient);
+    p.set("uGroundAmbient", L.groundAmbient);
+    p.set("uFogColor", L.fogColor);
+    p.set("uFog", glm::vec4(L.fogDensity, L.fogFalloff, L.fogBaseHeight, L.exposure));
+    p.set("uSunDisk", L.sunDiskSize);
+}
+
+// Main-pass draws nearest first into d.order: software rasterizers test depth before shading, so every pixel hidden
+// behind an earlier draw is nearly free (the terrain alone used to shade each pixel ~2 times in chunk order). Key:
+// distance from the eye to the draw's (first instance's) bounding box; ties keep submission order, so frames stay
+// deterministic.
+void Renderer::sortOpaqueDraws() {
+    Impl& d = *m_impl;
     d.order.clear();
     for (std::size_t i = 0; i < d.draws.size(); ++i) {
         const DrawCmd& c = d.draws[i];
@@ -460,6 +476,24 @@ void Renderer::endFrame() {
         d.order.emplace_back(dist, static_cast<std::uint32_t>(i));
     }
     std::sort(d.order.begin(), d.order.end());
+}
+
+// Lit meshes into the scene target (ts), shadowed by the map, nearest first; the profile counts their fragments.
+void Renderer::opaquePass(glm::ivec2 ts) {
+    Impl& d = *m_impl;
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    d.lit.use();
+    setFrameUniforms(d.lit);
+    d.lit.set("uShadowMatrix", d.shadowMatrix);
+    d.lit.set("uShadowOn", (sunAboveHorizon(m_light) && d.shadowValid) ? 1.0f : 0.0f);
+    d.lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
+    d.lit.set("uShadowMap", 1);
+    d.lit.set("uAlbedo", 0);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, d.shadowTex);
+    glActiveTexture(GL_TEXTURE0);
+    sortOpaqueDraws();
     if (d.profile) glBeginQuery(GL_SAMPLES_PASSED, d.query);
     for (const auto& [dist, index] : d.order) {
         const DrawCmd& c = d.draws[index];
@@ -495,10 +529,12 @@ void Renderer::endFrame() {
     }
     ++d.frame;
     GL_CHECK("opaque pass");
-
     glDisable(GL_CULL_FACE);
+}
 
-    // Particles: premultiplied alpha (coverage 0 = additive), depth-tested, not written.
+// Particles over the opaque scene: premultiplied alpha (coverage 0 = additive), depth-tested, not written.
+void Renderer::particlePass() {
+    Impl& d = *m_impl;
     const auto& parts = m_particles.instances();
     if (!parts.empty() && !d.skipped("particles")) {
         glDepthFunc(GL_LESS);
@@ -506,7 +542,7 @@ void Renderer::endFrame() {
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         d.particles.use();
-        setCommon(d.particles);
+        setFrameUniforms(d.particles);
         d.particles.set("uView", d.view);
         glBindVertexArray(d.particleVao);
         glBindBuffer(GL_ARRAY_BUFFER, d.particleVbo);
@@ -520,9 +556,13 @@ void Renderer::endFrame() {
     glDepthMask(GL_TRUE);
     glDepthFunc(GL_LESS);
     glBindVertexArray(0);
+}
 
-    // Composite into the window: the target scaled up over the sky, one pass over the window's pixels; then the
-    // sun disc in a small rectangle around the sun when it is on screen.
+// Composite into the window: the scene target (ts) scaled up over the sky, one pass over the window's pixels; then
+// the sun disc in a small rectangle around the sun when it is on screen. Leaves framebuffer 0 bound for the UI.
+void Renderer::compositePass(glm::ivec2 ts) {
+    Impl& d = *m_impl;
+    const Lighting& L = m_light;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, m_fbSize.x, m_fbSize.y);
     glDisable(GL_DEPTH_TEST);
@@ -537,7 +577,7 @@ void Renderer::endFrame() {
     const glm::mat4 invViewProj = glm::inverse(m_viewProj);
     auto drawComposite = [&](ShaderProgram& p, glm::vec4 rect, glm::ivec2 grid) {
         p.use();
-        setCommon(p);
+        setFrameUniforms(p);
         p.set("uInvViewProj", invViewProj);
         p.set("uSkyGrid", grid);
         p.set("uRect", rect);

@@ -6,7 +6,7 @@
 //               TextureId t = r.createTexture({.width=w, .height=h, .rgba=pixels}); r.setMeshTexture(m, t);
 // Use (frame):  r.setLighting(skyLightingFromSun(sunDir));  r.beginFrame(camera, framebufferSize);
 //               r.draw(m, modelMatrix);  r.drawInstanced(m, instances);  r.labels().add(...);
-//               r.endFrame();            // shadow (if needed), opaque, sky, particles, upsample into framebuffer 0
+//               r.endFrame();            // shadow (if needed), opaque, particles, composite (sky) into framebuffer 0
 //               then UI; r.labels().draw(...) happens inside Gui frames (see docs/engine.md).
 // Shadows: the map covers setShadowRegion(center, radius) and is redrawn only when the sun turned by more than
 // ~0.1 degree or a shadow caster's mesh or placement changed (a hash of the casters' model matrices; colours do not
@@ -33,6 +33,8 @@
 #include "engine/quality.h"
 
 namespace eng {
+
+class ShaderProgram;
 
 struct MeshId {
     std::uint32_t id = 0;  // 0 = invalid
@@ -136,6 +138,16 @@ public:
 
     struct Impl;
 private:
+    // endFrame()'s passes, in order (docs/engine.md, "Passes").
+    void uploadInstances();                   // the frame's instances into the one instance buffer
+    void shadowPass();                        // redraws the shadow map when its key changed
+    void beginSceneTarget(glm::ivec2 ts);     // binds and clears the render-scale scene target
+    void opaquePass(glm::ivec2 ts);           // lit meshes, nearest first, into the scene target
+    void particlePass();                      // premultiplied particles over the opaque scene
+    void compositePass(glm::ivec2 ts);        // scene target over the sky into framebuffer 0, then the sun disc
+    void sortOpaqueDraws();                   // main-pass draws by distance from the eye (opaquePass)
+    void setFrameUniforms(ShaderProgram& p) const;   // camera, sun, sky and fog uniforms shared by the programs
+
     std::unique_ptr<Impl> m_impl;
     QualitySettings m_quality;
     std::string m_glRenderer;
