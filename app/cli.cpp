@@ -50,6 +50,10 @@ struct RawShot : RawRender {
 struct RawBench : RawRender {
     Text frames;
 };
+struct RawFaults : RawCommon {
+    Text scenario;
+    std::vector<std::string> sets;
+};
 struct RawSim : RawCommon {
     Text days, hours, seed, start, scenario, csv, every, summary;
     std::vector<std::string> sets;
@@ -283,7 +287,8 @@ void checkExtras(Checker& c, const CLI::App& app) {
     if (!first.empty() && first[0] == '-')
         c.fail("unknown option '" + first + "'");
     else if (app.get_parent() == nullptr)
-        c.fail("unknown mode or argument '" + first + "'; modes: sim, params, shot, bench (none = interactive window)");
+        c.fail("unknown mode or argument '" + first +
+               "'; modes: sim, params, metrics, faults, shot, bench (none = interactive window)");
     else
         c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
 }
@@ -328,6 +333,20 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     RawCommon rp;
     addCommon(*paramsCmd, rp);
 
+    CLI::App* metricsCmd =
+        app.add_subcommand("metrics", "List every metric data files may name: name, unit, description");
+    RawCommon rm;
+    addCommon(*metricsCmd, rm);
+
+    CLI::App* faultsCmd = app.add_subcommand(
+        "faults", "List every fault target for the parameters given (--set, --scenario): target, unit, description");
+    RawFaults rf;
+    faultsCmd->add_option("--set", rf.sets, "Set a parameter first, e.g. mine.trucks=30 (repeatable; see 'almalyk params')")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false);
+    addText(*faultsCmd, "--scenario", rf.scenario, "Scenario file (JSON) whose \"set\" applies first", "FILE");
+    addCommon(*faultsCmd, rf);
+
     CLI::App* shotCmd = app.add_subcommand("shot", "Render one picture of a scene to a PNG file and exit");
     RawShot rsh;
     addRender(*shotCmd, rsh, ctx);
@@ -340,7 +359,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addRender(*benchCmd, rb, ctx);
     addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
+    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, faultsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
 
     try {
         app.parse(argc, argv);
@@ -386,6 +405,20 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     if (sub == paramsCmd) {
         ParamsOptions o;
         checkAssets(c, rp.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == metricsCmd) {
+        MetricsOptions o;
+        checkAssets(c, rm.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == faultsCmd) {
+        FaultsOptions o;
+        checkSets(c, rf.sets, o.sets);
+        checkScenario(c, rf.scenario, o.scenario);
+        checkAssets(c, rf.assets, o);
         if (!c.ok()) return c.exit();
         return o;
     }

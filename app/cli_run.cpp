@@ -22,6 +22,8 @@ int parseAndRun(int argc, char** argv) {
         if (const auto* o = std::get_if<InteractiveOptions>(&cmd)) return runInteractive(*o);
         if (const auto* o = std::get_if<SimOptions>(&cmd)) return runSim(*o);
         if (const auto* o = std::get_if<ParamsOptions>(&cmd)) return runParams(*o);
+        if (const auto* o = std::get_if<MetricsOptions>(&cmd)) return runMetrics(*o);
+        if (const auto* o = std::get_if<FaultsOptions>(&cmd)) return runFaults(*o);
         if (const auto* o = std::get_if<ShotOptions>(&cmd)) return runShot(*o);
         return runBench(std::get<BenchOptions>(cmd));
     } catch (const std::exception& e) {

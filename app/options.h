@@ -55,11 +55,19 @@ struct SimOptions : CommonOptions {
     std::string summary;      // --summary FILE
 };
 
+// `almalyk faults`: the fault targets for the parameters after --set and a scenario's "set" (before its timed commands).
+struct FaultsOptions : CommonOptions {
+    std::vector<std::pair<std::string, std::string>> sets;  // --set NAME=VALUE
+    std::string scenario;   // --scenario FILE
+};
+
 int runInteractive(const InteractiveOptions& o);  // app/render_modes.cpp
 int runShot(const ShotOptions& o);                 // app/render_modes.cpp
 int runBench(const BenchOptions& o);               // app/render_modes.cpp
 int runSim(const SimOptions& o);                   // app/sim_mode.cpp
 int runParams(const CommonOptions& o);             // app/sim_mode.cpp
+int runMetrics(const CommonOptions& o);            // app/sim_mode.cpp
+int runFaults(const FaultsOptions& o);             // app/sim_mode.cpp
 
 // A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in
 // (or --assets) scenario ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader reports it.

@@ -1,9 +1,12 @@
-// app/sim_mode.cpp — `almalyk sim` and `almalyk params` (design.md's command-line contract).
+// app/sim_mode.cpp — `almalyk sim`, `params`, `metrics` and `faults` (design.md's command-line contract).
 // sim: validates everything first (sim::prepareBatch: parameters, --start, scenario file:line:column) and exits 2 with
 //   one message on bad input; runs the World headless; writes --csv and --summary; prints one human line to stderr
 //   and nothing to stdout. wall_s is measured here because sim/ has no wall clock.
 // params: one line per parameter on stdout, tab-separated with a header line (name, unit, default, min, max,
 //   description), so `almalyk params | column -t -s $'\t'` aligns it.
+// metrics: the same for every metric (name, unit, description; sim/metrics.h).
+// faults: every fault target (target, unit, description; sim/event_names.h) for the parameters after --set and a
+//   --scenario's "set", validated as `sim` validates them (bad input: exit 2 with the same messages).
 // A --scenario that is not a file is looked up as a name in <assets>/scenarios/ ("fleet_breakdown" or
 // "fleet_breakdown.json"), honouring --assets.
 #include <chrono>
@@ -15,14 +18,22 @@
 #include "app/options.h"
 #include "engine/paths.h"
 #include "sim/batch.h"
+#include "sim/event_names.h"
+#include "sim/metrics.h"
 #include "sim/world.h"
 
 namespace app {
 namespace {
 
-int badInput(const std::string& why) {
-    std::fprintf(stderr, "almalyk sim: %s\n", why.c_str());
+int badInput(const std::string& why, const char* mode = "sim") {
+    std::fprintf(stderr, "almalyk %s: %s\n", mode, why.c_str());
     return 2;
+}
+
+// Writes a listing to stdout; 1 when stdout cannot take it (a closed pipe, a full disk).
+int printTable(const std::string& table) {
+    std::fwrite(table.data(), 1, table.size(), stdout);
+    return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
 }
 
 }  // namespace
@@ -91,9 +102,19 @@ int runSim(const SimOptions& o) {
 }
 
 int runParams(const CommonOptions& /*o: parameters do not depend on assets*/) {
-    const std::string table = sim::paramsTable(sim::makeParams());
-    std::fwrite(table.data(), 1, table.size(), stdout);
-    return std::fflush(stdout) == 0 ? 0 : 1;
+    return printTable(sim::paramsTable(sim::makeParams()));
+}
+
+int runMetrics(const CommonOptions& /*o: metrics do not depend on assets*/) { return printTable(sim::metricsTable()); }
+
+int runFaults(const FaultsOptions& o) {
+    sim::BatchSpec spec;
+    spec.sets = o.sets;
+    spec.scenarioPath = resolveScenario(o.scenario, o.assetsDir);
+    sim::PreparedBatch run;
+    std::string why;
+    if (!sim::prepareBatch(spec, run, &why)) return badInput(why, "faults");
+    return printTable(sim::faultTargetsTable(run.params));
 }
 
 }  // namespace app

@@ -1,13 +1,21 @@
-// Command-line contract (design.md, docs/cli.md): parsing and validation only; no mode runs.
+// Command-line contract (design.md, docs/cli.md): parsing and validation; the listing modes (metrics, faults) also
+// run end to end through app::parseAndRun with stdout and stderr captured.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/cli.h"
+#include "sim/event_names.h"
+#include "sim/metrics.h"
+#include "sim/world.h"
 
 namespace {
 
@@ -36,6 +44,54 @@ std::filesystem::path tempDir() {
     const auto dir = std::filesystem::temp_directory_path() / ("almalyk_test_cli_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return dir;
+}
+
+// Runs the program's own entry point (what main() calls) with stdout and stderr sent to files, as a shell would.
+struct RunResult {
+    int code = -1;
+    std::string out, err;
+};
+
+std::string slurp(const std::filesystem::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+RunResult runAlmalyk(std::initializer_list<const char*> args) {
+    std::vector<std::string> storage{"almalyk"};
+    storage.insert(storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : storage) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const auto dir = tempDir() / "run";
+    std::filesystem::create_directories(dir);
+    const auto outPath = dir / "stdout.txt", errPath = dir / "stderr.txt";
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const int savedOut = ::dup(1), savedErr = ::dup(2);
+    REQUIRE(std::freopen(outPath.c_str(), "w", stdout) != nullptr);
+    REQUIRE(std::freopen(errPath.c_str(), "w", stderr) != nullptr);
+    RunResult r;
+    r.code = app::parseAndRun(static_cast<int>(storage.size()), argv.data());
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(savedOut, 1);
+    ::dup2(savedErr, 2);
+    ::close(savedOut);
+    ::close(savedErr);
+    r.out = slurp(outPath);
+    r.err = slurp(errPath);
+    std::filesystem::remove_all(dir);
+    return r;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream is(text);
+    for (std::string line; std::getline(is, line);) out.push_back(line);
+    return out;
 }
 
 }  // namespace
@@ -264,5 +320,94 @@ TEST_CASE("cli: --camera and shot --ui") {
     CHECK(contains(badInput({"bench", "--camera", "0"}).err, "--camera '0': expected a preset number from 1"));
     CHECK(contains(badInput({"bench", "--camera", ""}).err, "--camera '': expected a preset number from 1"));
     CHECK(contains(badInput({"bench", "--ui"}).err, "unknown option '--ui'"));  // only shot draws the UI
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cli: metrics and faults parse like params; faults takes --set and --scenario") {
+    const auto dir = tempDir();
+    REQUIRE(std::holds_alternative<app::MetricsOptions>(parse({"metrics"})));
+    const auto m = parse({"metrics", "--assets", dir.c_str()});
+    REQUIRE(std::holds_alternative<app::MetricsOptions>(m));
+    CHECK(std::get<app::MetricsOptions>(m).assetsDir == dir.string());
+    CHECK(contains(badInput({"metrics", "extra"}).err, "almalyk metrics: unexpected argument 'extra'"));
+    CHECK(contains(badInput({"metrics", "--set", "mine.trucks=3"}).err, "almalyk metrics: unknown option '--set'"));
+
+    const auto f = parse({"faults", "--set", "mine.trucks=5", "--set", "smelter.converters=2", "--scenario", "x.json"});
+    const auto* o = std::get_if<app::FaultsOptions>(&f);
+    REQUIRE(o != nullptr);
+    REQUIRE(o->sets.size() == 2);
+    CHECK(o->sets[0] == std::pair<std::string, std::string>{"mine.trucks", "5"});
+    CHECK(o->scenario == "x.json");
+    CHECK(contains(badInput({"faults", "--set", "mine.trucks"}).err, "almalyk faults: --set 'mine.trucks': expected NAME=VALUE"));
+    CHECK(contains(badInput({"faults", "--scenario", ""}).err, "almalyk faults: --scenario ''"));
+    CHECK(contains(badInput({"faults", "--days", "2"}).err, "almalyk faults: unknown option '--days'"));
+    CHECK(contains(badInput({"faults", "--assets", (dir / "missing").c_str()}).err, "almalyk faults: --assets"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("cli: almalyk metrics prints every metric, tab-separated with a header, and exits 0") {
+    const RunResult r = runAlmalyk({"metrics"});
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    const auto rows = lines(r.out);
+    REQUIRE(rows.size() == sim::metricDefs().size() + 1);
+    CHECK(rows[0] == "name\tunit\tdescription");
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const std::string& row = rows[i];
+        CAPTURE(row);
+        CHECK(std::count(row.begin(), row.end(), '\t') == 2);
+        CHECK(row.substr(0, row.find('\t')) == sim::metricDefs()[i - 1].name);
+    }
+    CHECK(contains(r.out, "\nmine.ore_t_h\tt/h\t"));
+    CHECK(contains(r.out, "\nsmelter.bath_temp_c\tC\t"));
+    CHECK(contains(r.out, "\nco2.total_t_h\tt/h\t"));
+}
+
+TEST_CASE("cli: almalyk faults lists the targets for the parameters given, and refuses bad input with exit 2") {
+    const RunResult plain = runAlmalyk({"faults"});
+    CHECK(plain.code == 0);
+    CHECK(plain.err.empty());
+    const auto rows = lines(plain.out);
+    REQUIRE(rows.size() >= 2);
+    CHECK(rows[0] == "target\tunit\tdescription");
+    const sim::Params defaults = sim::makeParams();
+    CHECK(rows.size() == sim::faultTargets(defaults).size() + 1);
+    const int trucks = defaults.getInt("mine.trucks");
+    CHECK(contains(plain.out, "\nmine.truck:" + std::to_string(trucks - 1) + "\tmine\t"));
+    CHECK_FALSE(contains(plain.out, "\nmine.truck:" + std::to_string(trucks) + "\t"));
+    for (const char* t : {"transport.crusher", "transport.conveyor", "transport.rail", "concentrator.mill",
+                          "smelter.furnace", "smelter.converter:0", "smelter.acid_plant", "h2.separator", "smr.reformer"})
+        CHECK(contains(plain.out, std::string("\n") + t + "\t"));
+
+    const RunResult few = runAlmalyk({"faults", "--set", "mine.trucks=3", "--set", "mine.shovels=1", "--set",
+                                      "smelter.converters=2"});
+    CHECK(few.code == 0);
+    std::vector<std::string> targets;
+    for (const std::string& row : lines(few.out)) targets.push_back(row.substr(0, row.find('\t')));
+    CHECK(targets == std::vector<std::string>{"target", "mine.truck:0", "mine.truck:1", "mine.truck:2", "mine.shovel:0",
+                                              "transport.crusher", "transport.conveyor", "transport.rail",
+                                              "concentrator.mill", "smelter.furnace", "smelter.converter:0",
+                                              "smelter.converter:1", "smelter.acid_plant", "h2.separator",
+                                              "smr.reformer"});
+
+    // A scenario's "set" applies first, as in `almalyk sim`.
+    const auto dir = tempDir();
+    const auto scenario = dir / "five.json";
+    std::ofstream(scenario) << R"({"name": "five trucks", "set": {"mine.trucks": 5}})";
+    const RunResult sc = runAlmalyk({"faults", "--scenario", scenario.c_str()});
+    CHECK(sc.code == 0);
+    CHECK(contains(sc.out, "\nmine.truck:4\t"));
+    CHECK_FALSE(contains(sc.out, "\nmine.truck:5\t"));
+
+    const RunResult bad = runAlmalyk({"faults", "--set", "mine.truckz=3"});
+    CHECK(bad.code == 2);
+    CHECK(bad.out.empty());
+    CHECK(contains(bad.err, "almalyk faults: --set mine.truckz=3: unknown parameter 'mine.truckz'; did you mean mine.trucks"));
+    const RunResult range = runAlmalyk({"faults", "--set", "mine.trucks=0"});
+    CHECK(range.code == 2);
+    CHECK(contains(range.err, "mine.trucks"));
+    const RunResult missing = runAlmalyk({"faults", "--scenario", (dir / "nope.json").c_str()});
+    CHECK(missing.code == 2);
+    CHECK(contains(missing.err, "nope.json"));
     std::filesystem::remove_all(dir);
 }
