@@ -35,6 +35,11 @@ double trainsMoving(const State& s) {
     return n;
 }
 
+template <std::size_t I>
+double alarmActive(const State& s) {
+    return I < s.smelter.alarms.size() && s.smelter.alarms[I].active ? 1.0 : 0.0;
+}
+
 template <bool ConverterState::*Field>
 double convertersWith(const State& s) {
     int n = 0;
@@ -305,6 +310,11 @@ Registry build() {
         for (const AlarmState& a : s.smelter.alarms) n += a.active;
         return static_cast<double>(n);
     });
+    // The alarms in SmelterState::alarms order; each alarm's name is its metric's name (tests check that).
+    r.flagged("smelter.alarm_temp_high", "1 while the bath is hotter than smelter.temp_high_c", alarmActive<0>);
+    r.flagged("smelter.alarm_temp_low", "1 while the bath is colder than smelter.temp_low_c", alarmActive<1>);
+    r.flagged("smelter.alarm_level_high", "1 while the bath is higher than smelter.bath_level_high_m", alarmActive<2>);
+    r.flagged("smelter.alarm_stack_so2_high", "1 while stack SO2 exceeds smelter.stack_so2_high_t_h", alarmActive<3>);
     r.add("smelter.slag_yard_t", "t", 1, "slag dumped at the yard, cumulative", [](const State& s) { return s.smelter.slag_yard.slag_t; });
     r.add("smelter.fayalite_t", "t", 1, "fayalite in the slag dumped (photocatalyst feedstock), cumulative",
           [](const State& s) { return s.smelter.slag_yard.fayalite_t; });

@@ -183,8 +183,8 @@ Smelter::Smelter(const Params& p, std::uint64_t /*seed: the smelter is determini
     m_state.anode_furnaces.resize(kAnodeFurnaces);
     m_anodeLoad.resize(kAnodeFurnaces);
     m_anodeClock.resize(kAnodeFurnaces);
-    for (const char* name : {"furnace temperature high", "furnace temperature low", "furnace bath level high",
-                             "stack SO2 high"})
+    for (const char* name : {"smelter.alarm_temp_high", "smelter.alarm_temp_low", "smelter.alarm_level_high",
+                             "smelter.alarm_stack_so2_high"})
         m_state.alarms.push_back(AlarmState{.name = name});
     m_state.furnace.temperature_c = m_cfg.temp_set;
 

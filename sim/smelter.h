@@ -149,7 +149,7 @@ struct SlagYardState {
 };
 
 struct AlarmState {
-    std::string name;
+    std::string name;                  // a key, the name of its 0/1 metric (e.g. "smelter.alarm_temp_high"); scenes word it
     double value = 0.0;
     double limit = 0.0;
     bool active = false;

@@ -246,3 +246,22 @@ TEST_CASE("metrics: the listing has a header and one tab-separated line per metr
     }
     CHECK(n == metricDefs().size());
 }
+
+TEST_CASE("metrics: each smelter alarm is named by the key of its own 0/1 metric, which follows the alarm") {
+    Params p = makeParams();
+    REQUIRE(p.setFromText("smelter.stack_so2_high_t_h", "0.01"));  // low enough to trip once the acid plant stops
+    World w(p, 1, defaultStart());
+    w.push({CommandType::InjectFault, "smelter.acid_plant", "", defaultStart() + kHour});
+    bool sawActive = false;
+    for (int i = 0; i < 4 * 60; ++i) {
+        w.step();
+        const State& s = w.state();
+        REQUIRE(s.smelter.alarms.size() == 4);
+        for (const AlarmState& a : s.smelter.alarms) {
+            CAPTURE(a.name);
+            CHECK(metric(s, a.name.c_str()) == (a.active ? 1.0 : 0.0));
+            sawActive = sawActive || a.active;
+        }
+    }
+    CHECK(sawActive);
+}
