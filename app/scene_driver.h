@@ -3,8 +3,7 @@
 // Use (each frame, after the scene's drawUi()):
 //     app::drainSceneCommands(*scene, *world);          // the panel's edits join the UI's on the World's logged path
 //     app::constrainCamera(camera, *scene, dtSeconds);  // follow target, ground clearance, near plane
-//   Start-up (--camera N|NAME): int i = app::findCameraPreset(scene->cameraPresets(), spec, &why);
-// Errors: findCameraPreset returns -1 and a message that lists the scene's presets ("1 'Pit overview', ...").
+//   (--camera N|NAME and camera(...) actions use scenes::findCameraPreset, scenes/scene_actions.h.)
 // Does NOT: read input, draw, or advance the simulation (the World applies pushed commands at its next tick).
 #pragma once
 #include <cstddef>
@@ -27,12 +26,5 @@ float groundClearance(float distance);
 // Keeps the target on scene.followTarget() (glide), the eye above scene.groundHeight() and the near plane fitted
 // to the distance. Call after camera.update(dt) and after the scene's update() (so the target is this frame's).
 void constrainCamera(eng::OrbitCamera& camera, const scenes::Scene& scene, float dtSeconds);
-
-// A --camera value: N (1-based, as the keys 1-9 in the window) or a preset name (case-insensitive; a unique
-// part of a name is enough, e.g. "ramp"). Returns the 0-based index, or -1 with *why naming the valid presets.
-int findCameraPreset(const std::vector<eng::CameraPreset>& presets, const std::string& spec, std::string* why);
-
-// "1 'Pit overview', 2 'Haul ramp', ..." (for messages and --help text).
-std::string listCameraPresets(const std::vector<eng::CameraPreset>& presets);
 
 }  // namespace app

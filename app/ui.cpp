@@ -13,10 +13,10 @@
 #include <cstdio>
 #include <filesystem>
 
-#define GLFW_INCLUDE_NONE
-#include <GLFW/glfw3.h>  // key codes only: imgui_impl_glfw stores GLFW key codes in io.KeysDown[] (ImGui 1.86)
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include "engine/input.h"  // imgui_impl_glfw stores GLFW key codes in io.KeysDown[] (ImGui 1.86)
 
 #ifndef ALMALYK_VERSION
 #define ALMALYK_VERSION "dev"
@@ -247,20 +247,20 @@ void setupUiStyle(float scale) {
 // =====================================================================================================================
 namespace {
 
-bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+bool pressed(eng::Key key) { return ImGui::IsKeyPressed(eng::keyIndex(key), false); }
 
 void handleShortcuts(UiModel& ui) {
     const ImGuiIO& io = ImGui::GetIO();
     // F1 must work while the UI is hidden, or a hidden UI could not come back.
-    if (pressed(GLFW_KEY_F1)) ui.showUi = !ui.showUi;
+    if (pressed(eng::Key::F1)) ui.showUi = !ui.showUi;
     if (io.WantCaptureKeyboard) return;
-    if (pressed(GLFW_KEY_SPACE)) ui.paused = !ui.paused;
-    if (pressed(GLFW_KEY_PERIOD) && ui.paused) ui.stepOnce = true;
-    if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) ui.speed = nextSpeedStep(ui.speed, +1);
-    if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) ui.speed = nextSpeedStep(ui.speed, -1);
-    if (pressed(GLFW_KEY_F11)) ui.fullscreen = !ui.fullscreen;
-    if (pressed(GLFW_KEY_F12)) ui.screenshotRequested = true;
-    if (io.KeyCtrl && pressed(GLFW_KEY_F)) {
+    if (pressed(eng::Key::Space)) ui.paused = !ui.paused;
+    if (pressed(eng::Key::Period) && ui.paused) ui.stepOnce = true;
+    if (pressed(eng::Key::Equal) || pressed(eng::Key::KpAdd)) ui.speed = nextSpeedStep(ui.speed, +1);
+    if (pressed(eng::Key::Minus) || pressed(eng::Key::KpSubtract)) ui.speed = nextSpeedStep(ui.speed, -1);
+    if (pressed(eng::Key::F11)) ui.fullscreen = !ui.fullscreen;
+    if (pressed(eng::Key::F12)) ui.screenshotRequested = true;
+    if (io.KeyCtrl && pressed(eng::Key::F)) {
         ui.showUi = ui.showParams = true;
         ui.paramPanel.focusFilter = true;
     }

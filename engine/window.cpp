@@ -132,8 +132,25 @@ float Window::uiScale() const {
     return std::max({1.0f, sy, bySize});
 }
 
-bool Window::buttonDown(int b) const { return glfwGetMouseButton(m_win, b) == GLFW_PRESS; }
-bool Window::keyDown(int k) const { return glfwGetKey(m_win, k) == GLFW_PRESS; }
-bool Window::keyPressed(int k) const { return k >= 0 && k < kKeyCount && m_pressed[k]; }
+// eng::Key and eng::MouseButton carry GLFW's codes (engine/input.h).
+static_assert(keyIndex(Key::Space) == GLFW_KEY_SPACE && keyIndex(Key::Period) == GLFW_KEY_PERIOD &&
+              keyIndex(Key::Minus) == GLFW_KEY_MINUS && keyIndex(Key::Equal) == GLFW_KEY_EQUAL &&
+              keyIndex(Key::Num1) == GLFW_KEY_1 && keyIndex(Key::Num9) == GLFW_KEY_9 && keyIndex(Key::B) == GLFW_KEY_B &&
+              keyIndex(Key::F) == GLFW_KEY_F && keyIndex(Key::Escape) == GLFW_KEY_ESCAPE &&
+              keyIndex(Key::Enter) == GLFW_KEY_ENTER && keyIndex(Key::Tab) == GLFW_KEY_TAB &&
+              keyIndex(Key::Right) == GLFW_KEY_RIGHT && keyIndex(Key::Left) == GLFW_KEY_LEFT &&
+              keyIndex(Key::Down) == GLFW_KEY_DOWN && keyIndex(Key::Up) == GLFW_KEY_UP &&
+              keyIndex(Key::PageUp) == GLFW_KEY_PAGE_UP && keyIndex(Key::PageDown) == GLFW_KEY_PAGE_DOWN &&
+              keyIndex(Key::Home) == GLFW_KEY_HOME && keyIndex(Key::End) == GLFW_KEY_END &&
+              keyIndex(Key::F1) == GLFW_KEY_F1 && keyIndex(Key::F11) == GLFW_KEY_F11 && keyIndex(Key::F12) == GLFW_KEY_F12 &&
+              keyIndex(Key::KpSubtract) == GLFW_KEY_KP_SUBTRACT && keyIndex(Key::KpAdd) == GLFW_KEY_KP_ADD,
+              "engine/input.h must use GLFW's key codes");
+static_assert(static_cast<int>(MouseButton::Left) == GLFW_MOUSE_BUTTON_LEFT &&
+              static_cast<int>(MouseButton::Right) == GLFW_MOUSE_BUTTON_RIGHT &&
+              static_cast<int>(MouseButton::Middle) == GLFW_MOUSE_BUTTON_MIDDLE, "engine/input.h mouse buttons");
+
+bool Window::buttonDown(MouseButton b) const { return glfwGetMouseButton(m_win, static_cast<int>(b)) == GLFW_PRESS; }
+bool Window::keyDown(Key k) const { return glfwGetKey(m_win, keyIndex(k)) == GLFW_PRESS; }
+bool Window::keyPressed(Key k) const { return keyIndex(k) >= 0 && keyIndex(k) < kKeyCount && m_pressed[keyIndex(k)]; }
 
 }  // namespace eng

@@ -1,7 +1,7 @@
 // engine/window.h — the GLFW window with an OpenGL 3.3 core context, DPI scale, fullscreen toggle and input state.
 // Use: std::string why; auto w = Window::create({.title="Almalyk", .width=1280, .height=720}, &why);
 //      while (!w->shouldClose()) { w->pollEvents(); ... w->swapBuffers(); }
-//      Input: mouseDelta(), scrollDelta(), buttonDown(0..2), keyPressed(GLFW_KEY_F12) (edge, this frame only).
+//      Input: mouseDelta(), scrollDelta(), buttonDown(MouseButton::Left), keyPressed(Key::F12) (edge, this frame only).
 //      toggleFullscreen() switches to the primary monitor and back (the app binds it to F11).
 //      visible=false gives a hidden window for offscreen shots.
 // Errors: create() returns nullptr and fills why (no display: names xvfb-run and `almalyk shot`).
@@ -11,6 +11,8 @@
 #include <string>
 
 #include <glm/glm.hpp>
+
+#include "engine/input.h"
 
 struct GLFWwindow;
 
@@ -49,11 +51,11 @@ public:
     glm::vec2 mousePos() const { return m_mouse; }
     glm::vec2 mouseDelta() const { return m_mouseDelta; }
     float scrollDelta() const { return m_scroll; }
-    bool buttonDown(int button) const;
-    bool keyDown(int key) const;
-    bool keyPressed(int key) const;  // went down since the last pollEvents
+    bool buttonDown(MouseButton button) const;
+    bool keyDown(Key key) const;
+    bool keyPressed(Key key) const;  // went down since the last pollEvents
 
-    GLFWwindow* handle() const { return m_win; }
+    GLFWwindow* handle() const { return m_win; }  // for engine/gui's backend; app/ never calls GLFW
 
 private:
     Window() = default;

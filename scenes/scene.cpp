@@ -11,35 +11,53 @@ namespace scenes {
 
 namespace {
 struct Entry {
-    const char* name;
+    SceneInfo info;
     std::unique_ptr<Scene> (*make)();
 };
-// One line per scene, in menu order.
+template <class T>
+std::unique_ptr<Scene> make() { return std::make_unique<T>(); }
+// One line per scene, in menu order: the only place a scene's name and title are written.
 const Entry kScenes[] = {
-    {"landscape", [] { return std::unique_ptr<Scene>(new LandscapeScene()); }},
-    {"pit", [] { return std::unique_ptr<Scene>(new PitScene()); }},
-    {"smelter", [] { return std::unique_ptr<Scene>(new SmelterScene()); }},
-    {"hydrogen", [] { return std::unique_ptr<Scene>(new HydrogenScene()); }},
+    {{"landscape", "Almalyk and the Kuramin foothills"}, make<LandscapeScene>},
+    {{"pit", "Kalmakyr pit and ore transport"}, make<PitScene>},
+    {{"smelter", "Copper smelter: concentrate to cathode, slag to photocatalyst"}, make<SmelterScene>},
+    {{"hydrogen", "Hydrogen: slag photocatalyst panels and the reformer"}, make<HydrogenScene>},
 };
 }  // namespace
 
+const std::vector<SceneInfo>& sceneInfos() {
+    static const std::vector<SceneInfo> infos = [] {
+        std::vector<SceneInfo> out;
+        for (const Entry& e : kScenes) out.push_back(e.info);
+        return out;
+    }();
+    return infos;
+}
+
 std::vector<std::string> sceneNames() {
     std::vector<std::string> out;
-    for (const Entry& e : kScenes) out.emplace_back(e.name);
+    for (const Entry& e : kScenes) out.emplace_back(e.info.name);
     return out;
 }
 
-std::vector<std::string> sceneTitles() {
-    // Constructing a scene is cheap (load() does the work), so the titles stay with the classes that own them.
-    std::vector<std::string> out;
-    for (const Entry& e : kScenes) out.emplace_back(e.make()->title());
-    return out;
-}
-
-std::unique_ptr<Scene> makeScene(const std::string& name) {
+std::unique_ptr<Scene> makeScene(std::string_view name) {
     for (const Entry& e : kScenes)
-        if (name == e.name) return e.make();
+        if (name == e.info.name) return e.make();
     return nullptr;
+}
+
+bool Scene::select(std::string_view key, const sim::State& s, std::string* why) {
+    (void)s;
+    if (key.empty()) return true;
+    if (why) *why = "this scene has nothing to select ('" + std::string(key) + "')";
+    return false;
+}
+
+bool Scene::follow(std::string_view key, const sim::State& s, std::string* why) {
+    (void)s;
+    if (key.empty()) return true;
+    if (why) *why = "this scene has nothing to follow ('" + std::string(key) + "')";
+    return false;
 }
 
 std::vector<eng::CameraPose> Scene::benchPath() const {

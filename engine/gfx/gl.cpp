@@ -1,4 +1,5 @@
 #include "engine/gfx/gl.h"
+#include "engine/gfx/context.h"
 
 #include <cstdio>
 #include <mutex>
@@ -92,3 +93,11 @@ void label(GLenum kind, GLuint id, const std::string& name) {
 }
 
 }  // namespace eng::gl
+
+// [SECTION] engine/gfx/context.h — the same, for app/ without the GL headers
+namespace eng::gfx {
+bool loadEntryPoints(std::string* why) { return gl::load(why); }
+void installDebugOutput() { gl::installDebugOutput(); }
+int errorCount() { return gl::errorCount(); }
+std::string rendererName() { return gl::rendererString(); }
+}  // namespace eng::gfx

@@ -48,9 +48,9 @@ void rangeCell(const sim::Range& r, bool viable, const char* format) {
 
 void HydrogenScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format,
                                 bool logScale, const char* tipText) {
-    if (!m_world || !m_world->params().has(name)) return;
+    if (!m_state || !m_state->params.has(name)) return;
     auto it = m_edits.find(name);
-    float v = it != m_edits.end() ? it->second : static_cast<float>(m_world->params().get(name));
+    float v = it != m_edits.end() ? it->second : static_cast<float>(m_state->params.get(name));
     ImGui::SliderFloat(label, &v, lo, hi, format, logScale ? ImGuiSliderFlags_Logarithmic : 0);
     if (tipText) tip(tipText);
     if (ImGui::IsItemActive()) m_edits[name] = v;
@@ -63,7 +63,7 @@ void HydrogenScene::paramSlider(const char* label, const char* name, float lo, f
 }
 
 void HydrogenScene::drawComparison() {
-    const sim::State& s = m_world->state();
+    const sim::State& s = (*m_state);
     const sim::RouteEconomics* route[3] = {nullptr, nullptr, nullptr};
     for (const auto& e : s.economics) {
         if (e.name == "photocatalytic") route[0] = &e;
@@ -147,7 +147,7 @@ void HydrogenScene::drawPlots() {
 }
 
 void HydrogenScene::drawControls() {
-    const double sth = m_world->params().has("h2.sth_percent") ? m_world->params().get("h2.sth_percent") : 0.0;
+    const double sth = m_state->params.has("h2.sth_percent") ? m_state->params.get("h2.sth_percent") : 0.0;
     ImGui::TextUnformatted("STH presets:");
     for (const SthPreset& p : kSthPresets) {
         ImGui::SameLine();
@@ -175,7 +175,7 @@ void HydrogenScene::drawControls() {
                 "Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them");
     paramSlider("Tilt, °", "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
     paramSlider("Azimuth, °", "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
-    bool stochastic = m_world->params().has("weather.cloud_cover") && m_world->params().get("weather.cloud_cover") < 0.0;
+    bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
     if (ImGui::Checkbox("Seasonal weather", &stochastic)) setParam("weather.cloud_cover", stochastic ? "-1" : "0");
     tip("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)");
     if (!stochastic) {
@@ -200,8 +200,9 @@ void HydrogenScene::drawControls() {
     }
 }
 
-void HydrogenScene::drawUi() {
-    if (!m_world) return;
+void HydrogenScene::drawUi(const FrameInput& in) {
+    const CallState scope(m_state, in.state);
+    if (!m_state) return;
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Hydrogen: panels vs reformer", &m_showPanel)) { ImGui::End(); return; }

@@ -100,7 +100,7 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     (void)why;
     eng::Renderer& r = ctx.renderer;
     m_r = &r;
-    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+    m_lib = &ctx.models;
 
     // Trays: a 12-triangle box; rows: one box of 50 trays whose texture repeats per tray (uv.x spans 50).
     eng::Material glass{.name = "glass", .baseColor = {1, 1, 1, 1}, .roughness = 0.18f, .metallic = 0.0f};
@@ -174,23 +174,23 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
 // [SECTION] Update: copy what we draw from the simulation
 
 double HydrogenScene::param(const char* name, double fallback) const {
-    return m_world && m_world->params().has(name) ? m_world->params().get(name) : fallback;
+    return m_state && m_state->params.has(name) ? m_state->params.get(name) : fallback;
 }
 
 void HydrogenScene::update(const FrameInput& in) {
-    m_world = in.world;
+    const CallState scope(m_state, in.state);
     m_now = in.now;
     m_anim += in.dtReal;
     m_sunDir = in.sunDir;
-    if (!m_world) {
+    if (!m_state) {
         m_layout = makeFieldLayout(2000.0, 30.0, 180.0, 0.5);
         m_clouds.update(0.0, 0.0);
         return;
     }
-    const sim::State& s = m_world->state();
+    const sim::State& s = (*m_state);
     m_cloud = s.weather.cloud_cover;
     // The simulation's own sun at the displayed instant (the same functions and site the panels use).
-    const sim::SunState sun = m_world->hydrogen().sunAt(in.now, m_cloud);
+    const sim::SunState sun = m_state->sky.sunAt(in.now, m_cloud);
     m_sunDir = sunDirection(sun.azimuth_deg, sun.elevation_deg);
     m_elevation = sun.elevation_deg;
     m_azimuth = sun.azimuth_deg;
@@ -434,7 +434,7 @@ void HydrogenScene::drawClouds(eng::Renderer& r) {
 }
 
 void HydrogenScene::drawSunPath(eng::Renderer& r) {
-    if (!m_showSunPath || !m_world) return;
+    if (!m_showSunPath || !m_state) return;
     sim::CivilTime c = sim::toLocalCivil(m_now);
     const sim::Time today = m_now - sim::fromSeconds(c.hour * 3600.0 + c.minute * 60.0 + c.second);
     const int dayShift = m_previewDay > 0 ? m_previewDay - c.dayOfYear : 0;
@@ -443,7 +443,7 @@ void HydrogenScene::drawSunPath(eng::Renderer& r) {
     std::vector<eng::Instance> dots;
     for (int q = 0; q <= 24 * 4; ++q) {
         const sim::Time t = midnight + q * 15 * sim::kMinute;
-        const sim::SunState s = m_world->hydrogen().sunAt(t, 0.0);
+        const sim::SunState s = m_state->sky.sunAt(t, 0.0);
         if (s.elevation_deg < -1.0) continue;
         const glm::vec3 p = centre + sunDirection(s.azimuth_deg, s.elevation_deg) * 420.0f;
         const bool hour = q % 4 == 0;
@@ -452,7 +452,7 @@ void HydrogenScene::drawSunPath(eng::Renderer& r) {
                                                     .color = {1, 0.85f, 0.5f, 1}});
     }
     const sim::Time tp = midnight + sim::fromSeconds(m_previewHour * 3600.0);
-    const sim::SunState s = m_world->hydrogen().sunAt(tp, 0.0);
+    const sim::SunState s = m_state->sky.sunAt(tp, 0.0);
     const glm::vec3 p = centre + sunDirection(s.azimuth_deg, s.elevation_deg) * 420.0f;
     dots.push_back({place(p, glm::vec3(9.0f)), glm::vec4(1), glm::vec4(1.0f, 0.55f, 0.1f, 0) * 3.0f});
     r.drawInstanced(m_bubble, dots, {.castShadow = false, .receiveShadow = false});
@@ -489,6 +489,7 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
 }
 
 void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    const CallState scope(m_state, in.state);
     // Light with the simulation's sun; cloud cover greys the sky, a closed deck also takes the direct beam away.
     eng::Lighting L = r.lighting();
     L.sunDir = m_sunDir;
@@ -541,7 +542,8 @@ std::vector<eng::CameraPose> HydrogenScene::benchPath() const {
     return path;
 }
 
-bool HydrogenScene::pick(const eng::Ray& ray, std::string* what) {
+bool HydrogenScene::pick(const eng::Ray& ray, const FrameInput& in, std::string* what) {
+    const CallState scope(m_state, in.state);
     glm::vec3 hit;
     if (!eng::intersectGround(ray, 0.0f, hit)) return false;
     const glm::vec2 lo = m_layout.boundsMin(), hi = m_layout.boundsMax();

@@ -30,16 +30,14 @@ namespace scenes {
 
 class HydrogenScene : public Scene {
 public:
-    const char* name() const override { return "hydrogen"; }
-    const char* title() const override { return "Hydrogen: slag photocatalyst panels and the reformer"; }
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;
     float groundHeight(float x, float z) const override { (void)x; (void)z; return 0.0f; }
-    void drawUi() override;
-    bool pick(const eng::Ray& ray, std::string* what) override;
+    void drawUi(const FrameInput& in) override;
+    bool pick(const eng::Ray& ray, const FrameInput& in, std::string* what) override;
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
     std::vector<sim::Command> takeCommands() override;
@@ -68,7 +66,7 @@ private:
     double param(const char* name, double fallback) const;
 
     eng::Renderer* m_r = nullptr;
-    std::unique_ptr<eng::ModelLibrary> m_lib;
+    eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     SiteBackdrop m_backdrop;  // the valley and foothills beyond the site
     eng::MeshId m_post;
     eng::MeshId m_module, m_row, m_bubble, m_cloudMesh, m_cloudShadow, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
@@ -77,7 +75,7 @@ private:
     eng::EmitterId m_flue, m_ventPlume;
 
     // Copied from the sim each update (never references into it).
-    const sim::World* m_world = nullptr;
+    const sim::State* m_state = nullptr;  // this call's state (CallState), never kept across calls
     sim::Time m_now = 0;
     glm::vec3 m_sunDir{0, 1, 0};
     double m_elevation = 0.0, m_azimuth = 0.0, m_ghi = 0.0, m_poa = 0.0, m_cloud = 0.0;

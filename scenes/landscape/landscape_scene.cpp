@@ -312,7 +312,8 @@ std::vector<eng::CameraPose> LandscapeScene::benchPath() const {
     return path;
 }
 
-bool LandscapeScene::pick(const eng::Ray& ray, std::string* what) {
+bool LandscapeScene::pick(const eng::Ray& ray, const FrameInput& in, std::string* what) {
+    (void)in;
     glm::vec3 hit;
     if (!m_terrain.raycast(ray, hit)) return false;
     if (what) *what = "Ground at " + std::to_string(static_cast<int>(std::lround(hit.y))) + " m above sea level";

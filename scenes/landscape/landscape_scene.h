@@ -16,15 +16,13 @@ namespace scenes {
 
 class LandscapeScene : public Scene {
 public:
-    const char* name() const override { return "landscape"; }
-    const char* title() const override { return "Almalyk and the Kuramin foothills"; }
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;
     float groundHeight(float x, float z) const override { return m_terrain.heightAt(x, z); }
-    bool pick(const eng::Ray& ray, std::string* what) override;
+    bool pick(const eng::Ray& ray, const FrameInput& in, std::string* what) override;
 
     // The procedural elevation (metres a.s.l.) at world x/z; exposed for tests and placement.
     static float elevation(float x, float z);

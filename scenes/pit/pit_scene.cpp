@@ -1,4 +1,5 @@
 #include "scenes/pit/pit_scene.h"
+#include "scenes/scene_actions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -92,7 +93,7 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     (void)why;
     m_r = &ctx.renderer;
     eng::Renderer& r = ctx.renderer;
-    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+    m_lib = &ctx.models;
     auto upload = [&](const std::string& role, eng::MeshId* ids, glm::vec3* pivot, glm::vec3* size, eng::MeshId* far) {
         const EquipmentMesh e = equipmentMesh(*m_lib, role);
         ids[0] = r.createMesh(e.fixed, role);
@@ -152,11 +153,11 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_loco = r.createMesh(loco, "locomotive");
     m_dumpDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.5f, 0}, .radius = 8.0f, .rate = 0.0f, .lifetime = 9.0f, .size = 9.0f});
     m_crusherDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 2.0f, 0}, .radius = 6.0f, .rate = 0.0f, .lifetime = 8.0f, .size = 8.0f});
-    rebuildGround(sim::PitGeometry{});
+    rebuildGround(ctx.state.pit.geometry(), ctx.state.transport.rail_m);
     return true;
 }
 
-void PitScene::rebuildGround(const sim::PitGeometry& g) {
+void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
     m_geom = g;
     m_builtFor = g.params();
     if (!m_r) return;
@@ -195,15 +196,14 @@ void PitScene::rebuildGround(const sim::PitGeometry& g) {
             const float x = -0.5f * m_hExtent + m_hExtent * i / (m_hn - 1), z = -0.5f * m_hExtent + m_hExtent * j / (m_hn - 1);
             m_heights[static_cast<std::size_t>(j) * m_hn + i] = static_cast<float>(groundElevation(g, x, -z));
         }
-    buildTransportLine(g);
+    buildTransportLine(g, railLen);
     const sim::SitePos d = g.dumpPosition(), c = g.crusherPosition();
     r.particles().emitter(m_dumpDust).position = toScene(d) + glm::vec3(0, 2, 0);
     r.particles().emitter(m_crusherDust).position = toScene(c) + glm::vec3(0, 12, 0);
     m_groundBuilt = true;
 }
 
-void PitScene::buildTransportLine(const sim::PitGeometry& g) {
-    const double railLen = m_world ? m_world->state().transport.rail_m : 8000.0;
+void PitScene::buildTransportLine(const sim::PitGeometry& g, double railLen) {
     const sim::SitePos c = g.crusherPosition();
     const glm::dvec2 start(c.x, c.y), target(kConcentrator.x, kConcentrator.y);
     const glm::dvec2 dir = glm::normalize(target - start), side(-dir.y, dir.x);
@@ -258,11 +258,10 @@ void PitScene::truckMatrices(const sim::State& s, sim::Time t, float scale, std:
 }
 
 void PitScene::update(const FrameInput& in) {
-    m_world = in.world;
     m_night = 1.0f - glm::smoothstep(-0.02f, 0.10f, in.sunDir.y);
-    if (!m_world) return;
-    const sim::State& s = m_world->state();
-    if (!sameGeometry(s.pit.geometry().params(), m_builtFor)) rebuildGround(s.pit.geometry());
+    if (!in.state) return;
+    const sim::State& s = *in.state;
+    if (!sameGeometry(s.pit.geometry().params(), m_builtFor)) rebuildGround(s.pit.geometry(), s.transport.rail_m);
     // Poses are exact within the last tick; the render clock may run slightly ahead between ticks.
     m_t = std::clamp(in.now, s.time - s.tickLength, s.time);
     const int n = static_cast<int>(s.mine.trucks.size());
@@ -337,7 +336,6 @@ void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
 }
 
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
-    (void)in;
     eng::Lighting L = r.lighting();
     // Haze thins above the rim. Height fog thickens below its base, so at the default density the 500 m deep pit
     // fills with white and the benches go flat: a clearer day keeps the walls' contrast, the horizon still hazes.
@@ -388,8 +386,8 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
     pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
     pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
-    if (m_world) {
-        const sim::State& s = m_world->state();
+    if (in.state) {
+        const sim::State& s = *in.state;
         const sim::TransportState& tr = s.transport;
         // Surge stockpile: a cone whose size follows the tonnage (angle of repose ~37 deg).
         const double frac = tr.stockpileCapacity_t > 0 ? std::clamp(tr.stockpile_t / tr.stockpileCapacity_t, 0.0, 1.0) : 0.0;
@@ -495,7 +493,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                 m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
                 ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, night});
             }
-            const int ncars = m_world->params().getInt("transport.dumpcars");
+            const int ncars = s.params.getInt("transport.dumpcars");
             for (const sim::Train& t : tr.trains) {
                 const bool back = t.phase == sim::TrainPhase::Returning;
                 const float sign = back ? -1.0f : 1.0f;
@@ -551,11 +549,11 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                                   .priority = 2});
         if (m_selTruck >= 0)
             wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
-                                        .text = truckText(m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                                        .text = truckText(s, m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
                               .priority = 5});
         if (m_selShovel >= 0)
             wishes.push_back({.label = {.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
-                                        .text = shovelText(m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                                        .text = shovelText(s, m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
                               .priority = 5});
         for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
             if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
@@ -608,9 +606,9 @@ std::vector<eng::CameraPose> PitScene::benchPath() const {
     return path;
 }
 
-std::string PitScene::truckText(int i) const {
-    if (!m_world) return {};
-    const sim::TruckState& t = m_world->state().mine.trucks[static_cast<std::size_t>(i)];
+std::string PitScene::truckText(const sim::State& st, int i) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= st.mine.trucks.size()) return {};
+    const sim::TruckState& t = st.mine.trucks[static_cast<std::size_t>(i)];
     const double wait = t.waitingSince >= 0 ? sim::toSeconds(m_t - t.waitingSince) / 60.0 : 0.0;
     char buf[256];
     std::snprintf(buf, sizeof buf, "Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld",
@@ -620,9 +618,9 @@ std::string PitScene::truckText(int i) const {
     return buf;
 }
 
-std::string PitScene::shovelText(int i) const {
-    if (!m_world) return {};
-    const sim::ShovelState& s = m_world->state().mine.shovels[static_cast<std::size_t>(i)];
+std::string PitScene::shovelText(const sim::State& st, int i) const {
+    if (i < 0 || static_cast<std::size_t>(i) >= st.mine.shovels.size()) return {};
+    const sim::ShovelState& s = st.mine.shovels[static_cast<std::size_t>(i)];
     const char* ph = s.phase == sim::ShovelPhase::Loading ? "loading" : s.phase == sim::ShovelPhase::Idle ? "idle" : "BROKEN DOWN";
     char buf[200];
     std::snprintf(buf, sizeof buf, "Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt", i + 1, ph, s.passesDone,
@@ -630,7 +628,7 @@ std::string PitScene::shovelText(int i) const {
     return buf;
 }
 
-bool PitScene::pick(const eng::Ray& ray, std::string* what) {
+bool PitScene::pick(const eng::Ray& ray, const FrameInput& in, std::string* what) {
     float tTruck = 1e30f, tShovel = 1e30f;
     const int truck = pickNearest(ray, m_truckM, m_truckBMin, m_truckBMax, &tTruck);
     const int shovel = pickNearest(ray, m_shovelM, {-8, 0, -10}, {8, 22, 24}, &tShovel);
@@ -640,7 +638,7 @@ bool PitScene::pick(const eng::Ray& ray, std::string* what) {
     }
     if (truck >= 0 && tTruck <= tShovel) { m_selTruck = truck; m_selShovel = -1; }
     else { m_selShovel = shovel; m_selTruck = -1; }
-    if (what) *what = m_selTruck >= 0 ? truckText(m_selTruck) : shovelText(m_selShovel);
+    if (what && in.state) *what = m_selTruck >= 0 ? truckText(*in.state, m_selTruck) : shovelText(*in.state, m_selShovel);
     return true;
 }
 
@@ -649,16 +647,62 @@ std::optional<glm::vec3> PitScene::followTarget() const {
     return glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]);
 }
 
+std::vector<std::string> PitScene::objectKeys(const sim::State& s) const {
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < s.mine.trucks.size(); ++i) keys.push_back("truck:" + std::to_string(i));
+    for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
+        if (s.mine.shovels[k].active) keys.push_back("shovel:" + std::to_string(k));
+    return keys;
+}
+
+bool PitScene::select(std::string_view key, const sim::State& s, std::string* why) {
+    if (key.empty()) {
+        m_selTruck = m_selShovel = -1;
+        m_follow = false;
+        return true;
+    }
+    const ObjectKey k = parseObjectKey(key);
+    const int trucks = static_cast<int>(s.mine.trucks.size()), shovels = static_cast<int>(s.mine.shovels.size());
+    if (k.kind == "truck" && k.index >= 0 && k.index < trucks) {
+        m_selTruck = k.index;
+        m_selShovel = -1;
+        return true;
+    }
+    if (k.kind == "shovel" && k.index >= 0 && k.index < shovels && s.mine.shovels[static_cast<std::size_t>(k.index)].active) {
+        m_selShovel = k.index;
+        m_selTruck = -1;
+        m_follow = false;
+        return true;
+    }
+    if (why) *why = "no '" + std::string(key) + "' in the pit (trucks truck:0..truck:" + std::to_string(trucks - 1) +
+                    ", working shovels shovel:0..)";
+    return false;
+}
+
+bool PitScene::follow(std::string_view key, const sim::State& s, std::string* why) {
+    if (key.empty()) {
+        m_follow = false;
+        return true;
+    }
+    if (parseObjectKey(key).kind != "truck") {
+        if (why) *why = "only trucks can be followed ('" + std::string(key) + "')";
+        return false;
+    }
+    if (!select(key, s, why)) return false;
+    m_follow = true;
+    return true;
+}
+
 std::vector<sim::Command> PitScene::takeCommands() {
     std::vector<sim::Command> out;
     out.swap(m_outbox);
     return out;
 }
 
-void PitScene::drawUi() {
-    if (!m_world) return;
-    const sim::State& s = m_world->state();
-    const sim::Params& p = m_world->params();
+void PitScene::drawUi(const FrameInput& in) {
+    if (!in.state) return;
+    const sim::State& s = *in.state;
+    const sim::Params& p = s.params;
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Pit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         auto setParam = [&](const char* name, const std::string& v) { m_outbox.push_back({sim::CommandType::SetParam, name, v}); };
@@ -674,7 +718,7 @@ void PitScene::drawUi() {
         if (ImGui::Checkbox("Breakdowns", &breakdowns)) setParam("mine.breakdowns", breakdowns ? "1" : "0");
         if (m_selTruck >= 0) {
             ImGui::Separator();
-            ImGui::TextUnformatted(truckText(m_selTruck).c_str());
+            ImGui::TextUnformatted(truckText(s, m_selTruck).c_str());
             const std::string target = "mine.truck:" + std::to_string(m_selTruck);
             if (s.mine.trucks[static_cast<std::size_t>(m_selTruck)].phase == sim::TruckPhase::BrokenDown) {
                 if (ImGui::Button("Repair now")) m_outbox.push_back({sim::CommandType::ClearFault, target, ""});
@@ -684,7 +728,7 @@ void PitScene::drawUi() {
         }
         if (m_selShovel >= 0) {
             ImGui::Separator();
-            ImGui::TextUnformatted(shovelText(m_selShovel).c_str());
+            ImGui::TextUnformatted(shovelText(s, m_selShovel).c_str());
         }
         ImGui::Separator();
         ImGui::Text("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%", s.mine.ore_t_h, s.mine.trucksQueued,

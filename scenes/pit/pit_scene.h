@@ -8,7 +8,7 @@
 //   dump, headlamps and the light they throw on the road ahead; labels de-cluttered on screen (truck names only at
 //   close range); click a truck or shovel for its live state; a KPI panel with the last sim hours.
 // Cost: far trucks (> kFarTruck_m) draw as a few boxes; everything repeated is instanced.
-// Reads: FrameInput::world->state() (mine, pit, transport), the frame's events, the sun. Writes: sim::Commands from
+// Reads: FrameInput::state (mine, pit, transport), the frame's events, the sun. Writes: sim::Commands from
 //   its panel into an outbox the app drains with takeCommands() each frame.
 // Does NOT: advance the simulation or own the camera (followTarget() asks the app to follow a truck).
 #pragma once
@@ -28,20 +28,22 @@ namespace scenes {
 class PitScene : public Scene {
 public:
     PitScene();
-    const char* name() const override { return "pit"; }
-    const char* title() const override { return "Kalmakyr pit and ore transport"; }
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;
     float groundHeight(float x, float z) const override;
-    void drawUi() override;
-    bool pick(const eng::Ray& ray, std::string* what) override;
+    void drawUi(const FrameInput& in) override;
+    bool pick(const eng::Ray& ray, const FrameInput& in, std::string* what) override;
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
     std::vector<sim::Command> takeCommands() override;
     std::optional<glm::vec3> followTarget() const override;  // the selected truck while "Camera follows" is on
+    // Keys: "truck:N" and "shovel:N" with the simulation's ids (N from 0, as in the fault targets "mine.truck:N").
+    std::vector<std::string> objectKeys(const sim::State& s) const override;
+    bool select(std::string_view key, const sim::State& s, std::string* why) override;
+    bool follow(std::string_view key, const sim::State& s, std::string* why) override;  // trucks only
 
     // The model matrices of the trucks the scene draws for a state at time t (index = truck id): one pure function
     // shared by draw() and the tests. `scale` enlarges trucks about their road point (overview legibility).
@@ -51,18 +53,18 @@ public:
 
 private:
     struct KpiSample { float oreTph, queued, utilisation, fuelLph; };
-    void rebuildGround(const sim::PitGeometry& g);
+    void rebuildGround(const sim::PitGeometry& g, double railLen);
     // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
     // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them (m_farWalls).
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
-    void buildTransportLine(const sim::PitGeometry& g);
+    void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
     void sampleKpis(const sim::State& s);
-    std::string truckText(int i) const;
-    std::string shovelText(int i) const;
+    std::string truckText(const sim::State& s, int i) const;
+    std::string shovelText(const sim::State& s, int i) const;
 
     eng::Renderer* m_r = nullptr;
-    std::unique_ptr<eng::ModelLibrary> m_lib;
+    eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     sim::PitGeometry m_geom;
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
@@ -83,7 +85,6 @@ private:
     std::vector<double> m_beltS;
 
     // Per-frame state copied from the sim (never references into it).
-    const sim::World* m_world = nullptr;
     sim::Time m_t = 0;
     std::vector<glm::mat4> m_truckM, m_shovelM;
     std::vector<sim::TruckPose> m_poses;

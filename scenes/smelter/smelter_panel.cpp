@@ -9,7 +9,7 @@
 #include <imgui.h>
 
 #include "scenes/smelter/smelter_scene.h"
-#include "sim/world.h"
+#include "sim/world.h"  // sim::State
 
 namespace scenes {
 
@@ -45,9 +45,9 @@ std::vector<sim::Command> SmelterScene::takeCommands() {
 }
 
 void SmelterScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format, const char* tipText) {
-    if (!m_world || !m_world->params().has(name)) return;
+    if (!m_state || !m_state->params.has(name)) return;
     auto it = m_edits.find(name);
-    float v = it != m_edits.end() ? it->second : static_cast<float>(m_world->params().get(name));
+    float v = it != m_edits.end() ? it->second : static_cast<float>(m_state->params.get(name));
     ImGui::SliderFloat(label, &v, lo, hi, format);
     tip(tipText);
     if (ImGui::IsItemActive()) m_edits[name] = v;
@@ -59,9 +59,10 @@ void SmelterScene::paramSlider(const char* label, const char* name, float lo, fl
     }
 }
 
-void SmelterScene::drawUi() {
-    if (!m_world) return;
-    const sim::State& st = m_world->state();
+void SmelterScene::drawUi(const FrameInput& in) {
+    const CallState scope(m_state, in.state);
+    if (!m_state) return;
+    const sim::State& st = (*m_state);
     const sim::SmelterState& s = st.smelter;
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(380, 640), ImGuiCond_FirstUseEver);

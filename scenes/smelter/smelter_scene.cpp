@@ -186,7 +186,7 @@ bool SmelterScene::load(const SceneContext& ctx, std::string* why) {
     (void)why;
     eng::Renderer& r = ctx.renderer;
     m_r = &r;
-    m_lib = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(ctx.assetsDir));
+    m_lib = &ctx.models;
     m_furnace = loadParts(r, "smelting_furnace", {}, nullptr);
     m_converter = loadParts(r, "converter", {"shell", "mouth"}, "shell");
     m_anode = loadParts(r, "anode_furnace", {"shell"}, "shell");
@@ -378,12 +378,12 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
 // [SECTION] update
 
 void SmelterScene::update(const FrameInput& in) {
-    m_world = in.world;
+    const CallState scope(m_state, in.state);
     m_now = in.now;
     m_night = glm::clamp(0.5f - in.sunDir.y * 6.0f, 0.0f, 1.0f);
     m_anim01 += in.dtReal;
-    if (!m_world) return;
-    const sim::State& s = m_world->state();
+    if (!m_state) return;
+    const sim::State& s = (*m_state);
     const sim::SmelterState& sm = s.smelter;
     smelter::remember(m_hist, sm, sim::toSeconds(s.time));
     m_hist.aheadS = std::max(0.0, sim::toSeconds(in.now - s.time));
@@ -484,7 +484,7 @@ void SmelterScene::updateParticles(const FrameInput& in) {
 
 void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     (void)cam;
-    (void)in;
+    const CallState scope(m_state, in.state);
     r.setShadowRegion({40.0f, 0.0f, 20.0f}, 320.0f);
     // A smelter works through the night under floodlights: a warm sodium-lamp fill keeps the plant readable while
     // the melt, flames and lamps carry the picture.
@@ -513,7 +513,7 @@ void SmelterScene::drawHall(eng::Renderer& r) {
     r.drawInstanced(m_cyl, m_staticCyls);
     // Concentrate piles in the store (ochre-grey chalcopyrite concentrate, ~21 % Cu: almalyk.md Recommended defaults),
     // sized by the store's stock, and a quartz flux pile.
-    const float fill = static_cast<float>(std::clamp((m_world ? m_world->state().smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
+    const float fill = static_cast<float>(std::clamp((m_state ? m_state->smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
     std::vector<eng::Instance> piles;
     for (int k = 0; k < 3; ++k)
         piles.push_back(inst(T(kStorePos + glm::vec3(-16.0f + 14.0f * static_cast<float>(k), 0, -6)) * S({7.0f * std::sqrt(fill), 7.0f * fill, 7.0f * std::sqrt(fill)}),
@@ -527,7 +527,7 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
     // Smelting furnace: long axis along x; the bath glows through the tuyere ports and the tap holes by temperature.
     const glm::mat4 fm = T(kFurnacePos) * Ry(90.0f);
     r.draw(m_furnace.fixed, fm);
-    r.draw(m_furnace.melt, fm, glm::vec4(1.0f), meltGlow(m_furnaceC) * (m_world && !m_world->state().smelter.furnace.running ? 0.3f : 1.0f));
+    r.draw(m_furnace.melt, fm, glm::vec4(1.0f), meltGlow(m_furnaceC) * (m_state && !m_state->smelter.furnace.running ? 0.3f : 1.0f));
     // Converters.
     std::vector<eng::Instance> base, shell, melt;
     for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
@@ -682,7 +682,7 @@ void SmelterScene::drawStreams(eng::Renderer& r) {
         st.push_back(inst(tube(mouth, ladle, 0.45f), glm::vec3(1.0f), meltGlow(a.mode == ConverterMode::Skimming ? 1240.0 : 1200.0)));
     }
     // Furnace taps: continuous glowing launders while the bath is up; the stream into a ladle right after a tap.
-    if (m_world && m_world->state().smelter.furnace.running) {
+    if (m_state && m_state->smelter.furnace.running) {
         const glm::vec3 matteHole = kFurnacePos + glm::vec3(7.5f, 2.2f, 3.0f);
         const glm::vec3 slagHole = kFurnacePos + glm::vec3(-4.0f, 2.6f, 3.8f);
         st.push_back(inst(tube(matteHole, matteTapSpot(0) + glm::vec3(-1.5f, 5.6f, 0.0f), 0.3f), glm::vec3(1.0f), meltGlow(m_furnaceC - 20.0) * 0.5f));
@@ -757,8 +757,8 @@ void SmelterScene::drawTankhouse(eng::Renderer& r) {
 // [SECTION] labels
 
 void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
-    if (!m_world) return;
-    const sim::SmelterState& s = m_world->state().smelter;
+    if (!m_state) return;
+    const sim::SmelterState& s = m_state->smelter;
     char b[200];
     // Readouts stack (lifted clear of each other on leader lines) rather than print over each other along the
     // aisle; alarms keep their place, then the furnace and converters, the rest above them.
@@ -844,7 +844,8 @@ std::vector<SmelterScene::Unit> SmelterScene::units() const {
     return u;
 }
 
-bool SmelterScene::pick(const eng::Ray& ray, std::string* what) {
+bool SmelterScene::pick(const eng::Ray& ray, const FrameInput& in, std::string* what) {
+    const CallState scope(m_state, in.state);
     float best = 1e30f;
     std::string key;
     for (const Unit& u : units()) {
@@ -857,9 +858,33 @@ bool SmelterScene::pick(const eng::Ray& ray, std::string* what) {
     return true;
 }
 
+std::vector<std::string> SmelterScene::objectKeys(const sim::State& s) const {
+    // The same keys units() gives a click, counted from the state itself (units() follows the last update).
+    std::vector<std::string> keys = {"furnace"};
+    for (std::size_t i = 0; i < s.smelter.converters.size(); ++i) keys.push_back("converter:" + std::to_string(i));
+    for (std::size_t i = 0; i < s.smelter.ladles.size(); ++i) keys.push_back("ladle:" + std::to_string(i));
+    for (std::size_t i = 0; i < s.smelter.anode_furnaces.size(); ++i) keys.push_back("anode:" + std::to_string(i));
+    for (const char* k : {"wheel", "acid", "stack", "tankhouse", "store", "fayalite", "yard"}) keys.emplace_back(k);
+    return keys;
+}
+
+bool SmelterScene::select(std::string_view key, const sim::State& s, std::string* why) {
+    if (key.empty()) {
+        m_selected.clear();
+        return true;
+    }
+    const std::vector<std::string> keys = objectKeys(s);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        if (why) *why = "no unit '" + std::string(key) + "' in the smelter";
+        return false;
+    }
+    m_selected = std::string(key);
+    return true;
+}
+
 std::string SmelterScene::describe(const std::string& key) const {
-    if (!m_world) return key;
-    const sim::SmelterState& s = m_world->state().smelter;
+    if (!m_state) return key;
+    const sim::SmelterState& s = m_state->smelter;
     char b[512];
     auto index = [&]() { return std::atoi(key.c_str() + key.find(':') + 1); };
     if (key == "furnace") {

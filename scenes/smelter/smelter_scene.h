@@ -32,16 +32,18 @@ namespace scenes {
 
 class SmelterScene : public Scene {
 public:
-    const char* name() const override { return "smelter"; }
-    const char* title() const override { return "Copper smelter: concentrate to cathode, slag to photocatalyst"; }
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;
     float groundHeight(float x, float z) const override { (void)x; (void)z; return 0.0f; }
-    void drawUi() override;
-    bool pick(const eng::Ray& ray, std::string* what) override;
+    void drawUi(const FrameInput& in) override;
+    bool pick(const eng::Ray& ray, const FrameInput& in, std::string* what) override;
+    // Keys: the clickable units ("furnace", "converter:0", "ladle:1", "anode:0", "wheel", "acid", "stack",
+    // "tankhouse", "store", "fayalite", "yard"); select() opens the unit's readout as a click does.
+    std::vector<std::string> objectKeys(const sim::State& s) const override;
+    bool select(std::string_view key, const sim::State& s, std::string* why) override;
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
     std::vector<sim::Command> takeCommands() override;
@@ -79,7 +81,7 @@ private:
     glm::vec3 converterMouth(int i) const;
 
     eng::Renderer* m_r = nullptr;
-    std::unique_ptr<eng::ModelLibrary> m_lib;
+    eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     Parts m_furnace, m_converter, m_anode, m_ladle, m_wheel;
     eng::MeshId m_craneBridge, m_craneTrolley, m_craneRope, m_craneHook;
     eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_plate, m_heap, m_pile, m_carrier, m_stream;
@@ -94,7 +96,7 @@ private:
         m_pourSparks;
 
     // Copied from the sim each update (never references into it).
-    const sim::World* m_world = nullptr;
+    const sim::State* m_state = nullptr;  // this call's state (CallState), never kept across calls
     sim::Time m_now = 0;
     smelter::PlantAnim m_anim;
     smelter::History m_hist;

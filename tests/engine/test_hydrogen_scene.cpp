@@ -142,7 +142,7 @@ TEST_CASE("hydrogen scene: the sun it lights with is the simulation's solar posi
         w.advance(t, 1000000);
         scenes::FrameInput in;
         in.now = t;
-        in.world = &w;
+        in.state = &w.state();
         scene.update(in);
         // Independent reference: the NOAA solar position for Almalyk, turned into x east, -z north, +y up here.
         const sim::SolarPosition sp = sim::solarPosition(t, sim::kAlmalykLatDeg, sim::kAlmalykLonDeg);
@@ -163,7 +163,7 @@ TEST_CASE("hydrogen scene: the sun it lights with is the simulation's solar posi
     w.advance(noon, 1000000);
     scenes::FrameInput in;
     in.now = noon;
-    in.world = &w;
+    in.state = &w.state();
     scene.update(in);
     const glm::vec3 d = scene.lightingSunDir();
     CHECK(glm::degrees(std::asin(d.y)) == doctest::Approx(90.0 - 40.845 + 23.44).epsilon(0.005));

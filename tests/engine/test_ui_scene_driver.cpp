@@ -7,6 +7,7 @@
 
 #include "app/scene_driver.h"
 #include "scenes/scene.h"
+#include "scenes/scene_actions.h"
 #include "sim/world.h"
 
 namespace {
@@ -14,8 +15,6 @@ namespace {
 // A scene whose panel asked for something, and that may want the camera on a point.
 class StubScene : public scenes::Scene {
 public:
-    const char* name() const override { return "stub"; }
-    const char* title() const override { return "Stub"; }
     bool load(const scenes::SceneContext&, std::string*) override { return true; }
     void update(const scenes::FrameInput&) override {}
     void draw(eng::Renderer&, const eng::OrbitCamera&, const scenes::FrameInput&) override {}
@@ -97,28 +96,33 @@ TEST_CASE("scene driver: the camera follows the scene's target and keeps above i
 TEST_CASE("scene driver: --camera takes a 1-based number or a (part of a) name, else lists the presets") {
     const auto presets = StubScene().cameraPresets();
     std::string why;
-    CHECK(app::findCameraPreset(presets, "1", &why) == 0);
-    CHECK(app::findCameraPreset(presets, "4", &why) == 3);
-    CHECK(app::findCameraPreset(presets, "Haul ramp", &why) == 1);
-    CHECK(app::findCameraPreset(presets, "haul RAMP", &why) == 1);
-    CHECK(app::findCameraPreset(presets, "shovel", &why) == 2);
-    CHECK(app::findCameraPreset(presets, "5", &why) == -1);
-    CHECK(why == "--camera '5': no preset with that number; valid presets: 1 'Pit overview', 2 'Haul ramp', "
+    CHECK(scenes::findCameraPreset(presets, "1", &why) == 0);
+    CHECK(scenes::findCameraPreset(presets, "4", &why) == 3);
+    CHECK(scenes::findCameraPreset(presets, "Haul ramp", &why) == 1);
+    CHECK(scenes::findCameraPreset(presets, "haul RAMP", &why) == 1);
+    CHECK(scenes::findCameraPreset(presets, "shovel", &why) == 2);
+    CHECK(scenes::findCameraPreset(presets, "5", &why) == -1);
+    CHECK(why == "camera '5': no preset with that number; valid presets: 1 'Pit overview', 2 'Haul ramp', "
                  "3 'Shovel close-up', 4 'Haul road bend'");
-    CHECK(app::findCameraPreset(presets, "haul", &why) == -1);  // ramp or road bend?
+    CHECK(scenes::findCameraPreset(presets, "haul", &why) == -1);  // ramp or road bend?
     CHECK(why.find("more than one") != std::string::npos);
-    CHECK(app::findCameraPreset(presets, "smelter", &why) == -1);
+    CHECK(scenes::findCameraPreset(presets, "smelter", &why) == -1);
     CHECK(why.find("no preset with that name") != std::string::npos);
-    CHECK(app::findCameraPreset(presets, "0", &why) == -1);
-    CHECK(app::findCameraPreset({}, "1", &why) == -1);
+    CHECK(scenes::findCameraPreset(presets, "0", &why) == -1);
+    CHECK(scenes::findCameraPreset({}, "1", &why) == -1);
     CHECK(why.find("no presets") != std::string::npos);
 }
 
-TEST_CASE("scene registry: every scene has a title for the picker, in menu order") {
-    const auto names = scenes::sceneNames(), titles = scenes::sceneTitles();
-    REQUIRE(titles.size() == names.size());
+TEST_CASE("scene registry: every scene has a name written once and a title for the picker, in menu order") {
+    const auto& infos = scenes::sceneInfos();
+    const auto names = scenes::sceneNames();
+    REQUIRE(infos.size() == names.size());
+    REQUIRE(infos.size() >= 4);
     for (std::size_t i = 0; i < names.size(); ++i) {
-        CHECK(titles[i] == scenes::makeScene(names[i])->title());
-        CHECK(titles[i] != names[i]);  // a real title, not the command-line name
+        CHECK(names[i] == infos[i].name);
+        CHECK(std::string(infos[i].title) != names[i]);  // a real title, not the command-line name
+        CHECK(scenes::makeScene(names[i]) != nullptr);
+        for (std::size_t j = 0; j < i; ++j) CHECK(names[i] != names[j]);
     }
+    CHECK(scenes::makeScene("no-such-scene") == nullptr);
 }

@@ -1,0 +1,61 @@
+// app/director_shot.cpp — `almalyk shot` as a director: the world was advanced to the shot's time before the loop
+// (warm-up hours); then kWarmupFrames + 1 frames at a fixed 1/60 s with the clock held, the last one not swapped
+// and read back as the PNG. No input reaches the UI (--ui), so it asks for nothing.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/directors.h"
+#include "engine/gfx/context.h"
+#include "engine/image.h"
+#include "scenes/scene.h"
+
+namespace app {
+
+namespace {
+constexpr float kFixedDt = 1.0f / 60.0f;
+}
+
+ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
+    m_time = s.run.start + sim::fromSeconds(o.warmupHours * 3600.0);
+    advanceWorldTo(*s.world, m_time);
+    // --ui: the window's UI as a visitor sees it at the default speed.
+    m_ui.scenes = scenes::sceneNames();
+    for (const scenes::SceneInfo& info : scenes::sceneInfos()) m_ui.sceneTitles.emplace_back(info.title);
+    m_ui.currentScene = static_cast<int>(std::find(m_ui.scenes.begin(), m_ui.scenes.end(), s.sceneName()) - m_ui.scenes.begin());
+    m_ui.renderer = s.renderer->glRenderer();
+    m_ui.quality = s.quality;
+    m_ui.simTime = m_time;
+}
+
+bool ShotDirector::running(const Session&) const { return m_frame <= kWarmupFrames; }
+
+FramePlan ShotDirector::plan(Session&) {
+    FramePlan p;
+    p.dt = kFixedDt;
+    p.shown = m_time;
+    p.speed = 0.0;
+    p.sceneUi = m_o.ui;
+    p.applyCommands = false;  // the picture's time is fixed: nothing may change the state it shows
+    p.swap = m_frame < kWarmupFrames;
+    return p;
+}
+
+void ShotDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInput&, std::vector<sim::Command>& out) {
+    if (m_o.ui) drawMainUi(m_ui, s.world->params(), out);
+}
+
+void ShotDirector::afterRender(Session& s, const FramePlan&) {
+    if (m_frame++ < kWarmupFrames) return;
+    const eng::Image img = s.renderer->readPixels();
+    std::string why;
+    if (!eng::writePng(img, m_o.out, &why)) {
+        m_exit = s.fail(1, why);
+        return;
+    }
+    std::fprintf(stderr, "almalyk shot: wrote %s (%dx%d, %s, %s quality, %s%s%s)\n", m_o.out.c_str(), img.width,
+                 img.height, s.sceneName().c_str(), eng::qualityName(s.renderer->quality().level),
+                 sim::formatIso8601(m_time).c_str(), m_o.camera.empty() ? "" : ", camera ", m_o.camera.c_str());
+    m_exit = eng::gfx::errorCount() ? 1 : 0;
+}
+
+}  // namespace app

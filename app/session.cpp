@@ -1,0 +1,196 @@
+#include "app/session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/ui.h"
+#include "engine/gfx/context.h"
+#include "engine/model/model_manifest.h"
+#include "engine/paths.h"
+#include "scenes/scene_actions.h"
+#include "sim/solar.h"
+
+namespace app {
+
+eng::QualityLevel resolveQuality(Quality q, const std::string& glRenderer) {
+    if (q == Quality::Low) return eng::QualityLevel::Low;
+    if (q == Quality::High) return eng::QualityLevel::High;
+    return eng::chooseQuality(glRenderer);
+}
+
+Session::~Session() {
+    // The renderer must hold its own particle system again before the scenes' systems go.
+    showParticlesOf(-1);
+}
+
+int Session::fail(int code, const std::string& why) const {
+    std::fprintf(stderr, "almalyk %s: %s\n", m_mode.c_str(), why.c_str());
+    return code;
+}
+
+int Session::prepare(const RenderOptions& o) {
+    eng::Paths::global().setAssetsOverride(o.assetsDir);
+    sim::BatchSpec spec;
+    spec.seed = o.seed;
+    spec.seedGiven = o.seedGiven;
+    spec.start = o.start;
+    spec.hours = 1.0;  // validated only; the render modes run as long as they run
+    spec.sets = o.sets;
+    spec.scenarioPath = resolveScenario(o.scenario, o.assetsDir);
+    std::string why;
+    if (!sim::prepareBatch(spec, run, &why)) return fail(2, why);
+    // By name only: a scene is not constructed before the GL context exists.
+    const std::string name = o.scene.empty() ? scenes::kDefaultScene : o.scene;
+    if (!scenes::makeScene(name)) {
+        std::string list;
+        for (const auto& n : scenes::sceneNames()) list += (list.empty() ? "" : ", ") + n;
+        return fail(2, "--scene " + name + ": unknown scene (known: " + list + ")");
+    }
+    lat = run.params.has("site.lat_deg") ? run.params.get("site.lat_deg") : sim::kAlmalykLatDeg;
+    lon = run.params.has("site.lon_deg") ? run.params.get("site.lon_deg") : sim::kAlmalykLonDeg;
+    quality = o.quality;
+    assetsDir = o.assetsDir;
+    return 0;
+}
+
+int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
+    std::string why;
+    eng::WindowDesc d = desc;
+    d.width = o.width;
+    d.height = o.height;
+    window = eng::Window::create(d, &why);
+    if (!window) return fail(1, why);
+    if (!eng::gfx::loadEntryPoints(&why)) return fail(1, why);
+    eng::gfx::installDebugOutput();
+    gui = std::make_unique<eng::Gui>(*window, [](float scale) { setupUiStyle(scale); });
+    resetWorld();
+    // One library for every scene: the user's --assets roles laid over the built-in ones, each model loaded once.
+    models = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(assetsDir));
+    if (!makeRenderer(&why)) fail(1, why);  // a renderer that failed to init still draws its fallbacks
+    const std::string name = o.scene.empty() ? scenes::kDefaultScene : o.scene;
+    if (!switchScene(name, &why)) return fail(1, why);
+    if (!o.camera.empty()) {
+        const auto presets = scene().cameraPresets();
+        const int i = scenes::findCameraPreset(presets, o.camera, &why);
+        if (i < 0) return fail(2, "scene " + sceneName() + ": --" + why);
+        camera.setPose(presets[static_cast<std::size_t>(i)].pose);
+        camera.fitNearPlane();
+    }
+    return 0;
+}
+
+void Session::resetWorld() {
+    world = std::make_unique<sim::World>(run.params, run.seed, run.start);
+    for (const sim::Command& c : run.commands) world->push(c);
+}
+
+bool Session::makeRenderer(std::string* why) {
+    renderer = std::make_unique<eng::Renderer>();
+    const eng::QualityLevel q = resolveQuality(quality, eng::gfx::rendererName());
+    return renderer->init(eng::qualitySettings(q), why);
+}
+
+int Session::findLoaded(const std::string& name) const {
+    for (std::size_t i = 0; i < m_scenes.size(); ++i)
+        if (m_scenes[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+void Session::showParticlesOf(int index) {
+    if (index == m_particlesIn || !renderer) return;
+    if (m_particlesIn >= 0) std::swap(renderer->particles(), m_scenes[static_cast<std::size_t>(m_particlesIn)].particles);
+    if (index >= 0) std::swap(renderer->particles(), m_scenes[static_cast<std::size_t>(index)].particles);
+    m_particlesIn = index;
+}
+
+bool Session::loadInto(const std::string& name, std::string* why) {
+    Loaded slot;
+    slot.name = name;
+    slot.scene = scenes::makeScene(name);
+    if (!slot.scene) {
+        if (why) *why = "unknown scene '" + name + "'";
+        return false;
+    }
+    slot.particles.setBudget(renderer->quality().particleBudget);
+    m_scenes.push_back(std::move(slot));
+    const int index = static_cast<int>(m_scenes.size()) - 1;
+    const int previous = m_particlesIn;
+    showParticlesOf(index);  // the scene creates its emitters in its own system
+    std::string w;
+    const scenes::SceneContext ctx{*renderer, *models, world->state()};
+    if (!m_scenes.back().scene->load(ctx, &w)) {
+        showParticlesOf(previous);
+        m_scenes.pop_back();
+        if (why) *why = "scene " + name + " did not load: " + (w.empty() ? "no reason given" : w);
+        return false;
+    }
+    showParticlesOf(previous);
+    return true;
+}
+
+void Session::resetCamera() {
+    const auto presets = scene().cameraPresets();
+    if (!presets.empty()) camera.setPose(presets.front().pose);
+    camera.setNearFar(5.0f, 80000.0f);
+    // 2 m: close enough for a 1 x 2 m panel or a truck's cab; the ground clamp and the fitted near plane keep
+    // such close-ups clean (app/scene_driver.h).
+    camera.setLimits(2.0f, 40000.0f);
+    camera.fitNearPlane();
+}
+
+bool Session::switchScene(const std::string& name, std::string* why) {
+    if (m_current >= 0 && sceneName() == name) return true;
+    int index = findLoaded(name);
+    if (index < 0) {
+        std::string w;
+        if (!loadInto(name, &w)) {
+            setNotice(w);
+            if (why) *why = w;
+            return false;
+        }
+        index = static_cast<int>(m_scenes.size()) - 1;
+    }
+    m_current = index;
+    showParticlesOf(index);
+    resetCamera();
+    return true;
+}
+
+bool Session::rebuildRenderer(Quality q, std::string* why) {
+    const std::string name = m_current >= 0 ? sceneName() : scenes::kDefaultScene;
+    showParticlesOf(-1);
+    m_scenes.clear();  // their meshes die with the renderer
+    m_current = -1;
+    m_particlesIn = -1;
+    quality = q;
+    std::string w;
+    if (!makeRenderer(&w)) fail(1, w);
+    return switchScene(name, why);
+}
+
+void Session::setNotice(std::string text, double seconds) {
+    m_notice = std::move(text);
+    m_noticeFor = seconds;
+}
+
+void Session::ageNotice(double dt) {
+    if (m_noticeFor <= 0.0) return;
+    m_noticeFor -= dt;
+    if (m_noticeFor <= 0.0) m_notice.clear();
+}
+
+scenes::FrameInput Session::frameInput(sim::Time shown, float dt, double speed, std::span<const sim::Event> events) const {
+    scenes::FrameInput in;
+    in.state = &world->state();
+    in.events = events;
+    in.now = shown;
+    in.dtReal = dt;
+    in.simSecondsPerSecond = speed;
+    const sim::SolarPosition sp = sim::solarPosition(shown, lat, lon);
+    in.sunDir = scenes::sunDirection(sp.azimuth_deg, sp.elevation_deg);
+    const glm::ivec2 fb = window->framebufferSize();
+    in.aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
+    return in;
+}
+
+}  // namespace app
