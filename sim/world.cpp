@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "sim/scenario.h"
+#include "sim/event_names.h"
+#include "sim/names.h"
 
 namespace sim {
 namespace {
@@ -89,10 +90,9 @@ void World::apply(const Command& c) {
                                   tryUnit(m_smelter) || tryUnit(m_catalyst) || tryUnit(m_hydrogen) || tryUnit(m_smr) ||
                                   tryUnit(m_weather);
             entry.accepted = ok;
-            if (!answered) {
-                why = "unknown fault target '" + c.name + "'; expected one of";
-                for (const std::string& t : knownFaultTargets()) why += " " + t;
-            }
+            if (!answered)
+                why = "unknown fault target '" + c.name + "'; did you mean " +
+                      joinNames(closestNames(c.name, faultTargets(m_params))) + "? (almalyk faults lists them all)";
             break;
         }
     }

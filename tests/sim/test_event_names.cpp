@@ -192,6 +192,9 @@ TEST_CASE("fault targets: every listed one is accepted, on and off, for several 
             CHECK_FALSE(lc.accepted);
             CHECK_FALSE(lc.message.empty());
         }
+        // A name no unit owns gets the closest listed targets.
+        CHECK(log[5].message.find("unknown fault target 'transport.crushers'; did you mean transport.crusher") == 0);
+        CHECK(log[8].message.find("did you mean concentrator.mill") != std::string::npos);
     }
 }
 

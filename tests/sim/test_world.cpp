@@ -92,7 +92,8 @@ TEST_CASE("faults are routed to the unit that owns the target; unknown targets a
     CHECK(log[1].accepted);
     CHECK(log[2].accepted);
     CHECK_FALSE(log[3].accepted);
-    CHECK(log[3].message.find("transport.crusher") != std::string::npos);  // lists the known targets
+    CHECK(log[3].message.find("unknown fault target 'reactor.core'; did you mean ") == 0);  // the closest targets
+    CHECK(log[3].message.find("(almalyk faults lists them all)") != std::string::npos);
     CHECK(w.state().transport.crusherFault);
     CHECK(w.state().concentrator.millFault);
     CHECK_FALSE(w.state().smelter.acid_plant.running);
