@@ -106,7 +106,7 @@ void Session::showParticlesOf(int index) {
 bool Session::loadInto(const std::string& name, std::string* why) {
     Loaded slot;
     slot.name = name;
-    slot.scene = scenes::makeScene(name);
+    slot.scene = m_factory(name);
     if (!slot.scene) {
         if (why) *why = "unknown scene '" + name + "'";
         return false;

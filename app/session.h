@@ -16,6 +16,7 @@
 //   false with *why and leaves the session as it was, and sets notice() for the screen.
 // Does NOT: decide the clock, the camera's moves or the UI (directors do), or call GL/GLFW itself (engine/ does).
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ public:
     bool rebuildRenderer(Quality q, std::string* why);
     // A fresh World from the prepared inputs (parameters, seed, start, scenario commands).
     void resetWorld();
+    // Where scenes come from (default scenes::makeScene); tests put a scene that fails to load here.
+    using SceneFactory = std::function<std::unique_ptr<scenes::Scene>(std::string_view)>;
+    void setSceneFactory(SceneFactory f) { m_factory = std::move(f); }
 
     scenes::Scene& scene() { return *m_scenes[static_cast<std::size_t>(m_current)].scene; }
     const scenes::Scene& scene() const { return *m_scenes[static_cast<std::size_t>(m_current)].scene; }
@@ -94,6 +98,7 @@ private:
     void resetCamera();
 
     std::string m_mode;
+    SceneFactory m_factory = [](std::string_view name) { return scenes::makeScene(name); };
     std::vector<Loaded> m_scenes;
     int m_current = -1;
     int m_particlesIn = -1;  // whose particle system the renderer holds
