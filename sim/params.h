@@ -6,7 +6,8 @@
 // an unknown name's message lists the closest known names. get*() with a name nobody registered is a programming
 // error that fails safely in every build type: get() returns a quiet NaN, getInt() 0, getBool() false, getChoice()
 // and valueText() "", and the message "unknown parameter 'x' (closest: a, b, c)" is kept once in lookupErrors().
-// Does NOT: persist anything, or notify units (World does that after applying a command).
+// Does NOT: persist anything, or notify units (World does that after applying a command). Not for concurrent use:
+// even a const lookup of an unknown name writes lookupErrors().
 #pragma once
 #include <cstddef>
 #include <map>
