@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/paths.h"
+
 namespace eng {
 namespace {
 
@@ -170,8 +172,10 @@ ModelManifest ModelManifest::load(const std::filesystem::path& file) {
 }
 
 ModelManifest ModelManifest::loadAssets(const std::string& userAssetsDir, const std::filesystem::path& builtinAssetsDir) {
-    const std::filesystem::path builtin = builtinAssetsDir.empty() ? std::filesystem::path(ALMALYK_SOURCE_DIR) / "assets" : builtinAssetsDir;
-    ModelManifest m = load(builtin / "models" / "models.json");
+    const std::filesystem::path builtin = builtinAssetsDir.empty() ? Paths::global().resolveBuiltin("assets") : builtinAssetsDir;
+    ModelManifest m;
+    if (builtin.empty()) m.m_errors.push_back("built-in model manifest " + Paths::global().whyMissing("assets/models/models.json"));
+    else m = load(builtin / "models" / "models.json");
     if (!userAssetsDir.empty()) {
         const std::filesystem::path user = std::filesystem::path(userAssetsDir) / "models" / "models.json";
         std::error_code ec;

@@ -49,7 +49,7 @@ public:
     // Parses manifest text; `origin` names the file in messages, `baseDir` resolves relative model files.
     static ModelManifest parse(std::string_view text, const std::string& origin, const std::filesystem::path& baseDir);
     // Built-in manifest (builtinAssetsDir/models/models.json) with the roles of userAssetsDir/models/models.json laid
-    // over it when userAssetsDir is not empty. builtinAssetsDir defaults to the source tree's assets/.
+    // over it when userAssetsDir is not empty. builtinAssetsDir defaults to the built-in assets/ found by eng::Paths.
     static ModelManifest loadAssets(const std::string& userAssetsDir, const std::filesystem::path& builtinAssetsDir = {});
 
     // Roles of `other` replace or add to ours; its errors are appended.
