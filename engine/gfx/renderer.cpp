@@ -340,7 +340,7 @@ void Renderer::drawInstanced(MeshId m, std::span<const Instance> inst, DrawFlags
     d.instances.insert(d.instances.end(), inst.begin(), inst.end());
 }
 
-// The pass list. Each pass leaves the GL state the next one expects (see the passes' own comments).
+// The pass list (docs/engine.md, "Passes"). ts: the scene target's size, the window's at the quality's render scale.
 void Renderer::endFrame() {
     uploadInstances();
     shadowPass();
