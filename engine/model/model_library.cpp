@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "engine/model/model_loader.h"
 
@@ -28,13 +29,25 @@ void addCheckerFace(glm::vec3 origin, glm::vec3 du, glm::vec3 dv, glm::vec3 norm
     }
 }
 
+// ALMALYK_LOG_MODELS=1: every role a scene asks for, once, on stderr (tests/render/test_assets.cpp checks that
+// every manifest role is drawn by some scene). Read once: the environment does not change while we run.
+bool logRoles() {
+    static const bool on = [] {
+        const char* v = std::getenv("ALMALYK_LOG_MODELS");
+        return v && *v && std::string_view(v) != "0";
+    }();
+    return on;
+}
+
 }  // namespace
 
 MeshData fallbackMesh(glm::vec3 size) {
     size = glm::max(size, glm::vec3(0.1f));
     MeshData m;
-    m.materials = {Material{.name = "fallback_magenta", .baseColor = {1.0f, 0.0f, 1.0f, 1.0f}, .emissive = {0.6f, 0.0f, 0.6f}},
-                   Material{.name = "fallback_black", .baseColor = {0.02f, 0.02f, 0.02f, 1.0f}, .emissive = {0.0f, 0.0f, 0.0f}}};
+    // Not emissive: an emissive material marks a glowing part (molten metal) that scenes drive themselves (the
+    // smelter re-colours it by temperature), which turned the checker into a yellow-hot box there.
+    m.materials = {Material{.name = "fallback_magenta", .baseColor = {1.0f, 0.0f, 1.0f, 1.0f}, .roughness = 0.6f},
+                   Material{.name = "fallback_black", .baseColor = {0.02f, 0.02f, 0.02f, 1.0f}, .roughness = 0.6f}};
     SubMesh parts[2];
     parts[0].material = 0;
     parts[1].material = 1;
@@ -64,6 +77,8 @@ const MeshData& ModelLibrary::get(std::string_view role) {
     if (const auto it = m_slots.find(role); it != m_slots.end()) return *it->second.mesh;
     Slot slot;
     const ModelEntry* e = m_manifest.find(role);
+    if (logRoles()) std::fprintf(stderr, "[models] role %.*s: %s\n", static_cast<int>(role.size()), role.data(),
+                                 e ? e->path.string().c_str() : "(no entry)");
     std::string err;
     if (!e) {
         err = "no entry in the model manifest";

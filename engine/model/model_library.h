@@ -6,6 +6,8 @@
 // Errors: a manifest problem, an unknown role, or a missing or broken file is logged ONCE through the log callback
 // (default: stderr, "warning: model '<role>': ...") and get() returns fallbackMesh(entry size): a magenta/black
 // checkered box, obvious on screen, never a crash. isFallback(role) tells which roles fell back.
+// Diagnostics: with ALMALYK_LOG_MODELS=1 in the environment, each role asked for is printed once to stderr as
+// "[models] role <role>: <file>" (how the render tests learn which roles each scene draws).
 // Does NOT: touch OpenGL, reload changed files, or load in the background.
 #pragma once
 #include <functional>
@@ -20,8 +22,9 @@
 
 namespace eng {
 
-// A box of `size` (x width, y height, z length) standing on y = 0, centred on x and z, checkered magenta/black
-// (both emissive, so it shows even unlit) in cells of about a metre: the "this model is missing" mesh.
+// A box of `size` (x width, y height, z length) standing on y = 0, centred on x and z, checkered magenta/black in
+// cells of about a metre: the "this model is missing" mesh. Lit like any model and never emissive (scenes treat
+// emissive parts as glowing melt and re-colour them).
 MeshData fallbackMesh(glm::vec3 size);
 
 class ModelLibrary {

@@ -185,6 +185,20 @@ ModelManifest ModelManifest::loadAssets(const std::string& userAssetsDir, const 
     return m;
 }
 
+bool ModelManifest::checkUserManifest(const std::string& userAssetsDir, std::string* why) {
+    if (userAssetsDir.empty()) return true;
+    const std::filesystem::path user = std::filesystem::path(userAssetsDir) / "models" / "models.json";
+    std::error_code ec;
+    if (!std::filesystem::exists(user, ec)) return true;
+    const ModelManifest m = load(user);
+    if (m.ok()) return true;
+    if (why) {
+        why->clear();
+        for (const std::string& e : m.errors()) *why += (why->empty() ? "" : "\n") + e;
+    }
+    return false;
+}
+
 void ModelManifest::overlay(const ModelManifest& other) {
     for (const auto& [role, e] : other.m_entries) m_entries[role] = e;
     m_errors.insert(m_errors.end(), other.m_errors.begin(), other.m_errors.end());

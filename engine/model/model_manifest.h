@@ -52,6 +52,10 @@ public:
     // over it when userAssetsDir is not empty. builtinAssetsDir defaults to the built-in assets/ found by eng::Paths.
     static ModelManifest loadAssets(const std::string& userAssetsDir, const std::filesystem::path& builtinAssetsDir = {});
 
+    // The command line's check of --assets DIR (design.md: bad input exits 2 before anything renders): true when
+    // DIR has no models/models.json or a clean one; false with every problem ("file:line:column: ...") in *why.
+    static bool checkUserManifest(const std::string& userAssetsDir, std::string* why);
+
     // Roles of `other` replace or add to ours; its errors are appended.
     void overlay(const ModelManifest& other);
 

@@ -111,3 +111,21 @@ TEST_CASE("manifest: a user --assets folder lays its roles over the built-in one
     CHECK(shovel->path == std::filesystem::path(ALMALYK_SOURCE_DIR) / "assets" / "models" / "shovel.glb");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("manifest: checkUserManifest passes a folder without a manifest or with a clean one, fails a broken one") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "almalyk_test_manifest_check";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "models");
+    std::string why;
+    CHECK(ModelManifest::checkUserManifest("", &why));
+    CHECK(ModelManifest::checkUserManifest(dir.string(), &why));  // only tours or scenarios: fine
+    std::ofstream(dir / "models" / "models.json") << R"({"models": {"shovel": {"file": "s.glb"}}})";
+    CHECK(ModelManifest::checkUserManifest(dir.string(), &why));
+    std::ofstream(dir / "models" / "models.json") << "{\"models\": {\n \"shovel\": {\"file\": 3}}}";
+    CHECK_FALSE(ModelManifest::checkUserManifest(dir.string(), &why));
+    CHECK(why.find((dir / "models" / "models.json").string() + ": models.shovel.file: expected a string") != std::string::npos);
+    std::ofstream(dir / "models" / "models.json") << "{\"models\": {\n \"shovel\": {\"file\": \"s.glb\",}}}";
+    CHECK_FALSE(ModelManifest::checkUserManifest(dir.string(), &why));
+    CHECK(why.find((dir / "models" / "models.json").string() + ":2:") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

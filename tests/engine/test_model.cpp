@@ -238,6 +238,8 @@ TEST_CASE("fallbackMesh: a closed magenta/black checkered box standing on the gr
     CHECK(m.boundsMax == glm::vec3(1.5f, 2.0f, 2.5f));
     REQUIRE(m.parts.size() == 2);
     CHECK(m.materials[static_cast<std::size_t>(m.parts[0].material)].baseColor == glm::vec4(1, 0, 1, 1));
+    // Emissive marks a glowing part that a scene drives (the smelter re-colours it by temperature): not the fallback.
+    for (const eng::Material& mat : m.materials) CHECK(mat.emissive == glm::vec3(0.0f));
     CHECK(frontFacingShare(m) == 1.0);
     // Surface area equals the box's: no face missing, none doubled. 2(3*2 + 3*5 + 2*5) = 62 m2.
     double area = 0.0;
