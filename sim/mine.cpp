@@ -117,8 +117,7 @@ bool samePit(const PitParams& a, const PitParams& b) {
 // [SECTION] construction and configuration
 
 Mine::Impl::Impl(const Params& p, std::uint64_t s, Time start)
-    : cfg(readConfig(p)), seed(s), now(start), serviceRng(Rng::stream(s, "mine.service")), tickStart(start),
-      origin(start) {
+    : cfg(readConfig(p)), seed(s), now(start), tickStart(start), origin(start) {
     deriveConfig();
     buildNetwork();
     shovels.resize(PitGeometry::kFaceSlots);

@@ -207,7 +207,6 @@ struct Mine::Impl {
     Station dumps[2];               // by DumpPoint: crusher, waste dump
     EventHeap heap;
     std::uint64_t seq = 0;
-    Rng serviceRng;
     bool breakActive = false;
     Time breakStart = 0;
     double breakAccum_s = 0;
