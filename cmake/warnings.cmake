@@ -12,3 +12,14 @@ function(almalyk_setup_target target)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
   endif()
 endfunction()
+
+# almalyk_allow_gcc12_restrict(<source>...): GCC 12 at -O2/-O3 reports a false -Wrestrict inside libstdc++ when it
+# inlines std::string's operator+ / assign of a literal ("__builtin_memcpy ... accessing 9223372036854775810 or more
+# bytes ... may overlap"; GCC bug 105329, a GCC 12 regression). It fires in a few of our files only; they are listed where
+# they are built (app/, tests/) and get -Wno-restrict for themselves, so every other file keeps the warning.
+function(almalyk_allow_gcc12_restrict)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_GREATER_EQUAL 12
+     AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    set_source_files_properties(${ARGN} DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} PROPERTIES COMPILE_OPTIONS -Wno-restrict)
+  endif()
+endfunction()
