@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "scenes/landscape/landscape_scene.h"
+#include "engine/noise.h"
+#include "scenes/site.h"
 
 namespace scenes {
 
@@ -29,16 +30,12 @@ glm::vec3 groundColour(float rel, float slope, glm::vec2 en) {
 
 }  // namespace
 
-float siteHash(int x, int y) {
-    std::uint32_t h = static_cast<std::uint32_t>(x) * 374761393u + static_cast<std::uint32_t>(y) * 668265263u;
-    h = (h ^ (h >> 13)) * 1274126177u;
-    return static_cast<float>((h ^ (h >> 16)) & 0xFFFF) / 65535.0f;
-}
+float siteHash(int x, int y) { return eng::noise::hash16(x, y); }
 
 float siteNoise(glm::vec2 p, float cell, int seed) {
-    const glm::vec2 q = p / cell, i = glm::floor(q), f = q - i, u = f * f * (3.0f - 2.0f * f);
-    const int x = static_cast<int>(i.x) + seed * 131, y = static_cast<int>(i.y);
-    return glm::mix(glm::mix(siteHash(x, y), siteHash(x + 1, y), u.x), glm::mix(siteHash(x, y + 1), siteHash(x + 1, y + 1), u.x), u.y);
+    const glm::vec2 q = p / cell;
+    // Each seed reads the 16-bit lattice shifted by 131 cells per seed.
+    return eng::noise::valueNoise(q.x, q.y, eng::noise::Fade::Cubic, [seed](int x, int y) { return siteHash(x + seed * 131, y); });
 }
 
 glm::vec3 SiteBackdrop::floorColour(float x, float z) const {
@@ -47,7 +44,7 @@ glm::vec3 SiteBackdrop::floorColour(float x, float z) const {
 
 float SiteBackdrop::heightAt(float x, float z) const {
     const float r = std::sqrt(x * x + z * z);
-    const float rel = LandscapeScene::elevation(m_desc.siteEast + x, -m_desc.siteNorth + z) - m_base;
+    const float rel = site::elevation(m_desc.siteEast + x, -m_desc.siteNorth + z) - m_base;
     // Flat and just below the scene's ground near the site, the real relief beyond.
     const float w = glm::smoothstep(m_desc.flatRadius * 1.45f, m_desc.flatRadius * 3.0f, r);
     return glm::mix(-0.6f, rel, w);
@@ -59,7 +56,7 @@ void SiteBackdrop::build(eng::Renderer& r, const SiteBackdropDesc& d) {
     m_desc.rings = std::max(m_desc.rings, 2);
     m_desc.flatRadius = std::max(m_desc.flatRadius, 10.0f);
     m_desc.outerRadius = std::max(m_desc.outerRadius, m_desc.flatRadius * 4.0f);
-    m_base = LandscapeScene::elevation(m_desc.siteEast, -m_desc.siteNorth);
+    m_base = site::elevation(m_desc.siteEast, -m_desc.siteNorth);
     const float r0 = 0.75f * m_desc.flatRadius, r1 = m_desc.outerRadius;
     const float logSpan = std::log(r1 / r0);
     // Rings spaced geometrically: detail where the relief is near, few vertices where the fog takes it.
@@ -101,7 +98,7 @@ void SiteBackdrop::build(eng::Renderer& r, const SiteBackdropDesc& d) {
     for (int j = 0; j < kH; ++j)
         for (int i = 0; i < kW; ++i) {
             const glm::vec2 q = texelPos(i, j);
-            hgt[static_cast<std::size_t>(j) * kW + i] = LandscapeScene::elevation(m_desc.siteEast + q.x, -m_desc.siteNorth + q.y) - m_base;
+            hgt[static_cast<std::size_t>(j) * kW + i] = site::elevation(m_desc.siteEast + q.x, -m_desc.siteNorth + q.y) - m_base;
         }
     std::vector<std::uint8_t> px(static_cast<std::size_t>(kW) * kH * 4);
     for (int j = 0; j < kH; ++j)

@@ -1,8 +1,8 @@
 // scenes/site_backdrop.h — the valley and foothills around a plant site, as one cheap distant ring for plant scenes.
 // Purpose: plant scenes (smelter, hydrogen) draw their own flat site; beyond it the viewer should see the Akhangaran
 //   valley floor and the Kuramin/Chatkal foothills the landscape scene shows, not a plane running to the horizon.
-// Use: SiteBackdrop b; b.build(r, {.siteEast = -3000, .siteNorth = 4800}) in load(); b.draw(r) in draw().
-//   The ring is sampled from LandscapeScene::elevation (the same terrain), relative to the site's own ground level,
+// Use: SiteBackdrop b; b.build(r, {.siteEast = site::kSmelter.x, .siteNorth = site::kSmelter.y}) in load(); b.draw(r).
+//   The ring is sampled from site::elevation (scenes/site.h) (the same terrain), relative to the site's own ground level,
 //   so the landscape and the plant scenes agree; it stays flat (just below y = 0) out to flatRadius, under the
 //   scene's own ground, and rises with distance.
 // Cost: one mesh (segments x rings x 2 triangles, ~3.5k by default), one 256² colour texture, one draw call; casts no
@@ -15,7 +15,7 @@
 namespace scenes {
 
 struct SiteBackdropDesc {
-    float siteEast = -3000.0f, siteNorth = 4800.0f;  // site centre in the landscape frame (m east/north of the pit)
+    float siteEast = 0.0f, siteNorth = 0.0f;  // site centre in the landscape frame (m east/north of the pit)
     float flatRadius = 700.0f;                       // m: flat (under the scene's ground) out to here
     float outerRadius = 30000.0f;                    // m: the ring's outer edge (the fog hides it)
     int segments = 72, rings = 26;

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "scenes/hydrogen/hydrogen_scene.h"
+#include "scenes/scene_kit.h"
 #include "sim/world.h"
 
 namespace scenes {
@@ -31,9 +32,7 @@ const Absorber kAbsorbers[] = {
     {"edge 550 nm (2.25 eV)", 11.9},             {"edge 600 nm (2.07 eV)", 16.2}, {"edge 700 nm (1.77 eV)", 25.1},
 };
 
-void tip(const char* text) {
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
-}
+void tip(const char* text) { kit::tooltip(text); }
 
 void rangeCell(const sim::Range& r, bool viable, const char* format) {
     if (!viable) { ImGui::TextDisabled("n/a"); return; }
@@ -48,18 +47,7 @@ void rangeCell(const sim::Range& r, bool viable, const char* format) {
 
 void HydrogenScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format,
                                 bool logScale, const char* tipText) {
-    if (!m_state || !m_state->params.has(name)) return;
-    auto it = m_edits.find(name);
-    float v = it != m_edits.end() ? it->second : static_cast<float>(m_state->params.get(name));
-    ImGui::SliderFloat(label, &v, lo, hi, format, logScale ? ImGuiSliderFlags_Logarithmic : 0);
-    if (tipText) tip(tipText);
-    if (ImGui::IsItemActive()) m_edits[name] = v;
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        char b[64];
-        std::snprintf(b, sizeof b, "%.9g", static_cast<double>(v));
-        setParam(name, b);
-    }
-    if (!ImGui::IsItemActive()) m_edits.erase(name);
+    if (m_state) m_sliders.slider(m_state->params, m_outbox, label, name, lo, hi, format, logScale, tipText);
 }
 
 void HydrogenScene::drawComparison() {
@@ -72,10 +60,13 @@ void HydrogenScene::drawComparison() {
     }
     // Last 24 sim hours from the samples (each holds its rate for kSampleMinutes).
     double photoDay = 0.0, smrDay = 0.0;
-    if (!m_history.empty()) {
-        const double since = m_history.back().hours - 24.0;
-        for (const Sample& x : m_history)
-            if (x.hours > since) { photoDay += x.h2kgh / 6.0; smrDay += x.smrKgh / 6.0; }
+    if (!m_plots.empty()) {
+        const double since = m_plots.hoursAt(m_plots.size() - 1) - 24.0, perSample = m_plots.sampleMinutes() / 60.0;
+        for (std::size_t k = 0; k < m_plots.size(); ++k)
+            if (m_plots.hoursAt(k) > since) {
+                photoDay += m_plots.series(kPlotH2)[k] * perSample;
+                smrDay += m_plots.series(kPlotSmr)[k] * perSample;
+            }
     }
     const bool capture = m_smrCapture > 0.0;
     if (ImGui::BeginTable("routes", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
@@ -124,20 +115,16 @@ void HydrogenScene::drawComparison() {
 }
 
 void HydrogenScene::drawPlots() {
-    if (m_history.size() < 2) { ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 10 sim minutes)."); return; }
-    std::vector<float> a, b, c;
-    float aMax = 1.0f, bMax = 1e-6f, cMax = 1e-6f;
-    for (const Sample& x : m_history) {
-        a.push_back(static_cast<float>(x.poa));
-        b.push_back(static_cast<float>(x.h2kgh));
-        c.push_back(static_cast<float>(x.storageKg));
-        aMax = std::max(aMax, a.back());
-        bMax = std::max(bMax, b.back());
-        cMax = std::max(cMax, c.back());
-    }
+    if (m_plots.size() < 2) { ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 10 sim minutes)."); return; }
+    const std::vector<float>& a = m_plots.series(kPlotPoa);
+    const std::vector<float>& b = m_plots.series(kPlotH2);
+    const std::vector<float>& c = m_plots.series(kPlotStorage);
+    const float aMax = std::max(1.0f, *std::max_element(a.begin(), a.end()));
+    const float bMax = std::max(1e-6f, *std::max_element(b.begin(), b.end()));
+    const float cMax = std::max(1e-6f, *std::max_element(c.begin(), c.end()));
     const float w = ImGui::GetContentRegionAvail().x;
     char t[96];
-    const double span = m_history.back().hours - m_history.front().hours;
+    const double span = m_plots.spanHours();
     std::snprintf(t, sizeof t, "Irradiance on panels (POA), W/m² - last %.1f h, max %.0f", span, aMax);
     ImGui::PlotLines("##poa", a.data(), static_cast<int>(a.size()), 0, t, 0.0f, std::max(aMax, 1100.0f), ImVec2(w, 60));
     std::snprintf(t, sizeof t, "H2 recovered, kg/h - max %.3f", bMax);
@@ -154,7 +141,7 @@ void HydrogenScene::drawControls() {
         if (ImGui::SmallButton(p.name)) {
             char b[32];
             std::snprintf(b, sizeof b, "%.9g", p.sth);
-            setParam("h2.sth_percent", b);
+            m_outbox.setParamText("h2.sth_percent", b);
         }
         tip(p.source);
     }
@@ -176,7 +163,7 @@ void HydrogenScene::drawControls() {
     paramSlider("Tilt, °", "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
     paramSlider("Azimuth, °", "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
     bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
-    if (ImGui::Checkbox("Seasonal weather", &stochastic)) setParam("weather.cloud_cover", stochastic ? "-1" : "0");
+    if (ImGui::Checkbox("Seasonal weather", &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
     tip("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)");
     if (!stochastic) {
         ImGui::SameLine();

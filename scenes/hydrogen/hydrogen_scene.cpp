@@ -10,6 +10,8 @@
 #include "engine/procedural.h"
 #include "sim/catalyst.h"
 #include "sim/solar.h"
+#include "engine/noise.h"
+#include "scenes/site.h"
 #include "sim/world.h"
 
 namespace scenes {
@@ -30,11 +32,9 @@ constexpr float kNearRowDistance = 60.0f;           // m from the eye: rows near
 constexpr float kGroundSize = 1800.0f;              // m: the site's own steppe; the backdrop ring continues beyond
 // The site in the landscape frame (m east/north of the Kalmakyr pit): on the valley floor east of the smelter, whose
 // slag feeds the catalyst line (layout illustrative).
-constexpr float kSiteEast = -2200.0f, kSiteNorth = 3700.0f;
+constexpr float kSiteEast = site::kHydrogenField.x, kSiteNorth = site::kHydrogenField.y;
 constexpr float kBubbleRadius = 22.0f;              // m around the camera target where bubbles are drawn
 constexpr int kMaxBubbles = 6000;
-constexpr int kHistoryDays = 3;
-constexpr double kSampleMinutes = 10.0;
 
 glm::mat4 place(glm::vec3 p, glm::vec3 scale, float yawDeg = 0.0f) {
     glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
@@ -58,11 +58,7 @@ glm::mat4 pipe(glm::vec3 a, glm::vec3 b, float radius) {
     return m;
 }
 
-float hash01(std::uint32_t a, std::uint32_t b) {
-    std::uint32_t h = a * 374761393u + b * 668265263u;
-    h = (h ^ (h >> 13)) * 1274126177u;
-    return static_cast<float>((h ^ (h >> 16)) & 0xFFFF) / 65535.0f;
-}
+float hash01(std::uint32_t a, std::uint32_t b) { return eng::noise::hash16(static_cast<int>(a), static_cast<int>(b)); }
 
 // One tray seen from above: an anodised frame around 4 x 8 sheets of slag-derived photocatalyst (dark iron-oxide
 // composite, cf. hydrogen.md §3 CuFe2O4/Fe3O4) under glass.
@@ -216,13 +212,7 @@ void HydrogenScene::update(const FrameInput& in) {
                                param("econ.ground_cover_ratio", 0.5));
     m_clouds.update(m_cloud, sim::toSeconds(in.now - s.time) + sim::toSeconds(s.time % (400 * sim::kDay)));
 
-    if (m_nextSample < 0 || in.now >= m_nextSample) {
-        m_history.push_back({sim::toHours(in.now), s.sun.ghi_w_m2, s.sun.poa_w_m2, s.h2.h2_recovered_kg_h,
-                             s.h2.storage_kg, s.smr.h2_kg_h});
-        while (!m_history.empty() && m_history.front().hours < m_history.back().hours - 24.0 * kHistoryDays)
-            m_history.pop_front();
-        m_nextSample = in.now + sim::fromSeconds(kSampleMinutes * 60.0);
-    }
+    m_plots.sample(s, in.now);
 
     // Plumes follow the live rates: the flue's CO2 (emitted, after capture) and the separator's vent.
     if (m_r) {
@@ -566,14 +556,6 @@ bool HydrogenScene::pick(const eng::Ray& ray, const FrameInput& in, std::string*
     return true;
 }
 
-void HydrogenScene::setParam(const std::string& name, const std::string& value) {
-    m_outbox.push_back({sim::CommandType::SetParam, name, value});
-}
-
-std::vector<sim::Command> HydrogenScene::takeCommands() {
-    std::vector<sim::Command> out;
-    out.swap(m_outbox);
-    return out;
-}
+std::vector<sim::Command> HydrogenScene::takeCommands() { return m_outbox.take(); }
 
 }  // namespace scenes

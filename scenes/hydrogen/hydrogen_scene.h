@@ -23,6 +23,7 @@
 #include "scenes/hydrogen/cloud_field.h"
 #include "scenes/hydrogen/field_layout.h"
 #include "scenes/scene.h"
+#include "scenes/scene_kit.h"
 #include "scenes/site_backdrop.h"
 #include "sim/command.h"
 
@@ -50,14 +51,12 @@ public:
     static int bubblesPerModule(double g_h_m2);
 
 private:
-    struct Sample { double hours, ghi, poa, h2kgh, storageKg, smrKgh; };
     void drawField(eng::Renderer& r, const eng::OrbitCamera& cam, float aspect);
     void drawPlant(eng::Renderer& r);
     void drawReformer(eng::Renderer& r);
     void drawClouds(eng::Renderer& r);
     void drawSunPath(eng::Renderer& r);
     void drawLabels(eng::Renderer& r);
-    void setParam(const std::string& name, const std::string& value);
     void paramSlider(const char* label, const char* name, float lo, float hi, const char* format, bool logScale,
                      const char* tip);
     void drawComparison();
@@ -87,16 +86,17 @@ private:
     h2::CloudField m_clouds;
     float m_anim = 0.0f;  // seconds of animation (bubbles), wall clock
 
-    std::deque<Sample> m_history;
-    sim::Time m_nextSample = -1;
-    std::vector<sim::Command> m_outbox;
+    // The panel's plots and 24 h totals: one sample per 10 sim minutes over the last 3 days.
+    enum PlotSeries : std::size_t { kPlotPoa, kPlotH2, kPlotStorage, kPlotSmr };
+    kit::MetricHistory m_plots{{"h2.poa_w_m2", "h2.recovered_kg_h", "h2.storage_kg", "smr.h2_kg_h"}, 10.0, 72.0};
+    kit::CommandOutbox m_outbox;
+    kit::ParamSliders m_sliders;
 
     // Panel state.
     bool m_showPanel = true, m_showSunPath = false;
     int m_previewDay = -1;       // day of year for the sun-path overlay (-1: the sim's date)
     float m_previewHour = 12.0f;
     int m_absorber = 0;          // index into the absorber-edge table (ceiling shown next to STH)
-    std::map<std::string, float> m_edits;  // slider values while dragged (sent as a command on release)
 };
 
 }  // namespace scenes

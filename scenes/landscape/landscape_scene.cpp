@@ -6,123 +6,34 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "engine/noise.h"
 #include "engine/procedural.h"
+#include "scenes/site.h"
 
 namespace scenes {
 
-// [SECTION] Procedural terrain
+// [SECTION] Constants
 
 namespace {
 
 constexpr float kTerrainSize = 40000.0f;  // metres per side
 constexpr int kSamples = 513;
 constexpr int kColorMap = 1024;
-constexpr float kValleyFloor = 430.0f;    // Akhangaran river near Almalyk, m a.s.l. (town ~530 m, hydrogen.md §7)
-constexpr float kPitRim = 760.0f;         // almalyk.md §1: ore field ground 700-780 m (S5)
-constexpr float kPitFloor = 260.0f;       // almalyk.md §1: floor ~250 m (derived)
-const glm::vec2 kRiverPoint(-5000.0f, 9000.0f);  // (east, north) m: the river runs NE-SW north of the town
-const glm::vec2 kRiverDir = glm::normalize(glm::vec2(1.0f, 0.8f));
-const glm::vec2 kTown(-6500.0f, 4200.0f);        // Almalyk town centre, NW of the pit
-const glm::vec2 kPlant(-3000.0f, 4800.0f);       // metallurgical works east of the town
 
-float hash(int x, int y, int seed) {
-    std::uint32_t h = static_cast<std::uint32_t>(x) * 374761393u + static_cast<std::uint32_t>(y) * 668265263u +
-                      static_cast<std::uint32_t>(seed) * 2246822519u;
-    h = (h ^ (h >> 13)) * 1274126177u;
-    h ^= h >> 16;
-    return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0xFFFFFF);
-}
-
-float valueNoise(glm::vec2 p, int seed) {
-    const glm::vec2 i = glm::floor(p), f = p - i;
-    const glm::vec2 u = f * f * f * (f * (f * 6.0f - 15.0f) + 10.0f);
-    const int x = static_cast<int>(i.x), y = static_cast<int>(i.y);
-    const float a = hash(x, y, seed), b = hash(x + 1, y, seed), c = hash(x, y + 1, seed), d = hash(x + 1, y + 1, seed);
-    return glm::mix(glm::mix(a, b, u.x), glm::mix(c, d, u.x), u.y);
-}
-
-float fbm(glm::vec2 p, int octaves, int seed) {
-    float s = 0.0f, a = 0.5f, norm = 0.0f;
-    for (int o = 0; o < octaves; ++o) {
-        s += a * valueNoise(p, seed + o);
-        norm += a;
-        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);  // rotate + scale by 2: no grid alignment
-        a *= 0.5f;
-    }
-    return s / norm;
-}
-
-// Ridged multifractal: sharp crests and branching gullies, as in eroded foothills.
-float ridged(glm::vec2 p, int octaves, int seed) {
-    float s = 0.0f, a = 0.5f, w = 1.0f, norm = 0.0f;
-    for (int o = 0; o < octaves; ++o) {
-        float n = 1.0f - std::abs(valueNoise(p, seed + o) * 2.0f - 1.0f);
-        n = n * n * w;
-        w = std::clamp(n * 1.8f, 0.0f, 1.0f);
-        s += a * n;
-        norm += a;
-        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);
-        a *= 0.52f;
-    }
-    return s / norm;
-}
-
-struct Site {
-    float along, across;  // metres along the river (NE +) and across it (SE +)
-};
-
-Site siteOf(glm::vec2 en) {
-    const glm::vec2 d = en - kRiverPoint;
-    Site s{glm::dot(d, kRiverDir), glm::dot(d, glm::vec2(kRiverDir.y, -kRiverDir.x))};
-    s.across += 500.0f * std::sin(s.along / 3300.0f) + 220.0f * std::sin(s.along / 1200.0f + 1.3f);  // meanders
-    return s;
-}
-
-// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
-float pitEllipse(glm::vec2 en) {
-    const float c = std::cos(glm::radians(-45.0f)), s = std::sin(glm::radians(-45.0f));
-    const glm::vec2 q(c * en.x - s * en.y, s * en.x + c * en.y);
-    return std::sqrt((q.x / 2000.0f) * (q.x / 2000.0f) + (q.y / 1000.0f) * (q.y / 1000.0f));
-}
-
-float baseElevation(glm::vec2 en, float* wildness) {
-    const Site s = siteOf(en);
-    const float se = std::max(s.across, 0.0f), nw = std::max(-s.across, 0.0f);
-    const float kuramin = 2300.0f * std::pow(glm::smoothstep(600.0f, 32000.0f, se), 1.25f);
-    const float chatkal = 1100.0f * std::pow(glm::smoothstep(1800.0f, 24000.0f, nw), 1.3f);
-    const float rise = kuramin + chatkal;
-    const glm::vec2 p = en / 5200.0f;
-    const glm::vec2 warp(fbm(p * 0.7f, 3, 11), fbm(p * 0.7f + glm::vec2(5.2f, 1.3f), 3, 17));
-    const float hills = ridged(p + warp * 1.4f, 6, 3);
-    const float floorFlat = glm::smoothstep(900.0f, 4500.0f, std::abs(s.across));  // irrigated floor stays flat
-    const float amp = (60.0f + 0.55f * rise) * floorFlat;
-    if (wildness) *wildness = floorFlat;
-    float h = kValleyFloor + s.along * 0.006f + rise + amp * (hills - 0.3f) + 25.0f * fbm(p * 6.0f, 3, 29);
-    // The river's channel.
-    h -= 14.0f * (1.0f - glm::smoothstep(0.0f, 260.0f, std::abs(s.across)));
-    return h;
-}
+float hash(int x, int y, int seed) { return eng::noise::hash24(x, y, seed); }
+using site::fbm;
+using site::pitEllipse;
+using site::Site;
+using site::siteOf;
+using site::kTown;
+using site::kWorks;
+using site::kValleyFloor;
+using site::kPitRim;
+using site::kRiverDir;
 
 }  // namespace
 
-float LandscapeScene::elevation(float x, float z) {
-    const glm::vec2 en(x, -z);
-    float h = baseElevation(en, nullptr);
-    // Kalmakyr: flatten the ore field toward its ground level, then cut the pit with a flat floor.
-    const float e = pitEllipse(en);
-    const float field = 1.0f - glm::smoothstep(1.0f, 2.2f, e);
-    h = glm::mix(h, kPitRim, field * 0.85f);
-    if (e < 1.0f) {
-        const float wall = glm::smoothstep(1.0f, 0.32f, e);
-        h = glm::mix(h, kPitFloor, wall);
-    }
-    // Waste dumps: flat-topped mounds east and south of the pit.
-    for (const glm::vec3 d : {glm::vec3(3600.0f, -900.0f, 90.0f), glm::vec3(1200.0f, -3000.0f, 70.0f)}) {
-        const float r = glm::length(en - glm::vec2(d.x, d.y)) / 1100.0f;
-        h = std::max(h, glm::mix(h, kPitRim + d.z, glm::smoothstep(1.0f, 0.6f, r)));
-    }
-    return h;
-}
+float LandscapeScene::elevation(float x, float z) { return site::elevation(x, z); }
 
 // [SECTION] Colour map
 
@@ -172,8 +83,8 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
         pit = glm::mix(pit, srgb(98, 104, 100), band * 0.35f);
         c = glm::mix(c, pit, glm::smoothstep(1.15f, 0.95f, e));
     }
-    for (const glm::vec2 d : {glm::vec2(3600.0f, -900.0f), glm::vec2(1200.0f, -3000.0f)}) {
-        const float r = glm::length(en - d) / 1100.0f;
+    for (const site::WasteDump& d : site::kWasteDumps) {
+        const float r = glm::length(en - d.en) / d.radius;
         c = glm::mix(c, srgb(134, 122, 106) * (0.9f + 0.2f * n2), glm::smoothstep(1.05f, 0.8f, r));
     }
     (void)h;
@@ -252,7 +163,7 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
             m_town.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
         }
     for (int i = 0; i < 14; ++i) {
-        const glm::vec2 en = kPlant + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
+        const glm::vec2 en = kWorks + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
         const glm::vec3 size(160.0f + 60.0f * hash(i, 0, 71), 22.0f + 18.0f * hash(i, 0, 72), 70.0f + 40.0f * hash(i, 0, 73));
         const float x = en.x, z = -en.y;
         glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 3.0f, z});
@@ -262,7 +173,7 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
         m_plant.push_back({glm::scale(m, size), glm::vec4(hall, 1), glm::vec4(0)});
     }
     for (int i = 0; i < 3; ++i) {
-        const float x = kPlant.x + 300.0f + i * 160.0f, z = -(kPlant.y + 160.0f);
+        const float x = kWorks.x + 300.0f + i * 160.0f, z = -(kWorks.y + 160.0f);
         const float hgt = i == 1 ? 150.0f : 110.0f;  // illustrative stack heights
         const glm::vec3 base(x, m_terrain.heightAt(x, z), z);
         m_stacks.push_back({glm::scale(glm::translate(glm::mat4(1.0f), base), {5.0f, hgt, 5.0f}), glm::vec4(1), glm::vec4(0)});
@@ -290,9 +201,9 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.drawInstanced(m_block, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
-    r.labels().add({.position = pit, .text = "Kalmakyr open pit", .fadeStart = 20000, .fadeEnd = 40000});
-    r.labels().add({.position = {kTown.x, 720.0f, -kTown.y}, .text = "Almalyk", .fadeStart = 20000, .fadeEnd = 40000});
-    r.labels().add({.position = {kPlant.x + 460.0f, 900.0f, -kPlant.y}, .text = "Copper smelter", .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = pit, .text = site::findFacility("pit")->title, .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kTown.x, 720.0f, -kTown.y}, .text = site::findFacility("town")->title, .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kWorks.x + 460.0f, 900.0f, -kWorks.y}, .text = site::findFacility("smelter")->title, .fadeStart = 20000, .fadeEnd = 40000});
 }
 
 std::vector<eng::CameraPreset> LandscapeScene::cameraPresets() const {

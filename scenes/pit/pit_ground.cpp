@@ -6,7 +6,9 @@
 
 #include <glm/glm.hpp>
 
-#include "scenes/landscape/landscape_scene.h"
+#include "engine/noise.h"
+
+#include "scenes/site.h"
 #include "sim/haul_network.h"
 
 namespace scenes::pit {
@@ -15,25 +17,10 @@ namespace {
 
 // [SECTION] Noise (tileable when a period is given)
 
-float hash2(int x, int y, int seed) {
-    std::uint32_t h = static_cast<std::uint32_t>(x) * 374761393u + static_cast<std::uint32_t>(y) * 668265263u +
-                      static_cast<std::uint32_t>(seed) * 2246822519u;
-    h = (h ^ (h >> 13)) * 1274126177u;
-    h ^= h >> 16;
-    return static_cast<float>(h & 0xFFFFFF) / static_cast<float>(0xFFFFFF);
-}
-
-// Value noise; a period > 0 wraps that axis (periodY < 0: the same as periodX).
+// Value noise (engine/noise.h); a period > 0 wraps that axis (periodY < 0: the same as periodX).
 float valueNoise(float px, float py, int seed, int period, int periodY = -1) {
     if (periodY < 0) periodY = period;
-    const float fx = std::floor(px), fy = std::floor(py);
-    const float ux = px - fx, uy = py - fy;
-    const float sx = ux * ux * (3.0f - 2.0f * ux), sy = uy * uy * (3.0f - 2.0f * uy);
-    auto w = [](int i, int p) { return p > 0 ? ((i % p) + p) % p : i; };
-    const int x0 = static_cast<int>(fx), y0 = static_cast<int>(fy);
-    const float a = hash2(w(x0, period), w(y0, periodY), seed), b = hash2(w(x0 + 1, period), w(y0, periodY), seed);
-    const float c = hash2(w(x0, period), w(y0 + 1, periodY), seed), e = hash2(w(x0 + 1, period), w(y0 + 1, periodY), seed);
-    return glm::mix(glm::mix(a, b, sx), glm::mix(c, e, sx), sy);
+    return eng::noise::valueNoise(px, py, eng::noise::Fade::Cubic, eng::noise::hashLattice(seed, period, periodY));
 }
 
 // Octaves double the frequency so a period that tiles the first octave tiles them all.
@@ -109,7 +96,7 @@ double groundElevation(const sim::PitGeometry& g, double x, double y) {
     const double out = -off;
     // Flat bench of ground around the rim (haul roads, crusher, park-up), then the Almalyk foothills of the
     // landscape scene, so the two scenes show the same country.
-    const double hills = LandscapeScene::elevation(static_cast<float>(x), static_cast<float>(-y));
+    const double hills = site::elevation(static_cast<float>(x), static_cast<float>(-y));
     const double blend = glm::smoothstep(350.0, 2600.0, out);
     double h = rim + (hills - rim) * blend;
     // Waste dump: the trucks tip over the crest of a platform at rim level that advances into lower ground

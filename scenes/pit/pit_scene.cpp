@@ -1,5 +1,6 @@
 #include "scenes/pit/pit_scene.h"
 #include "scenes/scene_actions.h"
+#include "scenes/site.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,6 @@ namespace {
 
 constexpr double kKpiEvery_min = 5.0;
 constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
-const sim::SitePos kConcentrator{-3000.0, 4800.0, 600.0};  // the works beside the town (landscape scene)
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
@@ -205,7 +205,7 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
 
 void PitScene::buildTransportLine(const sim::PitGeometry& g, double railLen) {
     const sim::SitePos c = g.crusherPosition();
-    const glm::dvec2 start(c.x, c.y), target(kConcentrator.x, kConcentrator.y);
+    const glm::dvec2 start(c.x, c.y), target(site::kConcentrator.x, site::kConcentrator.y);
     const glm::dvec2 dir = glm::normalize(target - start), side(-dir.y, dir.x);
     auto build = [&](glm::dvec2 from, double len, float lift, std::vector<glm::vec3>& pts, std::vector<double>& s) {
         pts.clear();

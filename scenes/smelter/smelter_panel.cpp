@@ -8,55 +8,32 @@
 
 #include <imgui.h>
 
+#include "scenes/scene_kit.h"
 #include "scenes/smelter/smelter_scene.h"
 #include "sim/world.h"  // sim::State
 
 namespace scenes {
 
 namespace {
-constexpr double kSampleMinutes = 5.0, kHistoryHours = 12.0;
 const ImVec4 kRed(1.0f, 0.42f, 0.36f, 1.0f), kGreen(0.45f, 0.85f, 0.5f, 1.0f);
 
-void tip(const char* text) {
-    if (text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+// The words for the simulation's alarm keys (sim/ names its alarms by their 0/1 metric).
+const char* alarmText(const std::string& key) {
+    if (key == "smelter.alarm_temp_high") return "furnace temperature high";
+    if (key == "smelter.alarm_temp_low") return "furnace temperature low";
+    if (key == "smelter.alarm_level_high") return "furnace bath level high";
+    if (key == "smelter.alarm_stack_so2_high") return "stack SO2 high";
+    return key.c_str();
 }
+
+using kit::tooltip;
+void tip(const char* text) { tooltip(text); }
 }  // namespace
 
-void SmelterScene::sample(const sim::State& s, sim::Time now) {
-    if (m_nextSample >= 0 && now < m_nextSample) return;
-    const sim::SmelterState& sm = s.smelter;
-    m_history.push_back({sim::toHours(now), sm.furnace.temperature_c, sm.furnace.matte_grade_pct,
-                         sm.acid_plant.so2_captured_t_h, sm.acid_plant.acid_t_h, sm.tankhouse.cathode_t_h, sm.slag_t_h,
-                         sm.power_mw, sm.co2_t_h, sm.stack_so2_t_h});
-    while (m_history.size() > 2 && m_history.front().hours < m_history.back().hours - kHistoryHours) m_history.pop_front();
-    m_nextSample = now + sim::fromSeconds(kSampleMinutes * 60.0);
-}
-
-void SmelterScene::setParam(const std::string& name, double value) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.9g", value);
-    m_outbox.push_back({sim::CommandType::SetParam, name, b});
-}
-
-std::vector<sim::Command> SmelterScene::takeCommands() {
-    std::vector<sim::Command> out;
-    out.swap(m_outbox);
-    return out;
-}
+std::vector<sim::Command> SmelterScene::takeCommands() { return m_outbox.take(); }
 
 void SmelterScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format, const char* tipText) {
-    if (!m_state || !m_state->params.has(name)) return;
-    auto it = m_edits.find(name);
-    float v = it != m_edits.end() ? it->second : static_cast<float>(m_state->params.get(name));
-    ImGui::SliderFloat(label, &v, lo, hi, format);
-    tip(tipText);
-    if (ImGui::IsItemActive()) m_edits[name] = v;
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        setParam(name, v);
-        m_edits.erase(name);
-    } else if (!ImGui::IsItemActive()) {
-        m_edits.erase(name);
-    }
+    if (m_state) m_sliders.slider(m_state->params, m_outbox, label, name, lo, hi, format, false, tipText);
 }
 
 void SmelterScene::drawUi(const FrameInput& in) {
@@ -75,7 +52,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
         ImGui::TextColored(kGreen, "No alarms");
     } else {
         for (const sim::AlarmState& a : s.alarms)
-            if (a.active) ImGui::TextColored(kRed, "ALARM  %s: %.2f (limit %.2f)", a.name.c_str(), a.value, a.limit);
+            if (a.active) ImGui::TextColored(kRed, "ALARM  %s: %.2f (limit %.2f)", alarmText(a.name), a.value, a.limit);
     }
     if (!s.furnace.running) ImGui::TextColored(kRed, "Smelting furnace tripped: no smelting, the bath cools");
     if (!s.acid_plant.running) ImGui::TextColored(kRed, "Acid plant tripped: all SO2 goes up the stack");
@@ -110,32 +87,34 @@ void SmelterScene::drawUi(const FrameInput& in) {
     }
 
     if (ImGui::CollapsingHeader("Live plots", ImGuiTreeNodeFlags_DefaultOpen)) {
-        if (m_history.size() < 2) {
+        if (m_plots.size() < 2) {
             ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 5 sim minutes).");
         } else {
             const float w = ImGui::GetContentRegionAvail().x;
-            const double span = m_history.back().hours - m_history.front().hours;
-            auto plot = [&](const char* id, const char* title, double Sample::*field, float floor) {
-                std::vector<float> v;
+            const double span = m_plots.spanHours();
+            // One plot per metric of m_plots, in its order (smelter_scene.h).
+            auto plot = [&](std::size_t metric, const char* title, float floor) {
+                const std::vector<float>& v = m_plots.series(metric);
                 float lo = FLT_MAX, hi = -FLT_MAX;
-                for (const Sample& x : m_history) {
-                    v.push_back(static_cast<float>(x.*field));
-                    lo = std::min(lo, v.back());
-                    hi = std::max(hi, v.back());
+                for (float x : v) {
+                    lo = std::min(lo, x);
+                    hi = std::max(hi, x);
                 }
                 char t[128];
                 std::snprintf(t, sizeof t, "%s: %.2f (last %.1f h)", title, static_cast<double>(v.back()), span);
                 const float pad = std::max((hi - lo) * 0.1f, floor);
+                char id[16];
+                std::snprintf(id, sizeof id, "##plot%zu", metric);
                 ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, 46));
             };
-            plot("##t", "Furnace C", &Sample::tempC, 5.0f);
-            plot("##g", "Matte % Cu", &Sample::grade, 0.5f);
-            plot("##so2", "SO2 captured t/h", &Sample::so2Captured, 0.5f);
-            plot("##stk", "SO2 to stack t/h", &Sample::stackSo2, 0.05f);
-            plot("##cath", "Cathode t/h", &Sample::cathode, 0.5f);
-            plot("##slag", "Slag t/h", &Sample::slag, 0.5f);
-            plot("##pw", "Power MW", &Sample::powerMw, 1.0f);
-            plot("##co2", "CO2 t/h", &Sample::co2, 0.2f);
+            plot(0, "Furnace C", 5.0f);
+            plot(1, "Matte % Cu", 0.5f);
+            plot(2, "SO2 captured t/h", 0.5f);
+            plot(3, "SO2 to stack t/h", 0.05f);
+            plot(4, "Cathode t/h", 0.5f);
+            plot(5, "Slag t/h", 0.5f);
+            plot(6, "Power MW", 1.0f);
+            plot(7, "CO2 t/h", 0.2f);
         }
     }
 

@@ -15,6 +15,7 @@
 #include "engine/procedural.h"
 #include "scenes/label_layout.h"
 #include "scenes/mesh_batch.h"
+#include "scenes/site.h"
 #include "sim/world.h"
 
 namespace scenes {
@@ -256,7 +257,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 14, plain), "smelter.cylinder");
     m_stream = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "melt", .baseColor = {0.1f, 0.05f, 0.03f, 1}}), "smelter.stream");
     // The Akhangaran valley and the Kuramin foothills beyond the site (the landscape scene's terrain), one draw.
-    m_backdrop.build(r, {.siteEast = -3000.0f, .siteNorth = 4800.0f, .flatRadius = 0.5f * kGroundSize});
+    m_backdrop.build(r, {.siteEast = site::kSmelter.x, .siteNorth = site::kSmelter.y, .flatRadius = 0.5f * kGroundSize});
     m_ground = r.createMesh(eng::makeGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
     const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
     r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
@@ -396,7 +397,7 @@ void SmelterScene::update(const FrameInput& in) {
     for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
         const float target = m_anim.converters[i].tiltDeg;
         m_shownTilt[i] += std::clamp(target - m_shownTilt[i], -turn, turn);
-        if (in.simSecondsPerSecond <= 0.0 && in.dtReal <= 0.02f && m_nextSample < 0) m_shownTilt[i] = target;  // first shot frame
+        if (in.simSecondsPerSecond <= 0.0 && in.dtReal <= 0.02f && m_plots.empty()) m_shownTilt[i] = target;  // first shot frame
     }
 
     const double dtSim = in.dtReal * in.simSecondsPerSecond;
@@ -407,7 +408,7 @@ void SmelterScene::update(const FrameInput& in) {
                 if (glm::length(c.pos - yardDumpSpot(k)) < 1.0f) m_freshSlag[static_cast<std::size_t>(k)] = 0.0;
         }
     // Before the first frame the yard has seen dumps the animation's cues never showed: start from the ladles' state.
-    if (m_nextSample < 0)
+    if (m_plots.empty())
         for (std::size_t i = 0, k = 0; i < sm.ladles.size(); ++i)
             if (sm.ladles[i].contents == sim::LadleContents::Slag) {
                 if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
@@ -430,9 +431,9 @@ void SmelterScene::update(const FrameInput& in) {
     if (sm.casting.active) m_wheelDeg += static_cast<float>(std::min(dtSim, 60.0) * 0.6);  // ~1 mould per 10 s (E)
     updateParticles(in);
     // The first frame (and every shot) starts with plumes and fumes already developed, not from an empty sky.
-    if (m_nextSample < 0 && m_r)
+    if (m_plots.empty() && m_r)
         for (int i = 0; i < 300; ++i) m_r->particles().update(1.0f / 20.0f);
-    sample(s, in.now);
+    m_plots.sample(s, in.now);
 }
 
 void SmelterScene::updateParticles(const FrameInput& in) {

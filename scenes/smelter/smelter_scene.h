@@ -22,6 +22,7 @@
 
 #include "engine/model/model_library.h"
 #include "scenes/scene.h"
+#include "scenes/scene_kit.h"
 #include "scenes/site_backdrop.h"
 #include "scenes/smelter/smelter_anim.h"
 #include "sim/command.h"
@@ -60,7 +61,6 @@ private:
     // One model split for animation: the rigid parts, the moving ones, and the glowing melt (emissive zeroed so the
     // scene drives it by temperature).
     struct Parts { eng::MeshId fixed, moving, melt; glm::vec3 pivot{0.0f}; };
-    struct Sample { double hours, tempC, grade, so2Captured, acid, cathode, slag, powerMw, co2, stackSo2; };
 
     Parts loadParts(eng::Renderer& r, const std::string& role, std::initializer_list<const char*> moving,
                     const char* pivotPart);
@@ -73,10 +73,8 @@ private:
     void drawStreams(eng::Renderer& r);
     void drawLabels(eng::Renderer& r, glm::vec3 eye);
     void updateParticles(const FrameInput& in);
-    void sample(const sim::State& s, sim::Time now);
     std::string describe(const std::string& key) const;
     std::vector<Unit> units() const;
-    void setParam(const std::string& name, double value);
     void paramSlider(const char* label, const char* name, float lo, float hi, const char* format, const char* tip);
     glm::vec3 converterMouth(int i) const;
 
@@ -109,10 +107,13 @@ private:
     float m_wheelDeg = 0.0f, m_anim01 = 0.0f;
     float m_night = 0.0f;
 
-    std::deque<Sample> m_history;
-    sim::Time m_nextSample = -1;
-    std::vector<sim::Command> m_outbox;
-    std::map<std::string, float> m_edits;
+    // The panel's plots: one sample per 5 sim minutes over the last 12 h (plot order in smelter_panel.cpp).
+    kit::MetricHistory m_plots{{"smelter.bath_temp_c", "smelter.matte_grade_pct", "smelter.so2_captured_t_h",
+                                "smelter.stack_so2_t_h", "smelter.cathode_t_h", "smelter.slag_t_h", "smelter.power_mw",
+                                "smelter.co2_t_h"},
+                               5.0, 12.0};
+    kit::CommandOutbox m_outbox;
+    kit::ParamSliders m_sliders;
     std::string m_selected;
     bool m_cutaway = true, m_showPanel = true, m_showLabels = true;
 };

@@ -1,0 +1,69 @@
+#include "scenes/scene_kit.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include <imgui.h>
+
+#include "sim/metrics.h"
+#include "sim/world.h"
+
+namespace scenes::kit {
+
+void tooltip(const char* text) {
+    if (text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+void CommandOutbox::setParam(const std::string& name, double value) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.9g", value);
+    setParamText(name, b);
+}
+
+std::vector<sim::Command> CommandOutbox::take() {
+    std::vector<sim::Command> out;
+    out.swap(m_commands);
+    return out;
+}
+
+bool ParamSliders::slider(const sim::Params& params, CommandOutbox& out, const char* label, const char* name, float lo,
+                          float hi, const char* format, bool logScale, const char* tip) {
+    if (!params.has(name)) return false;
+    auto it = m_edits.find(name);
+    float v = it != m_edits.end() ? it->second : static_cast<float>(params.get(name));
+    ImGui::SliderFloat(label, &v, lo, hi, format, logScale ? ImGuiSliderFlags_Logarithmic : 0);
+    tooltip(tip);
+    if (ImGui::IsItemActive()) m_edits[name] = v;
+    if (ImGui::IsItemDeactivatedAfterEdit()) out.setParam(name, static_cast<double>(v));
+    if (!ImGui::IsItemActive()) m_edits.erase(name);
+    return true;
+}
+
+MetricHistory::MetricHistory(std::vector<std::string> metrics, double sampleMinutes, double windowHours)
+    : m_sampleMinutes(sampleMinutes), m_windowHours(windowHours) {
+    for (const std::string& name : metrics) {
+        const int i = sim::findMetric(name);
+        if (i < 0) m_unknown.push_back(name);
+        m_index.push_back(i);
+    }
+    m_series.resize(metrics.size());
+}
+
+bool MetricHistory::sample(const sim::State& s, sim::Time at) {
+    if (m_next >= 0 && at < m_next) return false;
+    m_hours.push_back(sim::toHours(at));
+    for (std::size_t i = 0; i < m_index.size(); ++i)
+        m_series[i].push_back(m_index[i] < 0 ? std::numeric_limits<float>::quiet_NaN()
+                                             : static_cast<float>(sim::readMetric(s, m_index[i])));
+    std::size_t drop = 0;
+    while (drop + 2 < m_hours.size() && m_hours[drop] < m_hours.back() - m_windowHours) ++drop;
+    if (drop > 0) {
+        m_hours.erase(m_hours.begin(), m_hours.begin() + static_cast<std::ptrdiff_t>(drop));
+        for (auto& v : m_series) v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(drop));
+    }
+    m_next = at + sim::fromSeconds(m_sampleMinutes * 60.0);
+    return true;
+}
+
+}  // namespace scenes::kit

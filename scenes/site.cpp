@@ -1,0 +1,126 @@
+#include "scenes/site.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/noise.h"
+
+namespace scenes::site {
+
+namespace {
+
+float valueNoise(glm::vec2 p, int seed) {
+    return eng::noise::valueNoise(p.x, p.y, eng::noise::Fade::Quintic, eng::noise::hashLattice(seed));
+}
+
+}  // namespace
+
+float fbm(glm::vec2 p, int octaves, int seed) {
+    float s = 0.0f, a = 0.5f, norm = 0.0f;
+    for (int o = 0; o < octaves; ++o) {
+        s += a * valueNoise(p, seed + o);
+        norm += a;
+        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);  // rotate + scale by 2: no grid alignment
+        a *= 0.5f;
+    }
+    return s / norm;
+}
+
+namespace {
+
+// Ridged multifractal: sharp crests and branching gullies, as in eroded foothills.
+float ridged(glm::vec2 p, int octaves, int seed) {
+    float s = 0.0f, a = 0.5f, w = 1.0f, norm = 0.0f;
+    for (int o = 0; o < octaves; ++o) {
+        float n = 1.0f - std::abs(valueNoise(p, seed + o) * 2.0f - 1.0f);
+        n = n * n * w;
+        w = std::clamp(n * 1.8f, 0.0f, 1.0f);
+        s += a * n;
+        norm += a;
+        p = glm::vec2(p.x * 1.6f - p.y * 1.2f, p.x * 1.2f + p.y * 1.6f);
+        a *= 0.52f;
+    }
+    return s / norm;
+}
+
+}  // namespace
+
+Site siteOf(glm::vec2 en) {
+    const glm::vec2 d = en - kRiverPoint;
+    Site s{glm::dot(d, kRiverDir), glm::dot(d, glm::vec2(kRiverDir.y, -kRiverDir.x))};
+    s.across += 500.0f * std::sin(s.along / 3300.0f) + 220.0f * std::sin(s.along / 1200.0f + 1.3f);  // meanders
+    return s;
+}
+
+// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
+float pitEllipse(glm::vec2 en) {
+    const float c = std::cos(glm::radians(-45.0f)), s = std::sin(glm::radians(-45.0f));
+    const glm::vec2 q(c * en.x - s * en.y, s * en.x + c * en.y);
+    return std::sqrt((q.x / 2000.0f) * (q.x / 2000.0f) + (q.y / 1000.0f) * (q.y / 1000.0f));
+}
+
+namespace {
+
+float baseElevation(glm::vec2 en, float* wildness) {
+    const Site s = siteOf(en);
+    const float se = std::max(s.across, 0.0f), nw = std::max(-s.across, 0.0f);
+    const float kuramin = 2300.0f * std::pow(glm::smoothstep(600.0f, 32000.0f, se), 1.25f);
+    const float chatkal = 1100.0f * std::pow(glm::smoothstep(1800.0f, 24000.0f, nw), 1.3f);
+    const float rise = kuramin + chatkal;
+    const glm::vec2 p = en / 5200.0f;
+    const glm::vec2 warp(fbm(p * 0.7f, 3, 11), fbm(p * 0.7f + glm::vec2(5.2f, 1.3f), 3, 17));
+    const float hills = ridged(p + warp * 1.4f, 6, 3);
+    const float floorFlat = glm::smoothstep(900.0f, 4500.0f, std::abs(s.across));  // irrigated floor stays flat
+    const float amp = (60.0f + 0.55f * rise) * floorFlat;
+    if (wildness) *wildness = floorFlat;
+    float h = kValleyFloor + s.along * 0.006f + rise + amp * (hills - 0.3f) + 25.0f * fbm(p * 6.0f, 3, 29);
+    // The river's channel.
+    h -= 14.0f * (1.0f - glm::smoothstep(0.0f, 260.0f, std::abs(s.across)));
+    return h;
+}
+
+}  // namespace
+
+float elevation(float x, float z) {
+    const glm::vec2 en(x, -z);
+    float h = baseElevation(en, nullptr);
+    // Kalmakyr: flatten the ore field toward its ground level, then cut the pit with a flat floor.
+    const float e = pitEllipse(en);
+    const float field = 1.0f - glm::smoothstep(1.0f, 2.2f, e);
+    h = glm::mix(h, kPitRim, field * 0.85f);
+    if (e < 1.0f) {
+        const float wall = glm::smoothstep(1.0f, 0.32f, e);
+        h = glm::mix(h, kPitFloor, wall);
+    }
+    // Waste dumps: flat-topped mounds east and south of the pit.
+    for (const WasteDump& d : kWasteDumps) {
+        const float r = glm::length(en - d.en) / d.radius;
+        h = std::max(h, glm::mix(h, kPitRim + d.height, glm::smoothstep(1.0f, 0.6f, r)));
+    }
+    return h;
+}
+
+
+glm::vec3 toWorld(glm::vec2 en) { return {en.x, elevation(en.x, -en.y), -en.y}; }
+
+const std::vector<Facility>& facilities() {
+    static const std::vector<Facility> kTable = {
+        {"pit", "Kalmakyr open pit", kPit, 2000.0f},
+        {"concentrator", "Concentrators (MOF)", kConcentrator, 500.0f},
+        {"works", "Metallurgical works", kWorks, 700.0f},
+        {"smelter", "Copper smelter", kSmelter, 350.0f},
+        {"slag_yard", "Slag yard", kSlagYard, 120.0f},
+        {"hydrogen", "Photocatalyst hydrogen field", kHydrogenField, 250.0f},
+        {"prmits", "PRMiTS", kPrmits, 300.0f},
+        {"town", "Almalyk", kTown, 2600.0f},
+    };
+    return kTable;
+}
+
+const Facility* findFacility(const std::string& key) {
+    for (const Facility& f : facilities())
+        if (key == f.key) return &f;
+    return nullptr;
+}
+
+}  // namespace scenes::site

@@ -1,0 +1,68 @@
+// scenes/site.h — one table of where AMMC's facilities are, and the terrain they stand on, for every scene: the
+// landscape draws it whole, the plant scenes draw their valley backdrop from it, the pit lays its rail line on it.
+// Frame: metres, origin at the centre of the Kalmakyr pit; "en" = (east, north); scenes' world frame is x east,
+// y up (m above sea level), z = -north. Positions are approximate (for a convincing picture, not a survey) and
+// sourced where a source exists: town ~530 m a.s.l. (hydrogen.md §7), Kalmakyr ore field ground 700-780 m and the
+// pit a 4 x 2 km NW-elongated ellipse ~500 m deep (almalyk.md §1, S4, S5). (E) marks an estimate.
+// Use: scenes::site::kWorks, site::facilities() (key, title, position, extent), site::elevation(x, z),
+//      site::toWorld(site::kTown) -> the world point on the ground.
+// Does NOT: hold the pit's own geometry (benches, ramp, crusher, dump: sim::PitGeometry does, from parameters).
+#pragma once
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+namespace scenes::site {
+
+// ---- elevations (m a.s.l.) ----
+inline constexpr float kValleyFloor = 430.0f;  // Akhangaran river near Almalyk (town ~530 m, hydrogen.md §7)
+inline constexpr float kPitRim = 760.0f;       // almalyk.md §1: ore field ground 700-780 m (S5)
+inline constexpr float kPitFloor = 260.0f;     // almalyk.md §1: floor ~250 m (derived)
+
+// ---- positions, en = (east, north) metres from the pit centre ----
+inline constexpr glm::vec2 kPit{0.0f, 0.0f};              // Kalmakyr open pit (4 x 2 km ellipse, long axis NW-SE)
+inline constexpr glm::vec2 kTown{-6500.0f, 4200.0f};       // Almalyk town centre, NW of the pit
+inline constexpr glm::vec2 kWorks{-3000.0f, 4800.0f};      // the metallurgical works east of the town (E)
+inline constexpr glm::vec2 kSmelter = kWorks;              // the copper smelter: the smelter scene's site origin
+inline constexpr glm::vec2 kConcentrator{-3000.0f, 4800.0f};  // MOF concentrators, where rail and belt end (E)
+inline constexpr glm::vec2 kSlagYard{-3035.0f, 4688.0f};   // the smelter's slag yard (smelter scene: 112 m south) (E)
+inline constexpr glm::vec2 kHydrogenField{-2200.0f, 3700.0f};  // the photocatalyst field and reformer (E)
+inline constexpr glm::vec2 kPrmits{-2600.0f, 5300.0f};     // PRMiTS (refractory and rare metals plant), the H2 user (E)
+inline constexpr glm::vec2 kRiverPoint{-5000.0f, 9000.0f}; // a point on the Akhangaran; it runs NE-SW north of the town
+inline const glm::vec2 kRiverDir = glm::normalize(glm::vec2(1.0f, 0.8f));
+struct WasteDump {
+    glm::vec2 en;
+    float height;  // m above the rim level (flat top)
+    float radius;  // m
+};
+inline constexpr WasteDump kWasteDumps[] = {{{3600.0f, -900.0f}, 90.0f, 1100.0f}, {{1200.0f, -3000.0f}, 70.0f, 1100.0f}};
+
+// Every facility a scene names or labels, in the chain's order.
+struct Facility {
+    const char* key;    // "pit", "town", "works", ... (stable: data files and labels name them)
+    const char* title;  // shown on screen
+    glm::vec2 en;       // centre
+    float radius;       // m: rough extent (label height, overview framing)
+};
+const std::vector<Facility>& facilities();
+const Facility* findFacility(const std::string& key);
+
+// ---- the terrain ----
+// Ground elevation (m a.s.l.) at world x / z: the valley and foothills, the flattened ore field, the pit cut with
+// its flat floor, the waste dumps.
+float elevation(float x, float z);
+// The world point on the ground at en.
+glm::vec3 toWorld(glm::vec2 en);
+
+// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
+float pitEllipse(glm::vec2 en);
+// Where a point lies relative to the river (the valley's axis).
+struct Site {
+    float along, across;  // metres along the river (NE +) and across it (SE +)
+};
+Site siteOf(glm::vec2 en);
+// Rotated fractal value noise (the terrain's and the landscape's colour map's), in [0, 1].
+float fbm(glm::vec2 p, int octaves, int seed);
+
+}  // namespace scenes::site
