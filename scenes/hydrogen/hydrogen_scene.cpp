@@ -82,10 +82,14 @@ std::vector<std::uint8_t> moduleTexture(int w, int h) {
     return px;
 }
 
+// printf-style text of one number, as long as it needs to be (the panel-field tooltip is ~150 characters).
 std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
+    const int n = std::snprintf(nullptr, 0, f, v);
+    if (n <= 0) return {};
+    std::string out(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(out.data(), out.size(), f, v);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
 }
 
 }  // namespace
@@ -103,8 +107,9 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     const std::vector<std::uint8_t> tex = moduleTexture(64, 128);
     const eng::TextureId t = r.createTexture({.width = 64, .height = 128, .rgba = tex.data(), .repeat = true,
                                               .label = "panel tray"});
-    m_module = r.createMesh(eng::makeBox({kModuleWidth, kModuleThickness, kModuleLength}, glass), "panel tray");
-    r.setMeshTexture(m_module, t);
+    // Near trays are the manifest's panel_module (a user's replacement shows there); the far rows below are its
+    // textured stand-in, one box per row of trays.
+    m_module = r.createMesh(m_lib->get("panel_module"), "panel_module");
     eng::MeshData row = eng::makeBox({kModulesPerRow * (kModuleWidth + kModuleGap), kModuleThickness, kModuleLength}, glass);
     for (eng::Vertex& v : row.parts[0].vertices) v.uv.x *= static_cast<float>(kModulesPerRow);
     m_row = r.createMesh(row, "panel row");

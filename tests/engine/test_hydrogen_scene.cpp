@@ -169,3 +169,25 @@ TEST_CASE("hydrogen scene: the sun it lights with is the simulation's solar posi
     CHECK(glm::degrees(std::asin(d.y)) == doctest::Approx(90.0 - 40.845 + 23.44).epsilon(0.005));
     CHECK(d.z > 0.25f);  // toward the south (+z)
 }
+
+TEST_CASE("hydrogen scene: clicking the panel field gives its whole description (no fixed-size buffer cuts it)") {
+    sim::Time start = 0;
+    REQUIRE(sim::parseIso8601("2026-06-21T12:00:00+05:00", start));
+    sim::World w(sim::makeParams(), 7, start);
+    w.step();
+    scenes::HydrogenScene scene;
+    scenes::FrameInput in;
+    in.now = w.now();
+    in.state = &w.state();
+    in.sunDir = glm::normalize(glm::vec3(0.2f, 0.9f, 0.3f));
+    scene.update(in);
+    const glm::vec2 lo = scene.layout().boundsMin(), hi = scene.layout().boundsMax();
+    const glm::vec2 mid = 0.5f * (lo + hi);
+    const eng::Ray down{{mid.x, 300.0f, mid.y}, {0.0f, -1.0f, 0.0f}};
+    std::string what;
+    REQUIRE(scene.pick(down, in, &what));
+    // The first sentence alone is over 64 bytes; the tilt and azimuth that follow it must arrive too.
+    CHECK(what.find("0.1 mm water film\nTilt 30°") != std::string::npos);
+    CHECK(what.find(", facing azimuth 180°") != std::string::npos);
+    CHECK(what.size() > 120);
+}

@@ -12,7 +12,8 @@ namespace {
 // instance. Lies flat; scenes tilt it about X (its rear edge is -Z). 76 triangles.
 void panelModule(ModelBuilder& b) {
     const Palette p = Palette::add(b);
-    const int sheet = b.material("photocatalyst_sheet", srgb(0.20f, 0.24f, 0.32f), 0.15f, 0.1f);
+    // Dark iron-oxide composite from the fayalite slag (hydrogen.md §3: CuFe2O4/Fe3O4), as the hydrogen scene shows it.
+    const int sheet = b.material("photocatalyst_sheet", srgb(0.30f, 0.17f, 0.12f), 0.15f, 0.1f);
     b.part("panel");
     b.use(p.steel);
     b.box({-0.5f, 0.0f, -1.0f}, {0.5f, 0.05f, 1.0f});
