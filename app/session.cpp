@@ -30,6 +30,11 @@ int Session::fail(int code, const std::string& why) const {
 
 int Session::prepare(const RenderOptions& o) {
     eng::Paths::global().setAssetsOverride(o.assetsDir);
+    std::string bad;
+    // No data beside the executable: nothing true can be drawn (exit 1, every place looked listed).
+    if (!eng::Paths::global().checkData(&bad)) return fail(1, bad);
+    // A broken user models.json is bad input in every mode, reported before a window opens (docs/models.md).
+    if (!eng::ModelManifest::checkUserManifest(o.assetsDir, &bad)) return fail(2, "--assets " + o.assetsDir + ": " + bad);
     sim::BatchSpec spec;
     spec.seed = o.seed;
     spec.seedGiven = o.seedGiven;
@@ -64,9 +69,12 @@ int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
     eng::gfx::installDebugOutput();
     gui = std::make_unique<eng::Gui>(*window, [](float scale) { setupUiStyle(scale); });
     resetWorld();
+    // Without its shaders the program cannot draw anything true: stop (exit 1) rather than show magenta.
+    if (!makeRenderer(&why)) return fail(1, why);
     // One library for every scene: the user's --assets roles laid over the built-in ones, each model loaded once.
-    models = std::make_unique<eng::ModelLibrary>(eng::ModelManifest::loadAssets(assetsDir));
-    if (!makeRenderer(&why)) fail(1, why);  // a renderer that failed to init still draws its fallbacks
+    eng::ModelManifest manifest = eng::ModelManifest::loadAssets(assetsDir);
+    if (!manifest.ok()) setNotice("Model manifest: " + manifest.errors().front(), 12.0);  // logged once by the library
+    models = std::make_unique<eng::ModelLibrary>(std::move(manifest));
     const std::string name = o.scene.empty() ? scenes::kDefaultScene : o.scene;
     if (!switchScene(name, &why)) return fail(1, why);
     if (!o.camera.empty()) {

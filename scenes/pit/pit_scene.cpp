@@ -23,6 +23,11 @@ namespace {
 constexpr double kKpiEvery_min = 5.0;
 constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
+// The track and belt models (manifest roles rail_track, 25 m, and conveyor_section, 10 m, tiled along Z) are drawn
+// within this distance of the eye; beyond it the embankment and belt boxes carry the line (thousands of sleepers
+// a few pixels wide would cost llvmpipe triangles and shimmer).
+constexpr float kLineDetail_m = 700.0f;
+constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
@@ -109,6 +114,8 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     upload("truck_220t", m_truck220, &m_pivot220, &m_size220, m_farTruck[0]);
     upload("truck_130t", m_truck130, &m_pivot130, &m_size130, m_farTruck[1]);
     upload("shovel", m_shovel, nullptr, nullptr, nullptr);
+    m_track = r.createMesh(m_lib->get("rail_track"), "rail_track");
+    m_beltSection = r.createMesh(m_lib->get("conveyor_section"), "conveyor_section");
     if (const EquipmentMesh sh = equipmentMesh(*m_lib, "shovel"); !sh.tool.parts.empty()) {
         m_shovel[2] = r.createMesh(sh.tool, "shovel dipper");
         m_dipperPivot = sh.toolPivot;
@@ -483,7 +490,23 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
         r.drawInstanced(m_beam, beams, {.castShadow = false, .receiveShadow = false});
 
         // Rail: ballast line, then each train's locomotive and dumpcars at its position.
-        std::vector<eng::Instance> ballast, cars, locos;
+        std::vector<eng::Instance> ballast, track, cars, locos;
+        const glm::vec3 eye = cam.position();
+        // Tiles of a `tile`-metre model along segment a-b (centred on each tile, Z along the segment), when near.
+        auto tiles = [&](glm::vec3 a, glm::vec3 b, float tile, glm::vec3 lift, float yScale, std::vector<eng::Instance>& out) {
+            const glm::vec3 d = b - a;
+            const float len = glm::length(d);
+            if (len < 1e-3f || glm::length(0.5f * (a + b) - eye) > kLineDetail_m) return false;
+            const int n = std::max(1, static_cast<int>(std::lround(len / tile)));
+            const float stretch = len / (static_cast<float>(n) * tile);
+            glm::mat4 m = glm::translate(glm::mat4(1.0f), a + lift);
+            m = glm::rotate(m, std::atan2(d.x, d.z), {0, 1, 0});
+            m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+            for (int k = 0; k < n; ++k)
+                out.push_back({glm::scale(glm::translate(m, {0, 0, (static_cast<float>(k) + 0.5f) * tile * stretch}), {1, yScale, stretch}),
+                               glm::vec4(1), night});
+            return true;
+        };
         if (tr.mode != sim::TransportMode::Conveyor) {
             for (std::size_t i = 0; i + 1 < m_railPts.size(); ++i) {
                 const glm::vec3 a = m_railPts[i], b = m_railPts[i + 1], d = b - a;
@@ -492,6 +515,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                 m = glm::rotate(m, yaw, {0, 1, 0});
                 m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
                 ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, night});
+                tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track);
             }
             const int ncars = s.params.getInt("transport.dumpcars");
             for (const sim::Train& t : tr.trains) {
@@ -511,17 +535,21 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                     place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
             }
             r.drawInstanced(m_box, ballast);
+            r.drawInstanced(m_track, track, {.castShadow = false});
             r.drawInstanced(m_car, cars, moving);
             r.drawInstanced(m_loco, locos, moving);
         }
         // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
         if (tr.mode != sim::TransportMode::Rail && m_beltPts.size() > 1) {
-            std::vector<eng::Instance> belt, ore;
+            std::vector<eng::Instance> belt, ore, sections;
             for (std::size_t i = 0; i + 1 < m_beltPts.size(); ++i) {
                 const glm::vec3 a = m_beltPts[i], b = m_beltPts[i + 1], d = b - a;
                 const float yaw = std::atan2(d.x, d.z), len = glm::length(d);
                 glm::mat4 m = glm::rotate(glm::translate(glm::mat4(1.0f), a), yaw, {0, 1, 0});
                 m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+                // Near: the conveyor_section model (belt on trestles, 2.2 m high) stretched to the line's 4 m above
+                // the ground, so the trestles stand on it; far: a belt box on a post per segment.
+                if (tiles(a, b, kBeltTile_m, glm::vec3(0, -4.0f, 0), 4.0f / 2.2f, sections)) continue;
                 belt.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * len}), {3.0f, 1.2f, len + 0.2f}), {0.3f, 0.3f, 0.32f, 1}, night});
                 belt.push_back({glm::scale(glm::translate(m, {0, -4.0f, 0}), {0.8f, 4.0f, 0.8f}), {0.55f, 0.55f, 0.58f, 1}, night});
             }
@@ -539,6 +567,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
                 }
             }
             r.drawInstanced(m_box, belt);
+            r.drawInstanced(m_beltSection, sections);
             r.drawInstanced(m_box, ore, moving);
         }
         // Labels: wishes ranked warnings > selection > sites > shovels > truck names, then de-cluttered on screen.

@@ -76,7 +76,7 @@ private:
     float m_hExtent = 0.0f;
 
     eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
-        m_mast, m_rail, m_car, m_loco, m_pile, m_ring;
+        m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
     std::vector<glm::vec3> m_railPts;  // scene frame, from the loading bay toward the concentrator

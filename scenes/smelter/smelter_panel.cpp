@@ -26,8 +26,6 @@ const char* alarmText(const std::string& key) {
     return key.c_str();
 }
 
-using kit::tooltip;
-void tip(const char* text) { tooltip(text); }
 }  // namespace
 
 std::vector<sim::Command> SmelterScene::takeCommands() { return m_outbox.take(); }
