@@ -225,7 +225,7 @@ bool prepareBatch(const BatchSpec& spec, PreparedBatch& out, std::string* why) {
     } else if (sc.start) {
         r.start = *sc.start;
     } else {
-        parseIso8601(kDefaultStart, r.start);
+        r.start = defaultStartTime();
     }
     if (!(spec.hours > 0.0) || !std::isfinite(spec.hours)) {
         if (why) *why = "run length: expected a positive number of hours or days, got " + number(spec.hours);

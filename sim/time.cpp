@@ -99,4 +99,10 @@ std::string formatIso8601(Time t) {
     return buf;
 }
 
+Time defaultStartTime() {
+    Time t = 0;
+    parseIso8601(kDefaultStart, t);
+    return t;
+}
+
 }  // namespace sim

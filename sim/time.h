@@ -36,5 +36,7 @@ bool parseIso8601(const std::string& text, Time& out, std::string* why = nullptr
 std::string formatIso8601(Time t);
 // Default start of every run (design.md).
 constexpr const char* kDefaultStart = "2026-06-21T08:00:00+05:00";
+// kDefaultStart as sim time.
+Time defaultStartTime();
 
 }  // namespace sim

@@ -11,11 +11,7 @@ using namespace sim;
 
 namespace {
 
-Time defaultStart() {
-    Time t = 0;
-    parseIso8601(kDefaultStart, t);
-    return t;
-}
+Time defaultStart() { return defaultStartTime(); }
 
 std::vector<std::uint64_t> hashTrail(std::uint64_t seed, bool withCommands) {
     const Time start = defaultStart();

@@ -20,11 +20,7 @@ using namespace sim;
 
 namespace {
 
-Time defaultStart() {
-    Time t = 0;
-    parseIso8601(kDefaultStart, t);
-    return t;
-}
+Time defaultStart() { return defaultStartTime(); }
 
 // True when V is a declared enumerator: GCC and Clang print one by name ("sim::MineEvent::Breakdown") in
 // __PRETTY_FUNCTION__ and any other value as a cast ("(sim::MineEvent)12").

@@ -17,11 +17,7 @@ using namespace sim;
 
 namespace {
 
-Time defaultStart() {
-    Time t = 0;
-    parseIso8601(kDefaultStart, t);
-    return t;
-}
+Time defaultStart() { return defaultStartTime(); }
 
 double metric(const State& s, const char* name) {
     double v = 0.0;

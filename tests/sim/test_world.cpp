@@ -12,11 +12,7 @@ using namespace sim;
 
 namespace {
 
-Time defaultStart() {
-    Time t = 0;
-    parseIso8601(kDefaultStart, t);
-    return t;
-}
+Time defaultStart() { return defaultStartTime(); }
 
 int countEvents(const std::vector<Event>& evs, Unit u, std::uint16_t kind) {
     return static_cast<int>(std::count_if(evs.begin(), evs.end(), [&](const Event& e) { return e.unit == u && e.kind == kind; }));
