@@ -31,7 +31,7 @@ constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
-constexpr int kPoolRings = 6;
+constexpr int kPoolRings = 6;  // PitScene::FrameDraws::pools holds as many lists
 constexpr float kPoolRadii[kPoolRings + 1] = {0.0f, 0.25f, 0.45f, 0.62f, 0.77f, 0.9f, 1.0f};
 constexpr float kPoolGlow[kPoolRings] = {1.0f, 0.8f, 0.6f, 0.42f, 0.26f, 0.12f};
 const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
@@ -342,7 +342,46 @@ void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
     }
 }
 
+// The frame's draws as named passes (the order they are queued in is the order they always had):
+// lighting -> walls and ground -> site (crusher, floodlights) -> shovels (stockpile, roads, pads) -> trucks ->
+// transport (rail or belt) -> labels wished -> floodlight pools, masts and lamps, then the de-cluttered labels.
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
+    setLighting(r);
+    // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
+    m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
+    drawWalls(r, cam);
+    r.draw(m_ground, glm::mat4(1.0f));
+    FrameDraws f;
+    f.eye = cam.position();
+    f.moving = {.castShadow = r.quality().level == eng::QualityLevel::High};  // a moving caster would redraw the shadow map every frame
+    f.lampGlow = 6.0f * m_night;
+    f.nightLevel = m_night;
+    f.crusher = toScene(m_geom.crusherPosition());
+    drawSite(r, f);
+    if (in.state) {
+        const sim::State& s = *in.state;
+        drawShovels(r, s, f);
+        drawTrucks(r, s, f);
+        drawTransport(r, s, f);
+        wishLabels(s, f);
+    }
+    drawLightsAndLabels(r, f);
+}
+
+void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
+    // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
+    if (nightLevel < 0.2f) return;
+    const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
+    for (int k = 0; k < kPoolRings; ++k)
+        pools[static_cast<std::size_t>(k)].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * nightLevel), 0)});
+}
+
+void PitScene::FrameDraws::floodlight(glm::vec3 base, float h) {
+    masts.push_back({placeBox(base, {1, h, 1}), glm::vec4(1), night});
+    lamps.push_back({placeBox(base + glm::vec3(-2, h, -0.5f), {4, 1.5f, 1}), {1, 1, 0.9f, 1}, glm::vec4(glm::vec3(1.0f, 0.92f, 0.75f) * lampGlow * 1.5f, 0)});
+}
+
+void PitScene::setLighting(eng::Renderer& r) const {
     eng::Lighting L = r.lighting();
     // Haze thins above the rim. Height fog thickens below its base, so at the default density the 500 m deep pit
     // fills with white and the benches go flat: a clearer day keeps the walls' contrast, the horizon still hazes.
@@ -353,30 +392,11 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     L.groundAmbient += glm::vec3(0.012f, 0.012f, 0.015f) * m_night;
     r.setLighting(L);
     r.setShadowRegion({0.0f, static_cast<float>(m_geom.rimElevation()) - 250.0f, 0.0f}, 3200.0f);
-    // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
-    m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
-    drawWalls(r, cam);
-    r.draw(m_ground, glm::mat4(1.0f));
-    const glm::vec3 eye = cam.position();
-    std::vector<LabelWish> wishes;
-    // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
-    std::vector<eng::Instance> pools[kPoolRings];
-    const glm::vec4 litGround(0.26f, 0.24f, 0.22f, 1.0f);
-    auto pool = [&](glm::vec3 centre, float radius) {
-        if (m_night < 0.2f) return;
-        const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
-        for (int k = 0; k < kPoolRings; ++k)
-            pools[k].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * m_night), 0)});
-    };
-    const bool gpu = r.quality().level == eng::QualityLevel::High;
-    const eng::DrawFlags moving{.castShadow = gpu};  // a moving caster would redraw the shadow map every frame
-    const glm::vec4 night(0.0f);
-    const float lampGlow = 6.0f * m_night;
+}
 
-    // Crusher, stockpile, floodlight masts: static placement from the geometry.
-    std::vector<eng::Instance> boxes, masts, lamps;
-    const sim::SitePos cp = m_geom.crusherPosition();
-    const glm::vec3 crusher = toScene(cp);
+// Crusher station and the floodlights of the crusher and the dump: static placement from the geometry.
+void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
+    const glm::vec3 crusher = f.crusher;
     {
         // The crushing station model (dump pad on its +Z side, 8 m up) turned toward the road the trucks come in on.
         glm::vec3 dir = toScene(m_geom.junctionPosition()) - crusher;
@@ -385,223 +405,233 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
         const glm::mat4 cm = glm::translate(glm::mat4(1.0f), crusher - dir * 12.0f);
         r.draw(m_crusher, glm::rotate(cm, std::atan2(dir.x, dir.z), {0, 1, 0}));
     }
-    auto floodlight = [&](glm::vec3 base, float h) {
-        masts.push_back({placeBox(base, {1, h, 1}), glm::vec4(1), night});
-        lamps.push_back({placeBox(base + glm::vec3(-2, h, -0.5f), {4, 1.5f, 1}), {1, 1, 0.9f, 1}, glm::vec4(glm::vec3(1.0f, 0.92f, 0.75f) * lampGlow * 1.5f, 0)});
-    };
-    floodlight(crusher + glm::vec3(30, 0, 20), 30.0f);
-    floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
-    pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
-    pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
-    if (in.state) {
-        const sim::State& s = *in.state;
-        const sim::TransportState& tr = s.transport;
-        // Surge stockpile: a cone whose size follows the tonnage (angle of repose ~37 deg).
-        const double frac = tr.stockpileCapacity_t > 0 ? std::clamp(tr.stockpile_t / tr.stockpileCapacity_t, 0.0, 1.0) : 0.0;
-        const float pileR = 20.0f + 45.0f * static_cast<float>(std::cbrt(frac));
-        const glm::vec3 pileAt = crusher + glm::vec3(0, 0, 70);
-        r.draw(m_pile, placeBox(pileAt - glm::vec3(0, 2, 0), {pileR, pileR * 0.75f, pileR}));
-        // Shovels with their floodlights.
-        std::vector<eng::Instance> shovelBase, shovelHouse, dippers, roads, pads;
-        for (std::size_t k = 0; k < s.mine.shovels.size(); ++k) {
-            const sim::ShovelState& sh = s.mine.shovels[k];
-            if (!sh.active) continue;
-            const glm::mat4& m = m_shovelM[k];
-            const float swing = shovelSwing(m_t, sh.swingStart, sh.swing_s);
-            const bool broken = sh.phase == sim::ShovelPhase::BrokenDown;
-            const glm::vec4 tint = static_cast<int>(k) == m_selShovel ? glm::vec4(1.3f, 1.3f, 1.3f, 1) : glm::vec4(1);
-            shovelBase.push_back({m, tint, night});
-            const glm::mat4 house = hingedPart(m, glm::vec3(0.0f), {0, 1, 0}, swing);
-            shovelHouse.push_back({house, tint, night});
-            // The dipper lifts out of the muck pile as the house swings to the truck and drops back on the return.
-            const float lift = swing > 0.0f ? -0.55f * std::sin(static_cast<float>(M_PI) * glm::clamp(swing / (0.5f * static_cast<float>(M_PI)), 0.0f, 1.0f) * 0.5f) : 0.0f;
-            dippers.push_back({hingedPart(house, m_dipperPivot, {1, 0, 0}, lift), tint, night});
-            floodlight(glm::vec3(m * glm::vec4(-16.0f, 0.0f, -8.0f, 1.0f)), 22.0f);
-            const glm::vec3 spot = toScene(m_geom.loadingSpot(static_cast<int>(k)));
-            pool(0.5f * (glm::vec3(m[3]) + spot), 55.0f);
-            // Haul road on the floor from the ramp bottom to this face, ending in a loading pad beside the shovel.
-            const glm::vec3 from = toScene(m_geom.rampBottom());
-            glm::vec3 d = spot - from;
-            d.y = 0.0f;
-            const float len = glm::length(d);
-            const float floorY = static_cast<float>(m_geom.floorElevation());
-            if (len > 1.0f) {
-                glm::mat4 rm = glm::translate(glm::mat4(1.0f), {0.5f * (from.x + spot.x), floorY - 0.2f, 0.5f * (from.z + spot.z)});
-                rm = glm::rotate(rm, std::atan2(d.x, d.z), {0, 1, 0});
-                roads.push_back({glm::scale(rm, {0.8f * static_cast<float>(m_geom.params().ramp_width_m), 0.45f, len}), kRoadColour, night});
-            }
-            pads.push_back({placeBox({spot.x, floorY - 0.2f, spot.z}, {32.0f, 0.46f, 32.0f}), kRoadColour, night});
-            if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
-        }
-        r.drawInstanced(m_shovel[0], shovelBase);
-        if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
-        if (m_shovel[2].valid()) r.drawInstanced(m_shovel[2], dippers);
-        // Static while the shovel count stays, so they may sit in the cached shadow map.
-        r.drawInstanced(m_road, roads, {.castShadow = false});
-        r.drawInstanced(m_pad, pads, {.castShadow = false});
+    f.floodlight(crusher + glm::vec3(30, 0, 20), 30.0f);
+    f.floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
+    f.pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
+    f.pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
+}
 
-        // Trucks by class: chassis, tipping body, the load, headlamps at night, warning markers.
-        std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps, beams;
-        // The stand-in distance scales with the rendered rows (a truck's size in pixels), so the low preset's half
-        // resolution swaps the 1.3 k-triangle model for its box at half the distance.
-        const float farTruck = kFarTruck_m * std::clamp(static_cast<float>(r.framebufferSize().y) * r.quality().renderScale / 720.0f, 0.25f, 2.0f);
-        for (std::size_t i = 0; i < m_truckM.size(); ++i) {
-            const sim::TruckState& ts = s.mine.trucks[i];
-            const sim::TruckPose& pose = m_poses[i];
-            const int c = ts.truckClass == sim::TruckClass::T130 ? 1 : 0;
-            const glm::mat4& m = m_truckM[i];
-            const bool sel = static_cast<int>(i) == m_selTruck;
-            const glm::vec4 tint = sel ? glm::vec4(1.4f, 1.4f, 1.4f, 1) : glm::vec4(1);
-            const float dEye = glm::length(glm::vec3(m[3]) - eye);
-            const bool far = dEye > farTruck;
-            (far ? farChassis : chassis)[c].push_back({m, tint, night});
-            const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
-            (far ? farBodies : bodies)[c].push_back({body, tint, night});
-            if (dEye < kTruckNames_m && !sel)
-                wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
-                                            .text = "Truck " + std::to_string(i + 1) + ", " + phaseText(ts.phase),
-                                            .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
-                                  .priority = 1});
-            if (pose.loaded && pose.bodyTilt < 0.5) {
-                const glm::vec3 sz = c ? m_size130 : m_size220;
-                const glm::vec4 rock = pose.ore ? glm::vec4(0.42f, 0.40f, 0.34f, 1) : glm::vec4(0.70f, 0.64f, 0.55f, 1);
-                heaps.push_back({glm::scale(glm::translate(body, {0.0f, sz.y * 0.76f, -sz.z * 0.12f}), glm::vec3(sz.x / m_size220.x)), rock, night});
-            }
-            const bool running = ts.phase != sim::TruckPhase::Parked && ts.phase != sim::TruckPhase::BrokenDown;
-            if (m_night > 0.01f && running) {
-                headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * lampGlow * 2.0f, 0)});
-                // The light thrown on the road ahead, lifted a little off the surface (it follows the truck's pitch).
-                if (m_night > 0.2f)
-                    beams.push_back({glm::translate(m, {0, 0.3f / m_truckScale, 0}), litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
-            }
-            if (ts.phase == sim::TruckPhase::BrokenDown)
-                r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
-            if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
+// The surge stockpile, the shovels with their floodlights, and the floor roads and pads to the working faces.
+void PitScene::drawShovels(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
+    const sim::TransportState& tr = s.transport;
+    // Surge stockpile: a cone whose size follows the tonnage (angle of repose ~37 deg).
+    const double frac = tr.stockpileCapacity_t > 0 ? std::clamp(tr.stockpile_t / tr.stockpileCapacity_t, 0.0, 1.0) : 0.0;
+    const float pileR = 20.0f + 45.0f * static_cast<float>(std::cbrt(frac));
+    const glm::vec3 pileAt = f.crusher + glm::vec3(0, 0, 70);
+    r.draw(m_pile, placeBox(pileAt - glm::vec3(0, 2, 0), {pileR, pileR * 0.75f, pileR}));
+    // Shovels with their floodlights.
+    std::vector<eng::Instance> shovelBase, shovelHouse, dippers, roads, pads;
+    for (std::size_t k = 0; k < s.mine.shovels.size(); ++k) {
+        const sim::ShovelState& sh = s.mine.shovels[k];
+        if (!sh.active) continue;
+        const glm::mat4& m = m_shovelM[k];
+        const float swing = shovelSwing(m_t, sh.swingStart, sh.swing_s);
+        const bool broken = sh.phase == sim::ShovelPhase::BrokenDown;
+        const glm::vec4 tint = static_cast<int>(k) == m_selShovel ? glm::vec4(1.3f, 1.3f, 1.3f, 1) : glm::vec4(1);
+        shovelBase.push_back({m, tint, f.night});
+        const glm::mat4 house = hingedPart(m, glm::vec3(0.0f), {0, 1, 0}, swing);
+        shovelHouse.push_back({house, tint, f.night});
+        // The dipper lifts out of the muck pile as the house swings to the truck and drops back on the return.
+        const float lift = swing > 0.0f ? -0.55f * std::sin(static_cast<float>(M_PI) * glm::clamp(swing / (0.5f * static_cast<float>(M_PI)), 0.0f, 1.0f) * 0.5f) : 0.0f;
+        dippers.push_back({hingedPart(house, m_dipperPivot, {1, 0, 0}, lift), tint, f.night});
+        f.floodlight(glm::vec3(m * glm::vec4(-16.0f, 0.0f, -8.0f, 1.0f)), 22.0f);
+        const glm::vec3 spot = toScene(m_geom.loadingSpot(static_cast<int>(k)));
+        f.pool(0.5f * (glm::vec3(m[3]) + spot), 55.0f);
+        // Haul road on the floor from the ramp bottom to this face, ending in a loading pad beside the shovel.
+        const glm::vec3 from = toScene(m_geom.rampBottom());
+        glm::vec3 d = spot - from;
+        d.y = 0.0f;
+        const float len = glm::length(d);
+        const float floorY = static_cast<float>(m_geom.floorElevation());
+        if (len > 1.0f) {
+            glm::mat4 rm = glm::translate(glm::mat4(1.0f), {0.5f * (from.x + spot.x), floorY - 0.2f, 0.5f * (from.z + spot.z)});
+            rm = glm::rotate(rm, std::atan2(d.x, d.z), {0, 1, 0});
+            roads.push_back({glm::scale(rm, {0.8f * static_cast<float>(m_geom.params().ramp_width_m), 0.45f, len}), kRoadColour, f.night});
         }
-        for (int c = 0; c < 2; ++c) {
-            const eng::MeshId* ids = c ? m_truck130 : m_truck220;
-            r.drawInstanced(ids[0], chassis[c], moving);
-            if (ids[1].valid()) r.drawInstanced(ids[1], bodies[c], moving);
-            r.drawInstanced(m_farTruck[c][0], farChassis[c], moving);
-            r.drawInstanced(m_farTruck[c][1], farBodies[c], moving);
-        }
-        r.drawInstanced(m_heap, heaps, moving);
-        r.drawInstanced(m_lamp, headlamps, {.castShadow = false});
-        r.drawInstanced(m_beam, beams, {.castShadow = false, .receiveShadow = false});
-
-        // Rail: ballast line, then each train's locomotive and dumpcars at its position.
-        std::vector<eng::Instance> ballast, track, cars, locos;
-        const glm::vec3 eye = cam.position();
-        // Tiles of a `tile`-metre model along segment a-b (centred on each tile, Z along the segment), when near.
-        auto tiles = [&](glm::vec3 a, glm::vec3 b, float tile, glm::vec3 lift, float yScale, std::vector<eng::Instance>& out) {
-            const glm::vec3 d = b - a;
-            const float len = glm::length(d);
-            if (len < 1e-3f || glm::length(0.5f * (a + b) - eye) > kLineDetail_m) return false;
-            const int n = std::max(1, static_cast<int>(std::lround(len / tile)));
-            const float stretch = len / (static_cast<float>(n) * tile);
-            glm::mat4 m = glm::translate(glm::mat4(1.0f), a + lift);
-            m = glm::rotate(m, std::atan2(d.x, d.z), {0, 1, 0});
-            m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
-            for (int k = 0; k < n; ++k)
-                out.push_back({glm::scale(glm::translate(m, {0, 0, (static_cast<float>(k) + 0.5f) * tile * stretch}), {1, yScale, stretch}),
-                               glm::vec4(1), night});
-            return true;
-        };
-        if (tr.mode != sim::TransportMode::Conveyor) {
-            for (std::size_t i = 0; i + 1 < m_railPts.size(); ++i) {
-                const glm::vec3 a = m_railPts[i], b = m_railPts[i + 1], d = b - a;
-                const float yaw = std::atan2(d.x, d.z);
-                glm::mat4 m = glm::translate(glm::mat4(1.0f), a + glm::vec3(0, -2.5f, 0));
-                m = glm::rotate(m, yaw, {0, 1, 0});
-                m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
-                ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, night});
-                tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track);
-            }
-            const int ncars = s.params.getInt("transport.dumpcars");
-            for (const sim::Train& t : tr.trains) {
-                const bool back = t.phase == sim::TrainPhase::Returning;
-                const float sign = back ? -1.0f : 1.0f;
-                auto place = [&](double at, float len, std::vector<eng::Instance>& out, glm::vec4 col) {
-                    glm::vec3 dir;
-                    const glm::vec3 p = railPoint(at, &dir);
-                    glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
-                    m = glm::rotate(m, std::atan2(dir.x, dir.z), {0, 1, 0});
-                    (void)len;
-                    out.push_back({m, col, night});
-                };
-                place(t.position_m, kLocoLength, locos, glm::vec4(1));
-                const glm::vec4 carCol = t.load_t > 1.0 ? glm::vec4(0.9f, 0.85f, 0.8f, 1) : glm::vec4(1);
-                for (int k = 0; k < ncars; ++k)
-                    place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
-            }
-            r.drawInstanced(m_box, ballast);
-            r.drawInstanced(m_track, track, {.castShadow = false});
-            r.drawInstanced(m_car, cars, moving);
-            r.drawInstanced(m_loco, locos, moving);
-        }
-        // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
-        if (tr.mode != sim::TransportMode::Rail && m_beltPts.size() > 1) {
-            std::vector<eng::Instance> belt, ore, sections;
-            for (std::size_t i = 0; i + 1 < m_beltPts.size(); ++i) {
-                const glm::vec3 a = m_beltPts[i], b = m_beltPts[i + 1], d = b - a;
-                const float yaw = std::atan2(d.x, d.z), len = glm::length(d);
-                glm::mat4 m = glm::rotate(glm::translate(glm::mat4(1.0f), a), yaw, {0, 1, 0});
-                m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
-                // Near: the conveyor_section model (belt on trestles, 2.2 m high) stretched to the line's 4 m above
-                // the ground, so the trestles stand on it; far: a belt box on a post per segment.
-                if (tiles(a, b, kBeltTile_m, glm::vec3(0, -4.0f, 0), 4.0f / 2.2f, sections)) continue;
-                belt.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * len}), {3.0f, 1.2f, len + 0.2f}), {0.3f, 0.3f, 0.32f, 1}, night});
-                belt.push_back({glm::scale(glm::translate(m, {0, -4.0f, 0}), {0.8f, 4.0f, 0.8f}), {0.55f, 0.55f, 0.58f, 1}, night});
-            }
-            const double fill = tr.conveyor_m > 0 ? tr.conveyorLoad_t / (tr.conveyor_m * 3.0) : 0.0;  // ~3 t/m when full
-            if (fill > 0.01) {
-                const double spacing = std::clamp(10.0 / fill, 10.0, 80.0);
-                const double shift = std::fmod(sim::toSeconds(m_t) * tr.beltSpeed_m_s, spacing);
-                const double len = m_beltS.back();
-                for (double sPos = shift; sPos < len; sPos += spacing) {
-                    const auto it = std::upper_bound(m_beltS.begin(), m_beltS.end(), sPos);
-                    const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - m_beltS.begin()), 1, m_beltPts.size() - 1);
-                    const float f = static_cast<float>((sPos - m_beltS[i - 1]) / std::max(1e-9, m_beltS[i] - m_beltS[i - 1]));
-                    const glm::vec3 p = glm::mix(m_beltPts[i - 1], m_beltPts[i], f);
-                    ore.push_back({placeBox(p + glm::vec3(0, 1.1f, 0), {2.2f, 0.9f, 4.0f}), {0.4f, 0.38f, 0.33f, 1}, night});
-                }
-            }
-            r.drawInstanced(m_box, belt);
-            r.drawInstanced(m_beltSection, sections);
-            r.drawInstanced(m_box, ore, moving);
-        }
-        // Labels: wishes ranked warnings > selection > sites > shovels > truck names, then de-cluttered on screen.
-        for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
-            if (s.mine.shovels[k].active)
-                wishes.push_back({.label = {.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
-                                            .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
-                                  .priority = 2});
-        if (m_selTruck >= 0)
-            wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
-                                        .text = truckText(s, m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
-                              .priority = 5});
-        if (m_selShovel >= 0)
-            wishes.push_back({.label = {.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
-                                        .text = shovelText(s, m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
-                              .priority = 5});
-        for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
-            if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
-                wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
-                                            .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1},
-                                            .fadeStart = 4000, .fadeEnd = 9000},
-                                  .priority = 6});
+        pads.push_back({placeBox({spot.x, floorY - 0.2f, spot.z}, {32.0f, 0.46f, 32.0f}), kRoadColour, f.night});
+        if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
     }
-    for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], pools[k], {.castShadow = false, .receiveShadow = false});
-    r.drawInstanced(m_box, boxes);
-    r.drawInstanced(m_mast, masts);
-    r.drawInstanced(m_box, lamps, {.castShadow = false});
-    wishes.push_back({.label = {.position = crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000},
+    r.drawInstanced(m_shovel[0], shovelBase);
+    if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
+    if (m_shovel[2].valid()) r.drawInstanced(m_shovel[2], dippers);
+    // Static while the shovel count stays, so they may sit in the cached shadow map.
+    r.drawInstanced(m_road, roads, {.castShadow = false});
+    r.drawInstanced(m_pad, pads, {.castShadow = false});
+
+}
+
+// Trucks by class (model near, box stand-in far), their loads, headlamps and beams at night, markers and the ring.
+void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
+    // Trucks by class: chassis, tipping body, the load, headlamps at f.night, warning markers.
+    std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps, beams;
+    // The stand-in distance scales with the rendered rows (a truck's size in pixels), so the low preset's half
+    // resolution swaps the 1.3 k-triangle model for its box at half the distance.
+    const float farTruck = kFarTruck_m * std::clamp(static_cast<float>(r.framebufferSize().y) * r.quality().renderScale / 720.0f, 0.25f, 2.0f);
+    for (std::size_t i = 0; i < m_truckM.size(); ++i) {
+        const sim::TruckState& ts = s.mine.trucks[i];
+        const sim::TruckPose& pose = m_poses[i];
+        const int c = ts.truckClass == sim::TruckClass::T130 ? 1 : 0;
+        const glm::mat4& m = m_truckM[i];
+        const bool sel = static_cast<int>(i) == m_selTruck;
+        const glm::vec4 tint = sel ? glm::vec4(1.4f, 1.4f, 1.4f, 1) : glm::vec4(1);
+        const float dEye = glm::length(glm::vec3(m[3]) - f.eye);
+        const bool far = dEye > farTruck;
+        (far ? farChassis : chassis)[c].push_back({m, tint, f.night});
+        const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
+        (far ? farBodies : bodies)[c].push_back({body, tint, f.night});
+        if (dEye < kTruckNames_m && !sel)
+            f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
+                                        .text = "Truck " + std::to_string(i + 1) + ", " + phaseText(ts.phase),
+                                        .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
+                              .priority = 1});
+        if (pose.loaded && pose.bodyTilt < 0.5) {
+            const glm::vec3 sz = c ? m_size130 : m_size220;
+            const glm::vec4 rock = pose.ore ? glm::vec4(0.42f, 0.40f, 0.34f, 1) : glm::vec4(0.70f, 0.64f, 0.55f, 1);
+            heaps.push_back({glm::scale(glm::translate(body, {0.0f, sz.y * 0.76f, -sz.z * 0.12f}), glm::vec3(sz.x / m_size220.x)), rock, f.night});
+        }
+        const bool running = ts.phase != sim::TruckPhase::Parked && ts.phase != sim::TruckPhase::BrokenDown;
+        if (m_night > 0.01f && running) {
+            headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * f.lampGlow * 2.0f, 0)});
+            // The light thrown on the road ahead, lifted a little off the surface (it follows the truck's pitch).
+            if (m_night > 0.2f)
+                beams.push_back({glm::translate(m, {0, 0.3f / m_truckScale, 0}), f.litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
+        }
+        if (ts.phase == sim::TruckPhase::BrokenDown)
+            r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
+    }
+    for (int c = 0; c < 2; ++c) {
+        const eng::MeshId* ids = c ? m_truck130 : m_truck220;
+        r.drawInstanced(ids[0], chassis[c], f.moving);
+        if (ids[1].valid()) r.drawInstanced(ids[1], bodies[c], f.moving);
+        r.drawInstanced(m_farTruck[c][0], farChassis[c], f.moving);
+        r.drawInstanced(m_farTruck[c][1], farBodies[c], f.moving);
+    }
+    r.drawInstanced(m_heap, heaps, f.moving);
+    r.drawInstanced(m_lamp, headlamps, {.castShadow = false});
+    r.drawInstanced(m_beam, beams, {.castShadow = false, .receiveShadow = false});
+
+}
+
+// Rail (embankment, near track, trains) or the belt (near sections, far boxes, ore riding it).
+void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
+    const sim::TransportState& tr = s.transport;
+    // Rail: ballast line, then each train's locomotive and dumpcars at its position.
+    std::vector<eng::Instance> ballast, track, cars, locos;
+    // Tiles of a `tile`-metre model along segment a-b (centred on each tile, Z along the segment), when near.
+    auto tiles = [&](glm::vec3 a, glm::vec3 b, float tile, glm::vec3 lift, float yScale, std::vector<eng::Instance>& out) {
+        const glm::vec3 d = b - a;
+        const float len = glm::length(d);
+        if (len < 1e-3f || glm::length(0.5f * (a + b) - f.eye) > kLineDetail_m) return false;
+        const int n = std::max(1, static_cast<int>(std::lround(len / tile)));
+        const float stretch = len / (static_cast<float>(n) * tile);
+        glm::mat4 m = glm::translate(glm::mat4(1.0f), a + lift);
+        m = glm::rotate(m, std::atan2(d.x, d.z), {0, 1, 0});
+        m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+        for (int k = 0; k < n; ++k)
+            out.push_back({glm::scale(glm::translate(m, {0, 0, (static_cast<float>(k) + 0.5f) * tile * stretch}), {1, yScale, stretch}),
+                           glm::vec4(1), f.night});
+        return true;
+    };
+    if (tr.mode != sim::TransportMode::Conveyor) {
+        for (std::size_t i = 0; i + 1 < m_railPts.size(); ++i) {
+            const glm::vec3 a = m_railPts[i], b = m_railPts[i + 1], d = b - a;
+            const float yaw = std::atan2(d.x, d.z);
+            glm::mat4 m = glm::translate(glm::mat4(1.0f), a + glm::vec3(0, -2.5f, 0));
+            m = glm::rotate(m, yaw, {0, 1, 0});
+            m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+            ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, f.night});
+            tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track);
+        }
+        const int ncars = s.params.getInt("transport.dumpcars");
+        for (const sim::Train& t : tr.trains) {
+            const bool back = t.phase == sim::TrainPhase::Returning;
+            const float sign = back ? -1.0f : 1.0f;
+            auto place = [&](double at, float len, std::vector<eng::Instance>& out, glm::vec4 col) {
+                glm::vec3 dir;
+                const glm::vec3 p = railPoint(at, &dir);
+                glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
+                m = glm::rotate(m, std::atan2(dir.x, dir.z), {0, 1, 0});
+                (void)len;
+                out.push_back({m, col, f.night});
+            };
+            place(t.position_m, kLocoLength, locos, glm::vec4(1));
+            const glm::vec4 carCol = t.load_t > 1.0 ? glm::vec4(0.9f, 0.85f, 0.8f, 1) : glm::vec4(1);
+            for (int k = 0; k < ncars; ++k)
+                place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
+        }
+        r.drawInstanced(m_box, ballast);
+        r.drawInstanced(m_track, track, {.castShadow = false});
+        r.drawInstanced(m_car, cars, f.moving);
+        r.drawInstanced(m_loco, locos, f.moving);
+    }
+    // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
+    if (tr.mode != sim::TransportMode::Rail && m_beltPts.size() > 1) {
+        std::vector<eng::Instance> belt, ore, sections;
+        for (std::size_t i = 0; i + 1 < m_beltPts.size(); ++i) {
+            const glm::vec3 a = m_beltPts[i], b = m_beltPts[i + 1], d = b - a;
+            const float yaw = std::atan2(d.x, d.z), len = glm::length(d);
+            glm::mat4 m = glm::rotate(glm::translate(glm::mat4(1.0f), a), yaw, {0, 1, 0});
+            m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
+            // Near: the conveyor_section model (belt on trestles, 2.2 m high) stretched to the line's 4 m above
+            // the ground, so the trestles stand on it; far: a belt box on a post per segment.
+            if (tiles(a, b, kBeltTile_m, glm::vec3(0, -4.0f, 0), 4.0f / 2.2f, sections)) continue;
+            belt.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * len}), {3.0f, 1.2f, len + 0.2f}), {0.3f, 0.3f, 0.32f, 1}, f.night});
+            belt.push_back({glm::scale(glm::translate(m, {0, -4.0f, 0}), {0.8f, 4.0f, 0.8f}), {0.55f, 0.55f, 0.58f, 1}, f.night});
+        }
+        const double fill = tr.conveyor_m > 0 ? tr.conveyorLoad_t / (tr.conveyor_m * 3.0) : 0.0;  // ~3 t/m when full
+        if (fill > 0.01) {
+            const double spacing = std::clamp(10.0 / fill, 10.0, 80.0);
+            const double shift = std::fmod(sim::toSeconds(m_t) * tr.beltSpeed_m_s, spacing);
+            const double len = m_beltS.back();
+            for (double sPos = shift; sPos < len; sPos += spacing) {
+                const auto it = std::upper_bound(m_beltS.begin(), m_beltS.end(), sPos);
+                const std::size_t i = std::clamp<std::size_t>(static_cast<std::size_t>(it - m_beltS.begin()), 1, m_beltPts.size() - 1);
+                const float u = static_cast<float>((sPos - m_beltS[i - 1]) / std::max(1e-9, m_beltS[i] - m_beltS[i - 1]));
+                const glm::vec3 p = glm::mix(m_beltPts[i - 1], m_beltPts[i], u);
+                ore.push_back({placeBox(p + glm::vec3(0, 1.1f, 0), {2.2f, 0.9f, 4.0f}), {0.4f, 0.38f, 0.33f, 1}, f.night});
+            }
+        }
+        r.drawInstanced(m_box, belt);
+        r.drawInstanced(m_beltSection, sections);
+        r.drawInstanced(m_box, ore, f.moving);
+    }
+}
+
+void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
+    // Labels: wishes ranked warnings > selection > sites > shovels > truck names, then de-cluttered on screen.
+    for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
+        if (s.mine.shovels[k].active)
+            f.wishes.push_back({.label = {.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
+                                        .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
+                              .priority = 2});
+    if (m_selTruck >= 0)
+        f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
+                                    .text = truckText(s, m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                          .priority = 5});
+    if (m_selShovel >= 0)
+        f.wishes.push_back({.label = {.position = glm::vec3(m_shovelM[static_cast<std::size_t>(m_selShovel)][3]) + glm::vec3(0, 30, 0),
+                                    .text = shovelText(s, m_selShovel), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
+                          .priority = 5});
+    for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
+        if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
+            f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
+                                        .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1},
+                                        .fadeStart = 4000, .fadeEnd = 9000},
+                              .priority = 6});
+}
+
+void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
+    for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], f.pools[k], {.castShadow = false, .receiveShadow = false});
+        r.drawInstanced(m_mast, f.masts);
+    r.drawInstanced(m_box, f.lamps, {.castShadow = false});
+    f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
-    wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000},
+    f.wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
     const glm::vec2 viewport(r.framebufferSize());
     const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
-    for (int i : declutterLabels(wishes, r.viewProj(), viewport, eye, fontPx)) r.labels().add(wishes[static_cast<std::size_t>(i)].label);
+    for (int i : declutterLabels(f.wishes, r.viewProj(), viewport, f.eye, fontPx)) r.labels().add(f.wishes[static_cast<std::size_t>(i)].label);
 }
 
 // [SECTION] Camera, picking, UI

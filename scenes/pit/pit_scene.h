@@ -12,10 +12,12 @@
 //   its panel into an outbox the app drains with takeCommands() each frame.
 // Does NOT: advance the simulation or own the camera (followTarget() asks the app to follow a truck).
 #pragma once
+#include <array>
 #include <deque>
 #include <vector>
 
 #include "engine/model/model_library.h"
+#include "scenes/label_layout.h"
 #include "scenes/pit/pit_ground.h"
 #include "scenes/pit/pit_models.h"
 #include "scenes/scene.h"
@@ -60,6 +62,27 @@ private:
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
     void sampleKpis(const sim::State& s);
+    // One frame's instance lists that several draw passes fill (floodlights from the site and the shovels, the
+    // labels from every pass); draw() runs the passes in order, drawLightsAndLabels() flushes them.
+    struct FrameDraws {
+        glm::vec3 eye{0.0f}, crusher{0.0f};
+        eng::DrawFlags moving;                  // moving equipment: casts shadows on the high preset only
+        float lampGlow = 0.0f, nightLevel = 0.0f;
+        glm::vec4 night{0.0f};                  // the emissive of unlit instances
+        glm::vec4 litGround{0.26f, 0.24f, 0.22f, 1.0f};
+        std::array<std::vector<eng::Instance>, 6> pools;  // one list per floodlight ring (kPoolRings)
+        std::vector<eng::Instance> masts, lamps;
+        std::vector<LabelWish> wishes;
+        void pool(glm::vec3 centre, float radius);
+        void floodlight(glm::vec3 base, float height);
+    };
+    void setLighting(eng::Renderer& r) const;
+    void drawSite(eng::Renderer& r, FrameDraws& f);
+    void drawShovels(eng::Renderer& r, const sim::State& s, FrameDraws& f);
+    void drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f);
+    void drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& f);
+    void wishLabels(const sim::State& s, FrameDraws& f) const;
+    void drawLightsAndLabels(eng::Renderer& r, FrameDraws& f);
     std::string truckText(const sim::State& s, int i) const;
     std::string shovelText(const sim::State& s, int i) const;
 
