@@ -20,8 +20,6 @@ using namespace scenes::pit;
 
 namespace {
 
-constexpr double kKpiEvery_min = 5.0;
-constexpr std::size_t kKpiSamples = 96;          // 8 sim hours
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
 // The track and belt models (manifest roles rail_track, 25 m, and conveyor_section, 10 m, tiled along Z) are drawn
 // within this distance of the eye; beyond it the embankment and belt boxes carry the line (thousands of sleepers
@@ -305,17 +303,9 @@ void PitScene::update(const FrameInput& in) {
             ps.burst(ev.value >= 0.0 ? m_crusherDust : m_dumpDust, 40);
         }
     }
-    sampleKpis(s);
+    m_kpi.sample(s, s.time);
 }
 
-void PitScene::sampleKpis(const sim::State& s) {
-    if (m_nextKpi >= 0 && s.time < m_nextKpi) return;
-    const double tickH = std::max(1e-9, sim::toSeconds(s.tickLength) / 3600.0);
-    m_kpi.push_back({static_cast<float>(s.mine.ore_t_h), static_cast<float>(s.mine.trucksQueued),
-                     static_cast<float>(100.0 * s.mine.fleetUtilisation), static_cast<float>(s.mine.fuelTick_l / tickH)});
-    while (m_kpi.size() > kKpiSamples) m_kpi.pop_front();
-    m_nextKpi = s.time + sim::fromSeconds(kKpiEvery_min * 60.0);
-}
 
 // [SECTION] Drawing
 
@@ -752,11 +742,7 @@ bool PitScene::follow(std::string_view key, const sim::State& s, std::string* wh
     return true;
 }
 
-std::vector<sim::Command> PitScene::takeCommands() {
-    std::vector<sim::Command> out;
-    out.swap(m_outbox);
-    return out;
-}
+std::vector<sim::Command> PitScene::takeCommands() { return m_outbox.take(); }
 
 void PitScene::drawUi(const FrameInput& in) {
     if (!in.state) return;
@@ -764,7 +750,7 @@ void PitScene::drawUi(const FrameInput& in) {
     const sim::Params& p = s.params;
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Pit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        auto setParam = [&](const char* name, const std::string& v) { m_outbox.push_back({sim::CommandType::SetParam, name, v}); };
+        auto setParam = [&](const char* name, const std::string& v) { m_outbox.setParamText(name, v); };
         int trucks = p.getInt("mine.trucks"), shovels = p.getInt("mine.shovels");
         ImGui::SliderInt("Trucks", &trucks, 1, 80);
         if (ImGui::IsItemDeactivatedAfterEdit()) setParam("mine.trucks", std::to_string(trucks));
@@ -780,8 +766,8 @@ void PitScene::drawUi(const FrameInput& in) {
             ImGui::TextUnformatted(truckText(s, m_selTruck).c_str());
             const std::string target = "mine.truck:" + std::to_string(m_selTruck);
             if (s.mine.trucks[static_cast<std::size_t>(m_selTruck)].phase == sim::TruckPhase::BrokenDown) {
-                if (ImGui::Button("Repair now")) m_outbox.push_back({sim::CommandType::ClearFault, target, ""});
-            } else if (ImGui::Button("Break down")) m_outbox.push_back({sim::CommandType::InjectFault, target, ""});
+                if (ImGui::Button("Repair now")) m_outbox.push({sim::CommandType::ClearFault, target, ""});
+            } else if (ImGui::Button("Break down")) m_outbox.push({sim::CommandType::InjectFault, target, ""});
             ImGui::SameLine();
             ImGui::Checkbox("Camera follows", &m_follow);
         }
@@ -795,17 +781,17 @@ void PitScene::drawUi(const FrameInput& in) {
         ImGui::Text("Crusher queue %d, dump queue %d%s", s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? "   (shift break)" : "");
         ImGui::Text("Stockpile %.0f / %.0f t, trains %zu", s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size());
         if (!m_kpi.empty() && ImGui::CollapsingHeader("KPIs (last 8 sim hours)", ImGuiTreeNodeFlags_DefaultOpen)) {
-            std::vector<float> v(m_kpi.size());
-            auto plot = [&](const char* label, float KpiSample::*field, const char* fmt) {
-                for (std::size_t i = 0; i < m_kpi.size(); ++i) v[i] = m_kpi[i].*field;
+            // One plot per metric of m_kpi, in its order (pit_scene.h).
+            auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
+                const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
                 std::snprintf(overlay, sizeof overlay, fmt, v.back());
                 ImGui::PlotLines(label, v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
             };
-            plot("Ore t/h", &KpiSample::oreTph, "%.0f t/h");
-            plot("Queued", &KpiSample::queued, "%.0f trucks");
-            plot("Utilisation", &KpiSample::utilisation, "%.0f %%");
-            plot("Fuel", &KpiSample::fuelLph, "%.0f L/h");
+            plot(0, "Ore t/h", "%.0f t/h");
+            plot(1, "Queued", "%.0f trucks");
+            plot(2, "Utilisation", "%.0f %%");
+            plot(3, "Fuel", "%.0f L/h");
         }
     }
     ImGui::End();

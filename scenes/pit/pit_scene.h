@@ -21,6 +21,7 @@
 #include "scenes/pit/pit_ground.h"
 #include "scenes/pit/pit_models.h"
 #include "scenes/scene.h"
+#include "scenes/scene_kit.h"
 #include "sim/command.h"
 #include "sim/mine.h"
 #include "sim/world.h"
@@ -54,14 +55,12 @@ public:
     int selectedShovel() const { return m_selShovel; }
 
 private:
-    struct KpiSample { float oreTph, queued, utilisation, fuelLph; };
     void rebuildGround(const sim::PitGeometry& g, double railLen);
     // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
     // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them (m_farWalls).
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
-    void sampleKpis(const sim::State& s);
     // One frame's instance lists that several draw passes fill (floodlights from the site and the shovels, the
     // labels from every pass); draw() runs the passes in order, drawLightsAndLabels() flushes them.
     struct FrameDraws {
@@ -117,9 +116,9 @@ private:
     float m_truckScale = 1.0f;
     int m_selTruck = -1, m_selShovel = -1;
     bool m_follow = false;  // panel checkbox: the app keeps the camera on the selected truck
-    std::vector<sim::Command> m_outbox;
-    std::deque<KpiSample> m_kpi;
-    sim::Time m_nextKpi = -1;
+    kit::CommandOutbox m_outbox;
+    // The KPI plots: one sample per 5 sim minutes over the last 8 h (plot order in drawUi()).
+    kit::MetricHistory m_kpi{{"mine.ore_t_h", "mine.trucks_queued", "mine.fleet_utilisation_pct", "mine.fuel_l_h"}, 5.0, 8.0};
     bool m_showKpi = true, m_showControls = true;
 };
 
