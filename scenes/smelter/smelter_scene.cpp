@@ -274,6 +274,9 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     dropBottoms(cell);
     mergeByMaterial(cell);
     m_cell = r.createMesh(cell, "smelter.cell");
+    // Within kCellDetail_m of the eye the cells are the manifest's tankhouse_cell (hanger bars, a user's model);
+    // beyond, the 22-triangle stand-in above (some 500 cells would cost llvmpipe its triangles for a few pixels each).
+    m_cellModel = r.createMesh(m_lib->get("tankhouse_cell"), "tankhouse_cell");
     // Cathode plates: one slab for the cell's row of cathodes (not 50 sheets); the scene raises it as copper deposits.
     eng::MeshData plates = eng::makeBox({1.1f, 1.0f, 5.0f}, {.name = "cathode", .baseColor = {0.85f, 0.45f, 0.28f, 1}, .roughness = 0.35f, .metallic = 1.0f});
     dropBottoms(plates);
@@ -484,7 +487,7 @@ void SmelterScene::updateParticles(const FrameInput& in) {
 // [SECTION] draw
 
 void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
-    (void)cam;
+    m_eye = cam.position();
     const CallState scope(m_state, in.state);
     r.setShadowRegion({40.0f, 0.0f, 20.0f}, 320.0f);
     // A smelter works through the night under floodlights: a warm sodium-lamp fill keeps the plant readable while
@@ -732,16 +735,18 @@ void SmelterScene::drawTankhouse(eng::Renderer& r) {
     // Cathodes deposit over the harvest cycle (daily, sim/smelter.h): the plates rise from starter sheets to full.
     const double cycle_t = std::max(m_cathodeTh * 24.0, 1e-6);
     const float grow = 0.25f + 0.75f * static_cast<float>(std::clamp(m_cathodeOnCells / cycle_t, 0.0, 1.0));
-    std::vector<eng::Instance> cells, plates;
+    constexpr float kCellDetail_m = 90.0f;
+    std::vector<eng::Instance> cells, nearCells, plates;
     cells.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         const int row = i / static_cast<int>(kCellsPerRow), col = i % static_cast<int>(kCellsPerRow);
         const glm::vec3 p(kTankhousePos.x - 44.0f + 1.6f * static_cast<float>(col), 0.0f,
                           (static_cast<float>(row) - 0.5f * static_cast<float>(rows - 1)) * 6.6f);
-        cells.push_back(inst(T(p)));
+        (glm::length(p - m_eye) < kCellDetail_m ? nearCells : cells).push_back(inst(T(p)));
         plates.push_back(inst(T(p + glm::vec3(0.0f, 0.45f, 0.0f)) * S({1.0f, grow, 1.0f})));
     }
     r.drawInstanced(m_cell, cells);
+    r.drawInstanced(m_cellModel, nearCells);
     r.drawInstanced(m_plate, plates, {.castShadow = false});
     // Cathode bundles on the floor at the west end, stacked as they are harvested.
     const int bundles = static_cast<int>(std::min(m_cathodeStock / kBundle_t, static_cast<double>(kBundleSpots * kBundlesHigh)));

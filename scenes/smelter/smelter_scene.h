@@ -82,7 +82,7 @@ private:
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     Parts m_furnace, m_converter, m_anode, m_ladle, m_wheel;
     eng::MeshId m_craneBridge, m_craneTrolley, m_craneRope, m_craneHook;
-    eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_plate, m_heap, m_pile, m_carrier, m_stream;
+    eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_cellModel, m_plate, m_heap, m_pile, m_carrier, m_stream;
     glm::vec3 m_ropePivot{0.0f, 16.6f, 0.0f}, m_hookRest{0.0f, 8.0f, 0.0f};
     float m_craneSpanScale = 1.4f;
     std::vector<eng::Instance> m_staticBoxes, m_staticCyls;  // ducts, conveyors, bins: built once
@@ -103,6 +103,7 @@ private:
     double m_furnaceC = 1250.0, m_stackSo2 = 0.0, m_capture = 1.0, m_cathodeOnCells = 0.0, m_cathodeStock = 0.0;
     double m_cathodeTh = 0.0, m_yardSlag = 0.0, m_fayalite = 0.0, m_catalystSlag = 0.0;
     int m_cells = 500;
+    glm::vec3 m_eye{0.0f};  // this frame's eye (draw): near cells use the tankhouse_cell model
     std::vector<bool> m_alarm;           // per SmelterState::alarms entry
     float m_wheelDeg = 0.0f, m_anim01 = 0.0f;
     float m_night = 0.0f;

@@ -161,12 +161,8 @@ TEST_CASE("every role of the built-in model manifest is drawn by some scene") {
             it = s.log.find("[models] role " + *it + ":") != std::string::npos ? unused.erase(it) : std::next(it);
     }
     ::unsetenv("ALMALYK_LOG_MODELS");
-    // Known gaps (issue 10, still open): the smelter draws its hall and its ~500 tankhouse cells from its own cheap
-    // geometry (22 triangles a cell on llvmpipe); drawing these roles needs a near/far split first. The list may only
-    // shrink: a listed role that some scene now draws fails here too, so it is taken off.
-    const std::set<std::string> knownGaps = {"smelter_hall", "tankhouse_cell"};
     std::string list;
     for (const auto& r : unused) list += " " + r;
     INFO("manifest roles no scene asks for:" << list);
-    CHECK(unused == knownGaps);
+    CHECK(unused.empty());
 }

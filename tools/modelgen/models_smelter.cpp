@@ -227,26 +227,6 @@ void acidPlant(ModelBuilder& b) {
     b.beam({8.0f, 20.0f, -2.0f}, {9.0f, 20.0f, 12.0f}, 1.2f, 1.2f);
 }
 
-// Smelter hall shell: 36 m x 96 m x 30 m with a roof monitor (estimated). The +Z end is open so cameras can look in.
-void smelterHall(ModelBuilder& b) {
-    const Palette p = Palette::add(b);
-    const int cladding = b.material("cladding", srgb(0.62f, 0.58f, 0.52f), 0.8f, 0.2f);
-    b.part("hall");
-    b.use(cladding);
-    b.box({-18.0f, 0.0f, -48.0f}, {18.0f, 24.0f, -47.6f});                    // closed -Z end
-    for (const float s : {-1.0f, 1.0f}) b.box({s * 18.0f - 0.2f, 0.0f, -48.0f}, {s * 18.0f + 0.2f, 24.0f, 48.0f});
-    b.prismZ({{-18.4f, 24.0f}, {18.4f, 24.0f}, {6.0f, 28.0f}, {-6.0f, 28.0f}}, -48.0f, 48.0f);   // roof
-    b.use(p.darkSteel);
-    b.box({-5.0f, 28.0f, -44.0f}, {5.0f, 30.0f, 44.0f});                      // roof monitor (ventilation)
-    b.use(p.glass);
-    for (const float s : {-1.0f, 1.0f}) b.box({s * 18.0f - 0.25f, 15.0f, -46.0f}, {s * 18.0f + 0.25f, 20.0f, 46.0f});  // window band
-    b.use(p.darkSteel);
-    for (int i = 0; i < 9; ++i) {                                             // columns along the open edge and inside
-        const float z = -48.0f + 12.0f * float(i);
-        for (const float s : {-1.0f, 1.0f}) b.box({s * 17.0f - 0.5f, 0.0f, z - 0.5f}, {s * 17.0f + 0.5f, 24.0f, z + 0.5f});
-    }
-}
-
 }  // namespace
 
 std::vector<ModelSpec> smelterModels() {
@@ -274,7 +254,6 @@ std::vector<ModelSpec> smelterModels() {
          tankhouseCell, {}},
         {"acid_plant", "Sulphuric acid plant: gas cleaning, converter, absorption towers, 60 m tail stack (layout estimated)",
          acidPlant, {}},
-        {"smelter_hall", "Smelter building shell 36 x 96 x 30 m, open at the +Z end (estimated)", smelterHall, {}},
     };
 }
 
