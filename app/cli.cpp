@@ -288,7 +288,7 @@ void checkExtras(Checker& c, const CLI::App& app) {
         c.fail("unknown option '" + first + "'");
     else if (app.get_parent() == nullptr)
         c.fail("unknown mode or argument '" + first +
-               "'; modes: sim, params, metrics, faults, shot, bench (none = interactive window)");
+               "'; modes: sim, params, metrics, faults, scenes, shot, bench (none = interactive window)");
     else
         c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
 }
@@ -338,6 +338,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     RawCommon rm;
     addCommon(*metricsCmd, rm);
 
+    CLI::App* scenesCmd = app.add_subcommand(
+        "scenes", "List every scene's keys data files may name (select/follow objects, camera presets): scene, key, kind");
+    RawCommon rsc;
+    addCommon(*scenesCmd, rsc);
+
     CLI::App* faultsCmd = app.add_subcommand(
         "faults", "List every fault target for the parameters given (--set, --scenario): target, unit, description");
     RawFaults rf;
@@ -359,7 +364,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addRender(*benchCmd, rb, ctx);
     addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, faultsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
+    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, faultsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
 
     try {
         app.parse(argc, argv);
@@ -411,6 +416,12 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     if (sub == metricsCmd) {
         MetricsOptions o;
         checkAssets(c, rm.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == scenesCmd) {
+        ScenesOptions o;
+        checkAssets(c, rsc.assets, o);
         if (!c.ok()) return c.exit();
         return o;
     }

@@ -32,8 +32,9 @@ struct CliExit {
 
 struct ParamsOptions : CommonOptions {};
 struct MetricsOptions : CommonOptions {};
+struct ScenesOptions : CommonOptions {};
 
-using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, FaultsOptions,
+using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, FaultsOptions,
                                    ShotOptions, BenchOptions, CliExit>;
 
 // Parses argv (argv[0] is the program name) into the options of one mode, validated, or a CliExit.

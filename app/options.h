@@ -67,6 +67,7 @@ int runBench(const BenchOptions& o);               // app/render_modes.cpp
 int runSim(const SimOptions& o);                   // app/sim_mode.cpp
 int runParams(const CommonOptions& o);             // app/sim_mode.cpp
 int runMetrics(const CommonOptions& o);            // app/sim_mode.cpp
+int runScenes();                                   // app/scenes_mode.cpp
 int runFaults(const FaultsOptions& o);             // app/sim_mode.cpp
 
 // A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in

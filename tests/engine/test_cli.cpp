@@ -411,3 +411,21 @@ TEST_CASE("cli: almalyk faults lists the targets for the parameters given, and r
     CHECK(contains(missing.err, "nope.json"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("cli: almalyk scenes lists every scene's keys (objects and camera presets), tab-separated") {
+    REQUIRE(std::holds_alternative<app::ScenesOptions>(parse({"scenes"})));
+    CHECK(contains(badInput({"scenes", "extra"}).err, "almalyk scenes: unexpected argument 'extra'"));
+    const RunResult r = runAlmalyk({"scenes"});
+    CHECK(r.code == 0);
+    const auto rows = lines(r.out);
+    REQUIRE(rows.size() > 60);
+    CHECK(rows[0] == "scene\tkey\tkind");
+    for (std::size_t i = 1; i < rows.size(); ++i) CHECK(std::count(rows[i].begin(), rows[i].end(), '\t') == 2);
+    // The default fleet's 44 trucks by their sim ids, the smelter's units, every scene's presets.
+    CHECK(contains(r.out, "\npit\ttruck:0\tobject"));
+    CHECK(contains(r.out, "\npit\ttruck:43\tobject"));
+    CHECK_FALSE(contains(r.out, "\npit\ttruck:44\t"));
+    CHECK(contains(r.out, "\nsmelter\tconverter:0\tobject"));
+    CHECK(contains(r.out, "\npit\tcamera:Haul ramp\tcamera preset"));
+    CHECK(contains(r.out, "\nlandscape\tcamera:Valley overview\tcamera preset"));
+}
