@@ -20,21 +20,24 @@ using Clock = std::chrono::steady_clock;
 constexpr float kClickSlopPx = 3.0f;  // a press and release closer than this is a click, not a drag
 }
 
+void fillScenePicker(UiModel& ui, const std::string& current) {
+    ui.scenes.clear();
+    ui.sceneTitles.clear();
+    for (const scenes::SceneInfo& info : scenes::sceneInfos()) {
+        if (current == info.name) ui.currentScene = static_cast<int>(ui.scenes.size());
+        ui.scenes.emplace_back(info.name);
+        ui.sceneTitles.emplace_back(info.title);
+    }
+}
+
 InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s) {
-    m_ui.scenes = scenes::sceneNames();
-    for (const scenes::SceneInfo& info : scenes::sceneInfos()) m_ui.sceneTitles.emplace_back(info.title);
-    syncSceneIndex(s);
+    fillScenePicker(m_ui, s.sceneName());
     m_ui.renderer = s.renderer->glRenderer();
     m_ui.quality = o.quality;
     m_ui.fullscreen = s.window->fullscreen();
     m_ui.extraControls = {{"Left drag", "orbit"}, {"Right or middle drag", "pan"}, {"Wheel", "zoom"},
                           {"1-9", "camera presets"}, {"Click", "what is this?"}};
     m_last = Clock::now();
-}
-
-void InteractiveDirector::syncSceneIndex(const Session& s) {
-    for (std::size_t i = 0; i < m_ui.scenes.size(); ++i)
-        if (m_ui.scenes[i] == s.sceneName()) m_ui.currentScene = static_cast<int>(i);
 }
 
 bool InteractiveDirector::running(const Session& s) const { return !s.window->shouldClose() && !m_ui.quitRequested; }
@@ -159,7 +162,7 @@ void InteractiveDirector::endFrame(Session& s, const FramePlan& p) {
     const std::string wanted = m_ui.scenes.empty() ? s.sceneName() : m_ui.scenes[static_cast<std::size_t>(m_ui.currentScene)];
     if (wanted != s.sceneName() && !s.switchScene(wanted, &why)) {
         std::fprintf(stderr, "scene %s: %s\n", wanted.c_str(), why.c_str());
-        syncSceneIndex(s);  // the picker goes back to the scene that is still showing
+        fillScenePicker(m_ui, s.sceneName());  // the picker goes back to the scene that is still showing
     }
     if ((m_reloadTimer += p.dt) > 0.5) {
         m_reloadTimer = 0.0;

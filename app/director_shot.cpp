@@ -19,9 +19,7 @@ ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
     m_time = s.run.start + sim::fromSeconds(o.warmupHours * 3600.0);
     advanceWorldTo(*s.world, m_time);
     // --ui: the window's UI as a visitor sees it at the default speed.
-    m_ui.scenes = scenes::sceneNames();
-    for (const scenes::SceneInfo& info : scenes::sceneInfos()) m_ui.sceneTitles.emplace_back(info.title);
-    m_ui.currentScene = static_cast<int>(std::find(m_ui.scenes.begin(), m_ui.scenes.end(), s.sceneName()) - m_ui.scenes.begin());
+    fillScenePicker(m_ui, s.sceneName());
     m_ui.renderer = s.renderer->glRenderer();
     m_ui.quality = s.quality;
     m_ui.simTime = m_time;

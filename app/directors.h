@@ -19,6 +19,9 @@
 
 namespace app {
 
+// The UI's scene picker (app/ui.h): every scene's name and title from the registry, `current` selected.
+void fillScenePicker(UiModel& ui, const std::string& current);
+
 class ShotDirector : public Director {
 public:
     ShotDirector(const ShotOptions& o, Session& s);
@@ -68,7 +71,6 @@ public:
 
 private:
     void handleMouse(Session& s, const scenes::FrameInput& in);
-    void syncSceneIndex(const Session& s);
 
     UiModel m_ui;
     std::chrono::steady_clock::time_point m_last;

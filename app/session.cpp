@@ -46,9 +46,10 @@ int Session::prepare(const RenderOptions& o) {
     if (!sim::prepareBatch(spec, run, &why)) return fail(2, why);
     // By name only: a scene is not constructed before the GL context exists.
     const std::string name = o.scene.empty() ? scenes::kDefaultScene : o.scene;
-    if (!scenes::makeScene(name)) {
+    const std::vector<std::string> known = scenes::sceneNames();
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
         std::string list;
-        for (const auto& n : scenes::sceneNames()) list += (list.empty() ? "" : ", ") + n;
+        for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
         return fail(2, "--scene " + name + ": unknown scene (known: " + list + ")");
     }
     lat = run.params.has("site.lat_deg") ? run.params.get("site.lat_deg") : sim::kAlmalykLatDeg;

@@ -29,7 +29,7 @@ constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
-constexpr int kPoolRings = 6;  // PitScene::FrameDraws::pools holds as many lists
+constexpr int kPoolRings = 6;
 constexpr float kPoolRadii[kPoolRings + 1] = {0.0f, 0.25f, 0.45f, 0.62f, 0.77f, 0.9f, 1.0f};
 constexpr float kPoolGlow[kPoolRings] = {1.0f, 0.8f, 0.6f, 0.42f, 0.26f, 0.12f};
 const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
@@ -359,6 +359,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
 }
 
 void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
+    static_assert(std::tuple_size_v<decltype(pools)> == kPoolRings, "one pool list per ring");
     // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
     if (nightLevel < 0.2f) return;
     const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
