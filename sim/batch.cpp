@@ -74,7 +74,15 @@ const std::vector<CsvColumn>& csvTable() {
         {"concentrate_store_t", "smelter.concentrate_store_t"}, {"acid_t_h", "smelter.acid_t_h"},
         {"stack_so2_t_h", "smelter.stack_so2_t_h"}, {"slag_t_h", "smelter.slag_t_h"},
         {"catalyst_kg_h", "catalyst.produced_kg_h"}, {"h2_storage_kg", "h2.storage_kg"}, {"smr_h2_kg_h", "smr.h2_kg_h"},
-        {"smr_co2_kg_h", "smr.co2_kg_h"}};
+        {"smr_co2_kg_h", "smr.co2_kg_h"},
+        // hydrogen supply and demand, the depleted gas field and the CO2 store (appended: columns are a contract)
+        {"h2_demand_kg_h", "h2.demand_kg_h"}, {"h2_served_photo_kg_h", "h2.served_photo_kg_h"},
+        {"h2_served_reformer_kg_h", "h2.served_reformer_kg_h"}, {"h2_unserved_kg_h", "h2.unserved_kg_h"},
+        {"h2_vented_kg_h", "h2.vented_kg_h"}, {"h2_reformer_share_pct", "h2.reformer_share_pct"},
+        {"h2_activity", "h2.activity"}, {"catalyst_stock_kg", "catalyst.stock_kg"},
+        {"smr_online", "smr.online"}, {"gas_rate_nm3_h", "gas.rate_nm3_h"}, {"gas_pressure_bar", "gas.pressure_bar"},
+        {"gas_reserve_left_pct", "gas.reserve_left_pct"}, {"ccs_co2_injected_t_h", "ccs.co2_injected_t_h"},
+        {"ccs_co2_stored_t", "ccs.co2_stored_t"}};
     return kTable;
 }
 
@@ -155,14 +163,27 @@ json summarize(const World& w, const std::string& scenarioName) {
                     {"smelted_t", metric("smelter.smelted_t")}, {"concentrate_store_t", metric("smelter.concentrate_store_t")},
                     {"energy_gj", metric("smelter.energy_gj")}, {"electricity_mwh", metric("smelter.electricity_mwh")}};
     j["catalyst"] = {{"slag_used_t", metric("catalyst.slag_used_t")}, {"produced_kg", metric("catalyst.produced_kg")},
-                     {"built_area_m2", metric("catalyst.built_area_m2")}, {"stock_kg", metric("catalyst.stock_kg")}};
+                     {"built_area_m2", metric("catalyst.built_area_m2")}, {"stock_kg", metric("catalyst.stock_kg")},
+                     {"used_kg", metric("catalyst.used_kg")}, {"recoated_m2", metric("catalyst.recoated_m2")}};
     j["h2"] = {{"photocatalytic_kg", metric("h2.photocatalytic_kg")}, {"smr_kg", metric("smr.h2_kg")},
                {"panel_area_m2", metric("h2.panel_area_m2")}, {"smr_ch4_kg", metric("smr.ch4_kg")},
                {"recovered_kg", metric("h2.recovered_kg")}, {"vented_kg", metric("h2.vented_kg")},
                {"storage_kg", metric("h2.storage_kg")}, {"poa_kwh_m2", metric("h2.poa_kwh_m2")},
-               {"ghi_kwh_m2", metric("h2.ghi_kwh_m2")}, {"smr_co2_captured_kg", metric("smr.co2_captured_kg")}};
+               {"ghi_kwh_m2", metric("h2.ghi_kwh_m2")}, {"smr_co2_captured_kg", metric("smr.co2_captured_kg")},
+               // supply and demand (docs/hydrogen_supply.md)
+               {"demand_kg", metric("h2.demand_kg")}, {"served_kg", metric("h2.served_kg")},
+               {"unserved_kg", metric("h2.unserved_kg")}, {"photo_served_kg", metric("h2.served_photo_kg")},
+               {"reformer_served_kg", metric("h2.served_reformer_kg")},
+               {"reformer_share_pct", metric("h2.reformer_share_run_pct")}, {"activity", metric("h2.activity")},
+               {"recoated_m2", metric("h2.recoated_m2")}, {"smr_standby_h", metric("smr.standby_h")},
+               {"smr_starts", metric("smr.starts")}};
+    j["gas"] = {{"produced_run_nm3", metric("gas.produced_run_nm3")}, {"produced_bcm", metric("gas.produced_bcm")},
+                {"pressure_bar", metric("gas.pressure_bar")}, {"reserve_left_pct", metric("gas.reserve_left_pct")},
+                {"co2_pct", metric("gas.co2_pct")}};
+    j["ccs"] = {{"co2_injected_t", metric("ccs.co2_injected_t")}, {"co2_stored_t", metric("ccs.co2_stored_t")},
+                {"co2_vented_t", metric("ccs.co2_vented_t")}, {"capacity_left_pct", metric("ccs.capacity_left_pct")}};
     j["co2_t"] = {{"trucks", metric("co2.trucks_t")}, {"smelter", metric("co2.smelter_t")}, {"smr", metric("co2.smr_t")},
-                  {"total", metric("co2.total_t")}};
+                  {"total", metric("co2.total_t")}, {"ccs_vented", metric("co2.ccs_vented_t")}};
     // Chain balances: what entered the concentrator (Cu) or left it in concentrate (Fe, S) against what left the
     // smelter plus the smelter's change of inventory. A transfer lost between units shows up here.
     const double cuOut = c.cuInTailings_t + sm.cu.out_t, cuInv = sm.cu.inventory_t - sm.cu.inventory0_t;

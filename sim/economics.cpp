@@ -76,6 +76,16 @@ void registerEconomicsParams(Params& p) {
               "CO2 captured by the blue route (SMR 71-92 %, hydrogen.md S4)");
     addRanged(p, "ccs_gas_penalty_pct", "%", 5, 10, 15, 0, 50, "Extra gas burned to run CO2 capture");
     addRanged(p, "co2_transport_storage_usd_t", "USD/t", 15, 30, 50, 0, 500, "CO2 transport and storage");
+    // Blue with storage in a depleted field (docs/hydrogen_supply.md §5). Transport: liquid CO2 by rail or truck over
+    // the ~450-600 km to the Bukhara-Khiva / Kashkadarya fields at a few kt/yr (E: well above the IPCC SRCCS pipeline
+    // 1-8 USD/t per 250 km, which needs Mt/yr scale). Storage: IPCC SRCCS ch. 5 (Table 5.9) onshore depleted fields
+    // about 0.5-4 USD/t plus monitoring 0.1-0.3; MIT (Smith et al. 2021) onshore transport + storage 4-45 USD/t.
+    addRanged(p, "co2_transport_depleted_usd_t", "USD/t", 15, 30, 60, 0, 500,
+              "CO2 transport from Almalyk to a depleted field (liquid, rail/truck, ~500 km; E)");
+    addRanged(p, "depleted_storage_usd_t", "USD/t", 2, 6, 15, 0, 500,
+              "CO2 injection and monitoring in a depleted gas field, reusing wells (IPCC SRCCS ch. 5; E small scale)");
+    addRanged(p, "co2_injection_kwh_t", "kWh/t", 80, 100, 130, 0, 1000,
+              "Electricity to compress captured CO2 for transport and injection (E: ~100 kWh/t to 110-150 bar)");
     addRanged(p, "smr_land_m2_per_kg_d", "m2/(kg/d)", 0.1, 0.2, 0.4, 0, 100, "Reformer plot per kg/day of capacity");
     p.add({.name = "econ.catalyst_refresh_y", .unit = "yr", .def = 3.0, .min = 0.1, .max = 50.0,
            .description = "Years between catalyst re-spraying, which restores panel activity (estimate)"});
@@ -132,21 +142,37 @@ RouteEconomics photocatalyticRoute(const Params& p, const PhotoInputs& in) {
     return r;
 }
 
-RouteEconomics smrRoute(const Params& p, bool withCapture) {
+namespace {
+
+enum class SmrKind { Grey, Capture, DepletedField };
+
+RouteEconomics smrRouteOf(const Params& p, SmrKind kind) {
     RouteEconomics r;
-    r.name = withCapture ? "smr_capture" : "smr_grey";
+    const bool withCapture = kind != SmrKind::Grey, depleted = kind == SmrKind::DepletedField;
+    r.name = kind == SmrKind::Grey ? "smr_grey" : depleted ? "smr_depleted_field" : "smr_capture";
     const double ch4 = paramOr(p, "smr.ch4_per_kg_h2", kGreyCh4PerKgH2);
+    // The depleted field's gas carries CO2 (gas.co2_pct): y/(1 − y) mol more CO2 per mol of hydrocarbon.
+    const double y = depleted ? std::clamp(paramOr(p, "gas.co2_pct", 0.0) / 100.0, 0.0, 0.5) : 0.0;
     const Ranged capex = ranged(p, withCapture ? "smr_ccs_capex_usd_kw" : "smr_capex_usd_kw"),
                  opex = ranged(p, "smr_opex_pct"), life = ranged(p, "smr_lifetime_y"),
                  rate = ranged(p, "discount_rate_pct"), cf = ranged(p, "smr_capacity_factor"),
                  gas = ranged(p, "gas_price_usd_mmbtu"), capture = ranged(p, "capture_fraction"),
                  penalty = ranged(p, "ccs_gas_penalty_pct"), ts = ranged(p, "co2_transport_storage_usd_t"),
-                 carbon = ranged(p, "carbon_price_usd_t"), land = ranged(p, "smr_land_m2_per_kg_d");
+                 carbon = ranged(p, "carbon_price_usd_t"), land = ranged(p, "smr_land_m2_per_kg_d"),
+                 transport = ranged(p, "co2_transport_depleted_usd_t"), store = ranged(p, "depleted_storage_usd_t"),
+                 inject = ranged(p, "co2_injection_kwh_t"), elec = ranged(p, "electricity_usd_kwh"),
+                 grid = ranged(p, "grid_co2_kg_kwh");
     // Gas and CO2 per kg H2 in a case; capture burns extra gas, whose CO2 is captured at the same rate.
     auto gasKg = [&](Case c) { return withCapture ? ch4 * (1.0 + penalty.pick(c, true) / 100.0) : ch4; };
-    auto co2Formed = [&](Case c) { return gasKg(c) / kMolarMassCH4_kg_mol * kMolarMassCO2_kg_mol; };
+    auto co2Formed = [&](Case c) {
+        return gasKg(c) / kMolarMassCH4_kg_mol * kMolarMassCO2_kg_mol * (1.0 + y / (1.0 - y));
+    };
     auto captured = [&](Case c) { return withCapture ? capture.pick(c, false) : 0.0; };
-    r.co2_kg_per_kg = overCases([&](Case c) { return co2Formed(c) * (1.0 - captured(c)); });
+    // Compressing the stored CO2 for the depleted field takes grid power, whose CO2 counts against the route.
+    auto injectKwh = [&](Case c) { return depleted ? co2Formed(c) * captured(c) / 1000.0 * inject.pick(c, true) : 0.0; };
+    r.co2_kg_per_kg = overCases([&](Case c) {
+        return co2Formed(c) * (1.0 - captured(c)) + injectKwh(c) * grid.pick(c, true);
+    });
     r.lcoh_usd_kg = overCases([&](Case c) {
         const double capex_per_kg_h = capex.pick(c, true) * kH2LhvKwhPerKg;
         const double annual = capex_per_kg_h *
@@ -155,14 +181,25 @@ RouteEconomics smrRoute(const Params& p, bool withCapture) {
         const double fuel = gasKg(c) * kCh4HhvMjPerKg / kMjPerMmbtu * gas.pick(c, true);
         const double co2 = co2Formed(c);
         const double cap = captured(c);
-        return capital + fuel + co2 * (1.0 - cap) / 1000.0 * carbon.pick(c, true) + co2 * cap / 1000.0 * ts.pick(c, true);
+        const double tsPerT = depleted ? transport.pick(c, true) + store.pick(c, true) : ts.pick(c, true);
+        const double power = injectKwh(c);
+        return capital + fuel + (co2 * (1.0 - cap) / 1000.0 + power * grid.pick(c, true) / 1000.0) * carbon.pick(c, true) +
+               co2 * cap / 1000.0 * tsPerT + power * elec.pick(c, true);
     });
     r.land_m2_per_kg_d = overCases([&](Case c) { return land.pick(c, true); });
     return r;
 }
 
+}  // namespace
+
+RouteEconomics smrRoute(const Params& p, bool withCapture) {
+    return smrRouteOf(p, withCapture ? SmrKind::Capture : SmrKind::Grey);
+}
+
+RouteEconomics depletedFieldRoute(const Params& p) { return smrRouteOf(p, SmrKind::DepletedField); }
+
 std::vector<RouteEconomics> compareRoutes(const Params& p, const PhotoInputs& in) {
-    return {photocatalyticRoute(p, in), smrRoute(p, false), smrRoute(p, true)};
+    return {photocatalyticRoute(p, in), smrRoute(p, false), smrRoute(p, true), depletedFieldRoute(p)};
 }
 
 double co2AvoidedKg(const Params& p, double photocatalytic_kg) {

@@ -1,5 +1,7 @@
 // sim/economics.h — levelised cost of hydrogen (LCOH), CO2 intensity and land use of the three routes shown side by
-// side: photocatalytic panels, SMR without capture (grey) and SMR with capture (blue).
+// side: photocatalytic panels, SMR without capture (grey), SMR with capture (blue), and blue with its CO2 stored in a
+// depleted gas field, fed by that field's gas (CO2 content gas.co2_pct; transport, injection power and storage
+// costed separately, docs/hydrogen_supply.md §5).
 // Every number is a Range {low, base, high}: low combines the favourable end of every econ.* range (cheap capex, low
 // discount rate, long life, cheap gas...), high the unfavourable end. The UI shows the range, never one "truth"
 // (hydrogen.md §5, §10: costs depend on year and gas price).
@@ -38,7 +40,7 @@ struct PhotoInputs {
 PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y);
 
 struct RouteEconomics {
-    std::string name;          // "photocatalytic", "smr_grey", "smr_capture"
+    std::string name;          // "photocatalytic", "smr_grey", "smr_capture", "smr_depleted_field"
     Range lcoh_usd_kg;         // 0 where no hydrogen is made (viable = false): show n/a
     Range co2_kg_per_kg;       // direct CO2 emitted per kg H2
     Range land_m2_per_kg_d;    // land per kg/day of capacity (panels / ground cover ratio; a reformer's plot)
@@ -54,6 +56,9 @@ double meanActivity(double ageingPerSunHour, double sunHoursPerYear, double year
 
 RouteEconomics photocatalyticRoute(const Params& p, const PhotoInputs& in);
 RouteEconomics smrRoute(const Params& p, bool withCapture);
+// Blue with storage in a depleted field: the capture route's plant, the field's gas (its CO2 content added to the CO2
+// formed and captured with it), CO2 transport + injection + storage costs and the injection compressors' grid CO2.
+RouteEconomics depletedFieldRoute(const Params& p);
 std::vector<RouteEconomics> compareRoutes(const Params& p, const PhotoInputs& in);
 
 // CO2 (kg) that the photocatalytic hydrogen avoided versus the same mass from grey SMR.

@@ -88,6 +88,7 @@ const char* name(CatalystEvent k) {
     switch (k) {
         case CatalystEvent::PanelRowFinished: return "catalyst.panel_row.finished";
         case CatalystEvent::StockOut: return "catalyst.stock.out";
+        case CatalystEvent::ShiftPlan: return "catalyst.shift.planned";
     }
     return nullptr;
 }
@@ -109,6 +110,18 @@ const char* name(SmrEvent k) {
         case SmrEvent::Tripped: return "smr.reformer.tripped";
         case SmrEvent::Restarting: return "smr.reformer.restarting";
         case SmrEvent::AtCapacity: return "smr.reformer.at_capacity";
+        case SmrEvent::Online: return "smr.reformer.online";
+        case SmrEvent::Standby: return "smr.reformer.standby";
+    }
+    return nullptr;
+}
+
+const char* name(GasFieldEvent k) {
+    switch (k) {
+        case GasFieldEvent::InjectionTripped: return "gas.injection.tripped";
+        case GasFieldEvent::InjectionRestored: return "gas.injection.restored";
+        case GasFieldEvent::StorageFull: return "gas.co2_storage.full";
+        case GasFieldEvent::Abandonment: return "gas.field.abandonment";
     }
     return nullptr;
 }
@@ -137,6 +150,7 @@ const char* eventName(Unit unit, std::uint16_t kind) {
         case Unit::Catalyst: return name(static_cast<CatalystEvent>(kind));
         case Unit::Hydrogen: return name(static_cast<HydrogenEvent>(kind));
         case Unit::Smr: return name(static_cast<SmrEvent>(kind));
+        case Unit::GasField: return name(static_cast<GasFieldEvent>(kind));
         case Unit::Economics: return nullptr;  // economics are refreshed, not events
     }
     return nullptr;
@@ -169,6 +183,7 @@ std::vector<FaultTarget> faultTargetDefs(const Params& p) {
     out.push_back({"smelter.acid_plant", "smelter", "capture 0: all SO2 goes up the stack"});
     out.push_back({"h2.separator", "h2", "membrane separator down: all product gas is vented"});
     out.push_back({"smr.reformer", "smr", "reformer trips; after clearing it ramps back over smr.restart_h"});
+    out.push_back({"gas.injection", "gas", "CO2 injection compressor trips: the captured CO2 is vented"});
     return out;
 }
 

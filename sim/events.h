@@ -9,7 +9,8 @@
 
 namespace sim {
 
-enum class Unit : std::uint8_t { World, Weather, Mine, Transport, Concentrator, Smelter, Catalyst, Hydrogen, Smr, Economics };
+enum class Unit : std::uint8_t { World, Weather, Mine, Transport, Concentrator, Smelter, Catalyst, Hydrogen, Smr, GasField,
+                                 Economics };
 
 struct Event {
     Time time = 0;              // exact sim time of the event

@@ -1,19 +1,29 @@
 // sim/hydrogen.h — the photocatalytic hydrogen plant: slag-derived panels under the Almalyk sun, gas separation,
 // H2 storage and the demand of PRMiTS' tungsten/molybdenum oxide reduction (almalyk.md §5).
 // Use: registerHydrogenParams(p); Hydrogen h(p, seed, start);
-//      each tick h.step(t0, dt, catalyst.state().newPanelAreaTick_m2, weather.state().cloud_cover, ev);
+//      each tick h.step(t0, dt, {.newPanelArea_m2, .recoatArea_m2, .cloudCover, .reformer_kg}, ev)
+//      (World: the catalyst shop's work, the weather's cloud cover, the reformer's delivery this tick);
+//      h.dueArea_m2() and h.landFree_m2() tell the panel shop what needs recoating and what land is left.
 //      h.state().sun lights the 3D scene (same numbers the panels used).
 // Model (hydrogen.md §8): the sun is evaluated once per tick at its mid-point t0 + dt/2; then
 //   ṅ_H2 [mol/s] = STH_eff · G_POA · A / 237.13 kJ/mol,  STH_eff = h2.sth_percent/100 · catalyst activity,
 // O2 = ½ ṅ_H2, water = ṅ_H2 · 18.015 g/mol. Activity decays as exp(−k · sun-equivalent hours) (Lyu 2019: 80 % after
-// 1300 h at 1 sun); new area from the catalyst line enters at activity 1 at the end of the tick (area-weighted mean).
-// The separator (polyimide membrane, Nature 2021) recovers h2.separator_efficiency of the H2 into storage; the rest,
-// and everything while the separator is faulted, is vented safely. Storage feeds the demand; excess over capacity is
-// vented, a shortfall is "unserved" (met by the reformer or the grid in the narrative).
+// 1300 h at 1 sun). The field is a list of cohorts (area, birth on the ageing clock), oldest first: new area from the
+// catalyst line and recoated area enter at activity 1 at the end of the tick; recoating takes the oldest (most-aged)
+// area first (docs/hydrogen_supply.md §1). Balanced start: the field starts at the steady state of recoating at
+// h2.recoat_activity — ages uniform in sun-hours up to the recoat age, mean activity (1 − a)/(−ln a) — and the store
+// at h2.storage_start_fill, so daily H2 does not depend on run length.
+// Dispatch (docs/hydrogen_supply.md §2): PRMiTS demand (h2.demand_kg_h times a shift/hour profile) is met first by
+// this tick's recovered photocatalytic H2, then from the photocatalytic gas in storage, then by the reformer's
+// delivery, then by reformer gas in storage; what is left is unserved. Leftover gas goes to storage; over capacity the
+// reformer's surplus is vented first, then photocatalytic gas. The separator (polyimide membrane, Nature 2021)
+// recovers h2.separator_efficiency of the H2; the rest, and everything while the separator is faulted, is vented.
+// Conservation: photocatalytic + reformer delivered = served + vented + (storage − storage at start), every tick.
 // Errors: setFault returns false for targets other than "h2.separator". Never NaN, never negative stocks.
-// Does NOT: model panel temperature, spectral (air-mass) losses, the H2/O2 flammability transient or compression work.
+// Does NOT: model panel temperature, pressure-dependent storage or line-pack, spectral (air-mass) losses, the H2/O2 flammability transient or compression work.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 
 #include "sim/events.h"
@@ -53,6 +63,18 @@ struct SunState {
     double cloud_cover = 0.0;
 };
 
+// What the rest of the complex hands the plant each tick (World fills it).
+struct HydrogenInputs {
+    double newPanelArea_m2 = 0.0;  // trays finished by the panel shop this tick (produce from the next tick on)
+    double recoatArea_m2 = 0.0;    // area the shop recoated this tick (taken from the oldest cohorts)
+    double cloudCover = 0.0;       // 0..1 from Weather (values outside are clamped)
+    double reformer_kg = 0.0;      // reformer H2 delivered into the header this tick
+};
+
+// PRMiTS demand profile factor at a local hour (0..23): shift factor, times the handover factor in the first hour of
+// each 8 h shift (00, 08, 16), normalised so the 24 h mean is 1 (docs/hydrogen_supply.md §2).
+double prmitsDemandFactor(const Params& p, int localHour);
+
 struct HydrogenState {
     SunState sun;
     double panel_area_m2 = 0.0;        // h2.panel_area_m2 plus all area built by the catalyst line
@@ -66,23 +88,39 @@ struct HydrogenState {
     double h2_nm3_h = 0.0;             // gross, at 0 °C, 1 atm
     double o2_kg_h = 0.0;
     double water_kg_h = 0.0;
-    double demand_kg_h = 0.0;
-    double served_kg_h = 0.0;          // demand met from storage this tick (mean rate)
-    double unserved_kg_h = 0.0;
+    double demand_kg_h = 0.0;          // PRMiTS demand this tick (profile)
+    double served_kg_h = 0.0;          // demand met this tick, photocatalytic + reformer (mean rate)
+    double served_photo_kg_h = 0.0;    // of which from the panels (direct or through storage)
+    double served_reformer_kg_h = 0.0; // of which from the reformer (direct or through storage)
+    double unserved_kg_h = 0.0;        // demand nobody met
+    double vented_kg_h = 0.0;          // all H2 vented this tick: separator loss, faults, full storage
+    double reformer_share_pct = 0.0;   // reformer share of the served H2 this tick (0 when nothing served)
     // Stocks and cumulative totals.
     double storage_kg = 0.0;
+    double storage_photo_kg = 0.0;     // of which made by the panels
+    double storage_start_kg = 0.0;     // at the start (conservation reference)
+    double storage_capacity_kg = 0.0;
     double storage_fill = 0.0;         // 0..1
     double photocatalytic_kg = 0.0;    // gross H2 produced
     double recovered_kg = 0.0;
     double vented_kg = 0.0;            // separator losses, faults and full storage
     double o2_kg = 0.0;
     double water_kg = 0.0;
-    double served_kg = 0.0;
+    double served_kg = 0.0;            // photocatalytic + reformer
+    double served_photo_kg = 0.0;
+    double served_reformer_kg = 0.0;
+    double reformer_in_kg = 0.0;       // reformer H2 delivered into the header
+    double demand_kg = 0.0;
     double unserved_kg = 0.0;
     double sun_hours_equiv = 0.0;      // ∫ POA dt / 1000 W/m², hours
     double poa_kwh_m2 = 0.0;           // ∫ POA dt
     double ghi_kwh_m2 = 0.0;           // ∫ GHI dt
     double sunshine_h = 0.0;           // WMO sunshine duration (DNI ≥ 120 W/m²), expected value under cloud cover
+    // The field (panels, land, recoating).
+    double field_max_area_m2 = 0.0;    // what the land holds (h2.field_max_area_m2, at least h2.panel_area_m2)
+    double recoated_m2 = 0.0;          // cumulative area recoated with fresh catalyst
+    double recoat_m2_day = 0.0;        // recoating rate over the last tick
+    int cohorts = 0;                   // field cohorts tracked (bookkeeping size)
     // Last tick's amounts.
     double h2Tick_kg = 0.0;
     double recoveredTick_kg = 0.0;
@@ -95,9 +133,11 @@ class Hydrogen {
 public:
     Hydrogen(const Params& p, std::uint64_t seed, Time start);
     void applyParams(const Params& p);
-    // newPanelArea_m2: area finished by the catalyst line this tick (produces from the next tick on).
-    // cloudCover: 0..1 from Weather (values outside are clamped).
-    void step(Time t0, Time dt, double newPanelArea_m2, double cloudCover, EventSink& ev);
+    void step(Time t0, Time dt, const HydrogenInputs& in, EventSink& ev);
+    // Panel area whose activity has fallen to h2.recoat_activity or below (0 when recoating is off).
+    double dueArea_m2() const;
+    // Land left for new trays: field_max_area_m2 − panel_area_m2, never negative.
+    double landFree_m2() const;
     bool setFault(const std::string& target, bool on, std::string* why);
     const HydrogenState& state() const { return m_state; }
     void hashInto(Hasher& h) const;
@@ -109,13 +149,24 @@ private:
     SunState computeSun(Time t, double cloudCover, const SolarEphemeris& e, const CivilTime& local,
                         const IneichenDay& clearDay) const;
     IneichenDay clearDayFor(const CivilTime& local) const;
+    struct Cohort {
+        double area_m2;
+        double birth;  // the ageing clock m_age (k · sun-hours) when it was fresh; activity = exp(birth − m_age)
+    };
     void addFreshArea(double area_m2);
+    void removeOldest(double area_m2);  // takes area from the oldest cohorts (activity leaves with it)
+    void recomputeActivity();           // exact area-weighted mean from the cohorts (once a day; drift-free)
+    void startBalancedField(double area_m2);
 
     double m_lat = 0, m_lon = 0, m_alt = 0;
     double m_sthPercent = 0, m_tilt = 0, m_azimuth = 0, m_albedo = 0, m_linke = -1;
     bool m_haurwitz = false;
     double m_ageingPerH = 0, m_capacity_kg = 0, m_demand_kg_h = 0;
-    double m_paramArea = 0;
+    double m_paramArea = 0, m_fieldMaxParam = 0, m_recoatActivity = 0;
+    double m_demandFactor[24] = {};
+    std::deque<Cohort> m_cohorts;
+    double m_age = 0.0;          // ageing clock: Σ k · sun-hours
+    double m_weighted = 0.0;     // Σ area · activity (kept incrementally, recomputed daily)
     SolarEphemerisCache m_ephemeris;
     CivilTime m_civil;           // local calendar of the current day (cached: it changes once a day)
     IneichenDay m_clearDay;      // clear-sky constants of that day (site, turbidity, sun distance)

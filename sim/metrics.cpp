@@ -54,7 +54,7 @@ double truckCo2_t_h(const State& s) {
 }
 
 // The economics routes, by the names sim/economics.h gives them.
-constexpr const char* kRoutes[] = {"photocatalytic", "smr_grey", "smr_capture"};
+constexpr const char* kRoutes[] = {"photocatalytic", "smr_grey", "smr_capture", "smr_depleted_field"};
 
 const RouteEconomics* route(const State& s, int r) {
     for (const RouteEconomics& e : s.economics)
@@ -355,8 +355,8 @@ Registry build() {
     r.add("h2.o2_kg_h", "kg/h", 4, "O2 from the panels", [](const State& s) { return s.h2.o2_kg_h; });
     r.add("h2.water_kg_h", "kg/h", 4, "water split", [](const State& s) { return s.h2.water_kg_h; });
     r.add("h2.demand_kg_h", "kg/h", 3, "PRMiTS' H2 demand", [](const State& s) { return s.h2.demand_kg_h; });
-    r.add("h2.served_kg_h", "kg/h", 3, "demand met from storage", [](const State& s) { return s.h2.served_kg_h; });
-    r.add("h2.unserved_kg_h", "kg/h", 3, "demand not met from storage", [](const State& s) { return s.h2.unserved_kg_h; });
+    r.add("h2.served_kg_h", "kg/h", 3, "demand met, panels + reformer (direct or through storage)", [](const State& s) { return s.h2.served_kg_h; });
+    r.add("h2.unserved_kg_h", "kg/h", 3, "demand nobody met (after panels, storage and reformer)", [](const State& s) { return s.h2.unserved_kg_h; });
     r.add("h2.storage_kg", "kg", 3, "H2 in storage", [](const State& s) { return s.h2.storage_kg; });
     r.add("h2.storage_fill_pct", "%", 1, "storage fill", [](const State& s) { return 100.0 * s.h2.storage_fill; });
     r.flagged("h2.separator_ok", "0 while the h2.separator fault is on (all product gas vented)",
@@ -364,7 +364,7 @@ Registry build() {
     r.add("h2.photocatalytic_kg", "kg", 3, "H2 from the panels, gross, cumulative", [](const State& s) { return s.h2.photocatalytic_kg; });
     r.add("h2.recovered_kg", "kg", 3, "H2 recovered into storage, cumulative", [](const State& s) { return s.h2.recovered_kg; });
     r.add("h2.vented_kg", "kg", 3, "H2 vented (separator losses, faults, full storage), cumulative", [](const State& s) { return s.h2.vented_kg; });
-    r.add("h2.served_kg", "kg", 3, "demand met, cumulative", [](const State& s) { return s.h2.served_kg; });
+    r.add("h2.served_kg", "kg", 3, "demand met (panels + reformer), cumulative", [](const State& s) { return s.h2.served_kg; });
     r.add("h2.unserved_kg", "kg", 3, "demand not met, cumulative", [](const State& s) { return s.h2.unserved_kg; });
     r.add("h2.poa_kwh_m2", "kWh/m2", 2, "irradiation on the panel plane, cumulative", [](const State& s) { return s.h2.poa_kwh_m2; });
     r.add("h2.ghi_kwh_m2", "kWh/m2", 2, "global horizontal irradiation, cumulative", [](const State& s) { return s.h2.ghi_kwh_m2; });
@@ -383,24 +383,84 @@ Registry build() {
     r.add("smr.co2_kg", "kg", 3, "CO2 emitted, cumulative", [](const State& s) { return s.smr.co2_kg; });
     r.add("smr.co2_captured_kg", "kg", 3, "CO2 captured, cumulative", [](const State& s) { return s.smr.co2_captured_kg; });
 
+    // hydrogen supply and demand (docs/hydrogen_supply.md): dispatch photocatalysis -> storage -> reformer
+    r.add("h2.vented_kg_h", "kg/h", 4, "all H2 vented over the last tick (separator loss, faults, full storage)",
+          [](const State& s) { return s.h2.vented_kg_h; });
+    r.add("h2.served_photo_kg_h", "kg/h", 3, "PRMiTS demand met from the panels (direct or through storage)",
+          [](const State& s) { return s.h2.served_photo_kg_h; });
+    r.add("h2.served_reformer_kg_h", "kg/h", 3, "PRMiTS demand met by the reformer (direct or through storage)",
+          [](const State& s) { return s.h2.served_reformer_kg_h; });
+    r.add("h2.reformer_share_pct", "%", 1, "reformer share of the H2 served over the last tick (0 when none served)",
+          [](const State& s) { return s.h2.reformer_share_pct; });
+    r.add("h2.storage_cover_h", "h", 1, "hours the store covers the current net draw (demand - panels; capped at 999)",
+          [](const State& s) {
+              const double draw = s.h2.demand_kg_h - s.h2.h2_recovered_kg_h;
+              const double nominal = draw > 0.0 ? draw : s.h2.demand_kg_h;  // filling: cover of the full demand
+              return nominal > 0.0 ? std::min(999.0, s.h2.storage_kg / nominal) : 999.0;
+          });
+    r.add("h2.served_photo_kg", "kg", 3, "demand met from the panels, cumulative", [](const State& s) { return s.h2.served_photo_kg; });
+    r.add("h2.served_reformer_kg", "kg", 3, "demand met by the reformer, cumulative", [](const State& s) { return s.h2.served_reformer_kg; });
+    r.add("h2.demand_kg", "kg", 3, "PRMiTS demand, cumulative", [](const State& s) { return s.h2.demand_kg; });
+    r.add("h2.reformer_in_kg", "kg", 3, "reformer H2 delivered into the header, cumulative", [](const State& s) { return s.h2.reformer_in_kg; });
+    r.add("h2.reformer_share_run_pct", "%", 2, "reformer share of all H2 served since the start", [](const State& s) {
+        return s.h2.served_kg > 0.0 ? 100.0 * s.h2.served_reformer_kg / s.h2.served_kg : 0.0;
+    });
+    r.add("h2.field_max_area_m2", "m2", 1, "panel area the field's land holds", [](const State& s) { return s.h2.field_max_area_m2; });
+    r.add("h2.recoated_m2", "m2", 1, "panel area recoated with fresh catalyst, cumulative", [](const State& s) { return s.h2.recoated_m2; });
+    r.add("h2.recoat_m2_day", "m2/d", 2, "recoating rate over the last tick", [](const State& s) { return s.h2.recoat_m2_day; });
+    r.add("catalyst.slag_share_used", "-", 6, "share of the slag the line takes now (follows the stock between its marks)",
+          [](const State& s) { return s.catalyst.slag_share_used; });
+    r.add("catalyst.used_kg_h", "kg/h", 4, "catalyst put on panels over the last tick (the stock's draw)",
+          [](const State& s) { return s.catalyst.used_kg_h; });
+    r.add("catalyst.recoated_m2", "m2", 1, "panel area the shop recoated, cumulative", [](const State& s) { return s.catalyst.recoated_area_m2; });
+    r.add("smr.setpoint_kg_h", "kg/h", 3, "what the dispatcher asks of the reformer (turndown..capacity, 0 in standby)",
+          [](const State& s) { return s.smr.setpoint_kg_h; });
+    r.flagged("smr.online", "1 while the reformer is online, 0 in hot standby", [](const State& s) { return flag(s.smr.online); });
+    r.add("smr.standby_h", "h", 2, "hours in hot standby, cumulative", [](const State& s) { return s.smr.standby_h; });
+    r.count("smr.starts", "calls from hot standby to online", [](const State& s) { return static_cast<double>(s.smr.starts); });
+
+    // the depleted gas field and the CO2 store (docs/hydrogen_supply.md §4)
+    r.add("gas.rate_nm3_h", "Nm3/h", 1, "depleted field's gas delivery (back-pressure curve at its reservoir pressure)",
+          [](const State& s) { return s.gas.rate_nm3_h; });
+    r.add("gas.to_reformer_nm3_h", "Nm3/h", 2, "the reformer's take of that gas (CO2 included)", [](const State& s) { return s.gas.to_reformer_nm3_h; });
+    r.add("gas.pressure_bar", "bar", 3, "average reservoir pressure (p/z material balance)", [](const State& s) { return s.gas.pressure_bar; });
+    r.add("gas.p_over_z_bar", "bar", 3, "p/z, linear in cumulative production", [](const State& s) { return s.gas.p_over_z_bar; });
+    r.add("gas.z", "-", 4, "gas deviation factor at the reservoir pressure", [](const State& s) { return s.gas.z; });
+    r.add("gas.produced_bcm", "bcm", 6, "gas produced since discovery, 10^9 Nm3", [](const State& s) { return s.gas.produced_bcm; });
+    r.add("gas.produced_run_nm3", "Nm3", 0, "gas produced during this run", [](const State& s) { return s.gas.produced_run_nm3; });
+    r.add("gas.reserve_left_pct", "%", 4, "recoverable gas left, share of the recoverable reserve at discovery",
+          [](const State& s) { return s.gas.reserve_left_pct; });
+    r.add("gas.co2_pct", "%", 2, "CO2 content of the produced gas", [](const State& s) { return s.gas.co2_pct; });
+    r.add("ccs.co2_injected_t_h", "t/h", 4, "captured CO2 injected into the depleted reservoir", [](const State& s) { return s.gas.co2_injected_t_h; });
+    r.add("ccs.co2_vented_t_h", "t/h", 4, "captured CO2 vented (injection compressor trip or reservoir full)",
+          [](const State& s) { return s.gas.co2_vented_t_h; });
+    r.add("ccs.co2_stored_t", "t", 3, "CO2 in the depleted reservoir", [](const State& s) { return s.gas.co2_stored_t; });
+    r.add("ccs.co2_injected_t", "t", 3, "CO2 injected during this run", [](const State& s) { return s.gas.co2_injected_t; });
+    r.add("ccs.co2_vented_t", "t", 3, "captured CO2 vented during this run", [](const State& s) { return s.gas.co2_vented_t; });
+    r.add("ccs.capacity_left_pct", "%", 4, "storage capacity left", [](const State& s) { return s.gas.capacity_left_pct; });
+    r.flagged("ccs.injection_ok", "0 while the gas.injection fault is on (captured CO2 vented)",
+              [](const State& s) { return flag(s.gas.injection_ok); });
+
     // CO2 of the chain
     r.add("co2.trucks_t_h", "t/h", 3, "truck CO2 over the last tick (diesel x mine.co2_kg_per_l)", truckCo2_t_h);
     r.add("co2.smelter_t_h", "t/h", 3, "smelter CO2", [](const State& s) { return s.smelter.co2_t_h; });
     r.add("co2.smr_t_h", "t/h", 4, "reformer CO2 emitted", [](const State& s) { return s.smr.co2_kg_h / 1000.0; });
-    r.add("co2.total_t_h", "t/h", 3, "trucks + smelter + reformer CO2", [](const State& s) {
-        return truckCo2_t_h(s) + s.smelter.co2_t_h + s.smr.co2_kg_h / 1000.0;
+    r.add("co2.total_t_h", "t/h", 3, "trucks + smelter + reformer CO2 (+ captured CO2 vented)", [](const State& s) {
+        return truckCo2_t_h(s) + s.smelter.co2_t_h + s.smr.co2_kg_h / 1000.0 + s.gas.co2_vented_t_h;
     });
     r.add("co2.trucks_t", "t", 2, "truck CO2, cumulative", [](const State& s) { return s.mine.co2_t; });
     r.add("co2.smelter_t", "t", 2, "smelter CO2, cumulative", [](const State& s) { return s.smelter.co2_t; });
     r.add("co2.smr_t", "t", 3, "reformer CO2 emitted, cumulative", [](const State& s) { return s.smr.co2_kg / 1000.0; });
-    r.add("co2.total_t", "t", 2, "trucks + smelter + reformer CO2, cumulative", [](const State& s) {
-        return s.mine.co2_t + s.smelter.co2_t + s.smr.co2_kg / 1000.0;
+    r.add("co2.ccs_vented_t", "t", 3, "captured CO2 vented instead of stored, cumulative", [](const State& s) { return s.gas.co2_vented_t; });
+    r.add("co2.total_t", "t", 2, "trucks + smelter + reformer CO2 (+ captured CO2 vented), cumulative", [](const State& s) {
+        return s.mine.co2_t + s.smelter.co2_t + s.smr.co2_kg / 1000.0 + s.gas.co2_vented_t;
     });
 
     // economics: the three routes the hydrogen scene compares
     addRoute<0>(r, "photocatalytic panels");
     addRoute<1>(r, "SMR without capture (grey)");
     addRoute<2>(r, "SMR with capture (blue)");
+    addRoute<3>(r, "SMR with capture, CO2 stored in a depleted gas field (blue, depleted field)");
     return r;
 }
 

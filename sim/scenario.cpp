@@ -145,7 +145,7 @@ const std::vector<std::string>& knownFaultTargets() {
     static const std::vector<std::string> kTargets = {
         "mine.truck:N", "mine.shovel:N", "transport.crusher", "transport.conveyor", "transport.rail",
         "concentrator.mill", "smelter.furnace", "smelter.converter:N", "smelter.acid_plant", "h2.separator",
-        "smr.reformer"};
+        "smr.reformer", "gas.injection"};
     return kTargets;
 }
 

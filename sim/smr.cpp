@@ -1,6 +1,7 @@
 #include "sim/smr.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sim {
 
@@ -17,6 +18,19 @@ void registerSmrParams(Params& p) {
            .description = "Process steam per mol of feed carbon (industry 2.5-3.5)"});
     p.add({.name = "smr.restart_h", .unit = "h", .def = 4.0, .min = 0.0, .max = 48.0,
            .description = "Hours to ramp back to full output after a reformer trip (furnace reheat)"});
+    p.add({.name = "smr.mode", .unit = "-", .def = 0.0, .min = 0.0, .max = 1.0,
+           .description = "follow: load-follow the PRMiTS shortfall, hot standby otherwise; base: fixed smr.load",
+           .kind = ParamKind::Choice, .choices = {"follow", "base"}});
+    p.add({.name = "smr.turndown", .unit = "-", .def = 0.30, .min = 0.0, .max = 1.0,
+           .description = "Minimum stable load as a share of capacity (E: tubular reformers 25-40 %, burner and tube-skin limits)"});
+    p.add({.name = "smr.standby_fuel_pct", .unit = "%", .def = 10.0, .min = 0.0, .max = 100.0,
+           .description = "Gas burned in hot standby, share of the full-load gas (E: low fire holding the tubes hot)"});
+    p.add({.name = "smr.start_cover_h", .unit = "h", .def = 2.0, .min = 0.0, .max = 48.0,
+           .description = "Call the reformer online when the H2 store covers less than this many hours of shortfall"});
+    p.add({.name = "smr.stop_fill", .unit = "-", .def = 0.9, .min = 0.0, .max = 1.0,
+           .description = "Back to hot standby when the panels cover demand and the store is at least this full"});
+    p.add({.name = "smr.hot_start_h", .unit = "h", .def = 1.0, .min = 0.0, .max = 24.0,
+           .description = "Hours from hot standby to the set point (E: a hot reformer re-lights and ramps within about an hour)"});
 }
 
 Smr::Smr(const Params& p, std::uint64_t, Time) {
@@ -31,20 +45,49 @@ void Smr::applyParams(const Params& p) {
     m_ch4PerKg = std::max(p.get("smr.ch4_per_kg_h2"), kStoichCH4PerKgH2);
     m_steamToCarbon = p.get("smr.steam_to_carbon");
     m_restart_h = p.get("smr.restart_h");
+    m_follow = p.getInt("smr.mode") == 0;
+    m_turndown = p.get("smr.turndown");
+    m_standbyFuel = p.get("smr.standby_fuel_pct") / 100.0;
+    m_startCover_h = p.get("smr.start_cover_h");
+    m_stopFill = p.get("smr.stop_fill");
+    m_hotStart_h = p.get("smr.hot_start_h");
+    if (!m_follow && !m_state.online) startUp();  // base load never idles
 }
 
-void Smr::step(Time t0, Time dt, EventSink& ev) {
+void Smr::startUp() {
+    m_state.online = true;
+    ++m_state.starts;
+    m_ramp = 0.0;
+    m_rampRate_h = m_hotStart_h > 0.0 ? 1.0 / m_hotStart_h : 1e30;
+}
+
+void Smr::step(Time t0, Time dt, const SmrCall& call, EventSink& ev) {
     SmrState& s = m_state;
     if (m_pendingTrip) ev.emit(t0, Unit::Smr, SmrEvent::Tripped, -1, m_capacity_kg_h * m_loadSetting);
     if (m_pendingRestart) ev.emit(t0, Unit::Smr, SmrEvent::Restarting, -1, m_restart_h);
     m_pendingTrip = m_pendingRestart = false;
 
     const double dt_h = toHours(dt);
-    // Mean availability over the tick while ramping linearly back after a trip.
+    const double maxOut = m_capacity_kg_h * m_loadSetting;
+    const double shortfall = std::isfinite(call.shortfall_kg_h) ? call.shortfall_kg_h : 0.0;
+    if (m_follow && !s.tripped) {
+        const double fill = call.storage_capacity_kg > 0.0 ? call.storage_kg / call.storage_capacity_kg : 1.0;
+        if (!s.online && shortfall > 0.0 && call.storage_kg <= shortfall * m_startCover_h) {
+            startUp();
+            ev.emit(t0, Unit::Smr, SmrEvent::Online, -1, shortfall);
+        } else if (s.online && shortfall <= 0.0 && fill >= m_stopFill && m_ramp >= 1.0) {
+            s.online = false;
+            ev.emit(t0, Unit::Smr, SmrEvent::Standby, -1, fill);
+        }
+    }
+    // Set point: base load, or the shortfall held between turndown and the load limit.
+    s.setpoint_kg_h = !m_follow ? maxOut
+                      : s.online ? std::clamp(shortfall, std::min(m_turndown * m_capacity_kg_h, maxOut), maxOut) : 0.0;
+    // Mean availability over the tick while ramping linearly (after a trip or a hot start).
     double meanRamp = 0.0;
-    if (!s.tripped) {
+    if (!s.tripped && s.online) {
         const double r0 = m_ramp;
-        const double rate = m_restart_h > 0.0 ? 1.0 / m_restart_h : 1e30;
+        const double rate = m_rampRate_h;
         const double toFull_h = (1.0 - r0) / rate;
         if (r0 >= 1.0) {
             meanRamp = 1.0;
@@ -54,18 +97,25 @@ void Smr::step(Time t0, Time dt, EventSink& ev) {
         } else {
             meanRamp = dt_h > 0.0 ? (0.5 * (r0 + 1.0) * toFull_h + (dt_h - toFull_h)) / dt_h : 1.0;
             m_ramp = 1.0;
-            ev.emit(t0 + fromSeconds(toFull_h * 3600.0), Unit::Smr, SmrEvent::AtCapacity, -1, m_capacity_kg_h * m_loadSetting);
+            ev.emit(t0 + fromSeconds(toFull_h * 3600.0), Unit::Smr, SmrEvent::AtCapacity, -1, s.setpoint_kg_h);
         }
     }
-    s.load = m_loadSetting * meanRamp;
-    s.h2_kg_h = m_capacity_kg_h * s.load;
+    s.h2_kg_h = std::min(s.setpoint_kg_h, maxOut * meanRamp);
+    s.load = m_capacity_kg_h > 0.0 ? s.h2_kg_h / m_capacity_kg_h : 0.0;
     // hydrogen.md §8.5: all carbon of the gas leaves as CO2; feed is ~2/3 of the gas, but never below stoichiometry.
+    // Hot standby burns a share of the full-load gas in the furnace only (flue CO2, not captured).
     s.ch4_kg_h = s.h2_kg_h * m_ch4PerKg;
+    const double standby_kg_h = s.online || s.tripped ? 0.0 : m_standbyFuel * m_capacity_kg_h * m_ch4PerKg;
     const double feed_kg_h = std::min(s.ch4_kg_h, std::max(s.h2_kg_h * kStoichCH4PerKgH2, kSmrFeedShare * s.ch4_kg_h));
     s.steam_kg_h = feed_kg_h / kMolarMassCH4_kg_mol * m_steamToCarbon * 18.01528e-3;
-    const double co2_kg_h = s.ch4_kg_h / kMolarMassCH4_kg_mol * kMolarMassCO2_kg_mol;
+    // Feed CO2: y/(1 − y) mol CO2 per mol hydrocarbon (counted as CH4) passes through the reformer.
+    const double y = std::clamp(std::isfinite(call.feed_co2_molfrac) ? call.feed_co2_molfrac : 0.0, 0.0, 0.5);
+    const double co2PerCh4 = kMolarMassCO2_kg_mol / kMolarMassCH4_kg_mol * (1.0 + y / (1.0 - y));
+    const double co2_kg_h = s.ch4_kg_h * co2PerCh4;
     s.co2_captured_kg_h = co2_kg_h * m_capture;
-    s.co2_kg_h = co2_kg_h - s.co2_captured_kg_h;
+    s.co2_kg_h = co2_kg_h - s.co2_captured_kg_h + standby_kg_h * co2PerCh4;
+    s.ch4_kg_h += standby_kg_h;
+    if (!s.online) s.standby_h += dt_h;
 
     s.h2Tick_kg = s.h2_kg_h * dt_h;
     s.co2Tick_kg = s.co2_kg_h * dt_h;
@@ -82,8 +132,10 @@ bool Smr::setFault(const std::string& target, bool on, std::string*) {
     m_state.tripped = on;
     if (on) {
         m_ramp = 0.0;
+        m_rampRate_h = m_restart_h > 0.0 ? 1.0 / m_restart_h : 1e30;
         m_pendingTrip = true;
         m_pendingRestart = false;
+        m_state.online = true;  // after the trip clears it restarts (cold) rather than waiting in standby
     } else {
         m_pendingRestart = true;
     }
@@ -92,7 +144,8 @@ bool Smr::setFault(const std::string& target, bool on, std::string*) {
 
 void Smr::hashInto(Hasher& h) const {
     const SmrState& s = m_state;
-    for (double v : {m_ramp, s.h2_kg_h, s.ch4_kg_h, s.co2_kg_h, s.smr_kg, s.smr_ch4_kg, s.steam_kg, s.co2_kg,
+    h.add(s.online);
+    for (double v : {m_ramp, m_rampRate_h, s.setpoint_kg_h, s.standby_h, s.h2_kg_h, s.ch4_kg_h, s.co2_kg_h, s.smr_kg, s.smr_ch4_kg, s.steam_kg, s.co2_kg,
                      s.co2_captured_kg})
         h.add(v);
     h.add(s.tripped);

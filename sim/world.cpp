@@ -26,6 +26,7 @@ void registerAllParams(Params& p) {
     registerCatalystParams(p);
     registerHydrogenParams(p);
     registerSmrParams(p);
+    registerGasFieldParams(p);
     registerEconomicsParams(p);
 }
 
@@ -40,11 +41,12 @@ World::World(const Params& params, std::uint64_t seed, Time start)
       m_tickLength(static_cast<Time>(params.getInt("sim.tick_s")) * kSecond), m_nextEconomics(start),
       m_weather(m_params, seed, start), m_mine(m_params, seed, start), m_transport(m_params, seed, start),
       m_concentrator(m_params, seed, start), m_smelter(m_params, seed, start), m_catalyst(m_params, seed, start),
-      m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start),
+      m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start), m_gasField(m_params, seed, start),
       m_view{.params = m_params, .weather = m_weather.state(), .h2 = m_hydrogen.state(),
              .sun = m_hydrogen.state().sun, .sky = SkyView(m_hydrogen), .mine = m_mine.state(), .pit = PitView(m_mine),
              .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smelter = m_smelter.state(),
-             .catalyst = m_catalyst.state(), .smr = m_smr.state(), .economics = m_economics} {
+             .catalyst = m_catalyst.state(), .smr = m_smr.state(), .gas = m_gasField.state(),
+             .economics = m_economics} {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
     m_view.tickLength = m_tickLength;
@@ -88,7 +90,7 @@ void World::apply(const Command& c) {
             };
             const bool answered = tryUnit(m_mine) || tryUnit(m_transport) || tryUnit(m_concentrator) ||
                                   tryUnit(m_smelter) || tryUnit(m_catalyst) || tryUnit(m_hydrogen) || tryUnit(m_smr) ||
-                                  tryUnit(m_weather);
+                                  tryUnit(m_gasField) || tryUnit(m_weather);
             entry.accepted = ok;
             if (!answered)
                 why = "unknown fault target '" + c.name + "'; did you mean " +
@@ -104,7 +106,7 @@ void World::apply(const Command& c) {
 void World::notifyChanged() {
     const std::vector<std::string> changed = m_params.takeChanged();
     bool weather = false, mine = false, h2 = false, smr = false, transport = false, conc = false, smelter = false,
-         catalyst = false, sim = false;
+         catalyst = false, sim = false, gas = false;
     for (const std::string& name : changed) {
         if (startsWith(name, "site.")) weather = h2 = true;  // every sun-aware unit reads the site
         else if (startsWith(name, "weather.")) weather = true;
@@ -116,6 +118,7 @@ void World::notifyChanged() {
         else if (startsWith(name, "catalyst.")) catalyst = true;
         else if (startsWith(name, "concentrator.")) conc = true;
         else if (startsWith(name, "sim.")) sim = true;
+        else if (startsWith(name, "gas.") || startsWith(name, "ccs.")) gas = smr = true;
     }
     if (!changed.empty()) m_nextEconomics = m_now;  // LCOH depends on econ.*, h2.*, smr.* and more: refresh after the tick
     if (weather) m_weather.applyParams(m_params);
@@ -126,6 +129,7 @@ void World::notifyChanged() {
     if (catalyst) m_catalyst.applyParams(m_params);
     if (h2) m_hydrogen.applyParams(m_params);
     if (smr) m_smr.applyParams(m_params);
+    if (gas) m_gasField.applyParams(m_params);
     if (sim) m_tickLength = static_cast<Time>(m_params.getInt("sim.tick_s")) * kSecond;
 }
 
@@ -151,9 +155,21 @@ void World::step() {
     const double oreAtConcentrator_t = m_transport.step(t0, dt, m_mine.totals().oreDeliveredTick_t, m_sink);
     const MaterialBatch concentrate = m_concentrator.step(t0, dt, oreAtConcentrator_t, m_sink);
     m_smelter.step(t0, dt, concentrate, m_sink);
-    m_catalyst.step(t0, dt, m_smelter.state().slagToYardTick_t, m_sink);
-    m_hydrogen.step(t0, dt, m_catalyst.state().newPanelAreaTick_m2, m_weather.state().cloud_cover, m_sink);
-    m_smr.step(t0, dt, m_sink);
+    m_catalyst.step(t0, dt, m_smelter.state().slagToYardTick_t,
+                    {.dueArea_m2 = m_hydrogen.dueArea_m2(), .landFree_m2 = m_hydrogen.landFree_m2()}, m_sink);
+    // The reformer is called on the last tick's shortfall and store (one tick of lag, as a real controller).
+    const HydrogenState& h2 = m_hydrogen.state();
+    m_smr.step(t0, dt,
+               {.shortfall_kg_h = h2.demand_kg_h - h2.h2_recovered_kg_h,
+                .storage_kg = h2.storage_kg, .storage_capacity_kg = h2.storage_capacity_kg,
+                .feed_co2_molfrac = m_gasField.state().co2_pct / 100.0},
+               m_sink);
+    m_hydrogen.step(t0, dt,
+                    {.newPanelArea_m2 = m_catalyst.state().newPanelAreaTick_m2,
+                     .recoatArea_m2 = m_catalyst.state().recoatAreaTick_m2,
+                     .cloudCover = m_weather.state().cloud_cover, .reformer_kg = m_smr.state().h2Tick_kg},
+                    m_sink);
+    m_gasField.step(t0, dt, m_smr.state().ch4_kg_h, m_smr.state().co2_captured_kg_h, m_sink);
 
     m_now = t0 + dt;
     ++m_tick;
@@ -195,6 +211,7 @@ std::uint64_t World::stateHash() const {
     m_catalyst.hashInto(h);
     m_hydrogen.hashInto(h);
     m_smr.hashInto(h);
+    m_gasField.hashInto(h);
     return h.value();
 }
 

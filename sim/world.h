@@ -11,8 +11,10 @@
 //   collects their events in w.advanceEvents(). params() is read-only: every change goes through push(), so it is
 //   logged and replayable. A sim.tick_s change applies from the boundary where it is applied.
 // Wiring per tick (unit_contract.md): commands due -> Weather -> Mine -> Transport -> Concentrator -> Smelter ->
-//   Catalyst -> Hydrogen (panel area from the catalyst line, cloud cover from the weather) -> Smr; events sorted by
-//   time (stable); economics refreshed from the totals once per sim day and after any parameter change.
+//   Catalyst (the field's due and free area) -> Smr (called on the last tick's PRMiTS shortfall and store) -> Hydrogen
+//   (the shop's new and recoated area, cloud cover, the reformer's delivery; dispatches photocatalysis -> storage ->
+//   reformer) -> GasField (the reformer's gas and captured CO2); events sorted by time (stable); economics refreshed
+//   from the totals once per sim day and after any parameter change.
 // Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit. Units draw
 //   from their own seeded streams; the world itself draws nothing.
 // Errors: push() never fails; a refused command (unknown parameter, bad value, unknown fault target) is logged with
@@ -28,6 +30,7 @@
 #include "sim/concentrator.h"
 #include "sim/economics.h"
 #include "sim/events.h"
+#include "sim/gas_field.h"
 #include "sim/hash.h"
 #include "sim/hydrogen.h"
 #include "sim/mine.h"
@@ -93,7 +96,8 @@ struct State {
     const SmelterState& smelter;
     const CatalystState& catalyst;
     const SmrState& smr;
-    const std::vector<RouteEconomics>& economics;  // photocatalytic, smr_grey, smr_capture
+    const GasFieldState& gas;    // the depleted field feeding the reformer, and the CO2 store
+    const std::vector<RouteEconomics>& economics;  // photocatalytic, smr_grey, smr_capture, smr_depleted_field
 };
 
 class World {
@@ -158,6 +162,7 @@ private:
     Catalyst m_catalyst;
     Hydrogen m_hydrogen;
     Smr m_smr;
+    GasField m_gasField;
     std::vector<RouteEconomics> m_economics;
 
     std::vector<Command> m_pending;  // sorted by at, stable

@@ -376,7 +376,7 @@ TEST_CASE("cli: almalyk faults lists the targets for the parameters given, and r
     CHECK(contains(plain.out, "\nmine.truck:" + std::to_string(trucks - 1) + "\tmine\t"));
     CHECK_FALSE(contains(plain.out, "\nmine.truck:" + std::to_string(trucks) + "\t"));
     for (const char* t : {"transport.crusher", "transport.conveyor", "transport.rail", "concentrator.mill",
-                          "smelter.furnace", "smelter.converter:0", "smelter.acid_plant", "h2.separator", "smr.reformer"})
+                          "smelter.furnace", "smelter.converter:0", "smelter.acid_plant", "h2.separator", "smr.reformer", "gas.injection"})
         CHECK(contains(plain.out, std::string("\n") + t + "\t"));
 
     const RunResult few = runAlmalyk({"faults", "--set", "mine.trucks=3", "--set", "mine.shovels=1", "--set",
@@ -388,7 +388,7 @@ TEST_CASE("cli: almalyk faults lists the targets for the parameters given, and r
                                               "transport.crusher", "transport.conveyor", "transport.rail",
                                               "concentrator.mill", "smelter.furnace", "smelter.converter:0",
                                               "smelter.converter:1", "smelter.acid_plant", "h2.separator",
-                                              "smr.reformer"});
+                                              "smr.reformer", "gas.injection"});
 
     // A scenario's "set" applies first, as in `almalyk sim`.
     const auto dir = tempDir();

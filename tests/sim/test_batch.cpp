@@ -190,7 +190,10 @@ TEST_CASE("CSV: the header is pinned, and every column but time prints one regis
         "time,sun_elevation_deg,sun_azimuth_deg,ghi_w_m2,poa_w_m2,panel_area_m2,h2_photo_kg_h,ore_t_h,trucks_queued,"
         "smelter_temp_c,cathode_t_h,cloud_cover,trucks_working,crusher_queue_t,crusher_t_h,stockpile_t,trains_moving,"
         "conveyor_t_h,ore_to_concentrator_t_h,mill_t_h,head_grade_pct,recovery_pct,concentrate_t_h,concentrate_store_t,"
-        "acid_t_h,stack_so2_t_h,slag_t_h,catalyst_kg_h,h2_storage_kg,smr_h2_kg_h,smr_co2_kg_h";
+        "acid_t_h,stack_so2_t_h,slag_t_h,catalyst_kg_h,h2_storage_kg,smr_h2_kg_h,smr_co2_kg_h,"
+        "h2_demand_kg_h,h2_served_photo_kg_h,h2_served_reformer_kg_h,h2_unserved_kg_h,h2_vented_kg_h,"
+        "h2_reformer_share_pct,h2_activity,catalyst_stock_kg,smr_online,gas_rate_nm3_h,gas_pressure_bar,"
+        "gas_reserve_left_pct,ccs_co2_injected_t_h,ccs_co2_stored_t";
     CHECK(split(pinned, ',') == csvColumns());
     REQUIRE(csvTable().size() == csvColumns().size());
     for (const CsvColumn& c : csvTable()) {
@@ -241,6 +244,20 @@ TEST_CASE("CSV: each row's cells parse back to the state's own values at the row
         {"h2_storage_kg", [](const State& s) { return s.h2.storage_kg; }},
         {"smr_h2_kg_h", [](const State& s) { return s.smr.h2_kg_h; }},
         {"smr_co2_kg_h", [](const State& s) { return s.smr.co2_kg_h; }},
+        {"h2_demand_kg_h", [](const State& s) { return s.h2.demand_kg_h; }},
+        {"h2_served_photo_kg_h", [](const State& s) { return s.h2.served_photo_kg_h; }},
+        {"h2_served_reformer_kg_h", [](const State& s) { return s.h2.served_reformer_kg_h; }},
+        {"h2_unserved_kg_h", [](const State& s) { return s.h2.unserved_kg_h; }},
+        {"h2_vented_kg_h", [](const State& s) { return s.h2.vented_kg_h; }},
+        {"h2_reformer_share_pct", [](const State& s) { return s.h2.reformer_share_pct; }},
+        {"h2_activity", [](const State& s) { return s.h2.activity; }},
+        {"catalyst_stock_kg", [](const State& s) { return s.catalyst.stock_kg; }},
+        {"smr_online", [](const State& s) { return s.smr.online ? 1.0 : 0.0; }},
+        {"gas_rate_nm3_h", [](const State& s) { return s.gas.rate_nm3_h; }},
+        {"gas_pressure_bar", [](const State& s) { return s.gas.pressure_bar; }},
+        {"gas_reserve_left_pct", [](const State& s) { return s.gas.reserve_left_pct; }},
+        {"ccs_co2_injected_t_h", [](const State& s) { return s.gas.co2_injected_t_h; }},
+        {"ccs_co2_stored_t", [](const State& s) { return s.gas.co2_stored_t; }},
     };
     REQUIRE(field.size() + 1 == csvColumns().size());
     std::set<std::string> varied;

@@ -1,4 +1,6 @@
-// Catalyst line: panel area grows by catalyst used / loading, within the shop's building rate; robust inputs.
+// Catalyst line and panel shop: the line's slag share follows the stock between its marks (checked at the
+// controller's equilibrium, solved by hand), the shop plans each shift recoating first and building on free land
+// within capacity and stock, area worked = catalyst used / loading; robust inputs.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -9,82 +11,111 @@ using namespace sim;
 
 namespace {
 
-Params catalystParams(double share, double yield, double loading, double build) {
+Params catalystParams(double share, double yield, double loading, double build, double low, double high) {
     Params p;
     registerCatalystParams(p);
     REQUIRE(p.set("catalyst.slag_share", share));
     REQUIRE(p.set("catalyst.yield_kg_per_t", yield));
     REQUIRE(p.set("catalyst.loading_g_m2", loading));
     REQUIRE(p.set("catalyst.build_rate_m2_day", build));
+    REQUIRE(p.set("catalyst.stock_low_kg", low));
+    REQUIRE(p.set("catalyst.stock_high_kg", high));
     return p;
+}
+
+Time localMidnight() {
+    Time t = 0;
+    REQUIRE(parseIso8601("2026-06-21T00:00:00+05:00", t));
+    return t;
 }
 
 }  // namespace
 
-TEST_CASE("catalyst: new panel area = catalyst kg / loading") {
-    // 40 t slag pot every hour, 2 % of it milled at 50 kg/t: 40 kg catalyst/h; at 8 g/m2 that is 5000 m2/h.
-    Catalyst c(catalystParams(0.02, 50.0, 8.0, 1.0e6), 1, 0);
+TEST_CASE("catalyst: the line settles where its make equals the shop's draw (proportional band between the marks)") {
+    // Slag 40 t/h, at most 1 % taken, 50 kg/t: the line's most is 20 kg/h. The shop always has panels due and recoats
+    // at its capacity 1000 m2/day at 10 g/m2 = 10 kg/day = 0.41667 kg/h. Marks 20 and 100 kg: the line's make is
+    // 20 · (100 − S)/80 kg/h, so in balance S* = 100 − 80 · 0.41667/20 = 98.333 kg, and the slag taken is the draw
+    // over the yield: 0.41667/50 t/h.
+    const Time t0 = localMidnight();
+    Catalyst c(catalystParams(0.01, 50.0, 10.0, 1000.0, 20.0, 100.0), 1, t0);
+    CHECK(c.state().stock_kg == 100.0);  // balanced start at the high mark
     EventSink ev;
-    double area = 0.0;
-    for (int h = 0; h < 240; ++h) {
-        for (int m = 0; m < 60; ++m) {
-            ev.clear();
-            c.step((h * 60 + m) * kMinute, kMinute, m == 0 ? 40.0 : 0.0, ev);
-            area += c.state().newPanelAreaTick_m2;
+    double slag = 0.0, used = 0.0;
+    for (int i = 0; i < 4 * 1440; ++i) {
+        c.step(t0 + i * kMinute, kMinute, 40.0 / 60.0, {.dueArea_m2 = 1.0e6, .landFree_m2 = 0.0}, ev);
+        if (i >= 2 * 1440) {  // the last two days, in balance
+            slag += c.state().slagTick_t;
+            used += c.state().used_kg_h / 60.0;
         }
+        ev.clear();
     }
-    const CatalystState& s = c.state();
-    CHECK(s.slag_used_t == doctest::Approx(240 * 40.0 * 0.02));
-    CHECK(s.produced_kg == doctest::Approx(240 * 40.0 * 0.02 * 50.0));
-    CHECK(s.used_kg == doctest::Approx(s.produced_kg - s.stock_kg));
-    CHECK(s.built_area_m2 == doctest::Approx(s.used_kg * 1000.0 / 8.0).epsilon(1e-12));
-    CHECK(area == doctest::Approx(s.built_area_m2));
-    // The build rate (1e6 m2/day = 694 m2/min) limits: 5000 m2 of catalyst per pot takes a few minutes to place.
-    CHECK(s.built_area_m2 == doctest::Approx(240 * 5000.0).epsilon(1e-9));
-    CHECK(s.stock_kg >= 0.0);
+    CHECK(c.state().stock_kg == doctest::Approx(98.333).epsilon(1e-3));
+    CHECK(used == doctest::Approx(20.0).epsilon(1e-9));  // 2 days at 10 kg/day
+    CHECK(slag == doctest::Approx(used / 50.0).epsilon(1e-3));
+    CHECK(c.state().built_area_m2 == 0.0);  // no land: recoating only
+    CHECK(c.state().recoated_area_m2 == doctest::Approx(4000.0).epsilon(1e-9));
 }
 
-TEST_CASE("catalyst: the panel shop's build rate caps growth and the rest waits in stock") {
-    Catalyst c(catalystParams(1.0, 100.0, 10.0, 240.0), 1, 0);  // 240 m2/day = 10 m2/h
+TEST_CASE("catalyst: the shop recoats the due panels first, then builds on free land, shift by shift") {
+    // 1200 m2/day = 400 m2 per 8 h shift; 500 m2 due and 2000 m2 of land. Shift 1: recoat 400. Shift 2: recoat the
+    // last 100, build 300. Shift 3: build 400. After a day: 500 recoated, 700 built, 1200 m2 · 10 g = 12 kg used,
+    // and no slag arrives, so the stock falls from its high mark 100 kg to 88 kg.
+    const Time t0 = localMidnight();
+    Catalyst c(catalystParams(0.01, 50.0, 10.0, 1200.0, 20.0, 100.0), 1, t0);
     EventSink ev;
-    for (int h = 0; h < 48; ++h) c.step(h * kHour, kHour, 10.0, ev);  // 1000 kg/h: far more than the shop can use
-    const CatalystState& s = c.state();
-    CHECK(s.built_area_m2 == doctest::Approx(48 * 10.0));
-    CHECK(s.newPanelAreaTick_m2 == doctest::Approx(10.0));
-    CHECK(s.stock_kg == doctest::Approx(48 * 1000.0 - 48 * 10.0 * 10.0 / 1000.0));
-    CHECK(s.build_m2_day == doctest::Approx(240.0));
-    int rows = 0;
-    for (const Event& e : ev.events())
-        if (e.unit == Unit::Catalyst && e.kind == static_cast<std::uint16_t>(CatalystEvent::PanelRowFinished)) {
-            ++rows;
-            CHECK(e.value == doctest::Approx(rows * kCatalystRowArea_m2));
+    int plans = 0;
+    for (int i = 0; i < 1440; ++i) {
+        const CatalystState& s = c.state();
+        c.step(t0 + i * kMinute, kMinute, 0.0,
+               {.dueArea_m2 = 500.0 - s.recoated_area_m2, .landFree_m2 = 2000.0 - s.built_area_m2}, ev);
+        if (i == 8 * 60 - 1) {
+            CHECK(c.state().recoated_area_m2 == doctest::Approx(400.0));
+            CHECK(c.state().built_area_m2 == 0.0);
         }
-    CHECK(rows == 4);  // 480 m2 built: rows at 100, 200, 300, 400
+    }
+    for (const Event& e : ev.events()) plans += e.kind == static_cast<std::uint16_t>(CatalystEvent::ShiftPlan);
+    CHECK(plans == 3);
+    const CatalystState& s = c.state();
+    CHECK(s.recoated_area_m2 == doctest::Approx(500.0));
+    CHECK(s.built_area_m2 == doctest::Approx(700.0));
+    CHECK(s.used_kg == doctest::Approx(12.0));
+    CHECK(s.stock_kg == doctest::Approx(88.0));
+    CHECK(s.used_kg == doctest::Approx((s.recoated_area_m2 + s.built_area_m2) * 10.0 / 1000.0).epsilon(1e-12));
+}
+
+TEST_CASE("catalyst: a shift plan is limited by the stock; the shop stops when it runs out") {
+    // 5 kg in stock at 10 g/m2 is 500 m2; no slag. The first shift builds exactly that; nothing after.
+    const Time t0 = localMidnight();
+    Catalyst c(catalystParams(0.01, 50.0, 10.0, 1.0e6, 5.0, 5.0), 1, t0);
+    EventSink ev;
+    int outs = 0;
+    for (int i = 0; i < 2 * 1440; ++i) {
+        c.step(t0 + i * kMinute, kMinute, 0.0, {.dueArea_m2 = 0.0, .landFree_m2 = 1.0e5}, ev);
+        CHECK(c.state().stock_kg >= 0.0);
+    }
+    for (const Event& e : ev.events()) outs += e.kind == static_cast<std::uint16_t>(CatalystEvent::StockOut);
+    CHECK(c.state().built_area_m2 == doctest::Approx(500.0));
+    CHECK(c.state().stock_kg == doctest::Approx(0.0).epsilon(1e-12));
+    CHECK(outs == 0);  // each plan fits the stock it was made with: the shop never runs dry mid-shift
 }
 
 TEST_CASE("catalyst: no slag, bad slag numbers and huge inputs stay finite and non-negative") {
-    Catalyst c(catalystParams(0.5, 1000.0, 0.1, 1.0e6), 1, 0);
+    Catalyst c(catalystParams(0.5, 1000.0, 0.1, 1.0e6, 0.0, 1.0e6), 1, 0);
     EventSink ev;
     const double inputs[] = {0.0, -3.0, NAN, INFINITY, 1.0e12, 0.0};
     Time t = 0;
     for (double x : inputs) {
-        c.step(t, kMinute, x, ev);
+        c.step(t, kMinute, x, {.dueArea_m2 = NAN, .landFree_m2 = INFINITY}, ev);
         t += kMinute;
         const CatalystState& s = c.state();
         CHECK(std::isfinite(s.stock_kg));
         CHECK(std::isfinite(s.built_area_m2));
         CHECK(s.stock_kg >= 0.0);
         CHECK(s.newPanelAreaTick_m2 >= 0.0);
+        CHECK(s.recoatAreaTick_m2 >= 0.0);
     }
-    CHECK(c.state().slag_used_t == doctest::Approx(0.5e12));
-    CHECK(c.state().built_area_m2 == doctest::Approx(2 * 1.0e6 / 1440.0));
-
-    Catalyst none(catalystParams(0.0, 50.0, 10.0, 1000.0), 1, 0);
-    for (int i = 0; i < 100; ++i) none.step(i * kMinute, kMinute, 40.0, ev);
-    CHECK(none.state().built_area_m2 == 0.0);
-    CHECK(none.state().produced_kg == 0.0);
     std::string why;
-    CHECK_FALSE(none.setFault("smelter.furnace", true, &why));
+    CHECK_FALSE(c.setFault("smelter.furnace", true, &why));
     CHECK(why.empty());
 }
 
@@ -92,19 +123,19 @@ TEST_CASE("catalyst: parameters carry the catalyst prefix and the hash follows t
     Params p;
     registerCatalystParams(p);
     for (const ParamDef& d : p.defs()) CHECK(d.name.rfind("catalyst.", 0) == 0);
-    CHECK(p.has("catalyst.slag_share"));
-    CHECK(p.has("catalyst.yield_kg_per_t"));
-    CHECK(p.has("catalyst.loading_g_m2"));
-    CHECK(p.has("catalyst.build_rate_m2_day"));
+    for (const char* n : {"catalyst.slag_share", "catalyst.yield_kg_per_t", "catalyst.loading_g_m2",
+                          "catalyst.build_rate_m2_day", "catalyst.stock_low_kg", "catalyst.stock_high_kg"})
+        CHECK(p.has(n));
     Catalyst a(p, 1, 0), b(p, 1, 0);
     EventSink ev;
-    a.step(0, kHour, 40.0, ev);
-    b.step(0, kHour, 40.0, ev);
+    const FieldNeed need{.dueArea_m2 = 1000.0, .landFree_m2 = 0.0};
+    a.step(0, kHour, 40.0, need, ev);
+    b.step(0, kHour, 40.0, need, ev);
     Hasher ha, hb;
     a.hashInto(ha);
     b.hashInto(hb);
     CHECK(ha.value() == hb.value());
-    b.step(kHour, kHour, 40.0, ev);
+    b.step(kHour, kHour, 40.0, need, ev);
     Hasher hc;
     b.hashInto(hc);
     CHECK(hc.value() != ha.value());

@@ -86,6 +86,6 @@ TEST_CASE("photocatalytic LCOH falls with STH, is not viable without hydrogen, a
     CHECK(none.lcoh_usd_kg.base == 0.0);  // finite, flagged by viable = false
     CHECK(none.lcoh_usd_kg.high == 0.0);
     CHECK(none.land_m2_per_kg_d.base == 0.0);
-    CHECK(compareRoutes(p, photoInputsFrom(p, 1850)).size() == 3);
+    CHECK(compareRoutes(p, photoInputsFrom(p, 1850)).size() == 4);
     CHECK(co2AvoidedKg(p, 10.0) == doctest::Approx(10.0 * smrRoute(p, false).co2_kg_per_kg.base));
 }

@@ -61,7 +61,8 @@ std::vector<UnitKinds> allUnits() {
             {Unit::Smelter, "smelter.", enumerators<SmelterEvent>()},
             {Unit::Catalyst, "catalyst.", enumerators<CatalystEvent>()},
             {Unit::Hydrogen, "h2.", enumerators<HydrogenEvent>()},
-            {Unit::Smr, "smr.", enumerators<SmrEvent>()}};
+            {Unit::Smr, "smr.", enumerators<SmrEvent>()},
+            {Unit::GasField, "gas.", enumerators<GasFieldEvent>()}};
 }
 
 bool validName(const std::string& n) {

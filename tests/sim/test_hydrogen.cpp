@@ -41,7 +41,7 @@ YearRun runYear(Params p, std::uint64_t seed, Time tick, int years = 1) {
     for (Time t = start; t < start + years * 365 * kDay; t += tick) {
         w.step(t, tick, ev);
         const double before = h.state().sunshine_h;
-        h.step(t, tick, 0.0, w.state().cloud_cover, ev);
+        h.step(t, tick, {.newPanelArea_m2 = 0.0, .cloudCover = w.state().cloud_cover}, ev);
         r.sunshine_h[toLocalCivil(t).month - 1] += h.state().sunshine_h - before;
         ev.clear();
     }
@@ -66,7 +66,7 @@ TEST_CASE("H2 = STH * G_POA * A / 237.13 kJ/mol every tick, and zero at night") 
     for (Time t = start; t < start + 3 * kDay; t += kMinute) {
         const double activity = h.state().activity;
         const double area = h.state().panel_area_m2;
-        h.step(t, kMinute, 0.0, 0.3, ev);
+        h.step(t, kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = 0.3}, ev);
         const HydrogenState& s = h.state();
         // Independent recomputation: 0.76 % of POA on the area, at the activity in force during the tick.
         const double expected = 0.0076 * activity * s.sun.poa_w_m2 * area / 237.13e3;
@@ -99,7 +99,7 @@ TEST_CASE("without ageing the effective STH is the parameter, and the yield foll
     const Time start = at("2026-04-01T00:00:00+05:00");
     Hydrogen h(p, 1, start);
     EventSink ev;
-    for (Time t = start; t < start + 10 * kDay; t += kMinute) h.step(t, kMinute, 0.0, 0.0, ev);
+    for (Time t = start; t < start + 10 * kDay; t += kMinute) h.step(t, kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = 0.0}, ev);
     const HydrogenState& s = h.state();
     CHECK(s.activity == 1.0);
     CHECK(s.sth_effective_percent == 5.0);
@@ -107,7 +107,7 @@ TEST_CASE("without ageing the effective STH is the parameter, and the yield foll
     CHECK(s.photocatalytic_kg == doctest::Approx(expected_kg).epsilon(1e-9));
 }
 
-TEST_CASE("H2 mass balance: produced = served + stored + vented; storage within [0, capacity]") {
+TEST_CASE("H2 mass balance: produced = served + stored change + vented; storage within [0, capacity]") {
     Params p = plantParams();
     REQUIRE(p.set("h2.sth_percent", 10.0));
     REQUIRE(p.set("h2.panel_area_m2", 50000.0));
@@ -117,11 +117,12 @@ TEST_CASE("H2 mass balance: produced = served + stored + vented; storage within 
     EventSink ev;
     int full = 0, empty = 0;
     for (Time t = start; t < start + 5 * kDay; t += kMinute) {
-        h.step(t, kMinute, 0.0, 0.0, ev);
+        h.step(t, kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = 0.0}, ev);
         const HydrogenState& s = h.state();
         CHECK(s.storage_kg >= 0.0);
         CHECK(s.storage_kg <= 20.0);
-        CHECK(s.photocatalytic_kg == doctest::Approx(s.served_kg + s.storage_kg + s.vented_kg).epsilon(1e-9));
+        CHECK(s.photocatalytic_kg ==
+              doctest::Approx(s.served_kg + s.storage_kg - s.storage_start_kg + s.vented_kg).epsilon(1e-9));
     }
     for (const Event& e : ev.events()) {
         full += e.kind == static_cast<std::uint16_t>(HydrogenEvent::StorageFull);
@@ -135,26 +136,27 @@ TEST_CASE("H2 mass balance: produced = served + stored + vented; storage within 
 TEST_CASE("separator fault vents all product gas; ageing follows exp(-k * sun hours); new area is fresh") {
     Params p = plantParams();
     REQUIRE(p.set("h2.panel_area_m2", 100.0));  // Domen's 100 m2 array, so the catalyst line's 100 m2 doubles it
+    REQUIRE(p.set("h2.recoat_activity", 0.0));  // never recoated: the field starts fresh and only ages
     const Time start = at("2026-06-21T10:00:00+05:00");
     Hydrogen h(p, 1, start);
     EventSink ev;
     std::string why;
     CHECK_FALSE(h.setFault("smr.reformer", true, &why));
     CHECK(h.setFault("h2.separator", true, &why));
-    h.step(start, kMinute, 0.0, 0.0, ev);
+    h.step(start, kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = 0.0}, ev);
     CHECK(h.state().h2_kg_h > 0.0);
     CHECK(h.state().h2_recovered_kg_h == 0.0);
     CHECK(h.state().recovered_kg == 0.0);
     REQUIRE(ev.events().size() >= 1);
     CHECK(ev.events()[0].kind == static_cast<std::uint16_t>(HydrogenEvent::SeparatorFault));
     CHECK(h.setFault("h2.separator", false, &why));
-    h.step(start + kMinute, kMinute, 0.0, 0.0, ev);
+    h.step(start + kMinute, kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = 0.0}, ev);
     CHECK(h.state().h2_recovered_kg_h == doctest::Approx(0.9 * h.state().h2_kg_h));
 
     const double k = p.get("h2.ageing_per_h");
     CHECK(h.state().activity == doctest::Approx(std::exp(-k * h.state().sun_hours_equiv)).epsilon(1e-12));
     const double a0 = h.state().activity;
-    h.step(start + 2 * kMinute, kMinute, 100.0, 0.0, ev);  // the catalyst line doubles the area
+    h.step(start + 2 * kMinute, kMinute, {.newPanelArea_m2 = 100.0, .cloudCover = 0.0}, ev);  // the catalyst line doubles the area
     CHECK(h.state().panel_area_m2 == doctest::Approx(200.0));
     CHECK(h.state().built_area_m2 == doctest::Approx(100.0));
     CHECK(h.state().activity > a0);
@@ -175,7 +177,7 @@ TEST_CASE("extreme legal parameters give no NaN and no negative stock") {
     EventSink ev;
     for (Time t = start; t < start + 2 * kDay; t += 10 * kMinute) {
         w.step(t, 10 * kMinute, ev);
-        h.step(t, 10 * kMinute, 0.0, w.state().cloud_cover, ev);
+        h.step(t, 10 * kMinute, {.newPanelArea_m2 = 0.0, .cloudCover = w.state().cloud_cover}, ev);
         const HydrogenState& s = h.state();
         CHECK(w.state().cloud_cover == 1.0);
         CHECK(std::isfinite(s.activity));

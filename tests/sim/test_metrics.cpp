@@ -55,7 +55,7 @@ struct FaultedRun {
 
 TEST_CASE("metrics: names are unique, dotted, owned by a unit, with unit, description and a reader") {
     const std::set<std::string> units = {"sim", "sun", "weather", "mine", "transport", "concentrator", "smelter",
-                                         "catalyst", "h2", "smr", "co2", "econ"};
+                                         "catalyst", "h2", "smr", "gas", "ccs", "co2", "econ"};
     std::set<std::string> seen;
     for (const MetricDef& d : metricDefs()) {
         CAPTURE(d.name);
@@ -127,10 +127,11 @@ TEST_CASE("metrics: each value is the state's own field, over a run with faults 
         {"econ.smr_grey.co2_kg_kg", [](const State& s) { return s.economics.at(1).co2_kg_per_kg.base; }},
         {"econ.smr_capture.lcoh_high_usd_kg", [](const State& s) { return s.economics.at(2).lcoh_usd_kg.high; }},
     };
-    REQUIRE(w.state().economics.size() == 3);
+    REQUIRE(w.state().economics.size() == 4);
     CHECK(w.state().economics[0].name == "photocatalytic");
     CHECK(w.state().economics[1].name == "smr_grey");
     CHECK(w.state().economics[2].name == "smr_capture");
+    CHECK(w.state().economics[3].name == "smr_depleted_field");
     std::set<std::pair<std::string, double>> seenFlags;
     int states = 0;
     for (int tick = 0; tick <= 2 * 24 * 60; tick += 47) {

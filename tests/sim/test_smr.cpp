@@ -12,6 +12,9 @@ constexpr double kC = 12.011, kH = 1.008, kO = 15.999;
 constexpr double kStoichCh4 = (kC + 4 * kH) / (4 * 2 * kH);   // 1.99 kg CH4 / kg H2
 constexpr double kStoichCo2 = (kC + 2 * kO) / (4 * 2 * kH);   // 5.46 kg CO2 / kg H2
 
+// The dispatcher asks for more than the reformer can make: it runs at smr.load · capacity.
+const SmrCall kFull{.shortfall_kg_h = 1e9, .storage_kg = 0.0, .storage_capacity_kg = 100.0, .feed_co2_molfrac = 0.0};
+
 struct PerKg {
     double ch4, co2, captured, steam;
 };
@@ -19,7 +22,7 @@ struct PerKg {
 PerKg runHour(Params& p) {
     Smr s(p, 1, 0);
     EventSink ev;
-    for (int i = 0; i < 60; ++i) s.step(i * kMinute, kMinute, ev);
+    for (int i = 0; i < 60; ++i) s.step(i * kMinute, kMinute, kFull, ev);
     const SmrState& st = s.state();
     REQUIRE(st.smr_kg > 0.0);
     return {st.smr_ch4_kg / st.smr_kg, st.co2_kg / st.smr_kg, st.co2_captured_kg / st.smr_kg, st.steam_kg / st.smr_kg};
@@ -72,13 +75,13 @@ TEST_CASE("a reformer trip stops output; after clearing it ramps back linearly o
     std::string why;
     CHECK_FALSE(s.setFault("h2.separator", true, &why));
     CHECK(s.setFault("smr.reformer", true, &why));
-    s.step(0, kHour, ev);
+    s.step(0, kHour, kFull, ev);
     CHECK(s.state().h2_kg_h == 0.0);
     CHECK(s.state().co2_kg_h == 0.0);
     CHECK(s.state().smr_kg == 0.0);
     CHECK(s.setFault("smr.reformer", false, &why));
     const double before = s.state().smr_kg;
-    for (int i = 0; i < 6 * 60; ++i) s.step(kHour + i * kMinute, kMinute, ev);
+    for (int i = 0; i < 6 * 60; ++i) s.step(kHour + i * kMinute, kMinute, kFull, ev);
     // 4 h ramp (mean half output) + 2 h at full: 4*5 + 2*10 = 40 kg.
     CHECK(s.state().smr_kg - before == doctest::Approx(40.0).epsilon(1e-6));
     CHECK(s.state().load == doctest::Approx(1.0));

@@ -142,7 +142,7 @@ TEST_CASE("the chain is wired: ore, concentrate and slag pass between units with
     CHECK(s.h2.panel_area_m2 >= w.params().get("h2.panel_area_m2"));
     CHECK(s.h2.photocatalytic_kg > 0.0);
     CHECK(s.smr.smr_kg > 0.0);
-    CHECK(s.economics.size() == 3);
+    CHECK(s.economics.size() == 4);
     // Every event of the last tick lies inside it.
     for (const Event& e : w.events()) {
         CHECK(e.time >= w.now() - w.tickLength());
