@@ -28,14 +28,16 @@ void registerSmrParams(Params& p) {
     p.add({.name = "smr.start_cover_h", .unit = "h", .def = 2.0, .min = 0.0, .max = 48.0,
            .description = "Call the reformer online when the H2 store covers less than this many hours of shortfall"});
     p.add({.name = "smr.stop_fill", .unit = "-", .def = 0.9, .min = 0.0, .max = 1.0,
-           .description = "Back to hot standby when the panels cover demand and the store is at least this full"});
+           .description = "Back to hot standby once the H2 store has refilled to this fill (0..1)"});
     p.add({.name = "smr.hot_start_h", .unit = "h", .def = 1.0, .min = 0.0, .max = 24.0,
            .description = "Hours from hot standby to the set point (E: a hot reformer re-lights and ramps within about an hour)"});
 }
 
 Smr::Smr(const Params& p, std::uint64_t, Time) {
-    // Deterministic steady-state unit: no random stream.
+    // Deterministic steady-state unit: no random stream. Load-following starts in hot standby (the store starts at
+    // its operating level; the first tick's call decides), base load starts online.
     applyParams(p);
+    m_state.online = !m_follow;
 }
 
 void Smr::applyParams(const Params& p) {
@@ -75,7 +77,7 @@ void Smr::step(Time t0, Time dt, const SmrCall& call, EventSink& ev) {
         if (!s.online && shortfall > 0.0 && call.storage_kg <= shortfall * m_startCover_h) {
             startUp();
             ev.emit(t0, Unit::Smr, SmrEvent::Online, -1, shortfall);
-        } else if (s.online && shortfall <= 0.0 && fill >= m_stopFill && m_ramp >= 1.0) {
+        } else if (s.online && fill >= m_stopFill && m_ramp >= 1.0) {
             s.online = false;
             ev.emit(t0, Unit::Smr, SmrEvent::Standby, -1, fill);
         }

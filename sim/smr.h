@@ -9,8 +9,8 @@
 // Dispatch (smr.mode = follow, docs/hydrogen_supply.md §3): the reformer load-follows the shortfall
 // (demand − recovered photocatalytic H2) between its minimum turndown smr.turndown · capacity and smr.load · capacity.
 // It comes online from hot standby when the store's cover (kg / shortfall) falls below smr.start_cover_h and ramps
-// up over smr.hot_start_h; it goes back to hot standby when the panels alone cover the demand and the store is above
-// smr.stop_fill. Hot standby burns smr.standby_fuel_pct of its full-load gas to keep the tubes hot (CO2 to air).
+// up over smr.hot_start_h; it goes back to hot standby once the store has refilled to smr.stop_fill (its turndown
+// surplus and the panels' surplus refill it in the morning). Between the two marks it holds its state (hysteresis). Hot standby burns smr.standby_fuel_pct of its full-load gas to keep the tubes hot (CO2 to air).
 // smr.mode = base runs it at smr.load · capacity around the clock (the old fixed load).
 // CO2 in the feed gas (the depleted field's CO2 content) leaves with the process CO2 and is captured at the same rate.
 // The parameter floor of 2.0 kg CH4/kg H2 sits just above the stoichiometric minimum of CH4 + 2H2O → CO2 + 4H2
@@ -64,7 +64,7 @@ struct SmrState {
     double load = 0.0;                 // current output / capacity
     double setpoint_kg_h = 0.0;        // what the dispatcher asked for (after turndown and capacity)
     bool tripped = false;
-    bool online = true;                // false: hot standby (no H2, standby gas burned)
+    bool online = false;               // false: hot standby (no H2, standby gas burned)
     double standby_h = 0.0;            // cumulative hours in hot standby
     int starts = 0;                    // standby → online calls
     // Cumulative totals.
