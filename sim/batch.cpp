@@ -1,6 +1,8 @@
 #include "sim/batch.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -55,6 +57,55 @@ const char* commandTypeName(CommandType t) {
     return "?";
 }
 
+// [chain] The summary's "buffers" group: each buffer's level (end, min, max) and its mean hours of cover, sampled
+// at the start, every kBufferSample of sim time and at the end (docs/operations.md lists the rules).
+constexpr Time kBufferSample = 10 * kMinute;
+struct BufferDef { const char* key; const char* level; const char* cover; };
+constexpr BufferDef kBuffers[] = {
+    {"stockpile", "transport.stockpile_t", "transport.stockpile_cover_h"},
+    {"ore_store", "concentrator.ore_store_t", "concentrator.ore_store_cover_h"},
+    {"concentrate_store", "smelter.concentrate_store_t", "smelter.concentrate_store_cover_h"},
+    {"anode_stock", "smelter.anode_stock_t", "smelter.anode_stock_cover_h"},
+    {"catalyst_stock", "catalyst.stock_kg", "catalyst.stock_cover_h"},
+    {"h2_storage", "h2.storage_kg", "h2.storage_cover_h"},
+};
+
+class BufferTracker {
+public:
+    BufferTracker() {
+        for (const BufferDef& b : kBuffers) m_rows.push_back({findMetric(b.level), findMetric(b.cover)});
+    }
+    void sample(const State& s) {
+        for (Row& r : m_rows) {
+            const double level = readMetric(s, r.level), cover = readMetric(s, r.cover);
+            r.end = level;
+            r.min = std::min(r.min, level);
+            r.max = std::max(r.max, level);
+            r.coverSum += cover;
+        }
+        ++m_samples;
+    }
+    json toJson() const {
+        json j = json::object();
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            const Row& r = m_rows[i];
+            const MetricDef& d = metricDefs()[static_cast<std::size_t>(r.level)];
+            j[kBuffers[i].key] = {{"metric", d.name}, {"unit", d.unit}, {"end", r.end}, {"min", r.min}, {"max", r.max},
+                                  {"mean_cover_h", m_samples ? r.coverSum / m_samples : 0.0}};
+        }
+        return j;
+    }
+
+private:
+    struct Row {
+        int level, cover;
+        double end = 0, min = std::numeric_limits<double>::infinity(), max = -std::numeric_limits<double>::infinity();
+        double coverSum = 0;
+    };
+    std::vector<Row> m_rows;
+    long m_samples = 0;
+};
+
 }  // namespace
 
 const std::vector<CsvColumn>& csvTable() {
@@ -82,7 +133,15 @@ const std::vector<CsvColumn>& csvTable() {
         {"h2_activity", "h2.activity"}, {"catalyst_stock_kg", "catalyst.stock_kg"},
         {"smr_online", "smr.online"}, {"gas_rate_nm3_h", "gas.rate_nm3_h"}, {"gas_pressure_bar", "gas.pressure_bar"},
         {"gas_reserve_left_pct", "gas.reserve_left_pct"}, {"ccs_co2_injected_t_h", "ccs.co2_injected_t_h"},
-        {"ccs_co2_stored_t", "ccs.co2_stored_t"}};
+        {"ccs_co2_stored_t", "ccs.co2_stored_t"},
+        // [chain] buffers (added at the end: existing columns keep their place)
+        {"smelter_feed_t_h", "smelter.feed_t_h"}, {"other_conc_t_h", "smelter.other_conc_t_h"},
+        {"stockpile_cover_h", "transport.stockpile_cover_h"}, {"ore_store_t", "concentrator.ore_store_t"},
+        {"ore_store_cover_h", "concentrator.ore_store_cover_h"},
+        {"concentrate_store_cover_h", "smelter.concentrate_store_cover_h"},
+        {"anode_stock_t", "smelter.anode_stock_t"}, {"anode_stock_cover_h", "smelter.anode_stock_cover_h"},
+        {"current_density_a_m2", "smelter.current_density_a_m2"},
+        {"catalyst_stock_cover_h", "catalyst.stock_cover_h"}, {"h2_storage_cover_h", "h2.storage_cover_h"}};
     return kTable;
 }
 
@@ -160,7 +219,7 @@ json summarize(const World& w, const std::string& scenarioName) {
     j["smelter"] = {{"concentrate_t", metric("smelter.concentrate_t")}, {"cathode_t", metric("smelter.cathode_t")},
                     {"slag_t", metric("smelter.slag_t")}, {"acid_t", metric("smelter.acid_t")},
                     {"so2_emitted_t", metric("smelter.so2_emitted_t")}, {"so2_captured_t", metric("smelter.so2_captured_t")},
-                    {"smelted_t", metric("smelter.smelted_t")}, {"concentrate_store_t", metric("smelter.concentrate_store_t")},
+                    {"smelted_t", metric("smelter.smelted_t")}, {"other_conc_t", metric("smelter.other_conc_t")}, {"concentrate_store_t", metric("smelter.concentrate_store_t")},
                     {"energy_gj", metric("smelter.energy_gj")}, {"electricity_mwh", metric("smelter.electricity_mwh")}};
     j["catalyst"] = {{"slag_used_t", metric("catalyst.slag_used_t")}, {"produced_kg", metric("catalyst.produced_kg")},
                      {"built_area_m2", metric("catalyst.built_area_m2")}, {"stock_kg", metric("catalyst.stock_kg")},
@@ -187,9 +246,12 @@ json summarize(const World& w, const std::string& scenarioName) {
     // Chain balances: what entered the concentrator (Cu) or left it in concentrate (Fe, S) against what left the
     // smelter plus the smelter's change of inventory. A transfer lost between units shows up here.
     const double cuOut = c.cuInTailings_t + sm.cu.out_t, cuInv = sm.cu.inventory_t - sm.cu.inventory0_t;
-    j["balance"] = {{"cu_rel_error", relError(c.cuInOre_t, cuOut, cuInv)},
-                    {"fe_rel_error", relError(c.feInConcentrate_t, sm.fe.out_t, sm.fe.inventory_t - sm.fe.inventory0_t)},
-                    {"s_rel_error", relError(c.sInConcentrate_t, sm.s.out_t, sm.s.inventory_t - sm.s.inventory0_t)},
+    // The other AMMC feed (smelter.other_conc_t_h) enters the chain at the smelter's store.
+    j["balance"] = {{"cu_rel_error", relError(c.cuInOre_t + sm.other_cu_t, cuOut, cuInv)},
+                    {"fe_rel_error", relError(c.feInConcentrate_t + sm.other_fe_t, sm.fe.out_t,
+                                              sm.fe.inventory_t - sm.fe.inventory0_t)},
+                    {"s_rel_error", relError(c.sInConcentrate_t + sm.other_s_t, sm.s.out_t,
+                                             sm.s.inventory_t - sm.s.inventory0_t)},
                     {"ore_rel_error", relError(m.ore_t + c.oreStoreInitial_t, tr.romPad_t + tr.stockpile_t + tr.onTrains_t +
                                                             tr.conveyorLoad_t + c.oreStore_t + c.oreMilled_t, 0.0)}};
     json econ = json::array();
@@ -278,11 +340,20 @@ json runBatch(const PreparedBatch& run, std::ostream* csv) {
         *csv << '\n';
     }
     writeRowIfDue();
+    BufferTracker buffers;
+    buffers.sample(w.state());
+    Time nextSample = run.start + kBufferSample;
     while (w.now() < run.end) {
         w.step();
         writeRowIfDue();
+        if (w.now() >= nextSample || w.now() >= run.end) {
+            buffers.sample(w.stateWithoutMineViews());
+            while (nextSample <= w.now()) nextSample += kBufferSample;
+        }
     }
-    return summarize(w, run.scenarioName);
+    json summary = summarize(w, run.scenarioName);
+    summary["buffers"] = buffers.toJson();
+    return summary;
 }
 
 std::string paramsTable(const Params& p) {

@@ -9,6 +9,8 @@ void registerConcentratorParams(Params& p) {
            "Grinding + flotation throughput limit (MOF-1/2: 40.2 Mt/y = 4,590 t/h, almalyk.md §3 S8)"});
     p.add({.name = "concentrator.store_setpoint_t", .unit = "t", .def = 10000, .min = 0, .max = 500000, .description =
            "Coarse-ore store level at which the mill runs at full capacity; feed is proportional below it (E; 0 = always full)"});
+    p.add({.name = "concentrator.store_capacity_t", .unit = "t", .def = 20000, .min = 1, .max = 1e6, .description =
+           "Coarse-ore store size, for its fill (E: twice the setpoint; MOF-3's store is 320,000 t, almalyk.md §2 S12)"});
     p.add({.name = "concentrator.head_grade_pct", .unit = "%", .def = 0.38, .min = 0.05, .max = 3, .description =
            "Mean copper grade of the ore fed (Kalmakyr 0.38 %, almalyk.md defaults)"});
     p.add({.name = "concentrator.grade_cv", .unit = "-", .def = 0.08, .min = 0, .max = 0.5, .description =
@@ -31,11 +33,13 @@ Concentrator::Concentrator(const Params& p, std::uint64_t seed, Time start)
     : m_rng(Rng::stream(seed, "concentrator.grade")), m_nextBlend(start) {
     applyParams(p);
     m_state.oreStore_t = m_state.oreStoreInitial_t = m_setpoint_t;
+    updateCover();
 }
 
 void Concentrator::applyParams(const Params& p) {
     m_capacity_t_h = p.get("concentrator.capacity_t_h");
     m_setpoint_t = p.get("concentrator.store_setpoint_t");
+    m_storeCapacity_t = std::max(1.0, p.get("concentrator.store_capacity_t"));
     m_refGrade = p.get("concentrator.head_grade_pct") / 100.0;
     m_gradeCv = p.get("concentrator.grade_cv");
     m_blend = fromSeconds(p.get("concentrator.blend_h") * 3600.0);
@@ -53,6 +57,13 @@ void Concentrator::applyParams(const Params& p) {
     m_tails = m_concCu * m_refGrade * (1.0 - m_refRecovery) / (m_concCu - m_refRecovery * m_refGrade);
     m_state.tailsGrade_pct = m_tails * 100.0;
     if (m_state.headGrade_pct <= 0.0) m_state.headGrade_pct = m_refGrade * 100.0;
+}
+
+// Hours of cover at the current mill rate (at capacity while the mill stands), capped at 999; fill of the store.
+void Concentrator::updateCover() {
+    const double draw = m_state.throughput_t_h > 1e-9 ? m_state.throughput_t_h : m_capacity_t_h;
+    m_state.oreStoreCover_h = draw > 1e-9 ? std::min(999.0, m_state.oreStore_t / draw) : 999.0;
+    m_state.oreStoreFill = std::clamp(m_state.oreStore_t / m_storeCapacity_t, 0.0, 1.0);
 }
 
 double Concentrator::recoveryAt(double headGrade_pct) const {
@@ -106,6 +117,7 @@ MaterialBatch Concentrator::step(Time t0, Time dt, double oreIn_t, EventSink& ev
     m_state.concentrateTick = conc;
     m_state.throughput_t_h = hours > 0 ? milled / hours : 0.0;
     m_state.concentrate_t_h = hours > 0 ? conc.mass_t / hours : 0.0;
+    updateCover();
     m_state.oreMilled_t += milled;
     m_state.cuInOre_t += cuIn;
     m_state.concentrate_t += conc.mass_t;

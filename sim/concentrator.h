@@ -42,6 +42,8 @@ enum class ConcentratorEvent : std::uint16_t {
 struct ConcentratorState {
     double oreStore_t = 0.0;           // coarse-ore store ahead of the mills
     double oreStoreInitial_t = 0.0;    // what it held at the start (for balances)
+    double oreStoreCover_h = 0.0;      // store / mill rate (capacity while stopped), capped at 999 h
+    double oreStoreFill = 0.0;         // store / concentrator.store_capacity_t, 0..1
     double throughput_t_h = 0.0;       // milled over the last tick
     double headGrade_pct = 0.0;        // % Cu of the ore being milled
     double recovery = 0.0;             // 0..1, Cu to concentrate at that grade
@@ -68,8 +70,10 @@ public:
     double recoveryAt(double headGrade_pct) const;
 
 private:
+    void updateCover();
+
     Rng m_rng;
-    double m_capacity_t_h = 0, m_setpoint_t = 0, m_refGrade = 0, m_refRecovery = 0, m_gradeCv = 0;
+    double m_capacity_t_h = 0, m_setpoint_t = 0, m_storeCapacity_t = 1, m_refGrade = 0, m_refRecovery = 0, m_gradeCv = 0;
     double m_concCu = 0, m_concFe = 0, m_concS = 0, m_concSiO2 = 0;  // fractions
     double m_tails = 0;       // fraction
     Time m_blend = 0;

@@ -1,5 +1,6 @@
 #include "sim/metrics.h"
 
+#include <algorithm>
 #include <limits>
 #include <map>
 
@@ -51,6 +52,14 @@ double convertersWith(const State& s) {
 double truckCo2_t_h(const State& s) {
     const double h = tickHours(s);
     return h > 0 ? s.mine.fuelTick_l * s.params.get("mine.co2_kg_per_l") / 1000.0 / h : 0.0;
+}
+
+// [chain] Catalyst stock over what the panel shop uses now (its full build rate while idle), capped at 999 h.
+double catalystCover_h(const State& s) {
+    const double loading_kg_m2 = s.params.get("catalyst.loading_g_m2") / 1000.0;
+    const double use = s.catalyst.build_m2_day * loading_kg_m2 / 24.0;
+    const double draw = use > 1e-12 ? use : s.params.get("catalyst.build_rate_m2_day") * loading_kg_m2 / 24.0;
+    return draw > 1e-12 ? std::min(999.0, s.catalyst.stock_kg / draw) : 999.0;
 }
 
 // The economics routes, by the names sim/economics.h gives them.
@@ -455,6 +464,39 @@ Registry build() {
     r.add("co2.total_t", "t", 2, "trucks + smelter + reformer CO2 (+ captured CO2 vented), cumulative", [](const State& s) {
         return s.mine.co2_t + s.smelter.co2_t + s.smr.co2_kg / 1000.0 + s.gas.co2_vented_t;
     });
+
+    // [chain] buffers: level, hours of cover (stock / current draw, the unit's nominal draw while it is stopped,
+    // capped at 999 h) and fill 0..1 for drawing; the rules are in docs/operations.md.
+    r.add("smelter.other_conc_t_h", "t/h", 3, "concentrate arriving from the other AMMC feed (smelter.other_conc_t_h)",
+          [](const State& s) { return s.smelter.other_conc_t_h; });
+    r.add("smelter.other_conc_t", "t", 1, "concentrate from the other AMMC feed, cumulative",
+          [](const State& s) { return s.smelter.other_conc_t; });
+    r.add("smelter.feed_setpoint_t_h", "t/h", 2, "furnace feed the concentrate store rule asks for",
+          [](const State& s) { return s.smelter.furnace.feed_setpoint_t_h; });
+    r.flagged("smelter.feed_hold", "1 while the furnace waits for the empty concentrate store to reach its low mark",
+              [](const State& s) { return flag(s.smelter.furnace.feed_hold); });
+    r.add("transport.stockpile_cover_h", "h", 2, "surge stockpile / what trains and belt took over the last hour",
+          [](const State& s) { return s.transport.stockpileCover_h; });
+    r.add("transport.stockpile_fill", "-", 4, "surge stockpile / its capacity, 0..1",
+          [](const State& s) { return s.transport.stockpileFill; });
+    r.add("transport.stockpile_draw_t_h", "t/h", 2, "ore taken from the stockpile by trains and belt over the last hour",
+          [](const State& s) { return s.transport.stockpileDraw_t_h; });
+    r.add("concentrator.ore_store_cover_h", "h", 2, "coarse-ore store / mill rate (capacity while stopped)",
+          [](const State& s) { return s.concentrator.oreStoreCover_h; });
+    r.add("concentrator.ore_store_fill", "-", 4, "coarse-ore store / concentrator.store_capacity_t, 0..1",
+          [](const State& s) { return s.concentrator.oreStoreFill; });
+    r.add("smelter.concentrate_store_cover_h", "h", 2, "concentrate store / furnace feed (nominal feed while stopped)",
+          [](const State& s) { return s.smelter.concentrate_store_cover_h; });
+    r.add("smelter.concentrate_store_fill", "-", 4, "concentrate store / smelter.store_capacity_t, 0..1",
+          [](const State& s) { return s.smelter.concentrate_store_fill; });
+    r.add("smelter.anode_stock_cover_h", "h", 2, "anode stock / cathode rate (nominal rate while stopped)",
+          [](const State& s) { return s.smelter.anode_stock_cover_h; });
+    r.add("smelter.anode_stock_fill", "-", 4, "anode stock / smelter.anode_capacity_t, 0..1",
+          [](const State& s) { return s.smelter.anode_stock_fill; });
+    r.add("catalyst.stock_cover_h", "h", 2, "catalyst stock / panel-shop use (its full build rate while idle)",
+          catalystCover_h);
+    r.add("catalyst.stock_fill", "-", 4, "catalyst stock / one week of the panel shop's full-rate use, 0..1 (the line has no store size)",
+          [](const State& s) { return std::clamp(catalystCover_h(s) / 168.0, 0.0, 1.0); });
 
     // economics: the three routes the hydrogen scene compares
     addRoute<0>(r, "photocatalytic panels");

@@ -65,9 +65,26 @@ constexpr double kPolingGas_GJ_t = 0.4;        // reductant/fuel per t anode cop
 constexpr Time kHarvestInterval = kDay;
 constexpr double kCathodeArea_m2_cell = 100.0;  // 50 cathodes x 2 faces x 1 m2 (E): 30 kA cells at 300 A/m2
 
-// Default concentrate in the store at start: 21 % Cu, 30 % S (Recommended defaults); Fe from chalcopyrite + pyrite.
-constexpr double kStartStore_t = 5000.0, kStartAnodes_t = 10000.0;
-constexpr MaterialBatch kStartConcentrate{.mass_t = 1.0, .cu = 0.21, .fe = 0.26, .s = 0.30, .sio2 = 0.10, .o = 0.0};
+// Concentrate in the store at start and from the other AMMC feed: 21 % Cu, 30 % S (Recommended defaults); Fe from
+// chalcopyrite + pyrite. The other ores are porphyry copper of the same district (almalyk.md §1), so the same analysis.
+constexpr MaterialBatch kDefaultConcentrate{.mass_t = 1.0, .cu = 0.21, .fe = 0.26, .s = 0.30, .sio2 = 0.10, .o = 0.0};
+// The steady start: the plant runs this long at its nominal feed before t = 0 (events and totals discarded), so the
+// bath, ladles, converters, anode furnaces and casting wheel start in mid-stride at staggered phases. Two days is
+// more than ten converter cycles; fixed 60 s ticks so the start does not depend on sim.tick_s.
+constexpr Time kWarmUp = 2 * kDay, kWarmUpTick = kMinute;
+
+Holdup concentrateOf(double mass_t) {
+    const MaterialBatch& c = kDefaultConcentrate;
+    return Holdup{.cu = mass_t * c.cu, .fe = mass_t * c.fe, .s = mass_t * c.s, .sio2 = mass_t * c.sio2,
+                  .o = mass_t * c.o, .other = mass_t * c.other()};
+}
+
+// A value between two marks: y0 at or below x0, y1 at or above x1, linear between (x1 <= x0 counts as a step at x0).
+double alongBand(double x, double x0, double x1, double y0, double y1) {
+    if (x <= x0) return y0;
+    if (x >= x1) return y1;
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+}
 
 inline Holdup& operator+=(Holdup& a, const Holdup& b) {
     a.cu += b.cu; a.fe += b.fe; a.s += b.s; a.sio2 += b.sio2; a.o += b.o; a.other += b.other; a.fayalite += b.fayalite;
@@ -82,6 +99,10 @@ inline Holdup take(Holdup& from, double f) {
     from.cu -= part.cu; from.fe -= part.fe; from.s -= part.s; from.sio2 -= part.sio2;
     from.o -= part.o; from.other -= part.other; from.fayalite -= part.fayalite;
     return part;
+}
+
+Holdup scaled(const Holdup& h, double k) {
+    return Holdup{h.cu * k, h.fe * k, h.s * k, h.sio2 * k, h.o * k, h.other * k, h.fayalite * k};
 }
 
 // Moves up to `want` tonnes of one element between holdups; returns what moved.
@@ -111,7 +132,25 @@ double ElementBalance::relError() const {
 void registerSmelterParams(Params& p) {
     // 148 kt/y cathode (almalyk.md §4, S35) at ~0.205 t Cu per t of 21 % Cu concentrate -> ~82 t/h.
     p.add({.name = "smelter.feed_t_h", .unit = "t/h", .def = 82.0, .min = 0.0, .max = 400.0,
-           .description = "concentrate smelted per hour, drawn from the concentrate store (sized for ~148 kt/y)"});
+           .description = "nominal furnace feed, at the store's operating level (sized for ~148 kt/y cathode, almalyk.md §4 S35)"});
+    // [chain] the other feed and the concentrate store's rule (docs/operations.md "Concentrate store").
+    p.add({.name = "smelter.other_conc_t_h", .unit = "t/h", .def = 23.0, .min = 0.0, .max = 400.0,
+           .description = "concentrate from AMMC ores other than Kalmakyr: MOF-1/2 treat 40.2 Mt/y (almalyk.md §3 S8) against "
+                          "Kalmakyr's 31.5 Mt/y (§1 S7); 82 t/h nominal feed less Kalmakyr's ~59 t/h (docs/operations.md)"});
+    p.add({.name = "smelter.warm_start", .unit = "-", .def = 1, .min = 0, .max = 1,
+           .description = "1: start in mid-stride after two days at nominal feed (docs/operations.md); 0: cold start, "
+                          "converter 0 charged and blowing, nothing else under way (start-up studies, unit tests)",
+           .kind = ParamKind::Boolean});
+    p.add({.name = "smelter.store_low_t", .unit = "t", .def = 1000.0, .min = 0.0, .max = 100000.0,
+           .description = "concentrate store low mark: feed at its minimum at or below it (E: ~12 h at nominal feed)"});
+    p.add({.name = "smelter.store_high_t", .unit = "t", .def = 5000.0, .min = 0.0, .max = 200000.0,
+           .description = "concentrate store high mark: feed at its maximum at or above it; operating level halfway (E)"});
+    p.add({.name = "smelter.store_capacity_t", .unit = "t", .def = 8000.0, .min = 1.0, .max = 500000.0,
+           .description = "concentrate store size, for its fill (E: ~4 days at nominal feed; more piles up outside)"});
+    p.add({.name = "smelter.feed_min_pct", .unit = "%", .def = 50.0, .min = 0.0, .max = 100.0,
+           .description = "lowest furnace feed, % of nominal, while the store holds concentrate (E: burner-supported bath)"});
+    p.add({.name = "smelter.feed_max_pct", .unit = "%", .def = 110.0, .min = 100.0, .max = 200.0,
+           .description = "highest furnace feed, % of nominal, to work a full store down (E)"});
     p.add({.name = "smelter.o2_enrichment", .unit = "-", .def = 0.70, .min = 0.21, .max = 1.0,
            .description = "O2 volume fraction of the furnace blast (Recommended defaults: 70 %); 0.21 = air"});
     p.add({.name = "smelter.fe_sio2", .unit = "-", .def = 1.3, .min = 0.5, .max = 3.0,
@@ -135,7 +174,18 @@ void registerSmelterParams(Params& p) {
     p.add({.name = "smelter.cells", .unit = "count", .def = 500, .min = 1, .max = 2000,
            .description = "electrolytic cells (100 m2 of cathode each)", .kind = ParamKind::Integer});
     p.add({.name = "smelter.current_density_a_m2", .unit = "A/m2", .def = 300.0, .min = 0.0, .max = 450.0,
-           .description = "tankhouse cathode current density (almalyk.md §6: 250-350; defaults 300)"});
+           .description = "tankhouse current density at the anode stock's operating level (almalyk.md §6: 250-350; defaults 300)"});
+    // [chain] the tankhouse rule (docs/operations.md "Anode stock").
+    p.add({.name = "smelter.current_min_a_m2", .unit = "A/m2", .def = 250.0, .min = 0.0, .max = 450.0,
+           .description = "current density at or below the anode low mark (almalyk.md §6: 250-350 A/m2)"});
+    p.add({.name = "smelter.current_max_a_m2", .unit = "A/m2", .def = 350.0, .min = 0.0, .max = 450.0,
+           .description = "current density at or above the anode high mark (almalyk.md §6: 250-350 A/m2)"});
+    p.add({.name = "smelter.anode_low_t", .unit = "t", .def = 9000.0, .min = 0.0, .max = 100000.0,
+           .description = "anode stock low mark, Cu in anodes in the cells and store (E: cells' ~10,000 t less 10 %)"});
+    p.add({.name = "smelter.anode_high_t", .unit = "t", .def = 11000.0, .min = 0.0, .max = 200000.0,
+           .description = "anode stock high mark; operating level halfway (E: cells' ~10,000 t plus 10 %)"});
+    p.add({.name = "smelter.anode_capacity_t", .unit = "t", .def = 12000.0, .min = 1.0, .max = 500000.0,
+           .description = "cells plus anode store, for the anode stock's fill (E)"});
     p.add({.name = "smelter.current_efficiency", .unit = "-", .def = 0.95, .min = 0.5, .max = 1.0,
            .description = "tankhouse current efficiency (Recommended defaults: 95 %)"});
     p.add({.name = "smelter.cell_voltage_v", .unit = "V", .def = 0.30, .min = 0.1, .max = 1.0,
@@ -166,10 +216,12 @@ void registerSmelterParams(Params& p) {
 Smelter::Smelter(const Params& p, std::uint64_t /*seed: the smelter is deterministic*/, Time start)
     : m_now(start), m_nextHarvest(start + kHarvestInterval) {
     applyParams(p);
-    const MaterialBatch& c = kStartConcentrate;
-    m_store = Holdup{.cu = kStartStore_t * c.cu, .fe = kStartStore_t * c.fe, .s = kStartStore_t * c.s,
-                     .sio2 = kStartStore_t * c.sio2, .o = kStartStore_t * c.o, .other = kStartStore_t * c.other()};
-    m_anodes.cu = kStartAnodes_t;
+    const bool warm = p.getBool("smelter.warm_start");
+    const Time warmStart = warm ? start - kWarmUp : start;
+    m_now = warmStart;
+    m_nextHarvest = warmStart + kHarvestInterval;
+    m_store = concentrateOf(m_cfg.store_operating_t);
+    m_anodes.cu = m_cfg.anode_operating_t;
 
     for (int i = 0; i < kMatteLadles + kSlagPots + kBlisterLadles; ++i) {
         LadleState l;
@@ -188,17 +240,45 @@ Smelter::Smelter(const Params& p, std::uint64_t /*seed: the smelter is determini
         m_state.alarms.push_back(AlarmState{.name = name});
     m_state.furnace.temperature_c = m_cfg.temp_set;
 
-    // A plant in mid-stride, so a scene opened at the start already shows work: converter 0 has its charge and
-    // starts blowing, converter 1 holds one ladle.
+    // The warm-up starts from a converter with its charge and one holding a ladle, then runs the plant at its nominal
+    // feed (the Kalmakyr share arriving, the other feed added by step) until `start`, so every machine is in
+    // mid-stride. The stocks are then put at their operating levels and every total starts from zero.
     EventSink startup;
     m_convMatte[0] = matteOf(kChargeLadles * m_cfg.ladle_t, m_cfg.matte_grade);
     m_state.converters[0].charged_t = m_convMatte[0].mass();
-    startConverterPhase(0, ConverterPhase::SlagBlow, start, startup);
+    startConverterPhase(0, ConverterPhase::SlagBlow, warmStart, startup);
     if (m_conv.size() > 1) {
         m_convMatte[1] = matteOf(m_cfg.ladle_t, m_cfg.matte_grade);
         m_state.converters[1].charged_t = m_convMatte[1].mass();
-        startConverterPhase(1, ConverterPhase::Charging, start, startup);
+        startConverterPhase(1, ConverterPhase::Charging, warmStart, startup);
     }
+    const double arriving_t = std::max(0.0, m_cfg.feed_t_h - m_cfg.other_t_h) * toHours(kWarmUpTick);
+    MaterialBatch arriving = kDefaultConcentrate;
+    arriving.mass_t = arriving_t;
+    for (Time t = warmStart; warm && t < start; t += kWarmUpTick) {
+        startup.clear();
+        step(t, kWarmUpTick, arriving, startup);
+    }
+    startSteady(start);
+}
+
+// The state at `start` after the warm-up: stocks at their operating levels, the cells just harvested, no totals.
+void Smelter::startSteady(Time start) {
+    m_store = concentrateOf(m_cfg.store_operating_t);
+    const double anodes = m_anodes.mass();
+    if (anodes > 0.0) m_anodes = scaled(m_anodes, m_cfg.anode_operating_t / anodes);
+    else m_anodes = Holdup{.cu = m_cfg.anode_operating_t};
+    m_feedHold = false;
+    SmelterState& s = m_state;
+    s.concentrate_t = s.smelted_t = s.flux_t = s.o2_t = s.cathode_t = s.slag_t = s.so2_t = s.so2_captured_t = 0.0;
+    s.acid_t = s.so2_emitted_t = s.energy_gj = s.fuel_gj = s.electricity_mwh = s.co2_t = 0.0;
+    s.other_conc_t = s.other_cu_t = s.other_fe_t = s.other_s_t = 0.0;
+    s.slag_yard = {};
+    s.casting.anodes_cast = 0.0;
+    s.tankhouse.cathode_on_cells_t = s.tankhouse.cathode_stock_t = 0.0;
+    m_nextHarvest = start + kHarvestInterval;
+    m_in = m_out = {};
+    m_now = start;
     m_inventory0 = inventory();
     refreshBalance();
     updateViews(start, 0.0);
@@ -207,6 +287,17 @@ Smelter::Smelter(const Params& p, std::uint64_t /*seed: the smelter is determini
 void Smelter::applyParams(const Params& p) {
     Config& c = m_cfg;
     c.feed_t_h = p.get("smelter.feed_t_h");
+    c.other_t_h = p.get("smelter.other_conc_t_h");
+    c.store_low_t = p.get("smelter.store_low_t");
+    c.store_high_t = std::max(c.store_low_t, p.get("smelter.store_high_t"));
+    c.store_operating_t = 0.5 * (c.store_low_t + c.store_high_t);
+    c.store_capacity_t = std::max(1.0, p.get("smelter.store_capacity_t"));
+    c.feed_min_t_h = c.feed_t_h * p.get("smelter.feed_min_pct") / 100.0;
+    c.feed_max_t_h = c.feed_t_h * p.get("smelter.feed_max_pct") / 100.0;
+    c.anode_low_t = p.get("smelter.anode_low_t");
+    c.anode_high_t = std::max(c.anode_low_t, p.get("smelter.anode_high_t"));
+    c.anode_operating_t = 0.5 * (c.anode_low_t + c.anode_high_t);
+    c.anode_capacity_t = std::max(1.0, p.get("smelter.anode_capacity_t"));
     c.o2_enrichment = std::clamp(p.get("smelter.o2_enrichment"), 0.21, 1.0);
     c.fe_sio2 = std::max(0.1, p.get("smelter.fe_sio2"));
     c.matte_grade = std::clamp(p.get("smelter.matte_grade_pct") / 100.0, 0.05, 0.7985);
@@ -221,6 +312,8 @@ void Smelter::applyParams(const Params& p) {
     c.cells = std::max(0, p.getInt("smelter.cells"));
     c.cathode_area_m2 = c.cells * kCathodeArea_m2_cell;
     c.current_density = std::max(0.0, p.get("smelter.current_density_a_m2"));
+    c.current_min = std::min(c.current_density, p.get("smelter.current_min_a_m2"));
+    c.current_max = std::max(c.current_density, p.get("smelter.current_max_a_m2"));
     c.current_efficiency = std::clamp(p.get("smelter.current_efficiency"), 0.0, 1.0);
     c.cell_voltage = std::max(0.0, p.get("smelter.cell_voltage_v"));
     c.capture = std::clamp(p.get("smelter.so2_capture"), 0.0, 1.0);
@@ -269,6 +362,15 @@ void Smelter::step(Time t0, Time dt, const MaterialBatch& in, EventSink& ev) {
     m_store += received;
     m_in += received;
     m_state.concentrate_t += mass;
+    // The other AMMC feed arrives steadily beside the concentrator's (docs/operations.md).
+    const Holdup other = concentrateOf(std::max(0.0, m_cfg.other_t_h) * dtH);
+    m_store += other;
+    m_in += other;
+    m_state.other_conc_t += other.mass();
+    m_state.other_cu_t += other.cu;
+    m_state.other_fe_t += other.fe;
+    m_state.other_s_t += other.s;
+    m_state.other_conc_t_h = other.mass() / dtH;
 
     m_so2Furnace_t = m_so2Converters_t = m_so2Anode_t = m_fuel_gj = m_poling_gj = 0.0;
     m_state.slagToYardTick_t = m_state.fayaliteToYardTick_t = 0.0;
@@ -297,7 +399,15 @@ void Smelter::smelt(double dtH) {
     if (fs.bath_level_m >= c.level_high + kLevelTripMargin_m) fs.feed_interlock = true;
     else if (fs.bath_level_m < c.level_high) fs.feed_interlock = false;
     const double storeMass = m_store.mass();
-    const double want = fs.feed_interlock ? 0.0 : c.feed_t_h * dtH;
+    fs.feed_setpoint_t_h = feedSetpoint(storeMass);
+    // Stop at empty: a store that cannot give one more tick of the minimum feed is fed out and the furnace goes on
+    // hold (burners keep it hot) until the store is back at its low mark.
+    if (m_feedHold && storeMass >= c.store_low_t && storeMass > 0.0) m_feedHold = false;
+    const bool emptying = !m_feedHold && storeMass < std::max(c.feed_min_t_h * dtH, 1e-9);
+    double want = m_feedHold ? 0.0 : emptying ? storeMass : fs.feed_setpoint_t_h * dtH;
+    if (emptying) m_feedHold = true;
+    if (fs.feed_interlock) want = 0.0;
+    fs.feed_hold = m_feedHold;
     Holdup feed = take(m_store, storeMass > 0.0 ? want / storeMass : 0.0);
     const double fedConcentrate = feed.mass();
     // Converter slag returned to the bath gives up its Cu to the matte; it is poured in over about half an hour
@@ -359,6 +469,23 @@ void Smelter::smelt(double dtH) {
     fs.matte_t_h = (cuMatte + feMatte + sMatte) / dtH;
     const double meltedCold = std::max(0.0, cuMatte + feMatte + sMatte + slag.mass() - recycled.mass());
     furnaceHeat(dtH, sGas * kHeatPerS_GJ_t, meltedCold, sGas * kSO2perS + n2);
+}
+
+// The concentrate store rule: nominal feed at the operating level (halfway between the marks), falling linearly to
+// the minimum at the low mark and rising to the maximum at the high mark (a proportional level controller).
+double Smelter::feedSetpoint(double store_t) const {
+    const Config& c = m_cfg;
+    return store_t < c.store_operating_t ? alongBand(store_t, c.store_low_t, c.store_operating_t, c.feed_min_t_h, c.feed_t_h)
+                                         : alongBand(store_t, c.store_operating_t, c.store_high_t, c.feed_t_h, c.feed_max_t_h);
+}
+
+// The tankhouse rule: nominal current density at the anode stock's operating level, down to the minimum at the low
+// mark and up to the maximum at the high mark.
+double Smelter::currentDensity(double anodes_t) const {
+    const Config& c = m_cfg;
+    return anodes_t < c.anode_operating_t
+               ? alongBand(anodes_t, c.anode_low_t, c.anode_operating_t, c.current_min, c.current_density)
+               : alongBand(anodes_t, c.anode_operating_t, c.anode_high_t, c.current_density, c.current_max);
 }
 
 // C dT/dt = Q + F − P·(L + cp·(T−25)) − G·cg·(T−25) − UA·(T−25): linear in T, so it is integrated exactly over the
@@ -741,7 +868,8 @@ void Smelter::tankhouse(Time t0, Time t1, EventSink& ev) {
     const Config& c = m_cfg;
     const double dtH = toHours(t1 - t0);
     TankhouseState& th = m_state.tankhouse;
-    const double current_a = c.current_density * c.cathode_area_m2;
+    const double density = currentDensity(m_anodes.mass());
+    const double current_a = density * c.cathode_area_m2;
     const double possible = current_a * dtH * kFaradayCu_g_Ah * c.current_efficiency * 1e-6;
     double deposited = 0.0;
     moveAmount(m_anodes.cu, deposited, possible);
@@ -751,7 +879,7 @@ void Smelter::tankhouse(Time t0, Time t1, EventSink& ev) {
     m_state.cathode_t += deposited;
     m_state.cathodeTick_t = deposited;
     th.cells = c.cells;
-    th.current_density_a_m2 = c.current_density;
+    th.current_density_a_m2 = density;
     th.current_efficiency = c.current_efficiency;
     th.current_ka = current_a * running / 1000.0;
     th.power_mw = current_a * running * c.cell_voltage * 1e-6;
@@ -889,6 +1017,17 @@ void Smelter::updateViews(Time t1, double dtH) {
     }
     s.casting.rate_t_h = s.casting.active ? c.cast_t_h : 0.0;
     s.tankhouse.anode_stock_t = m_anodes.mass();
+    // Hours of cover at the current draw, or at the nominal draw while the unit is stopped (capped at 999 h).
+    const auto cover = [](double stock, double draw, double nominal) {
+        const double d = draw > 1e-9 ? draw : nominal;
+        return d > 1e-9 ? std::min(999.0, stock / d) : 999.0;
+    };
+    s.concentrate_store_cover_h = cover(s.concentrate_store_t, f.feed_t_h, c.feed_t_h);
+    s.concentrate_store_fill = std::clamp(s.concentrate_store_t / c.store_capacity_t, 0.0, 1.0);
+    const double nominalCathode_t_h =
+        c.current_density * c.cathode_area_m2 * kFaradayCu_g_Ah * c.current_efficiency * 1e-6;
+    s.anode_stock_cover_h = cover(s.tankhouse.anode_stock_t, s.tankhouse.cathode_t_h, nominalCathode_t_h);
+    s.anode_stock_fill = std::clamp(s.tankhouse.anode_stock_t / c.anode_capacity_t, 0.0, 1.0);
 }
 
 Smelter::Holdup Smelter::inventory() const {
@@ -999,7 +1138,8 @@ void Smelter::hashInto(Hasher& h) const {
     }
     for (const AlarmState& a : s.alarms) h.add(a.active);
     h.add(m_nextHarvest); h.add(m_furnaceFault); h.add(m_acidFault); h.add(s.casting.active);
-    h.add(s.furnace.feed_interlock);
+    h.add(s.furnace.feed_interlock); h.add(m_feedHold);
+    for (double v : {s.other_conc_t, s.other_cu_t, s.other_fe_t, s.other_s_t}) h.add(v);
     for (double v : {s.furnace.temperature_c, s.casting.anodes_cast, s.tankhouse.cathode_on_cells_t,
                      s.tankhouse.cathode_stock_t, s.concentrate_t, s.smelted_t, s.flux_t, s.o2_t, s.cathode_t,
                      s.slag_t, s.so2_t, s.so2_captured_t, s.acid_t, s.so2_emitted_t, s.energy_gj, s.fuel_gj,

@@ -86,6 +86,8 @@ struct FurnaceState {
     double loss_gj_h = 0.0;            // shell and caisson losses
     bool running = true;               // false while the "smelter.furnace" fault is on
     bool feed_interlock = false;       // feed stopped: bath 0.3 m above the level alarm until tapped below it
+    double feed_setpoint_t_h = 0.0;    // what the concentrate store rule asks for (docs/operations.md)
+    bool feed_hold = false;            // store empty: no feed until it is back at its low mark
     bool temp_high = false, temp_low = false, level_high = false;  // alarm flags
 };
 
@@ -175,8 +177,15 @@ struct SmelterState {
     SlagYardState slag_yard;
     std::vector<AlarmState> alarms;    // fixed order: furnace temp high, temp low, bath level high, stack SO2 high
 
+    // Buffers (docs/operations.md): hours of cover at the current draw (nominal while stopped, capped at 999) and fill.
+    double concentrate_store_cover_h = 0.0, concentrate_store_fill = 0.0;
+    double anode_stock_cover_h = 0.0, anode_stock_fill = 0.0;
+    double other_conc_t_h = 0.0;       // the other AMMC feed arriving (smelter.other_conc_t_h)
+
     // Cumulative totals.
     double concentrate_t = 0.0;        // received from the concentrator
+    double other_conc_t = 0.0;         // received from the other AMMC feed, and its Cu, Fe and S
+    double other_cu_t = 0.0, other_fe_t = 0.0, other_s_t = 0.0;
     double smelted_t = 0.0;            // fed to the furnace
     double flux_t = 0.0;
     double o2_t = 0.0;
@@ -223,6 +232,10 @@ public:
 private:
     static constexpr Time kNever = INT64_MAX;
     struct Config {
+        double other_t_h = 0, store_low_t = 0, store_high_t = 0, store_operating_t = 0, store_capacity_t = 1;
+        double feed_min_t_h = 0, feed_max_t_h = 0;
+        double anode_low_t = 0, anode_high_t = 0, anode_operating_t = 0, anode_capacity_t = 1;
+        double current_min = 0, current_max = 0;
         double feed_t_h = 0, o2_enrichment = 0, fe_sio2 = 0, matte_grade = 0, matte_fe_per_cu = 0, slag_cu = 0;
         double magnetite = 0;
         double conv_slag_cu = 0, ladle_t = 0, charge_ladles = 0, anode_batch_t = 0, cast_t_h = 0, anode_kg = 0;
@@ -240,6 +253,9 @@ private:
         double reserved_t = 0;  // matte in ladles on their way here
     };
 
+    void startSteady(Time start);
+    double feedSetpoint(double store_t) const;
+    double currentDensity(double anodes_t) const;
     void smelt(double dtH);
     void furnaceHeat(double dtH, double heatIn_gj, double products_t, double gas_t);
     void runMachines(Time t0, Time t1, EventSink& ev);
@@ -279,6 +295,7 @@ private:
     double m_so2Furnace_t = 0, m_so2Converters_t = 0, m_so2Anode_t = 0, m_fuel_gj = 0, m_poling_gj = 0;
     double m_slagFormed_t = 0, m_o2Blown_t = 0;
     bool m_furnaceFault = false, m_acidFault = false;
+    bool m_feedHold = false;         // the store ran empty; feed resumes at the low mark
     bool m_dispatchDirty = true;     // a fault or parameter change may have unblocked a waiting ladle or converter
     std::vector<std::pair<std::int32_t, bool>> m_pendingFaultEvents;  // emitted at the next step (FaultChanged)
 };

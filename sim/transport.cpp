@@ -70,6 +70,11 @@ void Transport::applyParams(const Params& p) {
     m_beltTransit = fromSeconds(beltKm * 1000.0 / beltSpeed);
     m_targetTrains = static_cast<std::size_t>(p.getInt("transport.trains"));
     m_state.stockpileCapacity_t = m_stockCap_t;
+    // Nominal haul-away: one train per max(headway, loading time) on rail, the belt's capacity on the conveyor.
+    const double trainsPerHour = 3600.0 / std::max(toSeconds(std::max(m_headway, m_load)), 1.0);
+    const double railDraw = m_targetTrains > 0 ? m_payload_t * trainsPerHour : 0.0;
+    m_nominalDraw_t_h = m_state.mode == TransportMode::Rail ? railDraw
+                        : m_state.mode == TransportMode::Conveyor ? m_conveyor_t_h : railDraw + m_conveyor_t_h;
     m_state.rail_m = railKm * 1000.0;
     m_state.conveyor_m = beltKm * 1000.0;
     m_state.beltSpeed_m_s = beltSpeed;
@@ -105,6 +110,7 @@ void Transport::tryStartLoading(Time t, EventSink& ev) {
         if (m_bayFreeAt > t || m_state.stockpile_t < m_payload_t) return;
         // The bay serves one train at a time; the departure slot is reserved now so headways stay ordered.
         m_state.stockpile_t = std::max(0.0, m_state.stockpile_t - m_payload_t);
+        m_drawTick_t += m_payload_t;
         tr.phase = TrainPhase::Loading;
         tr.load_t = m_payload_t;
         tr.phaseStart = t;
@@ -202,11 +208,13 @@ double Transport::step(Time t0, Time dt, double oreIn_t, EventSink& ev) {
     if (blocked) ++m_state.crusherBlockedTicks;
 
     double arrived = 0.0;
+    m_drawTick_t = 0.0;
     // Conveyor first: in "both" mode the belt runs at capacity and the trains take the overflow.
     double onBelt = 0.0;
     if (m_state.mode != TransportMode::Rail && !m_state.conveyorFault) {
         onBelt = std::min(m_state.stockpile_t, m_conveyor_t_h * hours);
         m_state.stockpile_t -= onBelt;
+        m_drawTick_t += onBelt;
         if (onBelt > 0.0) m_belt.push_back({t1 + m_beltTransit, onBelt});
     }
     m_state.conveyorFlow_t_h = hours > 0 ? onBelt / hours : 0.0;
@@ -256,6 +264,14 @@ double Transport::step(Time t0, Time dt, double oreIn_t, EventSink& ev) {
     double lastHour = 0.0;
     for (const BeltLot& d : m_recentDeliveries) lastHour += d.mass_t;
     m_state.deliveryRate_t_h = lastHour;  // tonnes in the last hour = t/h
+    if (m_drawTick_t > 0.0) m_recentDraws.push_back({t1, m_drawTick_t});
+    while (!m_recentDraws.empty() && m_recentDraws.front().arrival <= t1 - kHour) m_recentDraws.pop_front();
+    double drawn = 0.0;
+    for (const BeltLot& d : m_recentDraws) drawn += d.mass_t;
+    m_state.stockpileDraw_t_h = drawn;
+    const double draw = drawn > 1e-9 ? drawn : m_nominalDraw_t_h;
+    m_state.stockpileCover_h = draw > 1e-9 ? std::min(999.0, m_state.stockpile_t / draw) : 999.0;
+    m_state.stockpileFill = m_stockCap_t > 0.0 ? std::clamp(m_state.stockpile_t / m_stockCap_t, 0.0, 1.0) : 1.0;
     return arrived;
 }
 
@@ -270,6 +286,7 @@ void Transport::hashInto(Hasher& h) const {
     h.add(s.conveyorFlow_t_h); h.add(s.conveyorLoad_t);
     for (const BeltLot& lot : m_belt) { h.add(lot.arrival); h.add(lot.mass_t); }
     for (const BeltLot& d : m_recentDeliveries) { h.add(d.arrival); h.add(d.mass_t); }
+    for (const BeltLot& d : m_recentDraws) { h.add(d.arrival); h.add(d.mass_t); }
     h.add(s.crusherFault); h.add(s.conveyorFault); h.add(s.railFault);
     h.add(s.deliveredTick_t); h.add(s.received_t); h.add(s.crushed_t); h.add(s.railed_t); h.add(s.conveyed_t);
     h.add(s.delivered_t); h.add(s.trainTrips); h.add(s.crusherBlockedTicks);

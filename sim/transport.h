@@ -69,6 +69,9 @@ struct TransportState {
     bool crusherBlocked = false;      // stockpile full
     double stockpile_t = 0.0;         // surge stockpile (crushed ore)
     double stockpileCapacity_t = 0.0;
+    double stockpileDraw_t_h = 0.0;   // taken from the stockpile by trains and belt over the last hour
+    double stockpileCover_h = 0.0;    // stockpile / draw (nominal haul capacity while nothing is drawn), capped at 999 h
+    double stockpileFill = 0.0;       // stockpile / capacity, 0..1
     // Rail
     std::vector<Train> trains;        // index = train number (stable; retired trains leave from the end)
     double rail_m = 0.0;              // length of the line
@@ -120,6 +123,9 @@ private:
     bool m_anyDeparture = false;
     std::deque<BeltLot> m_belt;  // in arrival order
     std::deque<BeltLot> m_recentDeliveries;  // deliveries of the last hour (tick end, t), for deliveryRate_t_h
+    std::deque<BeltLot> m_recentDraws;       // taken from the stockpile in the last hour (tick end, t)
+    double m_drawTick_t = 0;                 // taken from the stockpile in this tick
+    double m_nominalDraw_t_h = 0;            // what rail and belt could haul away
     TransportState m_state;
 };
 

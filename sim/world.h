@@ -124,6 +124,9 @@ public:
     // Refreshes the mine's per-truck and per-shovel views first when a step made them stale (O(trucks), once per
     // step at most): stepping never builds them, so batch runs pay only for the rows they write.
     const State& state() const { m_mine.state(); return m_view; }
+    // [chain] The same view without that refresh: for readers that never look at per-truck or per-shovel fields
+    // (the batch's buffer sampling), so they do not pay O(trucks) per read.
+    const State& stateWithoutMineViews() const { return m_view; }
     const std::vector<Event>& events() const { return m_sink.events(); }   // the last step()'s, in time order
     const std::vector<Event>& advanceEvents() const { return m_advanceEvents; }  // all of the last advance()'s
     const std::vector<LoggedCommand>& commandLog() const { return m_log; }

@@ -193,7 +193,10 @@ TEST_CASE("CSV: the header is pinned, and every column but time prints one regis
         "acid_t_h,stack_so2_t_h,slag_t_h,catalyst_kg_h,h2_storage_kg,smr_h2_kg_h,smr_co2_kg_h,"
         "h2_demand_kg_h,h2_served_photo_kg_h,h2_served_reformer_kg_h,h2_unserved_kg_h,h2_vented_kg_h,"
         "h2_reformer_share_pct,h2_activity,catalyst_stock_kg,smr_online,gas_rate_nm3_h,gas_pressure_bar,"
-        "gas_reserve_left_pct,ccs_co2_injected_t_h,ccs_co2_stored_t";
+        "gas_reserve_left_pct,ccs_co2_injected_t_h,ccs_co2_stored_t"
+        // [chain] buffers, appended (issue 11)
+        ",smelter_feed_t_h,other_conc_t_h,stockpile_cover_h,ore_store_t,ore_store_cover_h,concentrate_store_cover_h,"
+        "anode_stock_t,anode_stock_cover_h,current_density_a_m2,catalyst_stock_cover_h,h2_storage_cover_h";
     CHECK(split(pinned, ',') == csvColumns());
     REQUIRE(csvTable().size() == csvColumns().size());
     for (const CsvColumn& c : csvTable()) {
@@ -258,6 +261,41 @@ TEST_CASE("CSV: each row's cells parse back to the state's own values at the row
         {"gas_reserve_left_pct", [](const State& s) { return s.gas.reserve_left_pct; }},
         {"ccs_co2_injected_t_h", [](const State& s) { return s.gas.co2_injected_t_h; }},
         {"ccs_co2_stored_t", [](const State& s) { return s.gas.co2_stored_t; }},
+        // [chain] buffers: covers recomputed here from the stocks and draws (stock / draw, nominal draw when idle)
+        {"smelter_feed_t_h", [](const State& s) { return s.smelter.furnace.feed_t_h; }},
+        {"other_conc_t_h", [](const State& s) { return s.smelter.other_conc_t_h; }},
+        {"stockpile_cover_h", [](const State& s) {
+             // rail only here until hour 20: 1,050 t trains every 15 min haul 4,200 t/h when nothing was drawn
+             const double draw = s.transport.stockpileDraw_t_h > 0 ? s.transport.stockpileDraw_t_h
+                                 : s.transport.mode == TransportMode::Rail ? 4200.0 : 4200.0 + 6500.0;
+             return std::min(999.0, s.transport.stockpile_t / draw);
+         }},
+        {"ore_store_t", [](const State& s) { return s.concentrator.oreStore_t; }},
+        {"ore_store_cover_h", [](const State& s) {
+             const double draw = s.concentrator.throughput_t_h > 0 ? s.concentrator.throughput_t_h : 4600.0;
+             return std::min(999.0, s.concentrator.oreStore_t / draw);
+         }},
+        {"concentrate_store_cover_h", [](const State& s) {
+             const double draw = s.smelter.furnace.feed_t_h > 0 ? s.smelter.furnace.feed_t_h : 82.0;
+             return std::min(999.0, s.smelter.concentrate_store_t / draw);
+         }},
+        {"anode_stock_t", [](const State& s) { return s.smelter.tankhouse.anode_stock_t; }},
+        {"anode_stock_cover_h", [](const State& s) {
+             // nominal: 500 cells x 100 m2 x 300 A/m2 x 1.186 g/Ah x 0.95 = 16.9 t/h
+             const double draw = s.smelter.tankhouse.cathode_t_h > 0 ? s.smelter.tankhouse.cathode_t_h
+                                                                     : 500 * 100.0 * 300.0 * 1.186e-6 * 0.95;
+             return std::min(999.0, s.smelter.tankhouse.anode_stock_t / draw);
+         }},
+        {"current_density_a_m2", [](const State& s) { return s.smelter.tankhouse.current_density_a_m2; }},
+        {"catalyst_stock_cover_h", [](const State& s) {
+             // 10 g/m2 loading; the shop's full 1,000 m2/day when it built nothing
+             const double use = (s.catalyst.build_m2_day > 0 ? s.catalyst.build_m2_day : 1000.0) * 0.010 / 24.0;
+             return std::min(999.0, s.catalyst.stock_kg / use);
+         }},
+        {"h2_storage_cover_h", [](const State& s) {  // the hydrogen helper's net draw: demand less what panels recover
+             const double net = s.h2.demand_kg_h - s.h2.h2_recovered_kg_h;
+             return std::min(999.0, s.h2.storage_kg / (net > 0.0 ? net : s.h2.demand_kg_h));
+         }},
     };
     REQUIRE(field.size() + 1 == csvColumns().size());
     std::set<std::string> varied;
@@ -294,7 +332,19 @@ TEST_CASE("summary: values read through the metrics equal the state's fields, co
     for (const Command& c : r.commands) w.push(c);
     while (w.now() < r.end) w.step();
     const nlohmann::json j = summarize(w, r.scenarioName);
-    CHECK(j == runBatch(r, nullptr));  // the batch run is this run
+    nlohmann::json batch = runBatch(r, nullptr);
+    // The batch adds the buffers sampled during the run; each ends at the state's own level, between its min and max.
+    const nlohmann::json buffers = batch["buffers"];
+    batch.erase("buffers");
+    CHECK(j == batch);  // the batch run is this run
+    CHECK(buffers["concentrate_store"]["end"].get<double>() == w.state().smelter.concentrate_store_t);
+    CHECK(buffers["stockpile"]["end"].get<double>() == w.state().transport.stockpile_t);
+    for (const auto& [key, b] : buffers.items()) {
+        CAPTURE(key);
+        CHECK(b["min"].get<double>() <= b["end"].get<double>());
+        CHECK(b["end"].get<double>() <= b["max"].get<double>());
+        CHECK(b["mean_cover_h"].get<double>() >= 0.0);
+    }
     const State& st = w.state();
     CHECK(j["ticks"].is_number_integer());
     CHECK(j["ticks"].get<std::int64_t>() == w.tick());

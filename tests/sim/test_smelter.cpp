@@ -18,9 +18,13 @@ MaterialBatch concentrate(double mass_t) {
     return MaterialBatch{.mass_t = mass_t, .cu = 0.21, .fe = 0.26, .s = 0.30, .sio2 = 0.10, .o = 0.01};
 }
 
+// The unit on its own, from a cold start (converter 0 charged and blowing at t = 0) and fed only what a test passes
+// in: no other AMMC feed. The tests below time converter phases and balances from that known state.
 Params smelterParams() {
     Params p;
     registerSmelterParams(p);
+    REQUIRE(p.set("smelter.warm_start", 0.0));
+    REQUIRE(p.set("smelter.other_conc_t_h", 0.0));
     return p;
 }
 
@@ -119,6 +123,8 @@ TEST_CASE("smelter: tankhouse follows Faraday's law (1.186 g/Ah x current x CE)"
     for (double j : {250.0, 300.0, 350.0}) {
         Params p = smelterParams();
         REQUIRE(p.set("smelter.current_density_a_m2", j));
+        REQUIRE(p.set("smelter.current_min_a_m2", j));  // a fixed current: the anode-stock rule is tested elsewhere
+        REQUIRE(p.set("smelter.current_max_a_m2", j));
         REQUIRE(p.set("smelter.current_efficiency", 0.93));
         REQUIRE(p.set("smelter.cells", 400));
         Smelter s(p, 1, 0);
