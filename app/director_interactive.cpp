@@ -21,6 +21,7 @@ constexpr float kClickSlopPx = 3.0f;  // a press and release closer than this is
 }
 
 void fillScenePicker(UiModel& ui, const std::string& current) {
+    ui.homeScene = scenes::kDefaultScene;
     ui.scenes.clear();
     ui.sceneTitles.clear();
     for (const scenes::SceneInfo& info : scenes::sceneInfos()) {
@@ -36,7 +37,7 @@ InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s
     m_ui.quality = o.quality;
     m_ui.fullscreen = s.window->fullscreen();
     m_ui.extraControls = {{"Left drag", "orbit"}, {"Right or middle drag", "pan"}, {"Wheel", "zoom"},
-                          {"1-9", "camera presets"}, {"Click", "what is this?"}};
+                          {"1-9", "camera presets"}, {"Click", "what is this? (on the overview: fly into that site)"}};
     m_last = Clock::now();
 }
 
@@ -111,9 +112,18 @@ void InteractiveDirector::handleMouse(Session& s, const scenes::FrameInput& in) 
     if (s.scene().pick(ray, in, &m_picked)) m_pickedFor = 5.0;
 }
 
+void InteractiveDirector::takeRequests(Session& s) {
+    if (auto r = s.scene().takeSceneRequest()) m_request = std::move(*r);
+    if (m_ui.homeRequested) {
+        m_ui.homeRequested = false;
+        m_request = scenes::SceneRequest{scenes::kDefaultScene, ""};
+    }
+}
+
 void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in,
                                  std::vector<sim::Command>& out) {
     handleMouse(s, in);
+    takeRequests(s);
     m_ui.simTime = p.shown;
     m_ui.frameMs = m_smoothMs;
     m_ui.simBehind = m_behind;
@@ -158,6 +168,13 @@ void InteractiveDirector::endFrame(Session& s, const FramePlan& p) {
     if (m_ui.quality != s.quality) {
         if (!s.rebuildRenderer(m_ui.quality, &why)) std::fprintf(stderr, "quality: %s\n", why.c_str());
         m_ui.renderer = s.renderer->glRenderer();
+    }
+    takeRequests(s);  // the top bar's "< Overview" was drawn after drawUi's poll
+    if (m_request) {
+        // A scene's request (a click on an overview site) or the way home: switch, then fly the camera in.
+        if (!s.applySceneRequest(*m_request, &why)) std::fprintf(stderr, "scene %s: %s\n", m_request->scene.c_str(), why.c_str());
+        m_request.reset();
+        fillScenePicker(m_ui, s.sceneName());
     }
     const std::string wanted = m_ui.scenes.empty() ? s.sceneName() : m_ui.scenes[static_cast<std::size_t>(m_ui.currentScene)];
     if (wanted != s.sceneName() && !s.switchScene(wanted, &why)) {

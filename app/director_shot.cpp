@@ -17,6 +17,13 @@ constexpr float kFixedDt = 1.0f / 60.0f;
 
 ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
     m_time = s.run.start + sim::fromSeconds(o.warmupHours * 3600.0);
+    // A scene that keeps history (the overview's trailing means) watches the warm-up in steps; others see it whole.
+    if (const sim::Time every = s.scene().observeEvery(); every > 0) {
+        for (sim::Time t = s.world->now() + every; t < m_time; t += every) {
+            advanceWorldTo(*s.world, t);
+            s.scene().observe(s.world->state());
+        }
+    }
     advanceWorldTo(*s.world, m_time);
     // --ui: the window's UI as a visitor sees it at the default speed.
     fillScenePicker(m_ui, s.sceneName());

@@ -9,6 +9,7 @@
 // Does NOT: open windows or parse options.
 #pragma once
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,7 @@ public:
 
 private:
     void handleMouse(Session& s, const scenes::FrameInput& in);
+    void takeRequests(Session& s);  // the scene's request (takeSceneRequest) and the UI's way home, kept until endFrame
 
     UiModel m_ui;
     std::chrono::steady_clock::time_point m_last;
@@ -82,6 +84,7 @@ private:
     bool m_clickPending = false;
     std::string m_picked;
     double m_pickedFor = 0.0;
+    std::optional<scenes::SceneRequest> m_request;
 };
 
 }  // namespace app

@@ -165,6 +165,38 @@ bool Session::switchScene(const std::string& name, std::string* why) {
     return true;
 }
 
+bool Session::applySceneRequest(const scenes::SceneRequest& r, std::string* why) {
+    const bool switching = m_current < 0 || sceneName() != r.scene;
+    if (!switchScene(r.scene, why)) return false;
+    eng::CameraPose to = camera.pose();
+    bool fly = switching;
+    if (!r.action.empty()) {
+        scenes::SceneAction a;
+        std::string w;
+        eng::CameraPose pose;
+        if (!scenes::parseSceneAction(r.action, &a, &w) || !scenes::applySceneAction(scene(), world->state(), a, &pose, &w)) {
+            setNotice(w);
+            if (why) *why = w;
+            return false;
+        }
+        if (a.verb == scenes::ActionVerb::Camera) {
+            to = pose;
+            fly = true;
+        }
+    }
+    if (fly) {
+        // Fly in: start high above the destination, looking down, and glide onto it.
+        if (switching) {
+            eng::CameraPose from = to;
+            from.distance = to.distance * 6.0f;
+            from.pitchDeg = std::min(80.0f, to.pitchDeg + 30.0f);
+            camera.setPose(from);
+        }
+        camera.flyTo(to, 2.5f);
+    }
+    return true;
+}
+
 bool Session::rebuildRenderer(Quality q, std::string* why) {
     const std::string name = m_current >= 0 ? sceneName() : scenes::kDefaultScene;
     showParticlesOf(-1);

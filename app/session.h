@@ -49,6 +49,11 @@ public:
     // Makes `name` the current scene, loading it the first time. False (with *why, and the same message in
     // notice()) when the name is unknown or its load fails; the current scene then stays.
     bool switchScene(const std::string& name, std::string* why);
+    // A scene's request (scenes::SceneRequest, e.g. a click on the overview's smelter): switches to r.scene when it
+    // is not the current one and flies the camera in from above to its start view, or to the view r.action names
+    // (camera(...)); select/follow actions run on the new scene. False with *why (and the notice) when the scene or
+    // the action is refused; a refused action leaves the switch done.
+    bool applySceneRequest(const scenes::SceneRequest& r, std::string* why);
     // New quality: a new renderer (shaders, targets) and every scene reloaded into it; false keeps nothing loaded
     // but the current scene (and says why).
     bool rebuildRenderer(Quality q, std::string* why);

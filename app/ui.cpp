@@ -260,6 +260,7 @@ void handleShortcuts(UiModel& ui) {
     if (pressed(eng::Key::Minus) || pressed(eng::Key::KpSubtract)) ui.speed = nextSpeedStep(ui.speed, -1);
     if (pressed(eng::Key::F11)) ui.fullscreen = !ui.fullscreen;
     if (pressed(eng::Key::F12)) ui.screenshotRequested = true;
+    if (pressed(eng::Key::Home) && !ui.homeScene.empty()) ui.homeRequested = true;
     if (io.KeyCtrl && pressed(eng::Key::F)) {
         ui.showUi = ui.showParams = true;
         ui.paramPanel.focusFilter = true;
@@ -569,6 +570,7 @@ void helpWindow(UiModel& ui) {
         {"F1", "hide / show the interface"},
         {"F11", "fullscreen"},
         {"F12", "screenshot"},
+        {"Home", "back to the overview of the complex"},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         auto row = [](const char* keys, const char* action) {
@@ -635,6 +637,15 @@ void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command
         parametersMenu(ui);
         viewMenu(ui);
         helpMenu(ui);
+        // The way back to the start scene from every other scene.
+        const bool atHome = ui.currentScene >= 0 && static_cast<std::size_t>(ui.currentScene) < ui.scenes.size() &&
+                            ui.scenes[static_cast<std::size_t>(ui.currentScene)] == ui.homeScene;
+        if (!ui.homeScene.empty() && !atHome) {
+            ImGui::Separator();
+            ImGui::PushStyleColor(ImGuiCol_Text, kCopperLight);
+            if (ImGui::MenuItem("< Overview", "Home")) ui.homeRequested = true;
+            ImGui::PopStyleColor();
+        }
         ImGui::EndMainMenuBar();
     }
     if (ui.showParams) drawParamsPanel(ui.paramPanel, params, out, &ui.showParams);

@@ -8,7 +8,7 @@
 //     then act on the "out" fields (paused, speed, stepOnce, currentScene, quality, fullscreen, screenshotRequested,
 //     quitRequested) and clear the one-shot requests (stepOnce, screenshotRequested, quitRequested) after acting.
 // Keyboard (only when ImGui does not want the keyboard): Space pause/resume, '.' step one tick, '+'/'-' speed,
-// F1 show/hide the UI, F11 fullscreen, F12 screenshot, Ctrl+F parameter search. Key codes are GLFW's, which the
+// F1 show/hide the UI, F11 fullscreen, F12 screenshot, Ctrl+F parameter search, Home back to the start scene. Key codes are GLFW's, which the
 // imgui_impl_glfw backend writes into io.KeysDown[].
 // Errors: none; a missing font file falls back to ImGui's built-in font with one log line on stderr.
 // Does NOT: change the simulation directly (parameter edits become sim::Command{SetParam} pushed to `out`), touch
@@ -57,6 +57,7 @@ struct UiModel {
     std::string renderer;             // GL renderer string (About window)
     std::string version;              // product version (About window); empty = the build's version
     std::vector<std::pair<std::string, std::string>> extraControls;  // (keys, action) for Help, e.g. the camera's
+    std::string homeScene;            // the start scene (scenes::kDefaultScene): the top bar's way back, Home key
 
     // --- in/out: the UI changes these, the frame loop acts on them ---
     bool paused = false;
@@ -70,6 +71,7 @@ struct UiModel {
     bool stepOnce = false;            // advance exactly one tick while paused
     bool screenshotRequested = false; // F12 or View > Screenshot
     bool quitRequested = false;       // Scene > Quit
+    bool homeRequested = false;       // the top bar's "< Overview" or the Home key: back to homeScene
 
     // --- UI-private ---
     bool showParams = false;

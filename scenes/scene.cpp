@@ -4,6 +4,7 @@
 
 #include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/landscape/landscape_scene.h"
+#include "scenes/overview/overview_scene.h"
 #include "scenes/pit/pit_scene.h"
 #include "scenes/smelter/smelter_scene.h"
 
@@ -18,6 +19,7 @@ template <class T>
 std::unique_ptr<Scene> make() { return std::make_unique<T>(); }
 // One line per scene, in menu order: the only place a scene's name and title are written.
 const Entry kScenes[] = {
+    {{"overview", "The Almalyk complex: rock to copper to hydrogen"}, make<OverviewScene>},
     {{"landscape", "Almalyk and the Kuramin foothills"}, make<LandscapeScene>},
     {{"pit", "Kalmakyr pit and ore transport"}, make<PitScene>},
     {{"smelter", "Copper smelter: concentrate to cathode, slag to photocatalyst"}, make<SmelterScene>},

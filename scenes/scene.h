@@ -43,6 +43,13 @@ struct SceneContext {
     const sim::State& state;    // the state at load time (e.g. the pit's geometry); not to be kept
 };
 
+// A scene asking the app to show another scene (the overview: "a click on the smelter flies into it"), optionally
+// with a scene action for it once it shows (scenes/scene_actions.h: "camera(tankhouse)", "select(acid)").
+struct SceneRequest {
+    std::string scene;   // a registry name (sceneNames()); the current scene's own name runs only the action
+    std::string action;  // may be empty
+};
+
 struct FrameInput {
     const sim::State* state = nullptr;  // the World's state this frame (never null from the app; tests may pass null)
     std::span<const sim::Event> events; // events of the ticks run this frame
@@ -71,6 +78,14 @@ public:
     // Commands the scene's panel produced since the last call (SetParam, faults); the loop pushes them into the
     // World, which applies them at the next tick boundary and logs them. Default: none.
     virtual std::vector<sim::Command> takeCommands() { return {}; }
+    // A scene switch the scene asks for (a click on a site); the interactive director polls it after every frame's
+    // UI and calls Session::switchScene, then runs the action. Default: never.
+    virtual std::optional<SceneRequest> takeSceneRequest() { return std::nullopt; }
+    // Called while the world runs without frames (a shot's warm-up), every observeEvery() of sim time, so that a
+    // scene that keeps history (the overview's trailing means) has it when the first frame is drawn. Default: 0 =
+    // the scene observes nothing (the warm-up runs in one piece, as before).
+    virtual sim::Time observeEvery() const { return 0; }
+    virtual void observe(const sim::State& s) { (void)s; }
     // A world point the camera should keep centred (e.g. the truck the visitor follows); nullopt = free camera.
     virtual std::optional<glm::vec3> followTarget() const { return std::nullopt; }
 
@@ -103,7 +118,7 @@ struct SceneInfo {
 const std::vector<SceneInfo>& sceneInfos();  // in menu order
 std::vector<std::string> sceneNames();       // the names, same order
 std::unique_ptr<Scene> makeScene(std::string_view name);  // nullptr for an unknown name
-constexpr const char* kDefaultScene = "landscape";
+constexpr const char* kDefaultScene = "overview";  // the start scene: the whole complex on one map
 
 // World direction toward the sun from solar azimuth (degrees clockwise from north) and elevation (degrees).
 // Scenes' frame: x east, -z north, +y up.

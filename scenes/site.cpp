@@ -110,8 +110,12 @@ const std::vector<Facility>& facilities() {
         {"works", "Metallurgical works", kWorks, 700.0f},
         {"smelter", "Copper smelter", kSmelter, 350.0f},
         {"slag_yard", "Slag yard", kSlagYard, 120.0f},
+        {"catalyst", "Catalyst line", kCatalystLine, 120.0f},
+        {"tailings", "Tailings storage", kTailings, 900.0f},
         {"hydrogen", "Photocatalyst hydrogen field", kHydrogenField, 250.0f},
-        {"prmits", "PRMiTS", kPrmits, 300.0f},
+        {"reformer", "Steam reformer", kReformer, 60.0f},
+        {"prmits", "To PRMiTS, Chirchik", kPrmits, 300.0f},
+        {"gas_field", "To the depleted gas field", kGasField, 300.0f},
         {"town", "Almalyk", kTown, 2600.0f},
     };
     return kTable;

@@ -25,10 +25,24 @@ inline constexpr glm::vec2 kPit{0.0f, 0.0f};              // Kalmakyr open pit (
 inline constexpr glm::vec2 kTown{-6500.0f, 4200.0f};       // Almalyk town centre, NW of the pit
 inline constexpr glm::vec2 kWorks{-3000.0f, 4800.0f};      // the metallurgical works east of the town (E)
 inline constexpr glm::vec2 kSmelter = kWorks;              // the copper smelter: the smelter scene's site origin
-inline constexpr glm::vec2 kConcentrator{-3000.0f, 4800.0f};  // MOF concentrators, where rail and belt end (E)
+// MOF-1/2 concentrators: on the smelter's site (almalyk.md §3, S27b), here ~700 m north-east of the smelter where the
+// ore rail from the pit arrives (E).
+inline constexpr glm::vec2 kConcentrator{-2300.0f, 5250.0f};
 inline constexpr glm::vec2 kSlagYard{-3035.0f, 4688.0f};   // the smelter's slag yard (smelter scene: 112 m south) (E)
 inline constexpr glm::vec2 kHydrogenField{-2200.0f, 3700.0f};  // the photocatalyst field and reformer (E)
-inline constexpr glm::vec2 kPrmits{-2600.0f, 5300.0f};     // PRMiTS (refractory and rare metals plant), the H2 user (E)
+// The steam reformer beside the panels (the hydrogen scene's kReformer, 150 m east and 40 m south of the field).
+inline constexpr glm::vec2 kReformer{-2050.0f, 3660.0f};
+// The catalyst line, between the slag yard and the field (E), and the concentrators' tailings storage (E).
+inline constexpr glm::vec2 kCatalystLine{-2750.0f, 4250.0f};
+inline constexpr glm::vec2 kTailings{-3500.0f, 7600.0f};
+// PRMiTS (NPO PRMiTS, ex-UzKTZhM) is in Chirchik (almalyk.md §5, S39): 41.47 N 69.58 E against Almalyk's 40.85 N
+// 69.60 E, i.e. ~69 km almost due north (bearing ~358 deg). The maps end at 20 km: kPrmits is where the hydrogen
+// pipeline to it leaves the drawn map, with kPrmitsKm the distance still to go.
+inline constexpr glm::vec2 kPrmits{-1600.0f, 13500.0f};
+inline constexpr float kPrmitsKm = 69.0f - 13.5f;
+// The depleted gas field that feeds the reformer and takes its CO2 back (sim gas.*, ccs.*): off the map to the
+// south-west (E); kGasField is where its pipelines leave the drawn map.
+inline constexpr glm::vec2 kGasField{-9500.0f, 1200.0f};
 inline constexpr glm::vec2 kRiverPoint{-5000.0f, 9000.0f}; // a point on the Akhangaran; it runs NE-SW north of the town
 inline const glm::vec2 kRiverDir = glm::normalize(glm::vec2(1.0f, 0.8f));
 struct WasteDump {

@@ -95,8 +95,7 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
 
 // [SECTION] Scene
 
-bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
-    eng::Renderer& r = ctx.renderer;
+bool LandscapeScene::buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* why) {
     eng::TerrainDesc td;
     td.samples = kSamples;
     td.size = kTerrainSize;
@@ -134,15 +133,12 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
             p[3] = 255;
         }
     td.colorMap = r.createTexture({.width = kColorMap, .height = kColorMap, .rgba = px.data(), .label = "landscape colour"});
-    if (!m_terrain.build(r, td, why)) return false;
+    return terrain.build(r, td, why);
+}
 
-    // Town blocks, works buildings and stacks: instanced primitives (illustrative massing, not a survey).
-    eng::Material concrete;
-    concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each block's colour comes from its instance
-    concrete.roughness = 0.9f;
-    m_block = r.createMesh(eng::makeBox({1, 1, 1}, concrete), "block");
-    concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
-    m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
+
+std::vector<eng::Instance> LandscapeScene::townBlocks(const eng::Terrain& terrain) {
+    std::vector<eng::Instance> out;
     std::uint32_t k = 0;
     for (int gz = -14; gz <= 14; ++gz)
         for (int gx = -20; gx <= 20; ++gx) {
@@ -154,14 +150,29 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
             const float tall = hash(gx, gz, 65) < 0.2f ? 27.0f : 9.0f + 6.0f * hash(gx, gz, 66);
             const glm::vec3 size(40.0f + 40.0f * hash(gx, gz, 67), tall, 14.0f + 10.0f * hash(gx, gz, 68));
             const float x = en.x, z = -en.y;
-            glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 2.0f, z});
+            glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, terrain.heightAt(x, z) - 2.0f, z});
             m = glm::rotate(m, glm::radians(38.0f + (k % 2) * 90.0f), {0, 1, 0});
             // Earthy facades: weathered panel concrete, ochre plaster, brick and pale limestone (linear albedo).
             static const glm::vec3 kFacades[] = {{0.36f, 0.34f, 0.31f}, {0.50f, 0.38f, 0.24f}, {0.40f, 0.20f, 0.13f},
                                                   {0.55f, 0.50f, 0.42f}, {0.30f, 0.27f, 0.24f}};
             const glm::vec3 facade = kFacades[static_cast<int>(hash(gx, gz, 70) * 4.999f)] * (0.85f + 0.3f * hash(gx, gz, 69));
-            m_town.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
+            out.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
         }
+    return out;
+}
+
+bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
+    eng::Renderer& r = ctx.renderer;
+    if (!buildValleyTerrain(r, m_terrain, why)) return false;
+
+    // Town blocks, works buildings and stacks: instanced primitives (illustrative massing, not a survey).
+    eng::Material concrete;
+    concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each block's colour comes from its instance
+    concrete.roughness = 0.9f;
+    m_block = r.createMesh(eng::makeBox({1, 1, 1}, concrete), "block");
+    concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
+    m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
+    m_town = townBlocks(m_terrain);
     for (int i = 0; i < 14; ++i) {
         const glm::vec2 en = kWorks + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
         const glm::vec3 size(160.0f + 60.0f * hash(i, 0, 71), 22.0f + 18.0f * hash(i, 0, 72), 70.0f + 40.0f * hash(i, 0, 73));

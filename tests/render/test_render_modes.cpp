@@ -37,7 +37,7 @@ double changedFraction(const Shot& a, const Shot& b, int y0, int y1) {
 }  // namespace
 
 TEST_CASE("shot --ui --camera 1: every scene, with the interface drawn over the first preset") {
-    for (const char* scene : {"landscape", "pit", "smelter", "hydrogen"}) {
+    for (const char* scene : {"overview", "landscape", "pit", "smelter", "hydrogen"}) {
         const Shot ui = shot(std::string("--scene ") + scene + " --ui --camera 1", std::string("modes_ui_") + scene);
         const Shot plain = shot(std::string("--scene ") + scene, std::string("modes_plain_") + scene);
         for (const Shot* s : {&ui, &plain}) {
