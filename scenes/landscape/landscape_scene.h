@@ -26,11 +26,6 @@ public:
 
     // The procedural elevation (metres a.s.l.) at world x/z; exposed for tests and placement.
     static float elevation(float x, float z);
-    // The valley's terrain (40 km square, site::elevation) with its colour map (steppe, fields, river, town, pit):
-    // what this scene stands on; the overview draws the same ground.
-    static bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* why);
-    // Almalyk's town blocks on that terrain: instances of a unit box (base on y = 0), each with its facade colour.
-    static std::vector<eng::Instance> townBlocks(const eng::Terrain& terrain);
 
 private:
     eng::Terrain m_terrain;

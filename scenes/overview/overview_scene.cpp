@@ -9,8 +9,8 @@
 
 #include "engine/noise.h"
 #include "engine/procedural.h"
-#include "scenes/landscape/landscape_scene.h"
 #include "scenes/site.h"
+#include "scenes/valley.h"
 #include "sim/world.h"
 #if __has_include("sim/alarms.h")
 #include "sim/alarms.h"
@@ -181,7 +181,7 @@ void OverviewScene::tank(glm::vec2 en, float radius, float height, glm::vec3 col
 
 bool OverviewScene::load(const SceneContext& ctx, std::string* why) {
     eng::Renderer& r = ctx.renderer;
-    if (!LandscapeScene::buildValleyTerrain(r, m_terrain, why)) return false;
+    if (!buildValleyTerrain(r, m_terrain, why)) return false;
     eng::Material plain;
     plain.baseColor = {1, 1, 1, 1};  // colours per instance
     plain.roughness = 0.85f;
@@ -189,7 +189,7 @@ bool OverviewScene::load(const SceneContext& ctx, std::string* why) {
     m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 20, plain), "overview cylinder");
     m_cone = r.createMesh(eng::makeCone(1.0f, 1.0f, 12, plain), "overview cone");
     m_ring = r.createMesh(makeRing(0.07f, 48, plain), "overview ring");
-    m_town = LandscapeScene::townBlocks(m_terrain);
+    m_town = valleyTownBlocks(m_terrain);
     buildPlant(r, ctx.state);
     return true;
 }
