@@ -151,7 +151,8 @@ const std::vector<RippleUnitDef>& rippleUnits() {
     // (made in batches of ~120 kg/h for a tick at a time). Thresholds: above each unit's own ripple in normal running,
     // measured over days 1-8 of the default complex for seeds 1-3 (largest |deviation|: pit 0.26, crusher 0.45 at
     // 1 h smoothing (it runs intermittently against a full stockpile; 2 h here), rail 0.26, concentrator 0.20,
-    // smelter and tankhouse 0.00, slag 0.24, catalyst 0.41).
+    // smelter and tankhouse 0.00, slag 0.24, catalyst 0.41). The panel build (catalyst.build_m2_day) is not a unit here:
+    // the shop plans it per shift, so its rate swings by more than 50 % even over a day (deviation 0.57 at 24 h).
     static const std::vector<RippleUnitDef> kUnits = {
         {"pit", "Pit haulage", "mine.ore_t_h", 460.0, 1.0, 0.4},
         {"crusher", "Crusher", "transport.crusher_t_h", 460.0, 2.0, 0.4},
@@ -161,7 +162,6 @@ const std::vector<RippleUnitDef>& rippleUnits() {
         {"tankhouse", "Tankhouse", "smelter.cathode_t_h", 1.6, 0.5, 0.25},
         {"slag_yard", "Slag", "smelter.slag_t_h", 4.5, 3.0, 0.35},
         {"catalyst", "Catalyst line", "catalyst.produced_kg_h", 0.2, 6.0, 0.5},
-        {"hydrogen", "Panel build", "catalyst.build_m2_day", 100.0, 1.0, 0.25},
     };
     return kUnits;
 }

@@ -88,7 +88,7 @@ struct RippleUnitDef {
     double smoothH;       // sim hours the rate is smoothed over before it is compared (lumpy rates need longer)
     double light;         // relative deviation that lights it (above the unit's own normal ripple)
 };
-// In the chain's order: pit, crusher, rail, concentrator, smelter feed, tankhouse, slag, catalyst, panel build.
+// In the chain's order: pit, crusher, rail, concentrator, smelter feed, tankhouse, slag, catalyst.
 const std::vector<RippleUnitDef>& rippleUnits();
 
 class RippleTracker {
