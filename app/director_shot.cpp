@@ -47,6 +47,8 @@ FramePlan ShotDirector::plan(Session&) {
 
 void ShotDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInput&, std::vector<sim::Command>& out) {
     if (m_o.ui) drawMainUi(m_ui, s.world->params(), out);
+    m_alarmUi.showWhenQuiet = m_o.ui;
+    drawAlarmUi(m_alarmUi, s.world->state().alarms, 4.0f, out);
 }
 
 void ShotDirector::afterRender(Session& s, const FramePlan&) {

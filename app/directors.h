@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/alarm_ui.h"
 #include "app/frame_loop.h"
 #include "app/options.h"
 #include "app/ui.h"
@@ -39,6 +40,7 @@ private:
     int m_frame = 0;
     int m_exit = 0;
     UiModel m_ui;
+    AlarmUi m_alarmUi;   // the banner shows in every shot with an alarm; the quiet strip only with --ui
 };
 
 class BenchDirector : public Director {
@@ -75,6 +77,7 @@ private:
     void takeRequests(Session& s);  // the scene's request (takeSceneRequest) and the UI's way home, kept until endFrame
 
     UiModel m_ui;
+    AlarmUi m_alarmUi;
     std::chrono::steady_clock::time_point m_last;
     double m_clockSec = 0.0;  // sim seconds since start, continuous (the sun moves smoothly between ticks)
     double m_smoothMs = 16.7, m_reloadTimer = 0.0;

@@ -53,6 +53,7 @@ const char* commandTypeName(CommandType t) {
         case CommandType::SetParam: return "set";
         case CommandType::InjectFault: return "fault";
         case CommandType::ClearFault: return "clear";
+        case CommandType::AckAlarm: return "ack";
     }
     return "?";
 }
@@ -106,6 +107,19 @@ private:
     long m_samples = 0;
 };
 
+// The plant-wide alarms: raises per key, what is active and unacknowledged at the end, and the journal (capped at
+// alarm.journal_max, the newest kept; journal_dropped says how many older entries were dropped).
+json alarmsJson(const AlarmsState& a) {
+    static constexpr const char* kKinds[] = {"raised", "cleared", "acked"};
+    json counts = json::object();
+    for (const AlarmStatus& st : a.list) counts[st.key] = st.raises;
+    json log = json::array();
+    for (const AlarmJournalEntry& e : a.journal)
+        log.push_back({{"time", formatIso8601(e.time)}, {"key", e.key}, {"kind", kKinds[e.kind]}, {"value", e.value}});
+    return {{"counts", counts}, {"active", a.active}, {"unacked", a.unacked}, {"log", log},
+            {"journal_dropped", a.journalDropped}};
+}
+
 }  // namespace
 
 const std::vector<CsvColumn>& csvTable() {
@@ -141,7 +155,8 @@ const std::vector<CsvColumn>& csvTable() {
         {"concentrate_store_cover_h", "smelter.concentrate_store_cover_h"},
         {"anode_stock_t", "smelter.anode_stock_t"}, {"anode_stock_cover_h", "smelter.anode_stock_cover_h"},
         {"current_density_a_m2", "smelter.current_density_a_m2"},
-        {"catalyst_stock_cover_h", "catalyst.stock_cover_h"}, {"h2_storage_cover_h", "h2.storage_cover_h"}};
+        {"catalyst_stock_cover_h", "catalyst.stock_cover_h"}, {"h2_storage_cover_h", "h2.storage_cover_h"},
+        {"alarms_active", "alarms.active"}};
     return kTable;
 }
 
@@ -265,6 +280,7 @@ json summarize(const World& w, const std::string& scenarioName) {
                        {"type", commandTypeName(lc.command.type)}, {"name", lc.command.name},
                        {"value", lc.command.value}, {"accepted", lc.accepted}, {"message", lc.message}});
     j["commands"] = log;
+    j["alarms"] = alarmsJson(s.alarms);
     return j;
 }
 

@@ -11,11 +11,12 @@
 
 namespace sim {
 
-enum class CommandType : std::uint8_t { SetParam, InjectFault, ClearFault };
+// AckAlarm: name = an alarm key (sim/alarms.h) or "*" for every unacknowledged alarm.
+enum class CommandType : std::uint8_t { SetParam, InjectFault, ClearFault, AckAlarm };
 
 struct Command {
     CommandType type = CommandType::SetParam;
-    std::string name;     // parameter name, or fault target
+    std::string name;     // parameter name, fault target, or alarm key
     std::string value;    // SetParam: the value as text ("12", "lognormal"); faults: unused
     Time at = -1;         // when to apply (sim time); -1 = at the next tick boundary
 };

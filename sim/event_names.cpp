@@ -126,6 +126,15 @@ const char* name(GasFieldEvent k) {
     return nullptr;
 }
 
+const char* name(AlarmEvent k) {
+    switch (k) {
+        case AlarmEvent::Raised: return "alarm.raised";
+        case AlarmEvent::Cleared: return "alarm.cleared";
+        case AlarmEvent::Acked: return "alarm.acked";
+    }
+    return nullptr;
+}
+
 // Kinds are small and dense: the enums have at most a few dozen values.
 constexpr std::uint16_t kMaxKinds = 64;
 
@@ -152,6 +161,7 @@ const char* eventName(Unit unit, std::uint16_t kind) {
         case Unit::Smr: return name(static_cast<SmrEvent>(kind));
         case Unit::GasField: return name(static_cast<GasFieldEvent>(kind));
         case Unit::Economics: return nullptr;  // economics are refreshed, not events
+        case Unit::Alarms: return name(static_cast<AlarmEvent>(kind));
     }
     return nullptr;
 }
@@ -160,7 +170,7 @@ const char* eventName(const Event& e) { return eventName(e.unit, e.kind); }
 
 std::vector<std::string> eventNames() {
     std::vector<std::string> out;
-    for (int u = 0; u <= static_cast<int>(Unit::Economics); ++u)
+    for (int u = 0; u <= static_cast<int>(Unit::Alarms); ++u)
         for (std::uint16_t k = 0; k < kMaxKinds; ++k)
             if (const char* n = eventName(static_cast<Unit>(u), k)) out.emplace_back(n);
     return out;

@@ -5,7 +5,8 @@
 //   for (const sim::Event& e : w.events()) if (const char* n = sim::eventName(e)) ...  // "mine.truck.breakdown"
 //   sim::faultTargets(params)  -> {"mine.truck:0", ..., "smr.reformer"}: each one World accepts as InjectFault
 // Names: "unit.thing.what" in lower snake case; the first part is the unit (world, weather, mine, transport,
-//   concentrator, smelter, catalyst, h2, smr), as for parameters and metrics.
+//   concentrator, smelter, catalyst, h2, smr), as for parameters and metrics. The plant-wide alarms' events are
+//   "alarm.raised", "alarm.cleared", "alarm.acked" (sim/alarms.h; the index names the alarm).
 // Fault targets: for a World built with these parameters (a unit that grew at run time, e.g. more converters, may
 //   accept more; one that shrank keeps accepting its parked trucks until rebuilt).
 // Errors: eventName() is nullptr for a kind no unit defines. Never throws.

@@ -10,7 +10,7 @@
 namespace sim {
 
 enum class Unit : std::uint8_t { World, Weather, Mine, Transport, Concentrator, Smelter, Catalyst, Hydrogen, Smr, GasField,
-                                 Economics };
+                                 Economics, Alarms };
 
 struct Event {
     Time time = 0;              // exact sim time of the event

@@ -503,6 +503,19 @@ Registry build() {
     addRoute<1>(r, "SMR without capture (grey)");
     addRoute<2>(r, "SMR with capture (blue)");
     addRoute<3>(r, "SMR with capture, CO2 stored in a depleted gas field (blue, depleted field)");
+
+    // alarms (sim/alarms.h): the fleet availability they watch (no metric above gives it), then their own counts
+    r.add("mine.fleet_availability_pct", "%", 1, "trucks in the fleet not broken down / trucks in the fleet",
+          [](const State& s) {
+              return s.mine.fleetTrucks > 0 ? 100.0 * (s.mine.fleetTrucks - s.mine.trucksBroken) / s.mine.fleetTrucks
+                                            : 100.0;
+          });
+    r.count("alarms.active", "plant-wide alarms active (sim/alarms.h)",
+            [](const State& s) { return static_cast<double>(s.alarms.active); });
+    r.count("alarms.unacked", "plant-wide alarms raised and not yet acknowledged (active or cleared)",
+            [](const State& s) { return static_cast<double>(s.alarms.unacked); });
+    r.add("alarms.highest_priority", "-", 0, "highest priority among the active alarms: 0 none, 1 high, 2 medium, 3 low",
+          [](const State& s) { return static_cast<double>(s.alarms.highestPriority); }, MetricKind::Count);
     return r;
 }
 

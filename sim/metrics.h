@@ -9,7 +9,7 @@
 //   if (!sim::metricValue(w.state(), "mine.ore_th", &v, &why)) ... why = "unknown metric 'mine.ore_th'; did you
 //                                                                      mean mine.ore_t_h, ...? (almalyk metrics ...)"
 // Names: "unit.quantity_unit" in lower snake case, the first part being the sim unit that owns the quantity (mine,
-//   transport, concentrator, smelter, catalyst, h2, smr, weather, sun, co2, econ, sim); an optional middle part picks
+//   transport, concentrator, smelter, catalyst, h2, smr, weather, sun, co2, econ, sim, alarms); an optional middle part picks
 //   one of several like things (econ.smr_grey.lcoh_usd_kg). Counts and 0/1 flags carry no unit suffix. Names are a
 //   contract like parameter names: add, never rename.
 // Instants: rates are the last tick's (instantaneous at the state's time, as the CSV rows); sun.* is the sun exactly

@@ -323,6 +323,13 @@ void Mine::Impl::refreshTotals() {
     st.crusherQueue = static_cast<int>(dump(DumpPoint::Crusher).queue.size());
     st.dumpQueue = static_cast<int>(dump(DumpPoint::WasteDump).queue.size());
     st.shiftBreak = breakActive;
+    int fleet = 0, broken = 0;   // O(trucks) of two flags: cheap enough per tick (the alarms' fleet availability)
+    for (const Truck& k : trucks) {
+        fleet += k.st.inFleet;
+        broken += k.st.inFleet && k.broken;
+    }
+    st.fleetTrucks = fleet;
+    st.trucksBroken = broken;
     st.mean_queue_min = st.truck_cycles > 0 ? st.queueSum_min / static_cast<double>(st.truck_cycles) : 0.0;
     st.mean_haul_min = st.haulCount > 0 ? st.haulSum_min / static_cast<double>(st.haulCount) : 0.0;
     st.mean_return_min = st.returnCount > 0 ? st.returnSum_min / static_cast<double>(st.returnCount) : 0.0;

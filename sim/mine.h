@@ -129,6 +129,7 @@ struct MineState {
     int trucksQueued = 0;         // at shovels and dump points
     int trucksWorking = 0;        // in the fleet and not parked, broken down or on a break
     double fleetUtilisation = 0.0;   // trucks moving or being served / trucks in the fleet
+    int fleetTrucks = 0, trucksBroken = 0;   // in the fleet, and of those broken down: current after every step
 };
 
 struct TruckPose {

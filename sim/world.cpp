@@ -28,6 +28,7 @@ void registerAllParams(Params& p) {
     registerSmrParams(p);
     registerGasFieldParams(p);
     registerEconomicsParams(p);
+    registerAlarmParams(p);
 }
 
 Params makeParams() {
@@ -42,11 +43,12 @@ World::World(const Params& params, std::uint64_t seed, Time start)
       m_weather(m_params, seed, start), m_mine(m_params, seed, start), m_transport(m_params, seed, start),
       m_concentrator(m_params, seed, start), m_smelter(m_params, seed, start), m_catalyst(m_params, seed, start),
       m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start), m_gasField(m_params, seed, start),
+      m_alarms(m_params),
       m_view{.params = m_params, .weather = m_weather.state(), .h2 = m_hydrogen.state(),
              .sun = m_hydrogen.state().sun, .sky = SkyView(m_hydrogen), .mine = m_mine.state(), .pit = PitView(m_mine),
              .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smelter = m_smelter.state(),
              .catalyst = m_catalyst.state(), .smr = m_smr.state(), .gas = m_gasField.state(),
-             .economics = m_economics} {
+             .economics = m_economics, .alarms = m_alarms.state()} {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
     m_view.tickLength = m_tickLength;
@@ -97,6 +99,9 @@ void World::apply(const Command& c) {
                       joinNames(closestNames(c.name, faultTargets(m_params))) + "? (almalyk faults lists them all)";
             break;
         }
+        case CommandType::AckAlarm:
+            entry.accepted = m_alarms.ack(c.name, m_now, m_sink, &why);
+            break;
     }
     entry.message = why;
     m_logThisTick.push_back(m_log.size());
@@ -106,7 +111,7 @@ void World::apply(const Command& c) {
 void World::notifyChanged() {
     const std::vector<std::string> changed = m_params.takeChanged();
     bool weather = false, mine = false, h2 = false, smr = false, transport = false, conc = false, smelter = false,
-         catalyst = false, sim = false, gas = false;
+         catalyst = false, sim = false, gas = false, alarm = false;
     for (const std::string& name : changed) {
         if (startsWith(name, "site.")) weather = h2 = true;  // every sun-aware unit reads the site
         else if (startsWith(name, "weather.")) weather = true;
@@ -119,6 +124,7 @@ void World::notifyChanged() {
         else if (startsWith(name, "concentrator.")) conc = true;
         else if (startsWith(name, "sim.")) sim = true;
         else if (startsWith(name, "gas.") || startsWith(name, "ccs.")) gas = smr = true;
+        else if (startsWith(name, "alarm.")) alarm = true;
     }
     if (!changed.empty()) m_nextEconomics = m_now;  // LCOH depends on econ.*, h2.*, smr.* and more: refresh after the tick
     if (weather) m_weather.applyParams(m_params);
@@ -130,6 +136,7 @@ void World::notifyChanged() {
     if (h2) m_hydrogen.applyParams(m_params);
     if (smr) m_smr.applyParams(m_params);
     if (gas) m_gasField.applyParams(m_params);
+    if (alarm) m_alarms.applyParams(m_params);
     if (sim) m_tickLength = static_cast<Time>(m_params.getInt("sim.tick_s")) * kSecond;
 }
 
@@ -173,14 +180,15 @@ void World::step() {
 
     m_now = t0 + dt;
     ++m_tick;
+    m_view.time = m_now;
+    m_view.tick = m_tick;
+    m_view.tickLength = dt;
+    m_alarms.step(m_view, m_sink);  // last: on the state every unit left, at the boundary's time
     const auto& evs = m_sink.events();
     // Units emit mostly in time order already; a stable sort would allocate every tick.
     if (!std::is_sorted(evs.begin(), evs.end(), [](const Event& a, const Event& b) { return a.time < b.time; }))
         m_sink.sortByTime();
     if (m_now >= m_nextEconomics) refreshEconomics();
-    m_view.time = m_now;
-    m_view.tick = m_tick;
-    m_view.tickLength = dt;
 }
 
 int World::advance(Time until, int maxTicks) {
@@ -212,6 +220,7 @@ std::uint64_t World::stateHash() const {
     m_hydrogen.hashInto(h);
     m_smr.hashInto(h);
     m_gasField.hashInto(h);
+    m_alarms.hashInto(h);
     return h.value();
 }
 

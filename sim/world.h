@@ -13,8 +13,9 @@
 // Wiring per tick (unit_contract.md): commands due -> Weather -> Mine -> Transport -> Concentrator -> Smelter ->
 //   Catalyst (the field's due and free area) -> Smr (called on the last tick's PRMiTS shortfall and store) -> Hydrogen
 //   (the shop's new and recoated area, cloud cover, the reformer's delivery; dispatches photocatalysis -> storage ->
-//   reformer) -> GasField (the reformer's gas and captured CO2); events sorted by time (stable); economics refreshed
-//   from the totals once per sim day and after any parameter change.
+//   reformer) -> GasField (the reformer's gas and captured CO2) -> Alarms (on the state after every unit, sim/alarms.h; an
+//   AckAlarm command acknowledges at its boundary); events sorted by time (stable); economics refreshed from the
+//   totals once per sim day and after any parameter change.
 // Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit. Units draw
 //   from their own seeded streams; the world itself draws nothing.
 // Errors: push() never fails; a refused command (unknown parameter, bad value, unknown fault target) is logged with
@@ -25,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/alarms.h"
 #include "sim/catalyst.h"
 #include "sim/command.h"
 #include "sim/concentrator.h"
@@ -98,6 +100,7 @@ struct State {
     const SmrState& smr;
     const GasFieldState& gas;    // the depleted field feeding the reformer, and the CO2 store
     const std::vector<RouteEconomics>& economics;  // photocatalytic, smr_grey, smr_capture, smr_depleted_field
+    const AlarmsState& alarms;   // plant-wide alarms and their journal (sim/alarms.h)
 };
 
 class World {
@@ -167,6 +170,7 @@ private:
     Smr m_smr;
     GasField m_gasField;
     std::vector<RouteEconomics> m_economics;
+    Alarms m_alarms;
 
     std::vector<Command> m_pending;  // sorted by at, stable
     std::vector<LoggedCommand> m_log;

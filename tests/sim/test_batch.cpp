@@ -2,6 +2,7 @@
 // the `almalyk params` table.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -196,7 +197,8 @@ TEST_CASE("CSV: the header is pinned, and every column but time prints one regis
         "gas_reserve_left_pct,ccs_co2_injected_t_h,ccs_co2_stored_t"
         // [chain] buffers, appended (issue 11)
         ",smelter_feed_t_h,other_conc_t_h,stockpile_cover_h,ore_store_t,ore_store_cover_h,concentrate_store_cover_h,"
-        "anode_stock_t,anode_stock_cover_h,current_density_a_m2,catalyst_stock_cover_h,h2_storage_cover_h";
+        "anode_stock_t,anode_stock_cover_h,current_density_a_m2,catalyst_stock_cover_h,h2_storage_cover_h,"
+        "alarms_active";
     CHECK(split(pinned, ',') == csvColumns());
     REQUIRE(csvTable().size() == csvColumns().size());
     for (const CsvColumn& c : csvTable()) {
@@ -295,6 +297,9 @@ TEST_CASE("CSV: each row's cells parse back to the state's own values at the row
         {"h2_storage_cover_h", [](const State& s) {  // the hydrogen helper's net draw: demand less what panels recover
              const double net = s.h2.demand_kg_h - s.h2.h2_recovered_kg_h;
              return std::min(999.0, s.h2.storage_kg / (net > 0.0 ? net : s.h2.demand_kg_h));
+        {"alarms_active", [](const State& s) {
+             return static_cast<double>(std::count_if(s.alarms.list.begin(), s.alarms.list.end(),
+                                                      [](const AlarmStatus& a) { return a.active; }));
          }},
     };
     REQUIRE(field.size() + 1 == csvColumns().size());

@@ -50,6 +50,7 @@ struct UnitKinds {
     Unit unit;
     const char* prefix;
     std::vector<std::uint16_t> kinds;
+    int dots = 2;   // "unit.thing.what"; the plant-wide alarms' are "alarm.what" (plan11.md, the index names the alarm)
 };
 
 std::vector<UnitKinds> allUnits() {
@@ -62,7 +63,8 @@ std::vector<UnitKinds> allUnits() {
             {Unit::Catalyst, "catalyst.", enumerators<CatalystEvent>()},
             {Unit::Hydrogen, "h2.", enumerators<HydrogenEvent>()},
             {Unit::Smr, "smr.", enumerators<SmrEvent>()},
-            {Unit::GasField, "gas.", enumerators<GasFieldEvent>()}};
+            {Unit::GasField, "gas.", enumerators<GasFieldEvent>()},
+            {Unit::Alarms, "alarm.", enumerators<AlarmEvent>(), 1}};
 }
 
 bool validName(const std::string& n) {
@@ -103,7 +105,7 @@ TEST_CASE("event names: every kind of every unit has one unique dotted name unde
             REQUIRE(n != nullptr);
             CHECK(validName(n));
             CHECK(std::string(n).rfind(u.prefix, 0) == 0);
-            CHECK(std::count(n, n + std::string_view(n).size(), '.') == 2);
+            CHECK(std::count(n, n + std::string_view(n).size(), '.') == u.dots);
             CHECK(names.insert(n).second);
             ++total;
         }

@@ -55,7 +55,7 @@ struct FaultedRun {
 
 TEST_CASE("metrics: names are unique, dotted, owned by a unit, with unit, description and a reader") {
     const std::set<std::string> units = {"sim", "sun", "weather", "mine", "transport", "concentrator", "smelter",
-                                         "catalyst", "h2", "smr", "gas", "ccs", "co2", "econ"};
+                                         "catalyst", "h2", "smr", "gas", "ccs", "co2", "econ", "alarms"};
     std::set<std::string> seen;
     for (const MetricDef& d : metricDefs()) {
         CAPTURE(d.name);

@@ -1,0 +1,248 @@
+#include "app/alarm_ui.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "sim/time.h"
+
+namespace app {
+namespace {
+
+// The words of every alarm key (sim/alarms.cpp's table): {v} is the value, {l} the limit, each with `decimals`.
+struct Words {
+    const char* key;
+    const char* text;
+    int decimals;
+};
+
+constexpr Words kWords[] = {
+    {"mine.fleet_availability_low", "Truck fleet availability low: {v} % (floor {l} %)", 0},
+    {"transport.crusher_fault", "Primary crusher stopped (fault): {v} t waiting on the ROM pad", 0},
+    {"transport.crusher_blocked", "Crusher blocked: surge stockpile full ({v} t)", 0},
+    {"transport.stockpile_high", "Surge stockpile high: {v} t (limit {l} t)", 0},
+    {"transport.stockpile_low", "Surge stockpile low: {v} t (limit {l} t)", 0},
+    {"transport.conveyor_fault", "Overland conveyor stopped (fault): {v} t on the belt", 0},
+    {"transport.rail_fault", "Rail signalling failure: trains stopped with {v} t of ore", 0},
+    {"concentrator.mill_fault", "Grinding mills stopped (fault): {v} t in the coarse-ore store", 0},
+    {"concentrator.mill_starved", "Mills starved of ore: milling {v} t/h", 0},
+    {"smelter.concentrate_store_low", "Concentrate store low: {v} t (limit {l} t)", 0},
+    {"smelter.bath_temp_high", "Furnace bath temperature high: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},
+    {"smelter.bath_temp_low", "Furnace bath temperature low: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},
+    {"smelter.bath_level_high", "Furnace bath level high: {v} m (limit {l} m)", 2},
+    {"smelter.stack_so2_high", "Stack SO2 above its limit: {v} t/h (limit {l} t/h)", 2},
+    {"smelter.furnace_trip", "Smelting furnace tripped: bath at {v} \xC2\xB0""C and cooling", 0},
+    {"smelter.feed_interlock", "Furnace feed interlock: bath level {v} m, tap the furnace", 2},
+    {"smelter.acid_plant_trip", "Acid plant tripped: all SO2 to the stack ({v} t/h)", 2},
+    {"catalyst.stock_low", "Catalyst stock low: {v} kg (limit {l} kg)", 0},
+    {"h2.storage_full", "Hydrogen storage full: {v} %", 0},
+    {"h2.venting", "Hydrogen venting: {v} kg/h (limit {l} kg/h)", 1},
+    {"h2.separator_fault", "Hydrogen separator down: product gas vented ({v} kg/h)", 1},
+    {"h2.demand_unserved", "PRMiTS hydrogen demand unserved: {v} kg/h short", 1},
+    {"smr.reformer_trip", "Steam reformer tripped: {v} kg/h H2", 1},
+};
+
+const Words* wordsFor(const std::string& key) {
+    for (const Words& w : kWords)
+        if (key == w.key) return &w;
+    return nullptr;
+}
+
+std::string number(double v, int decimals) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::isfinite(v) ? v : 0.0);
+    return buf;
+}
+
+void replaceAll(std::string& s, const std::string& what, const std::string& with) {
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
+        s.replace(at, what.size(), with);
+}
+
+// "06-21 08:00" in Almalyk local time (the journal's ISO text, shortened); "-" for never.
+std::string shortTime(sim::Time t) {
+    if (t < 0) return "-";
+    std::string s = sim::formatIso8601(t);  // 2026-06-21T08:00:00+05:00
+    if (s.size() < 16) return s;
+    s = s.substr(5, 11);
+    s[5] = ' ';
+    return s;
+}
+
+ImVec4 priorityColour(sim::AlarmPriority p) {
+    switch (p) {
+        case sim::AlarmPriority::High: return ImVec4(0.78f, 0.16f, 0.14f, 1.0f);    // red
+        case sim::AlarmPriority::Medium: return ImVec4(0.90f, 0.56f, 0.10f, 1.0f);  // amber
+        case sim::AlarmPriority::Low: return ImVec4(0.85f, 0.78f, 0.22f, 1.0f);     // yellow
+    }
+    return ImVec4(0.5f, 0.5f, 0.5f, 1.0f);
+}
+
+bool inAlarm(const sim::AlarmStatus& s) { return s.active || !s.acked; }
+
+}  // namespace
+
+std::vector<int> alarmOrder(const sim::AlarmsState& a, bool includeNormal) {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < a.list.size(); ++i) {
+        const sim::AlarmStatus& s = a.list[i];
+        if (inAlarm(s) || (includeNormal && s.raisedAt >= 0)) out.push_back(static_cast<int>(i));
+    }
+    std::stable_sort(out.begin(), out.end(), [&](int x, int y) {
+        const sim::AlarmStatus& p = a.list[static_cast<std::size_t>(x)];
+        const sim::AlarmStatus& q = a.list[static_cast<std::size_t>(y)];
+        if (inAlarm(p) != inAlarm(q)) return inAlarm(p);
+        if (p.acked != q.acked) return !p.acked;
+        if (p.priority != q.priority) return p.priority < q.priority;
+        if (p.active != q.active) return p.active;
+        return p.raisedAt > q.raisedAt;
+    });
+    return out;
+}
+
+BannerModel bannerModel(const sim::AlarmsState& a) {
+    const std::vector<int> order = alarmOrder(a, false);
+    BannerModel m;
+    if (order.empty()) return m;
+    m.shown = order.front();
+    m.others = static_cast<int>(order.size()) - 1;
+    m.unacked = !a.list[static_cast<std::size_t>(m.shown)].acked;
+    return m;
+}
+
+std::string alarmText(const sim::AlarmStatus& s, bool current) {
+    const Words* w = wordsFor(s.key);
+    if (!w) return s.key;
+    std::string t = w->text;
+    replaceAll(t, "{v}", number(current && s.active ? s.current : s.value, w->decimals));
+    replaceAll(t, "{l}", number(s.limit, w->decimals));
+    return t;
+}
+
+bool hasAlarmWords(const std::string& key) { return wordsFor(key) != nullptr; }
+
+const char* alarmUnitTitle(const std::string& unit) {
+    static constexpr struct { const char* unit; const char* title; } kTitles[] = {
+        {"pit", "Kalmakyr pit"}, {"transport", "Ore transport"}, {"concentrator", "Concentrator"},
+        {"smelter", "Smelter"}, {"catalyst", "Catalyst line"}, {"hydrogen", "Hydrogen field"},
+        {"reformer", "Reformer"}, {"gas_field", "Gas field"}};
+    for (const auto& t : kTitles)
+        if (unit == t.unit) return t.title;
+    return unit.c_str();
+}
+
+const char* alarmPriorityName(sim::AlarmPriority p) {
+    switch (p) {
+        case sim::AlarmPriority::High: return "High";
+        case sim::AlarmPriority::Medium: return "Medium";
+        case sim::AlarmPriority::Low: return "Low";
+    }
+    return "?";
+}
+
+sim::Command ackCommand(const std::string& key) {
+    sim::Command c;
+    c.type = sim::CommandType::AckAlarm;
+    c.name = key;
+    return c;
+}
+
+void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Command>& out) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, vp->Size.x * 0.9f), 360.0f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_FirstUseEver,
+                            ImVec2(0.5f, 0.5f));
+    if (!ImGui::Begin("Alarms", &ui.showList)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::Text("%d active, %d unacknowledged", a.active, a.unacked);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(a.unacked == 0);
+    if (ImGui::Button("Ack all")) out.push_back(ackCommand("*"));
+    ImGui::EndDisabled();
+    const std::vector<int> order = alarmOrder(a, true);
+    if (order.empty()) ImGui::TextDisabled("No alarm has been raised in this run.");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!order.empty() && ImGui::BeginTable("##alarms", 7, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Priority");
+        ImGui::TableSetupColumn("Unit");
+        ImGui::TableSetupColumn("Alarm", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Raised");
+        ImGui::TableSetupColumn("Cleared");
+        ImGui::TableSetupColumn("Acked");
+        ImGui::TableSetupColumn("");
+        ImGui::TableHeadersRow();
+        for (int i : order) {
+            const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(i)];
+            ImGui::PushID(i);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const ImVec4 c = priorityColour(s.priority);
+            ImGui::TextColored(inAlarm(s) ? c : ImVec4(0.6f, 0.6f, 0.6f, 1.0f), "%s", alarmPriorityName(s.priority));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(alarmUnitTitle(s.unit));
+            ImGui::TableNextColumn();
+            const std::string text = alarmText(s);
+            if (inAlarm(s)) ImGui::TextUnformatted(text.c_str());
+            else ImGui::TextDisabled("%s", text.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(shortTime(s.raisedAt).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(s.active ? "active" : shortTime(s.clearedAt).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(shortTime(s.ackedAt).c_str());
+            ImGui::TableNextColumn();
+            if (!s.acked && ImGui::SmallButton("Ack")) out.push_back(ackCommand(s.key));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<sim::Command>& out) {
+    const BannerModel m = bannerModel(a);
+    if (m.shown >= 0 || ui.showWhenQuiet) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float width = std::min(vp->Size.x * 0.62f, 1100.0f);
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - width) * 0.5f, vp->WorkPos.y + top));
+        ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+        ImVec4 bg(0.12f, 0.13f, 0.14f, 0.55f);
+        ImVec4 fg(0.75f, 0.78f, 0.80f, 1.0f);
+        std::string text = "No active alarms";
+        if (m.shown >= 0) {
+            const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(m.shown)];
+            bg = priorityColour(s.priority);
+            // Unacknowledged: a slow pulse of the background between 70 % and 100 % (never off, never fast).
+            const float pulse = m.unacked ? 0.85f + 0.15f * std::sin(static_cast<float>(ImGui::GetTime()) * 3.1416f) : 1.0f;
+            bg = ImVec4(bg.x * pulse, bg.y * pulse, bg.z * pulse, s.active ? 0.92f : 0.70f);
+            fg = s.priority == sim::AlarmPriority::High ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.06f, 0.04f, 1.0f);
+            text = std::string(alarmPriorityName(s.priority)) + "  " + alarmUnitTitle(s.unit) + ": " + alarmText(s);
+            if (!s.active) text += "  (cleared " + shortTime(s.clearedAt) + ")";
+            if (m.others > 0) text += "    +" + std::to_string(m.others) + " more";
+        }
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
+        ImGui::PushStyleColor(ImGuiCol_Text, fg);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoNav;
+        if (ImGui::Begin("##alarm_banner", nullptr, flags)) {
+            ImGui::TextUnformatted(text.c_str());
+            if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ui.showList = !ui.showList;
+            if (ImGui::IsWindowHovered()) ImGui::SetTooltip("Click for the alarm list");
+        }
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor(2);
+    }
+    if (ui.showList) drawAlarmList(ui, a, out);
+}
+
+}  // namespace app
