@@ -208,39 +208,45 @@ void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Comm
 void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<sim::Command>& out) {
     const BannerModel m = bannerModel(a);
     if (m.shown >= 0 || ui.showWhenQuiet) {
+        // The banner takes the right part of the top line (the main menu bar's free space when there is one), drawn
+        // on the foreground so no window covers it and no window's focus is taken.
         const ImGuiViewport* vp = ImGui::GetMainViewport();
-        const float width = std::min(vp->Size.x * 0.62f, 1100.0f);
-        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - width) * 0.5f, vp->WorkPos.y + top));
-        ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
-        ImVec4 bg(0.12f, 0.13f, 0.14f, 0.55f);
-        ImVec4 fg(0.75f, 0.78f, 0.80f, 1.0f);
+        const float h = ImGui::GetFrameHeight();
+        const float left = vp->Pos.x + std::max(vp->Size.x * 0.36f, std::min(vp->Size.x * 0.5f, 30.0f * ImGui::GetFontSize()));
+        const ImVec2 p0(left, vp->Pos.y + top), p1(vp->Pos.x + vp->Size.x - 0.5f * ImGui::GetFontSize(), vp->Pos.y + top + h);
+        ImU32 bg = ImGui::GetColorU32(ImVec4(0.12f, 0.13f, 0.14f, 0.0f));
+        ImU32 fg = ImGui::GetColorU32(ImVec4(0.62f, 0.66f, 0.68f, 1.0f));
         std::string text = "No active alarms";
         if (m.shown >= 0) {
             const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(m.shown)];
-            bg = priorityColour(s.priority);
+            ImVec4 c = priorityColour(s.priority);
             // Unacknowledged: a slow pulse of the background between 70 % and 100 % (never off, never fast).
             const float pulse = m.unacked ? 0.85f + 0.15f * std::sin(static_cast<float>(ImGui::GetTime()) * 3.1416f) : 1.0f;
-            bg = ImVec4(bg.x * pulse, bg.y * pulse, bg.z * pulse, s.active ? 0.92f : 0.70f);
-            fg = s.priority == sim::AlarmPriority::High ? ImVec4(1, 1, 1, 1) : ImVec4(0.08f, 0.06f, 0.04f, 1.0f);
-            text = std::string(alarmPriorityName(s.priority)) + "  " + alarmUnitTitle(s.unit) + ": " + alarmText(s);
+            c = ImVec4(c.x * pulse, c.y * pulse, c.z * pulse, s.active ? 0.95f : 0.75f);
+            bg = ImGui::GetColorU32(c);
+            fg = ImGui::GetColorU32(s.priority == sim::AlarmPriority::High ? ImVec4(1, 1, 1, 1)
+                                                                           : ImVec4(0.08f, 0.06f, 0.04f, 1.0f));
+            text = std::string(alarmPriorityName(s.priority)) + "   " + alarmUnitTitle(s.unit) + ": " + alarmText(s);
             if (!s.active) text += "  (cleared " + shortTime(s.clearedAt) + ")";
-            if (m.others > 0) text += "    +" + std::to_string(m.others) + " more";
         }
-        ImGui::PushStyleColor(ImGuiCol_WindowBg, bg);
-        ImGui::PushStyleColor(ImGuiCol_Text, fg);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 4.0f);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-        const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                       ImGuiWindowFlags_NoNav;
-        if (ImGui::Begin("##alarm_banner", nullptr, flags)) {
-            ImGui::TextUnformatted(text.c_str());
-            if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ui.showList = !ui.showList;
-            if (ImGui::IsWindowHovered()) ImGui::SetTooltip("Click for the alarm list");
+        std::string more;   // built piecewise: "+" + std::to_string() trips GCC 12's false -Wrestrict
+        if (m.others > 0) {
+            more = "+";
+            more += std::to_string(m.others);
+            more += " more";
         }
-        ImGui::End();
-        ImGui::PopStyleVar(2);
-        ImGui::PopStyleColor(2);
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddRectFilled(p0, p1, bg, 3.0f);
+        const float pad = 0.5f * ImGui::GetFontSize();
+        const float ty = p0.y + 0.5f * (h - ImGui::GetFontSize());
+        const float moreW = more.empty() ? 0.0f : ImGui::CalcTextSize(more.c_str()).x + 2 * pad;
+        const ImVec4 clip(p0.x, p0.y, p1.x - moreW, p1.y);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(p0.x + pad, ty), fg, text.c_str(), nullptr, 0.0f, &clip);
+        if (!more.empty()) dl->AddText(ImVec2(p1.x - moreW + pad, ty), fg, more.c_str());
+        const ImVec2 mp = ImGui::GetIO().MousePos;
+        const bool hovered = mp.x >= p0.x && mp.x < p1.x && mp.y >= p0.y && mp.y < p1.y;
+        if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ui.showList = !ui.showList;
+        if (hovered) ImGui::SetTooltip("%s", ui.showList ? "Click to close the alarm list" : "Click for the alarm list");
     }
     if (ui.showList) drawAlarmList(ui, a, out);
 }

@@ -6,7 +6,8 @@
 //     app::AlarmUi alarmUi;                                   // lives as long as the window
 //     app::drawAlarmUi(alarmUi, world.state().alarms, top, out);   // out: AckAlarm commands to push
 //   Pure parts, for tests and other views: bannerModel(), alarmText(), alarmUnitTitle(), ackCommand().
-// Banner: shown while any alarm is active or unacknowledged; with none, a quiet "No active alarms" strip when
+// Banner: the right part of the top line (beside the main menu bar's menus), drawn on ImGui's foreground so no panel
+//   covers it; shown while any alarm is active or unacknowledged; with none, a quiet grey "No active alarms" when
 //   AlarmUi::showWhenQuiet (the window) and nothing at all otherwise (shots keep their picture). An unacknowledged
 //   alarm's banner pulses slowly (about 0.5 Hz, never off: calm enough for a delegation screen); acknowledged ones
 //   are steady. A click on the banner opens the list.
@@ -49,8 +50,8 @@ const char* alarmPriorityName(sim::AlarmPriority p);   // "High", "Medium", "Low
 // The AckAlarm command for one key, or for all ("*").
 sim::Command ackCommand(const std::string& key);
 
-// The banner and, while open, the list. `top`: the gap in pixels between the banner and the top of the viewport's
-// work area (below the main menu bar when there is one).
+// The banner and, while open, the list. `top`: the banner's top in pixels from the top of the screen (0: on the
+// menu bar's line).
 void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<sim::Command>& out);
 // Only the list window (drawAlarmUi calls it while ui.showList); exposed for tests.
 void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Command>& out);

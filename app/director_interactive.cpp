@@ -128,7 +128,7 @@ void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::F
     m_ui.frameMs = m_smoothMs;
     m_ui.simBehind = m_behind;
     drawMainUi(m_ui, s.world->params(), out);
-    if (m_ui.showUi) drawAlarmUi(m_alarmUi, s.world->state().alarms, 4.0f, out);
+    if (m_ui.showUi) drawAlarmUi(m_alarmUi, s.world->state().alarms, 0.0f, out);
     if (m_pickedFor > 0.0 && !m_picked.empty()) {
         m_pickedFor -= p.dt;
         const glm::vec2 mp = s.window->mousePos();

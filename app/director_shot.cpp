@@ -47,8 +47,9 @@ FramePlan ShotDirector::plan(Session&) {
 
 void ShotDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInput&, std::vector<sim::Command>& out) {
     if (m_o.ui) drawMainUi(m_ui, s.world->params(), out);
-    m_alarmUi.showWhenQuiet = m_o.ui;
-    drawAlarmUi(m_alarmUi, s.world->state().alarms, 4.0f, out);
+    // The banner sits on the top line with and without --ui; the quiet "No active alarms" never shows in a picture.
+    m_alarmUi.showWhenQuiet = false;
+    drawAlarmUi(m_alarmUi, s.world->state().alarms, 0.0f, out);
 }
 
 void ShotDirector::afterRender(Session& s, const FramePlan&) {

@@ -42,7 +42,7 @@ const std::vector<Row>& rows() {
           100, "transport.stockpile_capacity_t", 5.0, "alarm.stockpile_high_delay_s"},
          {nullptr, 0, false}},
         {{"transport.stockpile_low", "transport", P::Medium, C::Below, "transport.stockpile_t", "alarm.stockpile_low_pct",
-          100, "transport.stockpile_capacity_t", 5.0, "alarm.stockpile_low_delay_s"},
+          100, "transport.stockpile_capacity_t", 1.0, "alarm.stockpile_low_delay_s"},
          {nullptr, 0, false}},
         {{"transport.conveyor_fault", "transport", P::Medium, C::Flag, "transport.conveyor_fault", nullptr},
          {"transport.conveyor_load_t", 0, false}},
@@ -56,6 +56,12 @@ const std::vector<Row>& rows() {
         {{"smelter.concentrate_store_low", "smelter", P::Medium, C::Below, "smelter.concentrate_store_t",
           "alarm.concentrate_store_low_t", 0, nullptr, 100.0, "alarm.concentrate_store_low_delay_s"},
          {nullptr, 0, false}},
+        {{"smelter.furnace_trip", "smelter", P::High, C::FlagOff, "smelter.furnace_running", nullptr},
+         {"smelter.bath_temp_c", 0, false}},
+        {{"smelter.feed_interlock", "smelter", P::Medium, C::Flag, "smelter.feed_interlock", "smelter.bath_level_high_m"},
+         {"smelter.bath_level_m", 0, false}},
+        {{"smelter.acid_plant_trip", "smelter", P::High, C::FlagOff, "smelter.acid_plant_running", nullptr},
+         {"smelter.stack_so2_t_h", 0, false}},
         // The smelter's own alarms (sim/smelter.cpp, with its limits and deadbands), mirrored.
         {{"smelter.bath_temp_high", "smelter", P::High, C::Flag, "smelter.alarm_temp_high", "smelter.temp_high_c"},
          {"smelter.bath_temp_c", 0, false}},
@@ -66,12 +72,6 @@ const std::vector<Row>& rows() {
          {"smelter.bath_level_m", 0, false}},
         {{"smelter.stack_so2_high", "smelter", P::High, C::Flag, "smelter.alarm_stack_so2_high",
           "smelter.stack_so2_high_t_h"},
-         {"smelter.stack_so2_t_h", 0, false}},
-        {{"smelter.furnace_trip", "smelter", P::High, C::FlagOff, "smelter.furnace_running", nullptr},
-         {"smelter.bath_temp_c", 0, false}},
-        {{"smelter.feed_interlock", "smelter", P::Medium, C::Flag, "smelter.feed_interlock", "smelter.bath_level_high_m"},
-         {"smelter.bath_level_m", 0, false}},
-        {{"smelter.acid_plant_trip", "smelter", P::High, C::FlagOff, "smelter.acid_plant_running", nullptr},
          {"smelter.stack_so2_t_h", 0, false}},
         {{"catalyst.stock_low", "catalyst", P::Low, C::Below, "catalyst.stock_kg", "alarm.catalyst_stock_low_kg", 0,
           nullptr, 10.0, "alarm.catalyst_stock_low_delay_s"},
@@ -127,8 +127,9 @@ void registerAlarmParams(Params& p) {
     delay("alarm.crusher_blocked_delay_s", 300, "crusher blocked by a full stockpile");
     limit("alarm.stockpile_high_pct", "%", 95, 1, 100, "surge stockpile high: % of transport.stockpile_capacity_t");
     delay("alarm.stockpile_high_delay_s", 600, "stockpile above its high mark");
-    limit("alarm.stockpile_low_pct", "%", 10, 0, 99, "surge stockpile low: % of transport.stockpile_capacity_t");
-    delay("alarm.stockpile_low_delay_s", 600, "stockpile below its low mark");
+    limit("alarm.stockpile_low_pct", "%", 1, 0, 99,
+          "surge stockpile low: % of transport.stockpile_capacity_t (1 % = 600 t, about half a train load)");
+    delay("alarm.stockpile_low_delay_s", 3600, "stockpile below its low mark");
     delay("alarm.mill_starved_delay_s", 300, "mill starved of ore");
     limit("alarm.concentrate_store_low_t", "t", 1000, 0, 1e6,
           "smelter concentrate store low (about 12 h of furnace feed at 82 t/h)");
