@@ -20,7 +20,6 @@ using C = AlarmCondition;
 struct Extra {
     const char* shownMetric;   // value reported for a Flag (nullptr: the flag itself)
     double offDelay_s;         // clear only after the clear condition held this long
-    bool rateOf;               // the watched value is the rate (per hour) of the cumulative metric
 };
 
 struct Row {
@@ -32,63 +31,63 @@ const std::vector<Row>& rows() {
     static const std::vector<Row> r = {
         {{"mine.fleet_availability_low", "pit", P::Medium, C::Below, "mine.fleet_availability_pct",
           "alarm.fleet_availability_low_pct", 0, nullptr, 5.0, "alarm.fleet_availability_low_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"transport.crusher_fault", "transport", P::Medium, C::Flag, "transport.crusher_fault", nullptr},
-         {"transport.crusher_queue_t", 0, false}},
+         {"transport.crusher_queue_t", 0}},
         {{"transport.crusher_blocked", "transport", P::Medium, C::Flag, "transport.crusher_blocked", nullptr, 0,
           nullptr, 0, "alarm.crusher_blocked_delay_s"},
-         {"transport.stockpile_t", 600, false}},
+         {"transport.stockpile_t", 600}},
         {{"transport.stockpile_high", "transport", P::Low, C::Above, "transport.stockpile_t", "alarm.stockpile_high_pct",
           100, "transport.stockpile_capacity_t", 5.0, "alarm.stockpile_high_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"transport.stockpile_low", "transport", P::Medium, C::Below, "transport.stockpile_t", "alarm.stockpile_low_pct",
           100, "transport.stockpile_capacity_t", 1.0, "alarm.stockpile_low_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"transport.conveyor_fault", "transport", P::Medium, C::Flag, "transport.conveyor_fault", nullptr},
-         {"transport.conveyor_load_t", 0, false}},
+         {"transport.conveyor_load_t", 0}},
         {{"transport.rail_fault", "transport", P::Medium, C::Flag, "transport.rail_fault", nullptr},
-         {"transport.on_trains_t", 0, false}},
+         {"transport.on_trains_t", 0}},
         {{"concentrator.mill_fault", "concentrator", P::High, C::Flag, "concentrator.mill_fault", nullptr},
-         {"concentrator.ore_store_t", 0, false}},
+         {"concentrator.ore_store_t", 0}},
         {{"concentrator.mill_starved", "concentrator", P::Medium, C::Flag, "concentrator.starved", nullptr, 0,
           nullptr, 0, "alarm.mill_starved_delay_s"},
-         {"concentrator.mill_t_h", 600, false}},
+         {"concentrator.mill_t_h", 600}},
         {{"smelter.concentrate_store_low", "smelter", P::Medium, C::Below, "smelter.concentrate_store_t",
           "alarm.concentrate_store_low_t", 0, nullptr, 100.0, "alarm.concentrate_store_low_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"smelter.furnace_trip", "smelter", P::High, C::FlagOff, "smelter.furnace_running", nullptr},
-         {"smelter.bath_temp_c", 0, false}},
+         {"smelter.bath_temp_c", 0}},
         {{"smelter.feed_interlock", "smelter", P::Medium, C::Flag, "smelter.feed_interlock", "smelter.bath_level_high_m"},
-         {"smelter.bath_level_m", 0, false}},
+         {"smelter.bath_level_m", 0}},
         {{"smelter.acid_plant_trip", "smelter", P::High, C::FlagOff, "smelter.acid_plant_running", nullptr},
-         {"smelter.stack_so2_t_h", 0, false}},
+         {"smelter.stack_so2_t_h", 0}},
         // The smelter's own alarms (sim/smelter.cpp, with its limits and deadbands), mirrored.
         {{"smelter.bath_temp_high", "smelter", P::High, C::Flag, "smelter.alarm_temp_high", "smelter.temp_high_c"},
-         {"smelter.bath_temp_c", 0, false}},
+         {"smelter.bath_temp_c", 0}},
         {{"smelter.bath_temp_low", "smelter", P::High, C::Flag, "smelter.alarm_temp_low", "smelter.temp_low_c"},
-         {"smelter.bath_temp_c", 0, false}},
+         {"smelter.bath_temp_c", 0}},
         {{"smelter.bath_level_high", "smelter", P::High, C::Flag, "smelter.alarm_level_high",
           "smelter.bath_level_high_m"},
-         {"smelter.bath_level_m", 0, false}},
+         {"smelter.bath_level_m", 0}},
         {{"smelter.stack_so2_high", "smelter", P::High, C::Flag, "smelter.alarm_stack_so2_high",
           "smelter.stack_so2_high_t_h"},
-         {"smelter.stack_so2_t_h", 0, false}},
+         {"smelter.stack_so2_t_h", 0}},
         {{"catalyst.stock_low", "catalyst", P::Low, C::Below, "catalyst.stock_kg", "alarm.catalyst_stock_low_kg", 0,
           nullptr, 10.0, "alarm.catalyst_stock_low_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"h2.storage_full", "hydrogen", P::Low, C::Above, "h2.storage_fill_pct", "alarm.h2_storage_full_pct", 0, nullptr,
           3.0, "alarm.h2_storage_full_delay_s"},
-         {nullptr, 0, false}},
-        {{"h2.venting", "hydrogen", P::Medium, C::Above, "h2.vented_kg", "alarm.h2_venting_kg_h", 0, nullptr, 1.0,
+         {nullptr, 0}},
+        {{"h2.venting", "hydrogen", P::Medium, C::Above, "h2.vented_kg_h", "alarm.h2_venting_kg_h", 0, nullptr, 1.0,
           "alarm.h2_venting_delay_s"},
-         {nullptr, 0, true}},
+         {nullptr, 0}},
         {{"h2.separator_fault", "hydrogen", P::Medium, C::FlagOff, "h2.separator_ok", nullptr},
-         {"h2.photo_kg_h", 0, false}},
+         {"h2.photo_kg_h", 0}},
         {{"h2.demand_unserved", "hydrogen", P::Medium, C::Above, "h2.unserved_kg_h", "alarm.h2_unserved_kg_h", 0,
           nullptr, 0.5, "alarm.h2_unserved_delay_s"},
-         {nullptr, 0, false}},
+         {nullptr, 0}},
         {{"smr.reformer_trip", "reformer", P::High, C::Flag, "smr.tripped", nullptr},
-         {"smr.h2_kg_h", 0, false}},
+         {"smr.h2_kg_h", 0}},
     };
     return r;
 }
@@ -160,7 +159,6 @@ Alarms::Alarms(const Params& p) {
         w.condition = d.condition;
         w.deadband = d.deadband;
         w.offDelay = fromSeconds(r[i].extra.offDelay_s);
-        w.rateOf = r[i].extra.rateOf;
         m_state.list.push_back(AlarmStatus{.key = d.key, .unit = d.unit, .priority = d.priority, .active = false,
                                            .acked = true});  // never raised: nothing to acknowledge
     }
@@ -194,18 +192,11 @@ double Alarms::deadband(const State& s, std::size_t i) const {
 }
 
 void Alarms::step(const State& s, EventSink& ev) {
-    const double tickH = toHours(s.tickLength);
     bool changed = false;
     for (std::size_t i = 0; i < m_watch.size(); ++i) {
         Watch& w = m_watch[i];
         AlarmStatus& a = m_state.list[i];
-        double v = read(s, w.metric);
-        if (w.rateOf) {
-            const double cum = v;
-            v = w.hasPrev && tickH > 0 ? std::max(0.0, cum - w.prev) / tickH : 0.0;
-            w.prev = cum;
-            w.hasPrev = true;
-        }
+        const double v = read(s, w.metric);
         bool raise = false, clear = false;
         switch (w.condition) {
             case AlarmCondition::Flag: raise = isOn(v); clear = !raise; break;

@@ -115,8 +115,6 @@ private:
         AlarmCondition condition = AlarmCondition::Flag;
         double limitParam = 0, deadband = 0;
         Time delay = 0, offDelay = 0;
-        bool rateOf = false, hasPrev = false;
-        double prev = 0;                            // rateOf: the cumulative value at the last step
         Time pendingSince = -1, clearSince = -1;    // raise / clear condition true since (-1: not)
     };
     static double read(const State& s, double (*metric)(const State&));   // NaN (or none) reads as 0

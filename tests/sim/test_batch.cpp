@@ -297,6 +297,7 @@ TEST_CASE("CSV: each row's cells parse back to the state's own values at the row
         {"h2_storage_cover_h", [](const State& s) {  // the hydrogen helper's net draw: demand less what panels recover
              const double net = s.h2.demand_kg_h - s.h2.h2_recovered_kg_h;
              return std::min(999.0, s.h2.storage_kg / (net > 0.0 ? net : s.h2.demand_kg_h));
+         }},
         {"alarms_active", [](const State& s) {
              return static_cast<double>(std::count_if(s.alarms.list.begin(), s.alarms.list.end(),
                                                       [](const AlarmStatus& a) { return a.active; }));
