@@ -27,7 +27,7 @@ constexpr Words kWords[] = {
     {"transport.conveyor_fault", "Overland conveyor stopped (fault): {v} t on the belt", 0},
     {"transport.rail_fault", "Rail signalling failure: trains stopped with {v} t of ore", 0},
     {"concentrator.mill_fault", "Grinding mills stopped (fault): {v} t in the coarse-ore store", 0},
-    {"concentrator.mill_starved", "Mills starved of ore: milling {v} t/h", 0},
+    {"concentrator.ore_store_low", "Mills short of ore: coarse-ore store {v} t (limit {l} t)", 0},
     {"smelter.concentrate_store_low", "Concentrate store low: {v} t (limit {l} t)", 0},
     {"smelter.bath_temp_high", "Furnace bath temperature high: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},
     {"smelter.bath_temp_low", "Furnace bath temperature low: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},

@@ -49,9 +49,9 @@ const std::vector<Row>& rows() {
          {"transport.on_trains_t", 0}},
         {{"concentrator.mill_fault", "concentrator", P::High, C::Flag, "concentrator.mill_fault", nullptr},
          {"concentrator.ore_store_t", 0}},
-        {{"concentrator.mill_starved", "concentrator", P::Medium, C::Flag, "concentrator.starved", nullptr, 0,
-          nullptr, 0, "alarm.mill_starved_delay_s"},
-         {"concentrator.mill_t_h", 600}},
+        {{"concentrator.ore_store_low", "concentrator", P::Medium, C::Below, "concentrator.ore_store_t",
+          "alarm.ore_store_low_t", 0, nullptr, 500.0, "alarm.ore_store_low_delay_s"},
+         {nullptr, 0}},
         {{"smelter.concentrate_store_low", "smelter", P::Medium, C::Below, "smelter.concentrate_store_t",
           "alarm.concentrate_store_low_t", 0, nullptr, 100.0, "alarm.concentrate_store_low_delay_s"},
          {nullptr, 0}},
@@ -129,7 +129,9 @@ void registerAlarmParams(Params& p) {
     limit("alarm.stockpile_low_pct", "%", 1, 0, 99,
           "surge stockpile low: % of transport.stockpile_capacity_t (1 % = 600 t, about half a train load)");
     delay("alarm.stockpile_low_delay_s", 3600, "stockpile below its low mark");
-    delay("alarm.mill_starved_delay_s", 300, "mill starved of ore");
+    limit("alarm.ore_store_low_t", "t", 1000, 0, 1e6,
+          "coarse-ore store low: the mills slow with the store (10 % of concentrator.store_setpoint_t)");
+    delay("alarm.ore_store_low_delay_s", 600, "coarse-ore store below its low mark");
     limit("alarm.concentrate_store_low_t", "t", 1000, 0, 1e6,
           "smelter concentrate store low (about 12 h of furnace feed at 82 t/h)");
     delay("alarm.concentrate_store_low_delay_s", 600, "concentrate store below its low mark");

@@ -61,7 +61,7 @@ TEST_CASE("alarms: the table names real metrics and parameters, keys are unique,
         CHECK_MESSAGE(units.count(u) == 1, u);
     // The issue's list (issue 11, item 6) is all there.
     for (const char* k : {"transport.crusher_blocked", "transport.stockpile_high", "transport.stockpile_low",
-                          "smelter.concentrate_store_low", "smelter.bath_temp_high", "smelter.bath_temp_low",
+                          "concentrator.ore_store_low", "smelter.concentrate_store_low", "smelter.bath_temp_high", "smelter.bath_temp_low",
                           "smelter.acid_plant_trip", "smelter.stack_so2_high", "h2.storage_full", "h2.venting",
                           "h2.demand_unserved", "mine.fleet_availability_low"})
         CHECK_MESSAGE(keys.count(k) == 1, k);
@@ -164,4 +164,226 @@ TEST_CASE("alarms: acknowledgement is a logged command, journaled, replayable, a
     CHECK_FALSE(log[2].accepted);
     CHECK(log[2].message.find("smr.reformer_trip") != std::string::npos);
     CHECK(a->state().alarms.unacked == c->state().alarms.unacked - 1);
+}
+
+namespace {
+
+// One boundary's reading of a metric, for checking an alarm against its definition on the trace the units produced.
+struct Sample {
+    Time t;
+    double v;
+};
+
+std::vector<Sample> traceUntil(World& w, Time until, const char* metricName) {
+    const int m = findMetric(metricName);
+    REQUIRE(m >= 0);
+    std::vector<Sample> out;
+    while (w.now() < until) {
+        w.step();
+        out.push_back({w.now(), readMetric(w.state(), m)});
+    }
+    return out;
+}
+
+// The first boundary at or after `from` where pred(v) has held continuously (since before `from`, if so) for `hold`
+// (the on-delay): -1 if never.
+template <class Pred>
+Time firstHeld(const std::vector<Sample>& tr, Time from, Time hold, Pred pred) {
+    Time since = -1;
+    for (const Sample& s : tr) {
+        if (!pred(s.v)) { since = -1; continue; }
+        if (since < 0) since = s.t;
+        if (s.t >= from && s.t - since >= hold) return s.t;
+    }
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("alarms: a rail outage fills the surge stockpile: stockpile high, then crusher blocked, at the buffer's fill time") {
+    // With the rail signalling down no train loads, so the stockpile (60,000 t, transport.stockpile_t) only fills:
+    // at the crusher's rate, which follows the trucks' ore (the crusher's 5,000 t/h exceeds the mine's ~3,730 t/h:
+    // 32.66 Mt in a default year / 8,760 h). From the level S0 at the outage the 95 % mark (57,000 t) is reached after
+    // (57,000 - S0) / 3,730 h (~15 h), never sooner than (57,000 - S0) / 5,000 h; the alarm adds its 10 min on-delay.
+    // Full (60,000 t) about 3,000 / 3,730 = 0.8 h later, when the crusher is held back: blocked, +5 min on-delay.
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 7, t0);
+    const Time tOut = t0 + 4 * kHour;
+    w.push({CommandType::InjectFault, "transport.rail", "", tOut});
+    runUntil(w, tOut);
+    const double s0 = w.state().transport.stockpile_t;
+    const double cap = w.state().transport.stockpileCapacity_t;
+    REQUIRE(cap == doctest::Approx(60000.0));
+    const std::vector<Sample> tr = traceUntil(w, tOut + 30 * kHour, "transport.stockpile_t");
+    const AlarmStatus& high = alarm(w, "transport.stockpile_high");
+    const AlarmStatus& blocked = alarm(w, "transport.crusher_blocked");
+    REQUIRE(high.active);
+    REQUIRE(blocked.active);
+    const double hHigh = toHours(high.raisedAt - tOut) - 10.0 / 60.0;
+    CHECK(hHigh >= (0.95 * cap - s0) / 5000.0);
+    CHECK(hHigh == doctest::Approx((0.95 * cap - s0) / 3730.0).epsilon(0.12));
+    // Against the definition on the trace: above 57,000 t for 10 min.
+    CHECK(high.raisedAt == firstHeld(tr, tOut, 10 * kMinute, [&](double v) { return v > 0.95 * cap; }));
+    const double hFull = toHours(blocked.raisedAt - high.raisedAt);
+    CHECK(hFull == doctest::Approx(0.05 * cap / 3730.0 - 5.0 / 60.0 + 5.0 / 60.0).epsilon(0.5));
+    CHECK(blocked.raisedAt > high.raisedAt);
+    CHECK(blocked.value == doctest::Approx(cap).epsilon(0.01));   // the stockpile level shown: full
+    CHECK(blocked.priority == AlarmPriority::Medium);
+    // The rail back and the crusher stopped: trains (1,050 t every 15 min, 4,200 t/h) draw the pile down, the
+    // crusher is no longer held back by a full pile, and the alarms clear: blocked after its 10 min off-delay, high
+    // once the pile is under 90 % (the 5 % deadband), at least 3,000 t / 4,200 t/h = 0.7 h after the rail is back.
+    const Time tBack = w.now();
+    w.push({CommandType::ClearFault, "transport.rail", "", tBack});
+    w.push({CommandType::InjectFault, "transport.crusher", "", tBack});   // no inflow: the trains alone draw it down
+    const std::vector<Sample> tr2 = traceUntil(w, tBack + 48 * kHour, "transport.stockpile_t");
+    CHECK_FALSE(alarm(w, "transport.crusher_blocked").active);
+    CHECK_FALSE(alarm(w, "transport.stockpile_high").active);
+    CHECK(alarm(w, "transport.stockpile_high").clearedAt ==
+          firstHeld(tr2, tBack, 0, [&](double v) { return v < 0.90 * cap; }));
+    CHECK(toHours(alarm(w, "transport.stockpile_high").clearedAt - tBack) >= 0.05 * cap / 4200.0);
+    CHECK(alarm(w, "transport.crusher_blocked").clearedAt >= tBack + 10 * kMinute);
+    const auto jb = journalOf(w, "transport.crusher_blocked");
+    REQUIRE(jb.size() == 2);   // one raise, one clear: the off-delay kept it from chattering at the full mark
+}
+
+TEST_CASE("alarms: a crusher outage empties the stockpile and starves the mills; a mill fault drains the concentrate store") {
+    // Crusher down: trucks keep dumping on the ROM pad, trains take what is on the pile (the stockpile, then the
+    // concentrator's coarse-ore store of 10,000 t, concentrator.store_setpoint_t, feed the mills at up to 4,600 t/h).
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 8, t0);
+    const Time tOut = t0 + 6 * kHour;
+    w.push({CommandType::InjectFault, "transport.crusher", "", tOut});
+    std::vector<Sample> tr = traceUntil(w, tOut, "transport.stockpile_t");
+    const double held = w.state().transport.stockpile_t + w.state().concentrator.oreStore_t + w.state().transport.onTrains_t;
+    const std::vector<Sample> after = traceUntil(w, tOut + 12 * kHour, "transport.stockpile_t");
+    tr.insert(tr.end(), after.begin(), after.end());
+    const AlarmStatus& low = alarm(w, "transport.stockpile_low");
+    REQUIRE(low.active);
+    // Below 1 % of 60,000 t = 600 t for an hour (alarm.stockpile_low_delay_s).
+    CHECK(low.raisedAt == firstHeld(tr, tOut, kHour, [](double v) { return v < 600.0; }));
+    // The mills slow with their store (the chain's operating rule); the store's low mark (1,000 t) cannot be reached
+    // before what was held above it is milled at full capacity.
+    const AlarmStatus& starved = alarm(w, "concentrator.ore_store_low");
+    REQUIRE(starved.active);
+    CHECK(toHours(starved.raisedAt - tOut) >= (held - 1000.0) / 4600.0);
+    CHECK(alarm(w, "transport.crusher_fault").active);
+    CHECK_FALSE(alarm(w, "concentrator.mill_fault").active);
+
+    // Mill down: no Kalmakyr concentrate reaches the smelter, whose furnace draws its store at no more than the feed
+    // it had (about 82 t/h, smelter.feed_t_h; the store's operating rule only lowers it, the other AMMC feed refills
+    // some): with the low mark set 410 t under the store, not before 410 / 82 = 5 h, + 10 min on-delay.
+    World m(makeParams(), 8, t0);
+    const Time tMill = t0 + 2 * kHour;
+    m.push({CommandType::InjectFault, "concentrator.mill", "", tMill});
+    runUntil(m, tMill + kTick);
+    const double store = m.state().smelter.concentrate_store_t;
+    const double feed = m.state().smelter.furnace.feed_t_h;
+    REQUIRE(feed > 0.0);
+    m.push({CommandType::SetParam, "alarm.concentrate_store_low_t", std::to_string(store - 410.0), -1});
+    const std::vector<Sample> ts = traceUntil(m, tMill + 12 * kHour, "smelter.concentrate_store_t");
+    const AlarmStatus& cs = alarm(m, "smelter.concentrate_store_low");
+    REQUIRE(cs.active);
+    CHECK(toHours(cs.raisedAt - tMill) >= 410.0 / feed + 10.0 / 60.0 - 1.0 / 60.0);
+    CHECK(cs.raisedAt == firstHeld(ts, tMill, 10 * kMinute, [&](double v) { return v < store - 410.0; }));
+    CHECK(cs.limit == doctest::Approx(store - 410.0));
+    // Out of it by its parameter: a low mark well under the store clears it at the next boundary.
+    const Time tSet = m.now();
+    m.push({CommandType::SetParam, "alarm.concentrate_store_low_t", "0", -1});
+    m.step();
+    CHECK_FALSE(alarm(m, "smelter.concentrate_store_low").active);
+    CHECK(alarm(m, "smelter.concentrate_store_low").clearedAt == tSet + kTick);
+}
+
+TEST_CASE("alarms: on-delay and deadband") {
+    // The concentrate store falls by at most 82 t/h x 1/60 h = 1.4 t a tick with the mill stopped: a low mark moved
+    // around it by parameters gives exact control over the condition.
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 9, t0);
+    w.push({CommandType::InjectFault, "concentrator.mill", "", t0});
+    runUntil(w, t0 + kHour);
+    const auto setLow = [&](double t) {
+        w.push({CommandType::SetParam, "alarm.concentrate_store_low_t", std::to_string(t), -1});
+    };
+    const char* key = "smelter.concentrate_store_low";
+    const double s = w.state().smelter.concentrate_store_t;
+    // In the condition for 5 min, under the 10 min on-delay: nothing raised.
+    setLow(s + 500.0);
+    for (int i = 0; i < 5; ++i) w.step();
+    setLow(0.0);
+    for (int i = 0; i < 20; ++i) w.step();
+    CHECK(alarm(w, key).raises == 0);
+    // For good: raised 10 min after the first boundary that saw it.
+    const Time tIn = w.now();
+    setLow(s + 500.0);
+    runUntil(w, tIn + kHour);
+    CHECK(alarm(w, key).active);
+    CHECK(alarm(w, key).raisedAt == tIn + kTick + 10 * kMinute);
+    // Back above the limit but inside the 100 t deadband: still active; beyond it: cleared at that boundary.
+    const double now = w.state().smelter.concentrate_store_t;
+    setLow(now - 50.0);
+    for (int i = 0; i < 10; ++i) w.step();
+    CHECK(alarm(w, key).active);
+    const Time tOut = w.now();
+    setLow(now - 150.0);
+    w.step();
+    CHECK_FALSE(alarm(w, key).active);
+    CHECK(alarm(w, key).clearedAt == tOut + kTick);
+    CHECK(alarm(w, key).raises == 1);
+}
+
+TEST_CASE("alarms: a furnace trip cools the bath below its low limit; a high setpoint heats it above the high limit") {
+    // The smelter's own alarms (smelter.temp_low_c 1,180 C, smelter.temp_high_c 1,320 C, deadband 10 C; almalyk.md §6:
+    // bath 1,250-1,350 C, matte tapped at 1,200-1,250 C) are mirrored: raised and cleared at the boundary where the
+    // smelter's flag changes, which is where the bath temperature crosses the limit (checked on the trace).
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 10, t0);
+    const Time tTrip = t0 + kHour;
+    w.push({CommandType::InjectFault, "smelter.furnace", "", tTrip});
+    const std::vector<Sample> tr = traceUntil(w, tTrip + 48 * kHour, "smelter.bath_temp_c");
+    const AlarmStatus& low = alarm(w, "smelter.bath_temp_low");
+    REQUIRE(low.active);
+    CHECK(low.raisedAt == firstHeld(tr, tTrip, 0, [](double v) { return v < 1180.0; }));
+    CHECK(low.priority == AlarmPriority::High);
+    CHECK(low.limit == doctest::Approx(1180.0));
+    CHECK(alarm(w, "smelter.furnace_trip").raisedAt == tTrip + kTick);
+    const Time tBack = w.now();
+    w.push({CommandType::ClearFault, "smelter.furnace", "", tBack});
+    const std::vector<Sample> tr2 = traceUntil(w, tBack + 48 * kHour, "smelter.bath_temp_c");
+    CHECK_FALSE(alarm(w, "smelter.bath_temp_low").active);
+    CHECK(alarm(w, "smelter.bath_temp_low").clearedAt == firstHeld(tr2, tBack, 0, [](double v) { return v > 1190.0; }));
+    // Hot: the burner control chases a 1,380 C setpoint through the 1,320 C limit.
+    const Time tHot = w.now();
+    w.push({CommandType::SetParam, "smelter.temp_setpoint_c", "1380", tHot});
+    const std::vector<Sample> tr3 = traceUntil(w, tHot + 48 * kHour, "smelter.bath_temp_c");
+    const AlarmStatus& high = alarm(w, "smelter.bath_temp_high");
+    REQUIRE(high.active);
+    CHECK(high.raisedAt == firstHeld(tr3, tHot, 0, [](double v) { return v > 1320.0; }));
+    const Time tCool = w.now();
+    w.push({CommandType::SetParam, "smelter.temp_setpoint_c", "1250", tCool});
+    const std::vector<Sample> tr4 = traceUntil(w, tCool + 48 * kHour, "smelter.bath_temp_c");
+    CHECK_FALSE(alarm(w, "smelter.bath_temp_high").active);
+    CHECK(alarm(w, "smelter.bath_temp_high").clearedAt == firstHeld(tr4, tCool, 0, [](double v) { return v < 1310.0; }));
+}
+
+TEST_CASE("alarms: truck breakdowns take fleet availability below its floor; repairs bring it back") {
+    // Without random breakdowns, 12 of 44 trucks faulted leave 32 / 44 = 72.7 % available, under the 75 % floor
+    // (alarm.fleet_availability_low_pct); raised 30 min (the on-delay) after the last one stops. Repairing 8 gives
+    // 40 / 44 = 90.9 %, above 75 + 5 % (the deadband): cleared.
+    const Time t0 = defaultStartTime();
+    Params p = makeParams();
+    REQUIRE(p.setFromText("mine.breakdowns", "0", nullptr));
+    World w(p, 11, t0);
+    const Time tBreak = t0 + 2 * kHour;
+    for (int i = 0; i < 12; ++i) w.push({CommandType::InjectFault, "mine.truck:" + std::to_string(i), "", tBreak});
+    const std::vector<Sample> tr = traceUntil(w, tBreak + 4 * kHour, "mine.fleet_availability_pct");
+    const AlarmStatus& a = alarm(w, "mine.fleet_availability_low");
+    REQUIRE(a.active);
+    CHECK(a.raisedAt == firstHeld(tr, tBreak, 30 * kMinute, [](double v) { return v < 75.0; }));
+    CHECK(w.state().mine.trucksBroken == 12);
+    CHECK(a.current == doctest::Approx(100.0 * 32 / 44));
+    const Time tFix = w.now();
+    for (int i = 0; i < 8; ++i) w.push({CommandType::ClearFault, "mine.truck:" + std::to_string(i), "", tFix});
+    const std::vector<Sample> tr2 = traceUntil(w, tFix + 4 * kHour, "mine.fleet_availability_pct");
+    CHECK_FALSE(alarm(w, "mine.fleet_availability_low").active);
+    CHECK(alarm(w, "mine.fleet_availability_low").clearedAt == firstHeld(tr2, tFix, 0, [](double v) { return v > 80.0; }));
 }
