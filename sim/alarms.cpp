@@ -73,7 +73,7 @@ const std::vector<Row>& rows() {
           "smelter.stack_so2_high_t_h"},
          {"smelter.stack_so2_t_h", 0}},
         {{"catalyst.stock_low", "catalyst", P::Low, C::Below, "catalyst.stock_kg", "alarm.catalyst_stock_low_kg", 0,
-          nullptr, 10.0, "alarm.catalyst_stock_low_delay_s"},
+          nullptr, 5.0, "alarm.catalyst_stock_low_delay_s"},
          {nullptr, 0}},
         {{"h2.storage_full", "hydrogen", P::Low, C::Above, "h2.storage_fill_pct", "alarm.h2_storage_full_pct", 0, nullptr,
           3.0, "alarm.h2_storage_full_delay_s"},
@@ -135,8 +135,8 @@ void registerAlarmParams(Params& p) {
     limit("alarm.concentrate_store_low_t", "t", 1000, 0, 1e6,
           "smelter concentrate store low (about 12 h of furnace feed at 82 t/h)");
     delay("alarm.concentrate_store_low_delay_s", 600, "concentrate store below its low mark");
-    limit("alarm.catalyst_stock_low_kg", "kg", 0, 0, 1e6,
-          "catalyst stock low (0: alarm only when the panel line has no catalyst at all... strictly below 0 never)");
+    limit("alarm.catalyst_stock_low_kg", "kg", 5, 0, 1e6,
+          "catalyst stock low: a quarter of catalyst.stock_low_kg, the panel shop is about to stand for want of catalyst");
     delay("alarm.catalyst_stock_low_delay_s", 3600, "catalyst stock below its low mark");
     limit("alarm.h2_storage_full_pct", "%", 98, 1, 100, "hydrogen storage full: fill above this");
     delay("alarm.h2_storage_full_delay_s", 300, "storage above its full mark");

@@ -198,6 +198,13 @@ Time firstHeld(const std::vector<Sample>& tr, Time from, Time hold, Pred pred) {
     return -1;
 }
 
+double metricAt(const World& w, const char* name) {
+    double v = 0;
+    std::string why;
+    REQUIRE_MESSAGE(metricValue(w.state(), name, &v, &why), why);
+    return v;
+}
+
 }  // namespace
 
 TEST_CASE("alarms: a rail outage fills the surge stockpile: stockpile high, then crusher blocked, at the buffer's fill time") {
@@ -386,4 +393,145 @@ TEST_CASE("alarms: truck breakdowns take fleet availability below its floor; rep
     const std::vector<Sample> tr2 = traceUntil(w, tFix + 4 * kHour, "mine.fleet_availability_pct");
     CHECK_FALSE(alarm(w, "mine.fleet_availability_low").active);
     CHECK(alarm(w, "mine.fleet_availability_low").clearedAt == firstHeld(tr2, tFix, 0, [](double v) { return v > 80.0; }));
+}
+
+TEST_CASE("alarms: hydrogen: separator down vents the product gas; small storage fills; a reformer trip at night leaves demand unserved") {
+    // A clear midsummer noon over the 40,000 m2 field makes tens of kg/h of H2 (h2.photo_kg_h); with the separator
+    // down all of it is vented (h2.vented_kg_h), far above the 5 kg/h limit: venting raises 15 min (its on-delay)
+    // after the first boundary that saw it, and clears when the separator is back.
+    const Time t0 = defaultStartTime();   // 2026-06-21 08:00 +05:00
+    {
+        World w(makeParams(), 12, t0);
+        const Time tSep = t0 + 3 * kHour;    // 11:00
+        w.push({CommandType::InjectFault, "h2.separator", "", tSep});
+        const std::vector<Sample> tr = traceUntil(w, tSep + 2 * kHour, "h2.vented_kg_h");
+        const AlarmStatus& v = alarm(w, "h2.venting");
+        REQUIRE(v.active);
+        CHECK(v.raisedAt == firstHeld(tr, tSep, 15 * kMinute, [](double x) { return x > 5.0; }));
+        CHECK(v.raisedAt == tSep + kTick + 15 * kMinute);
+        CHECK(v.value > 5.0);
+        CHECK(alarm(w, "h2.separator_fault").raisedAt == tSep + kTick);
+        const Time tBack = w.now();
+        w.push({CommandType::ClearFault, "h2.separator", "", tBack});
+        const std::vector<Sample> tr2 = traceUntil(w, tBack + kHour, "h2.vented_kg_h");
+        CHECK_FALSE(alarm(w, "h2.venting").active);
+        CHECK(alarm(w, "h2.venting").clearedAt == firstHeld(tr2, tBack, 0, [](double x) { return x < 4.0; }));
+    }
+    {
+        // 5 kg of storage fills when the panels make more than the demand (4 kg/h x 1.15 by day): full above 98 % for
+        // 5 min; it clears when demand draws it below 95 % (the 3 % deadband), and by the next morning it is empty.
+        Params p = makeParams();
+        REQUIRE(p.setFromText("h2.storage_capacity_kg", "5", nullptr));
+        World w(p, 12, t0);
+        const std::vector<Sample> tr = traceUntil(w, t0 + 24 * kHour, "h2.storage_fill_pct");
+        const auto j = journalOf(w, "h2.storage_full");
+        REQUIRE(j.size() >= 2);
+        CHECK(j[0].kind == AlarmJournalEntry::Raised);
+        CHECK(j[0].time == firstHeld(tr, t0, 5 * kMinute, [](double x) { return x > 98.0; }));
+        CHECK(j[1].kind == AlarmJournalEntry::Cleared);
+        CHECK(j[1].time == firstHeld(tr, j[0].time, 0, [](double x) { return x < 95.0; }));
+        CHECK_FALSE(alarm(w, "h2.storage_full").active);   // empty again by the next morning
+    }
+    {
+        // Night (22:00), storage small, reformer tripped: PRMiTS demand (h2.demand_kg_h 4 kg/h, x0.85 at night) has no
+        // source once the store is empty: unserved above 1 kg/h for 15 min raises; the reformer back covers it.
+        Params p = makeParams();
+        REQUIRE(p.setFromText("h2.storage_capacity_kg", "5", nullptr));
+        World w(p, 13, t0);
+        const Time tTrip = t0 + 14 * kHour;
+        w.push({CommandType::InjectFault, "smr.reformer", "", tTrip});
+        const std::vector<Sample> tr = traceUntil(w, tTrip + 4 * kHour, "h2.unserved_kg_h");
+        const AlarmStatus& u = alarm(w, "h2.demand_unserved");
+        REQUIRE(u.active);
+        CHECK(u.raisedAt == firstHeld(tr, tTrip, 15 * kMinute, [](double x) { return x > 1.0; }));
+        CHECK(u.value == doctest::Approx(metricAt(w, "h2.demand_kg_h")).epsilon(0.2));
+        const Time tBack = w.now();
+        w.push({CommandType::ClearFault, "smr.reformer", "", tBack});
+        const std::vector<Sample> tr2 = traceUntil(w, tBack + 12 * kHour, "h2.unserved_kg_h");
+        CHECK_FALSE(alarm(w, "h2.demand_unserved").active);
+        CHECK(alarm(w, "h2.demand_unserved").clearedAt == firstHeld(tr2, tBack, 0, [](double x) { return x < 0.5; }));
+    }
+}
+
+TEST_CASE("alarms: no slag to the catalyst line and a busy panel shop run the catalyst stock low") {
+    // The line starts at its high mark (catalyst.stock_high_kg, 100 kg); with catalyst.slag_share 0 nothing new is
+    // made and the shop's recoating draws the stock down at catalyst.loading_g_m2 x area. Below 5 kg for an hour:
+    // raised; slag back: the stock refills above 5 + 5 kg and it clears.
+    const Time t0 = defaultStartTime();
+    Params p = makeParams();
+    REQUIRE(p.setFromText("catalyst.slag_share", "0", nullptr));
+    World w(p, 14, t0);
+    const std::vector<Sample> tr = traceUntil(w, t0 + 120 * 24 * kHour, "catalyst.stock_kg");
+    const AlarmStatus& c = alarm(w, "catalyst.stock_low");
+    REQUIRE(c.raises >= 1);
+    CHECK(journalOf(w, "catalyst.stock_low").front().time ==
+          firstHeld(tr, t0, kHour, [](double x) { return x < 5.0; }));
+    CHECK(c.priority == AlarmPriority::Low);
+}
+
+TEST_CASE("alarms: the journal is capped, newest kept, and the summary counts are raises per key") {
+    const Time t0 = defaultStartTime();
+    Params p = makeParams();
+    REQUIRE(p.setFromText("alarm.journal_max", "10", nullptr));
+    World w(p, 15, t0);
+    // 30 separator faults of 10 min, 20 min apart: each raises and clears h2.separator_fault (60 entries) plus
+    // whatever else the run raises.
+    for (int i = 0; i < 30; ++i) {
+        w.push({CommandType::InjectFault, "h2.separator", "", t0 + i * 20 * kMinute});
+        w.push({CommandType::ClearFault, "h2.separator", "", t0 + i * 20 * kMinute + 10 * kMinute});
+    }
+    runUntil(w, t0 + 11 * kHour);
+    const AlarmsState& a = w.state().alarms;
+    CHECK(a.journal.size() <= 10);
+    std::int64_t raises = 0;
+    for (const AlarmStatus& s : a.list) raises += s.raises;
+    CHECK(alarm(w, "h2.separator_fault").raises == 30);
+    // Every raise is journaled with its clear or ack: raises + clears + acks = kept + dropped.
+    std::int64_t clears = 0;
+    for (const AlarmStatus& s : a.list) clears += s.raises - (s.active ? 1 : 0);
+    CHECK(static_cast<std::int64_t>(a.journal.size()) + a.journalDropped == raises + clears);
+    REQUIRE_FALSE(a.journal.empty());
+    CHECK(a.journal.back().key == "h2.separator_fault");
+    CHECK(a.journal.back().kind == AlarmJournalEntry::Cleared);
+    CHECK(a.journal.back().time == t0 + 29 * 20 * kMinute + 10 * kMinute + kTick);
+    for (std::size_t i = 1; i < a.journal.size(); ++i) CHECK(a.journal[i - 1].time <= a.journal[i].time);
+}
+
+TEST_CASE("alarms: a default day raises no High alarm (a demo must not open on a red banner)") {
+    for (std::uint64_t seed : {1, 2, 3}) {
+        CAPTURE(seed);
+        World w(makeParams(), seed, defaultStartTime());
+        runUntil(w, defaultStartTime() + 24 * kHour);
+        for (const AlarmJournalEntry& e : w.state().alarms.journal) {
+            CAPTURE(e.key);
+            CHECK(alarm(w, e.key).priority != AlarmPriority::High);
+        }
+        CHECK(w.state().alarms.highestPriority != 1);
+        // The alarms' own events name themselves and point into the list.
+        for (const AlarmStatus& s : w.state().alarms.list) CHECK(s.current == s.current);   // never NaN
+    }
+}
+
+TEST_CASE("alarms: converters down: the bath rises to its level alarm, then to the feed interlock 0.3 m above it") {
+    // With no converter taking matte the furnace keeps smelting and the bath rises: the smelter's level alarm at
+    // smelter.bath_level_high_m (3.3 m), mirrored at the boundary the level crosses it, and the feed interlock
+    // 0.3 m higher (3.6 m) that stops the feed. Converters back: matte is tapped, the bath falls, both clear.
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 16, t0);
+    const Time tDown = t0 + 2 * kHour;
+    for (int i = 0; i < 3; ++i) w.push({CommandType::InjectFault, "smelter.converter:" + std::to_string(i), "", tDown});
+    const std::vector<Sample> tr = traceUntil(w, tDown + 24 * kHour, "smelter.bath_level_m");
+    const auto jl = journalOf(w, "smelter.bath_level_high");
+    REQUIRE_FALSE(jl.empty());
+    CHECK(jl[0].time == firstHeld(tr, tDown, 0, [](double x) { return x > 3.3; }));
+    const auto ji = journalOf(w, "smelter.feed_interlock");
+    REQUIRE_FALSE(ji.empty());
+    CHECK(ji[0].time >= firstHeld(tr, tDown, 0, [](double x) { return x > 3.6 - 1e-9; }));
+    CHECK(ji[0].time > jl[0].time);
+    CHECK(alarm(w, "smelter.feed_interlock").priority == AlarmPriority::Medium);
+    const Time tUp = w.now();
+    for (int i = 0; i < 3; ++i) w.push({CommandType::ClearFault, "smelter.converter:" + std::to_string(i), "", tUp});
+    runUntil(w, tUp + 24 * kHour);
+    CHECK_FALSE(alarm(w, "smelter.bath_level_high").active);
+    CHECK_FALSE(alarm(w, "smelter.feed_interlock").active);
 }
