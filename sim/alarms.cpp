@@ -193,63 +193,58 @@ double Alarms::deadband(const State& s, std::size_t i) const {
     return w.scale ? w.deadband / 100.0 * read(s, w.scale) : w.deadband;
 }
 
+// The raise condition (clearing = false) or the clear condition (clearing = true) of alarm i on value v.
+bool Alarms::holds(const State& s, std::size_t i, double v, bool clearing) const {
+    const Watch& w = m_watch[i];
+    switch (w.condition) {
+        case AlarmCondition::Flag: return isOn(v) != clearing;
+        case AlarmCondition::FlagOff: return isOn(v) == clearing;
+        case AlarmCondition::Above: return clearing ? v < limit(s, i) - deadband(s, i) : v > limit(s, i);
+        case AlarmCondition::Below: return clearing ? v > limit(s, i) + deadband(s, i) : v < limit(s, i);
+    }
+    return false;
+}
+
 void Alarms::step(const State& s, EventSink& ev) {
     bool changed = false;
     for (std::size_t i = 0; i < m_watch.size(); ++i) {
         Watch& w = m_watch[i];
-        AlarmStatus& a = m_state.list[i];
         const double v = read(s, w.metric);
-        bool raise = false, clear = false;
-        switch (w.condition) {
-            case AlarmCondition::Flag: raise = isOn(v); clear = !raise; break;
-            case AlarmCondition::FlagOff: raise = !isOn(v); clear = !raise; break;
-            case AlarmCondition::Above: {
-                const double lim = limit(s, i);
-                raise = v > lim;
-                clear = v < lim - deadband(s, i);
-                break;
-            }
-            case AlarmCondition::Below: {
-                const double lim = limit(s, i);
-                raise = v < lim;
-                clear = v > lim + deadband(s, i);
-                break;
-            }
-        }
-        if (!a.active) {
-            w.clearSince = -1;
-            if (!raise) { w.pendingSince = -1; continue; }
+        // The common case first, touching only the small Watch: inactive and not in the condition.
+        if (!w.active) {
+            if (!holds(s, i, v, false)) { w.pendingSince = -1; continue; }
             if (w.pendingSince < 0) w.pendingSince = s.time;
             if (s.time - w.pendingSince < w.delay) continue;
-            const double shown = w.shown ? read(s, w.shown) : v;
+            AlarmStatus& a = m_state.list[i];
             const AlarmDef& d = alarmDefs()[i];
-            a.current = shown;
-            a.active = true;
+            const double shown = w.shown ? read(s, w.shown) : v;
+            const bool flag = d.condition == AlarmCondition::Flag || d.condition == AlarmCondition::FlagOff;
+            w.active = a.active = true;
             a.acked = false;
             a.raisedAt = s.time;
             a.clearedAt = a.ackedAt = -1;
-            a.value = shown;
-            a.limit = d.condition == AlarmCondition::Flag || d.condition == AlarmCondition::FlagOff ? (d.limitParam ? s.params.get(d.limitParam) : 0.0)
-                                                          : limit(s, i);
+            a.value = a.current = shown;
+            a.limit = flag ? (d.limitParam ? s.params.get(d.limitParam) : 0.0) : limit(s, i);
             ++a.raises;
             changed = true;
             w.pendingSince = -1;
             journal(s.time, i, AlarmJournalEntry::Raised, shown);
             ev.emit(s.time, Unit::Alarms, AlarmEvent::Raised, static_cast<std::int32_t>(i), shown);
-        } else {
-            // Active: the value shown is the current one (only active alarms are read every step for display).
-            const double shown = w.shown ? read(s, w.shown) : v;
-            a.current = shown;
-            if (!clear) { w.clearSince = -1; continue; }
-            if (w.clearSince < 0) w.clearSince = s.time;
-            if (s.time - w.clearSince < w.offDelay) continue;
-            a.active = false;
-            a.clearedAt = s.time;
-            changed = true;
-            w.clearSince = -1;
-            journal(s.time, i, AlarmJournalEntry::Cleared, shown);
-            ev.emit(s.time, Unit::Alarms, AlarmEvent::Cleared, static_cast<std::int32_t>(i), shown);
+            continue;
         }
+        // Active: the value shown is the current one (only active alarms are read every step for display).
+        AlarmStatus& a = m_state.list[i];
+        const double shown = w.shown ? read(s, w.shown) : v;
+        a.current = shown;
+        if (!holds(s, i, v, true)) { w.clearSince = -1; continue; }
+        if (w.clearSince < 0) w.clearSince = s.time;
+        if (s.time - w.clearSince < w.offDelay) continue;
+        w.active = a.active = false;
+        a.clearedAt = s.time;
+        changed = true;
+        w.clearSince = -1;
+        journal(s.time, i, AlarmJournalEntry::Cleared, shown);
+        ev.emit(s.time, Unit::Alarms, AlarmEvent::Cleared, static_cast<std::int32_t>(i), shown);
     }
     if (changed) recount();
 }

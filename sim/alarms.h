@@ -116,10 +116,12 @@ private:
         double limitParam = 0, deadband = 0;
         Time delay = 0, offDelay = 0;
         Time pendingSince = -1, clearSince = -1;    // raise / clear condition true since (-1: not)
+        bool active = false;                        // AlarmStatus::active, kept beside the hot fields
     };
     static double read(const State& s, double (*metric)(const State&));   // NaN (or none) reads as 0
     double limit(const State& s, std::size_t i) const;
     double deadband(const State& s, std::size_t i) const;
+    bool holds(const State& s, std::size_t i, double v, bool clearing) const;
     void journal(Time t, std::size_t i, AlarmJournalEntry::Kind kind, double v);
     void trimJournal();
     void recount();
