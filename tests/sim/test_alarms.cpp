@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/alarms.h"
+#include "sim/batch.h"
 #include "sim/event_names.h"
 #include "sim/metrics.h"
 #include "sim/scenario.h"
@@ -534,4 +535,25 @@ TEST_CASE("alarms: converters down: the bath rises to its level alarm, then to t
     runUntil(w, tUp + 24 * kHour);
     CHECK_FALSE(alarm(w, "smelter.bath_level_high").active);
     CHECK_FALSE(alarm(w, "smelter.feed_interlock").active);
+}
+
+TEST_CASE("alarms: the summary carries raises per key and the journal with ISO 8601 local times") {
+    const Time t0 = defaultStartTime();
+    World w(makeParams(), 17, t0);
+    w.push({CommandType::InjectFault, "smr.reformer", "", t0 + kHour});
+    w.push({CommandType::AckAlarm, "*", "", t0 + 2 * kHour});
+    w.push({CommandType::ClearFault, "smr.reformer", "", t0 + 3 * kHour});
+    runUntil(w, t0 + 4 * kHour);
+    const nlohmann::json j = summarize(w, "test")["alarms"];
+    REQUIRE(j.is_object());
+    CHECK(j["counts"]["smr.reformer_trip"] == 1);
+    CHECK(j["counts"].size() == alarmDefs().size());
+    std::vector<std::string> kinds;
+    for (const auto& e : j["log"])
+        if (e["key"] == "smr.reformer_trip") kinds.push_back(e["kind"]);
+    CHECK(kinds == std::vector<std::string>{"raised", "acked", "cleared"});
+    CHECK(j["log"][0]["time"].get<std::string>().size() == std::string("2026-06-21T09:01:00+05:00").size());
+    for (const auto& e : j["log"]) CHECK(e["time"].get<std::string>().ends_with("+05:00"));
+    CHECK(j["journal_dropped"] == 0);
+    CHECK(j["unacked"] == w.state().alarms.unacked);
 }
