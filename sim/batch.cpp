@@ -267,7 +267,7 @@ json summarize(const World& w, const std::string& scenarioName) {
                                               sm.fe.inventory_t - sm.fe.inventory0_t)},
                     {"s_rel_error", relError(c.sInConcentrate_t + sm.other_s_t, sm.s.out_t,
                                              sm.s.inventory_t - sm.s.inventory0_t)},
-                    {"ore_rel_error", relError(m.ore_t + c.oreStoreInitial_t, tr.romPad_t + tr.stockpile_t + tr.onTrains_t +
+                    {"ore_rel_error", relError(m.ore_t + c.oreStoreInitial_t + tr.initialHoldup_t, tr.romPad_t + tr.stockpile_t + tr.onTrains_t +
                                                             tr.conveyorLoad_t + c.oreStore_t + c.oreMilled_t, 0.0)}};
     json econ = json::array();
     for (const RouteEconomics& r : s.economics)

@@ -130,6 +130,7 @@ Mine::Impl::Impl(const Params& p, std::uint64_t s, Time start)
     dump(DumpPoint::WasteDump).rng = Rng::stream(seed, "mine.dump");
     for (int j = 0; j < cfg.shovels; ++j) scheduleShovelFail(j);
     setFleetSize(cfg.trucks);
+    startReliabilityInSteadyState();
     scheduleNextBreak(now);
 }
 

@@ -284,6 +284,7 @@ struct Mine::Impl {
     // ---- breakdowns, repairs and shift breaks (mine_reliability.cpp)
     void proceed(Truck& k, Next n);
     void breakDown(Truck& k, Next n, bool byFault);
+    void startReliabilityInSteadyState();
     void repair(Truck& k);
     void scheduleTruckFail(Truck& k);
     void scheduleShovelFail(int j);

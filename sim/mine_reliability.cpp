@@ -100,6 +100,22 @@ void Mine::Impl::setTruckFault(int i, bool on) {
     }
 }
 
+// [SECTION] the start: breakdowns in their steady state
+
+// The fleet starts as it runs (issue 11, docs/operations.md): each truck and shovel is down at t = 0 with its
+// steady-state probability MTTR / (MTBF + MTTR), its repair then taking an exponential MTTR (the residual of an
+// exponential repair has the same law). The time to failure of a unit that is up is already stationary: it is
+// exponential, so memoryless. Breakdown events of the start go out with the first tick.
+void Mine::Impl::startReliabilityInSteadyState() {
+    if (!cfg.breakdowns) return;
+    const double pTruck = cfg.truckMttr_h / (cfg.truckMtbf_h + cfg.truckMttr_h);
+    const double pShovel = cfg.shovelMttr_h / (cfg.shovelMtbf_h + cfg.shovelMttr_h);
+    for (Truck& k : trucks)
+        if (k.st.inFleet && k.rng.uniform() < pTruck) breakDown(k, Next::None, false);
+    for (int j = 0; j < cfg.shovels; ++j)
+        if (shovel(j).rng.uniform() < pShovel) breakShovel(j, false);
+}
+
 // [SECTION] shovels
 
 void Mine::Impl::scheduleShovelFail(int j) {

@@ -39,6 +39,10 @@ void registerTransportParams(Params& p) {
            "Time to load one train at the bay (E: ~1 min per dumpcar plus coupling)"});
     p.add({.name = "transport.unload_min", .unit = "min", .def = 10, .min = 1, .max = 120, .description =
            "Time to tip one train at the concentrator (E)"});
+    p.add({.name = "transport.warm_start", .unit = "-", .def = 1, .min = 0, .max = 1, .description =
+           "1: on rail, start with one train load in the stockpile and the trains spread over their cycle one headway "
+           "apart (docs/operations.md); 0: every train empty at the bay, stockpile empty (unit tests)",
+           .kind = ParamKind::Boolean});
     p.add({.name = "transport.conveyor_t_h", .unit = "t/h", .def = 6500, .min = 0, .max = 30000, .description =
            "Belt conveyor capacity (Yoshlik CFT crushing-loading unit rate, almalyk.md §2 S12)"});
     p.add({.name = "transport.conveyor_km", .unit = "km", .def = 4.2, .min = 0.1, .max = 30, .description =
@@ -52,6 +56,45 @@ Transport::Transport(const Params& p, std::uint64_t /*seed: transport is determi
     applyParams(p);
     m_state.trains.resize(m_targetTrains);
     for (Train& tr : m_state.trains) tr.phaseStart = tr.phaseEnd = start;
+    if (p.getBool("transport.warm_start") && m_state.mode == TransportMode::Rail) startInStride(start);
+    m_state.initialHoldup_t = m_state.stockpile_t + m_state.onTrains_t;
+    updateCover();
+}
+
+// The line as it runs: one train load waiting in the stockpile for the train at the bay, and train i having left the
+// bay i departure intervals ago (interval = the headway, or the loading time if longer), so it is hauling, tipping
+// or returning where that puts it; trains more than one cycle back wait at the bay. Their ore counts as the
+// transport's initial holdup in the ore balance.
+void Transport::startInStride(Time start) {
+    m_state.stockpile_t = m_payload_t;
+    const Time interval = std::max(m_headway, m_load);
+    if (interval <= 0) return;
+    for (std::size_t i = 1; i < m_state.trains.size(); ++i) {
+        Train& tr = m_state.trains[i];
+        const Time departed = start - static_cast<Time>(i) * interval;
+        const Time since = start - departed;
+        if (since < m_haulLoaded) {
+            tr = Train{.phase = TrainPhase::Hauling, .load_t = m_payload_t, .phaseStart = departed,
+                       .phaseEnd = departed + m_haulLoaded};
+        } else if (since < m_haulLoaded + m_unload) {
+            const Time at = departed + m_haulLoaded;
+            tr = Train{.phase = TrainPhase::Unloading, .load_t = m_payload_t, .phaseStart = at, .phaseEnd = at + m_unload};
+        } else if (since < m_haulLoaded + m_unload + m_haulEmpty) {
+            const Time at = departed + m_haulLoaded + m_unload;
+            tr = Train{.phase = TrainPhase::Returning, .phaseStart = at, .phaseEnd = at + m_haulEmpty};
+        } else {
+            continue;  // back at the bay, waiting
+        }
+        if (!m_anyDeparture || departed > m_lastDeparture) m_lastDeparture = departed;
+        m_anyDeparture = true;
+    }
+    updatePositions(start);
+}
+
+void Transport::updateCover() {
+    const double draw = m_state.stockpileDraw_t_h > 1e-9 ? m_state.stockpileDraw_t_h : m_nominalDraw_t_h;
+    m_state.stockpileCover_h = draw > 1e-9 ? std::min(999.0, m_state.stockpile_t / draw) : 999.0;
+    m_state.stockpileFill = m_stockCap_t > 0.0 ? std::clamp(m_state.stockpile_t / m_stockCap_t, 0.0, 1.0) : 1.0;
 }
 
 void Transport::applyParams(const Params& p) {
@@ -269,9 +312,7 @@ double Transport::step(Time t0, Time dt, double oreIn_t, EventSink& ev) {
     double drawn = 0.0;
     for (const BeltLot& d : m_recentDraws) drawn += d.mass_t;
     m_state.stockpileDraw_t_h = drawn;
-    const double draw = drawn > 1e-9 ? drawn : m_nominalDraw_t_h;
-    m_state.stockpileCover_h = draw > 1e-9 ? std::min(999.0, m_state.stockpile_t / draw) : 999.0;
-    m_state.stockpileFill = m_stockCap_t > 0.0 ? std::clamp(m_state.stockpile_t / m_stockCap_t, 0.0, 1.0) : 1.0;
+    updateCover();
     return arrived;
 }
 
@@ -289,7 +330,7 @@ void Transport::hashInto(Hasher& h) const {
     for (const BeltLot& d : m_recentDraws) { h.add(d.arrival); h.add(d.mass_t); }
     h.add(s.crusherFault); h.add(s.conveyorFault); h.add(s.railFault);
     h.add(s.deliveredTick_t); h.add(s.received_t); h.add(s.crushed_t); h.add(s.railed_t); h.add(s.conveyed_t);
-    h.add(s.delivered_t); h.add(s.trainTrips); h.add(s.crusherBlockedTicks);
+    h.add(s.delivered_t); h.add(s.trainTrips); h.add(s.crusherBlockedTicks); h.add(s.initialHoldup_t);
     h.add(m_bayFreeAt); h.add(m_lastDeparture); h.add(m_anyDeparture);
 }
 

@@ -18,8 +18,10 @@
 // Faults: "transport.crusher" (crusher stops; trucks keep dumping on the ROM pad), "transport.conveyor" (belt stops;
 //   ore on it stays put), "transport.rail" (signalling failure: trains in motion stop where they are, no loading
 //   starts; tipping at the concentrator finishes). Other targets: false, no message.
+// Start (transport.warm_start, rail mode): one train load in the stockpile and the trains one departure interval apart
+//   along their cycle, as the line runs; 0 = every train empty at the bay (docs/operations.md).
 // Errors: none at run time; parameters are range-checked by Params. Never NaN, never a negative stock, no ore lost:
-//   received = ROM pad + stockpile + on trains + on belt + delivered, at every tick boundary.
+//   initial holdup + received = ROM pad + stockpile + on trains + on belt + delivered, at every tick boundary.
 // Does NOT: model the truck side (sim/mine.h), track rail blocks or passing loops, or grade blending.
 #pragma once
 #include <cstdint>
@@ -86,6 +88,7 @@ struct TransportState {
     // Flows of the last tick and totals
     double deliveredTick_t = 0.0;     // ore arriving at the concentrator in the last tick
     double deliveryRate_t_h = 0.0;    // ore arriving at the concentrator over the last hour (rail comes in lots)
+    double initialHoldup_t = 0.0;     // ore in the stockpile and on trains at the start (transport.warm_start)
     double received_t = 0.0, crushed_t = 0.0, railed_t = 0.0, conveyed_t = 0.0, delivered_t = 0.0;
     std::int64_t trainTrips = 0;      // completed tips at the concentrator
     std::int64_t crusherBlockedTicks = 0;
@@ -110,6 +113,8 @@ private:
     void advanceTrain(std::size_t i, EventSink& ev, double& arrived_t);
     void retireIdleTrains();
     void updatePositions(Time t);
+    void startInStride(Time start);
+    void updateCover();
 
     // parameters
     double m_crusher_t_h = 0, m_stockCap_t = 0, m_payload_t = 0, m_conveyor_t_h = 0;

@@ -12,9 +12,11 @@ namespace {
 
 const Time kStart = 1'782'000'000LL * kSecond;  // any whole minute works
 
+// Cold start (every train empty at the bay, stockpile empty): the timetable tests count from that known state.
 Params transportParams() {
     Params p;
     registerTransportParams(p);
+    REQUIRE(p.set("transport.warm_start", 0.0));
     return p;
 }
 
