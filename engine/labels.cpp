@@ -16,7 +16,7 @@ bool LabelList::project(const glm::mat4& vp, glm::vec3 p, glm::vec2 viewport, gl
 
 void LabelList::draw(const glm::mat4& vp, glm::vec3 eye, glm::vec2 viewport) const {
     if (m_labels.empty() || !ImGui::GetCurrentContext()) return;
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();  // over the 3D view, under the windows (never over a panel)
     const float pad = 4.0f * ImGui::GetIO().FontGlobalScale * ImGui::GetFontSize() / 16.0f;
     for (const Label& l : m_labels) {
         glm::vec2 s;

@@ -24,7 +24,7 @@ public:
     void add(Label l) { m_labels.push_back(std::move(l)); }
     void clear() { m_labels.clear(); }
     const std::vector<Label>& items() const { return m_labels; }
-    // Projects and draws into ImGui's foreground draw list; eye position for the distance fade.
+    // Projects and draws into ImGui's background draw list (over the 3D view, under every window); eye position for the distance fade.
     void draw(const glm::mat4& viewProj, glm::vec3 eye, glm::vec2 viewportPx) const;
     // Screen position in pixels (top-left origin); false when behind the camera.
     static bool project(const glm::mat4& viewProj, glm::vec3 p, glm::vec2 viewportPx, glm::vec2& out);

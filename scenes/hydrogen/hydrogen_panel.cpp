@@ -1,12 +1,16 @@
-// The hydrogen scene's ImGui panel: the route comparison a visitor reads in seconds, live plots of the last sim days,
-// STH presets with the absorber's physical ceiling, and the controls (each edit becomes a sim::Command).
+// The hydrogen scene's ImGui panel: supply and demand now (served, unserved, vented, the reformer's share, the store),
+// plots of the last sim days, the depleted gas field and CO2 storage, the route comparison a visitor reads in
+// seconds, STH presets with the absorber's physical ceiling, and the controls (each edit becomes a sim::Command).
+// Sized for a 1920x1080 projector: collapsing sections, units on every number, never taller than the screen.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include <imgui.h>
 
 #include "scenes/hydrogen/hydrogen_scene.h"
+#include "scenes/hydrogen/supply_view.h"
 #include "scenes/scene_kit.h"
 #include "sim/world.h"
 
@@ -34,13 +38,153 @@ const Absorber kAbsorbers[] = {
 
 void tip(const char* text) { kit::tooltip(text); }
 
-void rangeCell(const sim::Range& r, bool viable, const char* format) {
-    if (!viable) { ImGui::TextDisabled("n/a"); return; }
+// ImGui 1.86 has no right-aligned column: move the cursor so the text ends at the column's right edge.
+void rightAligned(const std::string& text) {
+    if (text.empty()) return;
+    const float w = ImGui::CalcTextSize(text.c_str()).x, avail = ImGui::GetContentRegionAvail().x;
+    if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    ImGui::TextUnformatted(text.c_str());
+}
+
+// Two groups of h2::Rows side by side in one table: label | value | unit [| extra] || label | value | unit. The left
+// group may carry one more value per row (extra(i), e.g. the last 24 h); headers name the value columns.
+struct RowGroup {
+    const std::vector<h2::Row>* rows;
+    const char* title;        // over the label column ("" for none)
+    const char* valueHeader;  // over the value column
+    const char* extraHeader;  // over the extra column, or null for none
+    std::function<std::string(std::size_t)> extra;
+};
+
+void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
+    const int leftColumns = left.extraHeader ? 4 : 3, columns = leftColumns + 1 + 3;
+    if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX))
+        return;
+    const float em = ImGui::GetFontSize();
+    auto setup = [&](const RowGroup& g) {
+        ImGui::TableSetupColumn(g.title, ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(g.valueHeader, ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        if (g.extraHeader) ImGui::TableSetupColumn(g.extraHeader, ImGuiTableColumnFlags_WidthFixed);
+    };
+    setup(left);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 1.0f * em);  // gap between the groups
+    setup(right);
+    ImGui::TableHeadersRow();  // header cells count toward the fixed-fit widths: titles are never clipped
+    const std::size_t n = std::max(left.rows->size(), right.rows->size());
+    for (std::size_t i = 0; i < n; ++i) {
+        ImGui::TableNextRow();
+        for (const RowGroup* g : {&left, &right}) {
+            const bool has = i < g->rows->size();
+            ImGui::TableNextColumn();
+            if (has) {
+                ImGui::TextUnformatted((*g->rows)[i].label);
+                tip((*g->rows)[i].tip);
+            }
+            ImGui::TableNextColumn();
+            if (has) rightAligned((*g->rows)[i].value);
+            ImGui::TableNextColumn();
+            if (has) ImGui::TextUnformatted((*g->rows)[i].unit);
+            if (g->extraHeader) {
+                ImGui::TableNextColumn();
+                if (has) rightAligned(g->extra(i));
+            }
+            if (g == &left) ImGui::TableNextColumn();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// "base (low-high)" of an economics range (just the base when all three agree), with the decimals its size needs.
+std::string rangeText(const sim::Range& r, bool viable) {
+    if (!viable) return "n/a";
+    const double a = std::abs(r.base);
+    const bool single = r.low == r.base && r.high == r.base;
+    const char* f = a < 10.0    ? (single ? "%.2f" : "%.2f (%.2f-%.2f)")
+                    : a < 100.0 ? (single ? "%.1f" : "%.1f (%.1f-%.1f)")
+                                : (single ? "%.0f" : "%.0f (%.0f-%.0f)");
     char b[96];
-    char f[64];
-    std::snprintf(f, sizeof f, "%s - %s (base %s)", format, format, format);
-    std::snprintf(b, sizeof b, f, r.low, r.high, r.base);
-    ImGui::TextUnformatted(b);
+    std::snprintf(b, sizeof b, f, r.base, r.low, r.high);
+    return b;
+}
+
+// The smallest 1, 2 or 5 x 10^k at or above v (a plot's top).
+float niceCeil(float v) {
+    if (!(v > 0.0f)) return 1.0f;
+    const float p = std::pow(10.0f, std::floor(std::log10(v)));
+    for (float m : {1.0f, 2.0f, 5.0f, 10.0f})
+        if (m * p >= v * 0.999f) return m * p;
+    return 10.0f * p;
+}
+
+struct PlotLine { const std::vector<float>* values; ImU32 colour; const char* name; float thickness; };
+
+// Several series of one unit on a shared axis over the history's span: grid at 0, half and the top, a tick at each
+// local midnight, a hover cursor with every value; the legend follows below.
+void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<PlotLine>& lines, const char* unit, float height) {
+    const std::size_t n = h.size();
+    float top = 0.0f;
+    for (const PlotLine& l : lines)
+        for (float v : *l.values)
+            if (std::isfinite(v)) top = std::max(top, v);
+    top = niceCeil(top * 1.05f);
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+    const ImVec2 p0 = ImGui::GetCursorScreenPos(), p1(p0.x + size.x, p0.y + size.y);
+    ImGui::InvisibleButton(id, size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    d->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg));
+    const float t0 = static_cast<float>(h.hoursAt(0)), span = std::max(1e-3f, static_cast<float>(h.hoursAt(n - 1)) - t0);
+    auto x = [&](double hours) { return p0.x + static_cast<float>((hours - t0) / span) * size.x; };
+    auto y = [&](float v) { return p1.y - std::clamp(v / top, 0.0f, 1.0f) * (size.y - 4.0f) - 2.0f; };
+    const ImU32 grid = IM_COL32(255, 255, 255, 40), label = IM_COL32(200, 200, 200, 200);
+    char b[64];
+    for (float f : {0.5f, 1.0f}) {
+        d->AddLine({p0.x, y(f * top)}, {p1.x, y(f * top)}, grid);
+        std::snprintf(b, sizeof b, "%g %s", f * top, unit);
+        // Above its grid line (below the top one, inside the frame), clear of the curves near it.
+        d->AddText({p0.x + 4.0f, f < 1.0f ? y(f * top) - ImGui::GetFontSize() - 1.0f : y(f * top) + 1.0f}, label, b);
+    }
+    for (std::size_t k = 1; k < n; ++k) {  // local midnights: the day's date beside its line
+        const sim::CivilTime a = sim::toLocalCivil(sim::fromSeconds(h.hoursAt(k - 1) * 3600.0));
+        const sim::CivilTime c = sim::toLocalCivil(sim::fromSeconds(h.hoursAt(k) * 3600.0));
+        if (a.day == c.day) continue;
+        const float xm = x(h.hoursAt(k));
+        d->AddLine({xm, p0.y}, {xm, p1.y}, grid);
+        std::snprintf(b, sizeof b, "%02d-%02d", c.month, c.day);
+        d->AddText({xm + 3.0f, p1.y - ImGui::GetFontSize() - 2.0f}, label, b);
+    }
+    std::vector<ImVec2> pts;
+    for (const PlotLine& l : lines) {
+        pts.clear();
+        for (std::size_t k = 0; k < n; ++k)
+            if (std::isfinite((*l.values)[k])) pts.push_back({x(h.hoursAt(k)), y((*l.values)[k])});
+        d->AddPolyline(pts.data(), static_cast<int>(pts.size()), l.colour, 0, l.thickness);
+    }
+    if (hovered) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const std::size_t k = std::min(n - 1, static_cast<std::size_t>(std::lround(std::clamp((mx - p0.x) / size.x, 0.0f, 1.0f) *
+                                                                                    static_cast<float>(n - 1))));
+        d->AddLine({x(h.hoursAt(k)), p0.y}, {x(h.hoursAt(k)), p1.y}, IM_COL32(255, 255, 255, 120));
+        const sim::CivilTime c = sim::toLocalCivil(sim::fromSeconds(h.hoursAt(k) * 3600.0));
+        ImGui::BeginTooltip();
+        ImGui::Text("%02d-%02d %02d:%02d", c.month, c.day, c.hour, c.minute);
+        for (const PlotLine& l : lines) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.colour), "%s %.2f %s", l.name, (*l.values)[k], unit);
+        ImGui::EndTooltip();
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {  // legend
+        if (i > 0) ImGui::SameLine(0.0f, ImGui::GetFontSize());
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const float s = ImGui::GetFontSize() * 0.7f, pad = 0.5f * (ImGui::GetTextLineHeight() - s);
+        d->AddRectFilled({c.x, c.y + pad}, {c.x + s, c.y + pad + s}, lines[i].colour);
+        ImGui::Dummy({s + 4.0f, ImGui::GetTextLineHeight()});
+        ImGui::SameLine(0.0f, 0.0f);
+        ImGui::TextUnformatted(lines[i].name);
+    }
+}
+
+bool anyAbove(const std::vector<float>& v, float x) {
+    return std::any_of(v.begin(), v.end(), [x](float f) { return f > x; });
 }
 
 }  // namespace
@@ -50,87 +194,106 @@ void HydrogenScene::paramSlider(const char* label, const char* name, float lo, f
     if (m_state) m_sliders.slider(m_state->params, m_outbox, label, name, lo, hi, format, logScale, tipText);
 }
 
-void HydrogenScene::drawComparison() {
-    const sim::State& s = (*m_state);
-    const sim::RouteEconomics* route[3] = {nullptr, nullptr, nullptr};
-    for (const auto& e : s.economics) {
-        if (e.name == "photocatalytic") route[0] = &e;
-        if (e.name == "smr_grey") route[1] = &e;
-        if (e.name == "smr_capture") route[2] = &e;
+void HydrogenScene::drawSupply(const sim::State& s) {
+    const h2::SupplyNow now = h2::readSupply(s);
+    // Totals over the last day (or as much of it as this session has seen).
+    double span = 0.0;
+    h2::SupplyTotals::Item items[] = {h2::SupplyTotals::kDemand, h2::SupplyTotals::kServedPanels,
+                                      h2::SupplyTotals::kServedReformer, h2::SupplyTotals::kUnserved, h2::SupplyTotals::kVented};
+    std::string day[std::size(items)];
+    for (std::size_t i = 0; i < std::size(items); ++i) {
+        const double kg = m_totals.lastHours(s, items[i], 24.0, &span);
+        char b[32];
+        std::snprintf(b, sizeof b, std::isfinite(kg) ? "%.1f kg" : "-", kg);
+        day[i] = b;
     }
-    // Last 24 sim hours from the samples (each holds its rate for kSampleMinutes).
-    double photoDay = 0.0, smrDay = 0.0;
-    if (!m_plots.empty()) {
-        const double since = m_plots.hoursAt(m_plots.size() - 1) - 24.0, perSample = m_plots.sampleMinutes() / 60.0;
-        for (std::size_t k = 0; k < m_plots.size(); ++k)
-            if (m_plots.hoursAt(k) > since) {
-                photoDay += m_plots.series(kPlotH2)[k] * perSample;
-                smrDay += m_plots.series(kPlotSmr)[k] * perSample;
-            }
-    }
-    const bool capture = m_smrCapture > 0.0;
-    if (ImGui::BeginTable("routes", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("");
-        ImGui::TableSetupColumn("Photocatalytic panels");
-        ImGui::TableSetupColumn("SMR (grey)");
-        ImGui::TableSetupColumn("SMR + CO2 capture");
-        ImGui::TableHeadersRow();
-        auto liveRow = [&](const char* what, double photo, double smr, const char* format, const char* why) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(what);
-            tip(why);
-            ImGui::TableNextColumn();
-            ImGui::Text(format, photo);
-            ImGui::TableNextColumn();
-            if (!capture) ImGui::Text(format, smr); else ImGui::TextDisabled("-");
-            ImGui::TableNextColumn();
-            if (capture) ImGui::Text(format, smr); else ImGui::TextDisabled("-");
-        };
-        liveRow("kg H2 per hour, now", m_recoveredKgh, m_smrKgh, "%.3f",
-                "Live: panels' H2 recovered after the membrane; the reformer's output (its column follows smr.capture_fraction)");
-        liveRow("kg H2, last 24 h", photoDay, smrDay, "%.2f", "Integrated from this session's samples of the sim");
-        auto econRow = [&](const char* what, sim::Range sim::RouteEconomics::*field, const char* format, const char* why) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(what);
-            tip(why);
-            for (const auto* e : route) {
-                ImGui::TableNextColumn();
-                if (e) rangeCell(e->*field, e->viable || field == &sim::RouteEconomics::co2_kg_per_kg, format);
-                else ImGui::TextDisabled("-");
-            }
-        };
-        econRow("CO2, kg per kg H2", &sim::RouteEconomics::co2_kg_per_kg, "%.2f",
-                "Direct CO2 per kg H2: SMR ~10 kg (hydrogen.md §4: 9.35-10.2); with capture 71-92 % removed; panels: "
-                "grid power for drying and compression only");
-        econRow("Land, m² per kg/day", &sim::RouteEconomics::land_m2_per_kg_d, "%.0f",
-                "Panels: 365 / (annual yield x ground cover ratio); reformer: plot area (econ.* ranges)");
-        econRow("LCOH, USD per kg", &sim::RouteEconomics::lcoh_usd_kg, "%.2f",
-                "Levelised cost from the named econ.* assumptions, low-base-high; market refs: grey 1.0-2.5, "
-                "blue 1.45-2.4, photocatalytic projections 1.6-3.2 at 5-10 % STH (hydrogen.md §5, §9)");
-        ImGui::EndTable();
-    }
-    if (route[0] && !route[0]->viable) ImGui::TextDisabled("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative).");
+    char dayHeader[32];
+    if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "last 24 h");
+    else std::snprintf(dayHeader, sizeof dayHeader, "last %.1f h", span);
+    const std::vector<h2::Row> flows = h2::supplyRows(now), store = h2::storeRows(now, m_storageCap);
+    rowsTable("##supply", {&flows, "H2", "now", dayHeader, [&](std::size_t i) { return day[i]; }},
+              {&store, "Store and reformer", "now", nullptr, {}});
+    if (now.unserved_kg_h > 0.005)
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "PRMiTS short of hydrogen: %.2f kg/h unserved", now.unserved_kg_h);
 }
 
 void HydrogenScene::drawPlots() {
-    if (m_plots.size() < 2) { ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 10 sim minutes)."); return; }
-    const std::vector<float>& a = m_plots.series(kPlotPoa);
-    const std::vector<float>& b = m_plots.series(kPlotH2);
-    const std::vector<float>& c = m_plots.series(kPlotStorage);
-    const float aMax = std::max(1.0f, *std::max_element(a.begin(), a.end()));
-    const float bMax = std::max(1e-6f, *std::max_element(b.begin(), b.end()));
-    const float cMax = std::max(1e-6f, *std::max_element(c.begin(), c.end()));
-    const float w = ImGui::GetContentRegionAvail().x;
+    if (m_plots.size() < 2) {
+        ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days).");
+        return;
+    }
+    const float em = ImGui::GetFontSize();
+    std::vector<PlotLine> lines = {
+        {&m_plots.series(h2::kPlotPanels), IM_COL32(250, 200, 60, 255), "panels (after separator)", 2.0f},
+        {&m_plots.series(h2::kPlotReformer), IM_COL32(110, 160, 255, 255), "reformer", 2.0f},
+        {&m_plots.series(h2::kPlotVented), IM_COL32(210, 120, 210, 255), "vented", 1.5f},
+        {&m_plots.series(h2::kPlotDemand), IM_COL32(240, 240, 240, 255), "PRMiTS demand", 2.0f},
+    };
+    if (anyAbove(m_plots.series(h2::kPlotUnserved), 0.005f))
+        lines.push_back({&m_plots.series(h2::kPlotUnserved), IM_COL32(255, 80, 70, 255), "unserved", 2.0f});
+    char title[96];
+    std::snprintf(title, sizeof title, "H2 supply and demand, kg/h - last %.0f h", m_plots.spanHours());
+    ImGui::TextUnformatted(title);
+    linesPlot("##supplyplot", m_plots, lines, "kg/h", 9.0f * em);
+    // The store and the sun, side by side.
+    const std::vector<float>& st = m_plots.series(h2::kPlotStorage);
+    const std::vector<float>& poa = m_plots.series(h2::kPlotPoa);
+    const float half = 0.5f * (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
     char t[96];
-    const double span = m_plots.spanHours();
-    std::snprintf(t, sizeof t, "Irradiance on panels (POA), W/m² - last %.1f h, max %.0f", span, aMax);
-    ImGui::PlotLines("##poa", a.data(), static_cast<int>(a.size()), 0, t, 0.0f, std::max(aMax, 1100.0f), ImVec2(w, 60));
-    std::snprintf(t, sizeof t, "H2 recovered, kg/h - max %.3f", bMax);
-    ImGui::PlotLines("##h2", b.data(), static_cast<int>(b.size()), 0, t, 0.0f, bMax * 1.1f, ImVec2(w, 60));
-    std::snprintf(t, sizeof t, "H2 storage, kg (capacity %.0f)", m_storageCap);
-    ImGui::PlotLines("##st", c.data(), static_cast<int>(c.size()), 0, t, 0.0f, std::max(static_cast<float>(m_storageCap), cMax), ImVec2(w, 60));
+    std::snprintf(t, sizeof t, "H2 in store, kg (of %.0f)", m_storageCap);
+    const float stMax = std::max(static_cast<float>(m_storageCap), *std::max_element(st.begin(), st.end()));
+    ImGui::PlotLines("##st", st.data(), static_cast<int>(st.size()), 0, t, 0.0f, stMax, ImVec2(half, 3.5f * em));
+    ImGui::SameLine();
+    const float aMax = std::max(1100.0f, *std::max_element(poa.begin(), poa.end()));
+    ImGui::PlotLines("##poa", poa.data(), static_cast<int>(poa.size()), 0, "Sun on the panels, W/m²", 0.0f, aMax,
+                     ImVec2(half, 3.5f * em));
+}
+
+void HydrogenScene::drawGasField(const sim::State& s) {
+    const h2::FieldNow f = h2::readField(s);
+    const std::vector<h2::Row> field = h2::fieldRows(f), co2 = h2::co2Rows(f);
+    rowsTable("##gasfield", {&field, "Depleted gas field (feeds the reformer)", "now", nullptr, {}},
+              {&co2, "CO2 into a depleted reservoir", "now", nullptr, {}});
+    const std::string status = h2::injectionStatus(f);
+    const bool bad = !f.injectionOk || f.co2Vented_t_h > 0.0;
+    if (bad) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", status.c_str());
+    else ImGui::TextDisabled("%s", status.c_str());
+}
+
+void HydrogenScene::drawComparison(const sim::State& s) {
+    // The simulated reformer stores its captured CO2 in the depleted field: that route is the one running now.
+    const char* running = m_smrCapture > 0.0 ? "smr_depleted_field" : "smr_grey";
+    const ImU32 highlight = IM_COL32(200, 120, 60, 70);
+    if (ImGui::BeginTable("routes", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("Route");
+        ImGui::TableSetupColumn("CO2, kg per kg H2");
+        ImGui::TableSetupColumn("LCOH, USD per kg");
+        ImGui::TableSetupColumn("Land, m²/(kg/d)");
+        ImGui::TableHeadersRow();
+        for (const sim::RouteEconomics& e : s.economics) {
+            ImGui::TableNextRow();
+            if (e.name == running || e.name == "photocatalytic") ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, highlight);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(h2::routeLabel(e.name).c_str());
+            tip(h2::routeTip(e.name));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rangeText(e.co2_kg_per_kg, true).c_str());
+            tip("Direct CO2 per kg H2: SMR ~10 kg (hydrogen.md §4: 9.35-10.2); with capture 71-92 % removed; panels: "
+                "grid power for drying and compression only");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rangeText(e.lcoh_usd_kg, e.viable).c_str());
+            tip("Levelised cost from the named econ.* assumptions, low-base-high; market refs: grey 1.0-2.5, "
+                "blue 1.45-2.4, photocatalytic projections 1.6-3.2 at 5-10 % STH (hydrogen.md §5, §9)");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(rangeText(e.land_m2_per_kg_d, e.viable).c_str());
+            tip("Panels: 365 / (annual yield x ground cover ratio); reformer: plot area (econ.* ranges)");
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextDisabled("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f).", m_smrCapture);
+    for (const sim::RouteEconomics& e : s.economics)
+        if (e.name == "photocatalytic" && !e.viable)
+            ImGui::TextDisabled("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative).");
 }
 
 void HydrogenScene::drawControls() {
@@ -190,15 +353,24 @@ void HydrogenScene::drawControls() {
 void HydrogenScene::drawUi(const FrameInput& in) {
     const CallState scope(m_state, in.state);
     if (!m_state) return;
+    const sim::State& s = *m_state;
+    const float em = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(640, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Hydrogen: panels vs reformer", &m_showPanel)) { ImGui::End(); return; }
-    ImGui::Text("Sun %.1f° up, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%",
+    ImGui::SetNextWindowSize(ImVec2(48.0f * em, 0), ImGuiCond_FirstUseEver);
+    // Never taller than the screen below the menu and above the status line: it scrolls instead.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
+    if (!ImGui::Begin("Hydrogen for PRMiTS: panels, store and reformer", &m_showPanel)) { ImGui::End(); return; }
+    ImGui::Text("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%",
                 m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud);
-    ImGui::Text("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 %.3f kg/h", m_area, m_builtArea, m_sth, m_h2kgh);
-    drawComparison();
-    if (ImGui::CollapsingHeader("Live plots", ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
-    if (ImGui::CollapsingHeader("Controls", ImGuiTreeNodeFlags_DefaultOpen)) drawControls();
+    ImGui::Text("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h", m_area,
+                m_builtArea, m_sth, m_h2kgh);
+    tip("STH after catalyst ageing; H2 gross, before the separator's loss");
+    if (ImGui::CollapsingHeader("Supply to PRMiTS (W/Mo reduction) now", ImGuiTreeNodeFlags_DefaultOpen)) drawSupply(s);
+    if (ImGui::CollapsingHeader("Last days", ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
+    if (ImGui::CollapsingHeader("Depleted gas field and CO2 storage", ImGuiTreeNodeFlags_DefaultOpen)) drawGasField(s);
+    if (ImGui::CollapsingHeader("Routes compared", ImGuiTreeNodeFlags_DefaultOpen)) drawComparison(s);
+    if (ImGui::CollapsingHeader("Controls: STH, field, weather, reformer, capture")) drawControls();
     ImGui::End();
 }
 

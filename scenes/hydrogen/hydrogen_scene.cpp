@@ -26,6 +26,7 @@ const glm::vec3 kPlant(34.0f, 0.0f, -12.0f);       // separator skid: gas plant 
 const glm::vec3 kTankYard(66.0f, 0.0f, -12.0f);
 const glm::vec3 kReformer(150.0f, 0.0f, 40.0f);    // the reformer beside the panels, south-east
 const glm::vec3 kConsumer(430.0f, 0.0f, -260.0f);  // W/Mo oxide reduction furnaces (almalyk.md §5), pipeline's end
+const glm::vec3 kCaptureColumnTop(42.0f, 28.0f, -6.0f);  // the CO2 absorber's top, from the reformer's origin
 constexpr float kHeaderHeight = 0.9f;               // m, collection pipes on low sleepers
 constexpr float kBubbleSize = 0.05f;                // m: enlarged (real bubbles in a 0.1 mm film are sub-mm) to be seen
 constexpr float kNearRowDistance = 60.0f;           // m from the eye: rows nearer are drawn tray by tray
@@ -169,6 +170,10 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
                             .size = 3.0f, .color = {0.55f, 0.55f, 0.56f, 0.55f}});
     m_ventPlume = ps.addEmitter({.kind = eng::ParticleKind::Steam, .position = kPlant + glm::vec3(8, 9, 6),
                                  .velocity = {0, 2, 0}, .radius = 0.2f, .rate = 0.0f, .lifetime = 6.0f, .size = 0.8f});
+    // Captured CO2 released from the top of the absorber column while its injection is faulted (or the store full).
+    m_co2Vent = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kReformer + kCaptureColumnTop,
+                               .velocity = {0, 4, 0}, .spread = 0.4f, .radius = 0.5f, .rate = 0.0f, .lifetime = 18.0f,
+                               .size = 2.5f, .color = {0.75f, 0.75f, 0.78f, 0.5f}});
     return true;
 }
 
@@ -202,7 +207,6 @@ void HydrogenScene::update(const FrameInput& in) {
     m_builtArea = s.h2.built_area_m2;
     m_sth = s.h2.sth_effective_percent;
     m_h2kgh = s.h2.h2_kg_h;
-    m_recoveredKgh = s.h2.h2_recovered_kg_h;
     m_storageKg = s.h2.storage_kg;
     m_storageFill = s.h2.storage_fill;
     m_storageCap = param("h2.storage_capacity_kg", 100.0);
@@ -211,13 +215,15 @@ void HydrogenScene::update(const FrameInput& in) {
     m_smrKgh = s.smr.h2_kg_h;
     m_smrCo2Kgh = s.smr.co2_kg_h;
     m_smrTripped = s.smr.tripped;
+    m_injectionOk = s.gas.injection_ok;
+    m_co2VentedTh = s.gas.co2_vented_t_h;
     m_smrCapture = param("smr.capture_fraction", 0.0);
     m_smrCapacity = param("smr.capacity_kg_h", 0.0);
     m_layout = makeFieldLayout(m_area, param("h2.tilt_deg", 30.0), param("h2.azimuth_deg", 180.0),
                                param("econ.ground_cover_ratio", 0.5));
     m_clouds.update(m_cloud, sim::toSeconds(in.now - s.time) + sim::toSeconds(s.time % (400 * sim::kDay)));
 
-    m_plots.sample(s, in.now);
+    observe(s);
 
     // Plumes follow the live rates: the flue's CO2 (emitted, after capture) and the separator's vent.
     if (m_r) {
@@ -225,7 +231,15 @@ void HydrogenScene::update(const FrameInput& in) {
         ps.emitter(m_flue).rate = static_cast<float>(std::clamp(m_smrCo2Kgh * 0.4, 0.0, 40.0));
         ps.emitter(m_flue).size = 2.0f + static_cast<float>(std::min(m_smrKgh, 50.0) * 0.08);
         ps.emitter(m_ventPlume).rate = (!m_separatorOk && m_h2kgh > 0.0) ? 6.0f : 0.0f;
+        // Captured CO2 vented: the flue's 0.4 puffs/s per kg/h, so the same CO2 reads as the same plume (a 5 kg H2/h
+        // reformer capturing 90 % vents ~45 kg/h in an injection trip: 18 puffs/s, the grey flue's ~20).
+        ps.emitter(m_co2Vent).rate = static_cast<float>(std::clamp(m_co2VentedTh * 1000.0 * 0.4, 0.0, 40.0));
     }
+}
+
+void HydrogenScene::observe(const sim::State& s) {
+    m_plots.sample(s, s.time);
+    m_totals.sample(s, s.time);
 }
 
 int HydrogenScene::bubblesPerModule(double g_h_m2) {
@@ -399,7 +413,8 @@ void HydrogenScene::drawReformer(eng::Renderer& r) {
                            {0.9f, 7.0f, 0.9f}), glm::vec4(0.55f, 0.62f, 0.7f, 1), glm::vec4(0)});
     // CO2 capture: absorber and stripper columns, present only while capture is set.
     if (m_smrCapture > 0.0) {
-        v.push_back({place(kReformer + glm::vec3(42, 0, -6), {2.2f, 28.0f, 2.2f}), glm::vec4(0.45f, 0.62f, 0.5f, 1), glm::vec4(0)});
+        v.push_back({place(kReformer + glm::vec3(kCaptureColumnTop.x, 0, kCaptureColumnTop.z), {2.2f, kCaptureColumnTop.y, 2.2f}),
+                     glm::vec4(0.45f, 0.62f, 0.5f, 1), glm::vec4(0)});
         v.push_back({place(kReformer + glm::vec3(42, 0, 5), {1.7f, 20.0f, 1.7f}), glm::vec4(0.45f, 0.62f, 0.5f, 1), glm::vec4(0)});
     }
     r.drawInstanced(m_vessel, v);
@@ -475,12 +490,20 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
     r.labels().add({.position = kTankYard + glm::vec3(6, 16, 0), .text = b, .color = {0.6f, 0.9f, 1, 1}, .fadeStart = 900, .fadeEnd = 2000});
     std::snprintf(b, sizeof b, "To W/Mo oxide reduction: demand %.1f kg/h", m_demandKgh);
     r.labels().add({.position = kConsumer + glm::vec3(0, 22, 0), .text = b, .fadeStart = 1500, .fadeEnd = 3000});
-    const double co2PerKg = m_smrKgh > 0 ? m_smrCo2Kgh / m_smrKgh : 0.0;
-    std::snprintf(b, sizeof b, "%s: %.1f kg H2/h, CO2 %.1f kg/h (%.1f kg per kg H2)%s",
-                  m_smrCapture > 0 ? "Steam reformer + CO2 capture" : "Steam reformer (grey)", m_smrKgh, m_smrCo2Kgh,
-                  co2PerKg, m_smrTripped ? " - TRIPPED" : "");
+    const char* name = m_smrCapture > 0 ? "Steam reformer + CO2 capture" : "Steam reformer (grey)";
+    if (m_smrTripped) std::snprintf(b, sizeof b, "%s - TRIPPED", name);
+    else if (m_smrKgh > 0.0)
+        std::snprintf(b, sizeof b, "%s: %.1f kg H2/h, CO2 to air %.1f kg/h (%.1f kg per kg H2)", name, m_smrKgh,
+                      m_smrCo2Kgh, m_smrCo2Kgh / m_smrKgh);
+    else std::snprintf(b, sizeof b, "%s - hot standby (burners only, CO2 to air %.1f kg/h)", name, m_smrCo2Kgh);
     r.labels().add({.position = kReformer + m_stackTop + glm::vec3(0, 8, 0), .text = b, .color = {1, 0.85f, 0.75f, 1},
                     .fadeStart = 1500, .fadeEnd = 3000});
+    if (m_smrCapture > 0 && (!m_injectionOk || m_co2VentedTh > 0.0)) {
+        std::snprintf(b, sizeof b, "%s: captured CO2 vented, %.0f kg/h", m_injectionOk ? "CO2 reservoir full" : "CO2 INJECTION FAULT",
+                      m_co2VentedTh * 1000.0);
+        r.labels().add({.position = kReformer + kCaptureColumnTop + glm::vec3(0, 6, 0), .text = b, .color = {1, 0.4f, 0.3f, 1},
+                        .fadeStart = 1500, .fadeEnd = 3000});
+    }
 }
 
 void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {

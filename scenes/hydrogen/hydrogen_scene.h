@@ -6,10 +6,14 @@
 //   headers carrying the hazardous moist H2:O2 = 2:1 product, the membrane separator, compressors, H2 tanks whose level
 //   gauges follow the storage, the pipeline to the W/Mo oxide reduction) and the reformer (furnace with flue stack,
 //   shift reactors, PSA, a CO2 plume that shrinks with capture, and the capture unit when capture is on).
-//   A panel compares the routes (kg H2/h and /day, CO2 per kg, land per kg/day, LCOH range) with live plots, presets
-//   and controls; an optional overlay previews the sun's path for any date (the sim clock itself only runs forward).
-// Reads: FrameInput::world->state() (h2, sun, weather, smr, catalyst, economics) and params; the sun for lighting is
-//   sim::Hydrogen::sunAt(now) — the simulation's own solar position at the displayed time.
+//   A vent plume at the capture unit shows captured CO2 released while the CO2 injection is faulted.
+//   A panel shows supply and demand now (PRMiTS demand, served from panels + storage and by the reformer, unserved,
+//   vented, the reformer's share, the store and its hours of cover) with their last-24 h totals, plots of the last
+//   3 days, the depleted gas field and the CO2 store, the routes compared (CO2 per kg, LCOH, land per kg/day), STH
+//   presets and controls; an optional overlay previews the sun's path for any date (the sim clock only runs forward).
+// Reads: FrameInput::world->state() (h2, sun, weather, smr, catalyst, economics) and params; the panel's supply, field
+//   and CO2 figures by metric name (supply_view.h); the sun for lighting is sim::Hydrogen::sunAt(now) — the
+//   simulation's own solar position at the displayed time.
 // Writes: sim::Commands (SetParam) from its panel into an outbox the app drains with takeCommands().
 // Does NOT: advance the simulation, or show the real site plan (layout is illustrative; sizes from docs/models.md).
 #pragma once
@@ -22,6 +26,7 @@
 #include "engine/model/model_library.h"
 #include "scenes/hydrogen/cloud_field.h"
 #include "scenes/hydrogen/field_layout.h"
+#include "scenes/hydrogen/supply_view.h"
 #include "scenes/scene.h"
 #include "scenes/scene_kit.h"
 #include "scenes/site_backdrop.h"
@@ -42,6 +47,9 @@ public:
 
     // Commands from the scene's panel since the last call (the app pushes them into the World).
     std::vector<sim::Command> takeCommands() override;
+    // A shot's warm-up fills the panel's plots and 24 h totals as a running window would.
+    sim::Time observeEvery() const override { return 10 * sim::kMinute; }
+    void observe(const sim::State& s) override;
 
     // What update() derived, for tests: the direction the scene lights with, the field it draws, the clouds.
     glm::vec3 lightingSunDir() const { return m_sunDir; }
@@ -59,8 +67,10 @@ private:
     void drawLabels(eng::Renderer& r);
     void paramSlider(const char* label, const char* name, float lo, float hi, const char* format, bool logScale,
                      const char* tip);
-    void drawComparison();
+    void drawSupply(const sim::State& s);
     void drawPlots();
+    void drawGasField(const sim::State& s);
+    void drawComparison(const sim::State& s);
     void drawControls();
     double param(const char* name, double fallback) const;
 
@@ -71,24 +81,25 @@ private:
     eng::MeshId m_module, m_row, m_bubble, m_cloudMesh, m_cloudShadow, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
         m_reformer, m_vessel;
     glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame
-    eng::EmitterId m_flue, m_ventPlume;
+    eng::EmitterId m_flue, m_ventPlume, m_co2Vent;
 
     // Copied from the sim each update (never references into it).
     const sim::State* m_state = nullptr;  // this call's state (CallState), never kept across calls
     sim::Time m_now = 0;
     glm::vec3 m_sunDir{0, 1, 0};
     double m_elevation = 0.0, m_azimuth = 0.0, m_ghi = 0.0, m_poa = 0.0, m_cloud = 0.0;
-    double m_area = 0.0, m_sth = 0.0, m_h2kgh = 0.0, m_recoveredKgh = 0.0, m_storageKg = 0.0, m_storageFill = 0.0;
+    double m_area = 0.0, m_sth = 0.0, m_h2kgh = 0.0, m_storageKg = 0.0, m_storageFill = 0.0;
     double m_storageCap = 100.0, m_demandKgh = 0.0, m_builtArea = 0.0;
     bool m_separatorOk = true, m_smrTripped = false;
-    double m_smrKgh = 0.0, m_smrCo2Kgh = 0.0, m_smrCapture = 0.0, m_smrCapacity = 0.0;
+    double m_smrKgh = 0.0, m_smrCo2Kgh = 0.0, m_smrCapture = 0.0, m_smrCapacity = 0.0, m_co2VentedTh = 0.0;
+    bool m_injectionOk = true;
     h2::FieldLayout m_layout;
     h2::CloudField m_clouds;
     float m_anim = 0.0f;  // seconds of animation (bubbles), wall clock
 
-    // The panel's plots and 24 h totals: one sample per 10 sim minutes over the last 3 days.
-    enum PlotSeries : std::size_t { kPlotPoa, kPlotH2, kPlotStorage, kPlotSmr };
-    kit::MetricHistory m_plots{{"h2.poa_w_m2", "h2.recovered_kg_h", "h2.storage_kg", "smr.h2_kg_h"}, 10.0, 72.0};
+    // The panel's plots (one sample per 10 sim minutes over the last 3 days, series h2::PlotSeries) and 24 h totals.
+    kit::MetricHistory m_plots{h2::plotMetricNames(), 10.0, 72.0};
+    h2::SupplyTotals m_totals;
     kit::CommandOutbox m_outbox;
     kit::ParamSliders m_sliders;
 

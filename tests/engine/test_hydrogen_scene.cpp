@@ -1,12 +1,16 @@
 // Hydrogen scene logic without GL: the panel field layout, the cloud field's coverage and shadows, the bubbles' rate
-// law, and that the sun the scene lights with is the simulation's solar position at the displayed time.
+// law, that the sun the scene lights with is the simulation's solar position at the displayed time, and that the
+// panel's supply, gas-field and CO2 figures are the simulation's (read by metric name, checked against sim::State).
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "scenes/hydrogen/cloud_field.h"
 #include "scenes/hydrogen/field_layout.h"
 #include "scenes/hydrogen/hydrogen_scene.h"
+#include "scenes/hydrogen/supply_view.h"
+#include "sim/metrics.h"
 #include "sim/catalyst.h"
 #include "sim/solar.h"
 #include "sim/world.h"
@@ -190,4 +194,157 @@ TEST_CASE("hydrogen scene: clicking the panel field gives its whole description 
     CHECK(what.find("0.1 mm water film\nTilt 30°") != std::string::npos);
     CHECK(what.find(", facing azimuth 180°") != std::string::npos);
     CHECK(what.size() > 120);
+}
+
+namespace {
+// The number a panel row shows (its value text), by key.
+double shown(const std::vector<scenes::h2::Row>& rows, const std::string& key) {
+    for (const scenes::h2::Row& r : rows)
+        if (key == r.key) {
+            std::string v = r.value;
+            std::erase(v, ',');
+            return std::stod(v);
+        }
+    FAIL("no row " << key);
+    return NAN;
+}
+}  // namespace
+
+TEST_CASE("hydrogen panel: every metric it reads exists") {
+    for (const std::string& n : scenes::h2::supplyMetricNames()) {
+        CAPTURE(n);
+        CHECK(sim::findMetric(n) >= 0);
+    }
+    sim::World w(sim::makeParams(), 1, sim::defaultStartTime());
+    w.step();
+    scenes::h2::SupplyTotals totals;
+    totals.sample(w.state(), w.now());
+    CHECK(totals.history().unknownMetrics().empty());
+}
+
+TEST_CASE("hydrogen panel: supply now is the simulation's; served + unserved = demand as displayed") {
+    // Default complex from a midsummer evening: the store (half full at the start) runs down overnight and the
+    // reformer comes online from hot standby; at dawn the panels and the reformer serve together.
+    sim::Time start = 0;
+    REQUIRE(sim::parseIso8601("2026-06-21T20:00:00+05:00", start));
+    sim::World w(sim::makeParams(), 3, start);
+    bool sawReformer = false, sawBoth = false;
+    for (int tick = 0; tick < 3 * 24 * 60 && !(sawReformer && sawBoth); ++tick) {
+        w.step();
+        const sim::State& s = w.state();
+        if (s.h2.served_reformer_kg_h <= 0.0) continue;
+        const bool both = s.h2.served_photo_kg_h > 0.01;
+        if (sawReformer && (!both || sawBoth)) continue;
+        sawReformer = true;
+        sawBoth = sawBoth || both;
+        const scenes::h2::SupplyNow now = scenes::h2::readSupply(s);
+        // The sim's own fields (not its metrics) are the reference for what the panel read.
+        CHECK(now.reformerShare_pct == doctest::Approx(s.h2.reformer_share_pct));
+        CHECK(now.servedReformer_kg_h == doctest::Approx(s.h2.served_reformer_kg_h));
+        CHECK(now.servedPanels_kg_h == doctest::Approx(s.h2.served_photo_kg_h));
+        CHECK(now.demand_kg_h == doctest::Approx(s.h2.demand_kg_h));
+        CHECK(now.reformerOnline == s.smr.online);
+        // The share is the reformer's part of what was served (hand definition).
+        CHECK(now.reformerShare_pct == doctest::Approx(100.0 * s.h2.served_reformer_kg_h / s.h2.served_kg_h));
+        const auto flows = scenes::h2::supplyRows(now);
+        const auto store = scenes::h2::storeRows(now, s.h2.storage_capacity_kg);
+        // Displayed with two decimals: the three parts add up to the demand within three roundings.
+        CHECK(std::abs(shown(flows, "served_panels") + shown(flows, "served_reformer") + shown(flows, "unserved") -
+                       shown(flows, "demand")) <= 0.015 + 1e-9);
+        CHECK(std::abs(shown(store, "reformer_share") - s.h2.reformer_share_pct) <= 0.05 + 1e-9);
+        // Hours of cover (plan: stock / current net draw, demand - panels, when the store is drawn down).
+        const double draw = s.h2.demand_kg_h - s.h2.h2_recovered_kg_h;
+        if (draw > 0.0 && s.h2.storage_kg / draw < 999.0)
+            CHECK(std::abs(shown(store, "cover") - s.h2.storage_kg / draw) <= 0.05 + 1e-9);
+    }
+    CHECK(sawReformer);
+    CHECK(sawBoth);
+}
+
+TEST_CASE("hydrogen panel: the last 24 h totals are the simulation's cumulative differences") {
+    sim::World w(sim::makeParams(), 5, sim::defaultStartTime());
+    scenes::h2::SupplyTotals totals;
+    using T = scenes::h2::SupplyTotals;
+    double demandAt6 = 0.0, reformerAt6 = 0.0, ventedAt6 = 0.0;
+    const sim::Time sixHours = w.now() + 6 * sim::kHour, end = w.now() + 30 * sim::kHour;
+    sim::Time at6 = -1;  // the first sample at or after hour 6: the oldest within 24 h of the end
+    while (w.now() < end) {
+        w.step();
+        if (totals.sample(w.state(), w.now()) && at6 < 0 && w.now() >= sixHours) {
+            at6 = w.now();
+            demandAt6 = w.state().h2.demand_kg;
+            reformerAt6 = w.state().h2.served_reformer_kg;
+            ventedAt6 = w.state().h2.vented_kg;
+        }
+    }
+    const sim::State& s = w.state();
+    double span = 0.0;
+    // 30 h run, samples every 10 min from the first tick: the window starts at the first sample after hour 6.
+    const double demand = totals.lastHours(s, T::kDemand, 24.0, &span);
+    REQUIRE(at6 > 0);
+    CHECK(span == doctest::Approx(sim::toHours(end - at6)));
+    CHECK(span > 23.8);
+    CHECK(demand == doctest::Approx(s.h2.demand_kg - demandAt6).epsilon(1e-5));
+    CHECK(totals.lastHours(s, T::kServedReformer, 24.0, nullptr) == doctest::Approx(s.h2.served_reformer_kg - reformerAt6).epsilon(1e-5));
+    CHECK(totals.lastHours(s, T::kVented, 24.0, nullptr) == doctest::Approx(s.h2.vented_kg - ventedAt6).epsilon(1e-5));
+    // About 4 kg/h for a day (docs/hydrogen_supply.md §2: the profile's daily mean is 1).
+    CHECK(demand == doctest::Approx(24.0 * 4.0).epsilon(0.02));
+    // A fresh history has nothing to difference against.
+    scenes::h2::SupplyTotals fresh;
+    fresh.sample(s, s.time);
+    CHECK(std::isnan(fresh.lastHours(s, T::kDemand, 24.0, &span)));
+    CHECK(span == 0.0);
+}
+
+TEST_CASE("hydrogen panel: the depleted field and the CO2 store; injection faulted vents, running injects") {
+    sim::Params p = sim::makeParams();
+    REQUIRE(p.set("smr.capture_fraction", 0.9));
+    sim::Time start = 0;
+    REQUIRE(sim::parseIso8601("2026-06-21T20:00:00+05:00", start));
+    sim::World w(p, 3, start);
+    // Run until the reformer is online (capturing), then trip the injection compressor.
+    for (int i = 0; i < 3 * 24 * 60 && w.state().smr.co2_captured_kg_h <= 0.0; ++i) w.step();
+    REQUIRE(w.state().smr.co2_captured_kg_h > 0.0);
+    {
+        const sim::State& s = w.state();
+        const scenes::h2::FieldNow f = scenes::h2::readField(s);
+        CHECK(f.injectionOk);
+        CHECK(f.pressure_bar == doctest::Approx(s.gas.pressure_bar));
+        CHECK(f.reserveLeft_pct == doctest::Approx(s.gas.reserve_left_pct));
+        CHECK(f.rate_nm3_h == doctest::Approx(s.gas.rate_nm3_h));
+        CHECK(f.co2Content_pct == doctest::Approx(s.gas.co2_pct));
+        // Captured CO2 is all injected while the compressor runs (the reservoir is far from full).
+        CHECK(f.co2Captured_t_h == doctest::Approx(s.smr.co2_captured_kg_h / 1000.0));
+        CHECK(f.co2Injected_t_h == doctest::Approx(f.co2Captured_t_h).epsilon(1e-6));
+        CHECK(f.co2Vented_t_h == 0.0);
+        // Capacity left from the stored mass and the reservoir's capacity (hand definition).
+        CHECK(f.capacityLeft_pct == doctest::Approx(100.0 * (1.0 - s.gas.co2_stored_t / s.gas.capacity_t)));
+        CHECK(scenes::h2::injectionStatus(f) == "Injecting the captured CO2");
+        const auto co2 = scenes::h2::co2Rows(f);
+        CHECK(std::abs(shown(co2, "injected") - s.gas.co2_injected_t_h) <= 0.0005 + 1e-12);
+        const auto field = scenes::h2::fieldRows(f);
+        CHECK(std::abs(shown(field, "rate") - s.gas.rate_nm3_h) <= 0.5 + 1e-9);  // "62,489": thousands separated
+    }
+    w.push({sim::CommandType::InjectFault, "gas.injection", "", -1});
+    w.step();
+    w.step();
+    const sim::State& s = w.state();
+    REQUIRE(s.smr.co2_captured_kg_h > 0.0);
+    const scenes::h2::FieldNow f = scenes::h2::readField(s);
+    CHECK_FALSE(f.injectionOk);
+    CHECK(f.co2Injected_t_h == 0.0);
+    CHECK(f.co2Vented_t_h == doctest::Approx(s.smr.co2_captured_kg_h / 1000.0).epsilon(1e-6));
+    CHECK(scenes::h2::injectionStatus(f).find("INJECTION FAULT") != std::string::npos);
+}
+
+TEST_CASE("hydrogen panel: every route of the comparison has words, the depleted-field route reads as blue storage") {
+    sim::World w(sim::makeParams(), 1, sim::defaultStartTime());
+    w.step();
+    REQUIRE(w.state().economics.size() == 4);
+    for (const sim::RouteEconomics& e : w.state().economics) {
+        CAPTURE(e.name);
+        CHECK(scenes::h2::routeLabel(e.name) != e.name);
+        CHECK(std::string(scenes::h2::routeTip(e.name)).size() > 20);
+    }
+    CHECK(scenes::h2::routeLabel("smr_depleted_field") == "SMR + CO2 stored in a depleted field (blue)");
 }

@@ -1,0 +1,223 @@
+#include "scenes/hydrogen/supply_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "sim/metrics.h"
+#include "sim/world.h"
+
+namespace scenes::h2 {
+
+namespace {
+
+// The metric read by `name` in s (NaN when the registry has no such name), resolved once per name.
+class Reader {
+public:
+    explicit Reader(const sim::State& s) : m_s(s) {}
+    double operator()(const char* name) const { return sim::readMetric(m_s, index(name)); }
+    static int index(const char* name);
+
+private:
+    const sim::State& m_s;
+};
+
+int Reader::index(const char* name) {
+    // A handful of names, each resolved on first use; the registry never changes while the program runs.
+    static std::vector<std::pair<std::string, int>> cache;
+    for (const auto& [n, i] : cache)
+        if (n == name) return i;
+    cache.emplace_back(name, sim::findMetric(name));
+    return cache.back().second;
+}
+
+const char* const kSupplyMetrics[] = {
+    "h2.demand_kg_h", "h2.served_photo_kg_h", "h2.served_reformer_kg_h", "h2.unserved_kg_h", "h2.vented_kg_h",
+    "h2.reformer_share_pct", "h2.recovered_kg_h", "smr.h2_kg_h", "h2.storage_kg", "h2.storage_fill_pct",
+    "h2.storage_cover_h", "smr.online", "smr.tripped",
+};
+const char* const kFieldMetrics[] = {
+    "gas.pressure_bar", "gas.reserve_left_pct", "gas.rate_nm3_h", "gas.to_reformer_nm3_h", "gas.co2_pct",
+    "smr.co2_captured_kg_h", "ccs.co2_injected_t_h", "ccs.co2_vented_t_h", "ccs.co2_stored_t", "ccs.capacity_left_pct",
+    "ccs.injection_ok",
+};
+// SupplyTotals' items, in Item order: the cumulative counterparts of the supply rates.
+const char* const kTotalMetrics[] = {"h2.demand_kg", "h2.served_photo_kg", "h2.served_reformer_kg", "h2.unserved_kg",
+                                     "h2.vented_kg"};
+static_assert(std::size(kTotalMetrics) == SupplyTotals::kItems);
+// The plot's series, in PlotSeries order.
+const char* const kPlotMetrics[] = {"h2.demand_kg_h", "h2.recovered_kg_h", "smr.h2_kg_h", "h2.vented_kg_h",
+                                    "h2.unserved_kg_h", "h2.storage_kg", "h2.poa_w_m2"};
+static_assert(std::size(kPlotMetrics) == kPlotPoa + 1);
+
+// The number as `format` writes it ("-" for NaN), with thousands separated by commas from 10,000 up ("62,489").
+std::string num(const char* format, double v) {
+    if (!std::isfinite(v)) return "-";
+    char b[48];
+    std::snprintf(b, sizeof b, format, v);
+    if (std::abs(v) < 10000.0) return b;
+    const std::string_view text(b);
+    const std::size_t sign = text[0] == '-' ? 1 : 0, end = std::min(text.find('.'), text.size());
+    std::string out(text.substr(0, sign));
+    for (std::size_t i = sign; i < end; ++i) {
+        if (i > sign && (end - i) % 3 == 0) out += ',';
+        out += text[i];
+    }
+    out += text.substr(end);
+    return out;
+}
+
+}  // namespace
+
+SupplyNow readSupply(const sim::State& s) {
+    const Reader m(s);
+    SupplyNow n;
+    n.demand_kg_h = m("h2.demand_kg_h");
+    n.servedPanels_kg_h = m("h2.served_photo_kg_h");
+    n.servedReformer_kg_h = m("h2.served_reformer_kg_h");
+    n.unserved_kg_h = m("h2.unserved_kg_h");
+    n.vented_kg_h = m("h2.vented_kg_h");
+    n.reformerShare_pct = m("h2.reformer_share_pct");
+    n.panels_kg_h = m("h2.recovered_kg_h");
+    n.reformer_kg_h = m("smr.h2_kg_h");
+    n.storage_kg = m("h2.storage_kg");
+    n.storageFill_pct = m("h2.storage_fill_pct");
+    n.storageCover_h = m("h2.storage_cover_h");
+    n.reformerOnline = m("smr.online") > 0.5;
+    n.reformerTripped = m("smr.tripped") > 0.5;
+    return n;
+}
+
+FieldNow readField(const sim::State& s) {
+    const Reader m(s);
+    FieldNow f;
+    f.pressure_bar = m("gas.pressure_bar");
+    f.reserveLeft_pct = m("gas.reserve_left_pct");
+    f.rate_nm3_h = m("gas.rate_nm3_h");
+    f.toReformer_nm3_h = m("gas.to_reformer_nm3_h");
+    f.co2Content_pct = m("gas.co2_pct");
+    f.co2Captured_t_h = m("smr.co2_captured_kg_h") / 1000.0;
+    f.co2Injected_t_h = m("ccs.co2_injected_t_h");
+    f.co2Vented_t_h = m("ccs.co2_vented_t_h");
+    f.co2Stored_t = m("ccs.co2_stored_t");
+    f.capacityLeft_pct = m("ccs.capacity_left_pct");
+    f.injectionOk = m("ccs.injection_ok") > 0.5;
+    return f;
+}
+
+std::vector<Row> supplyRows(const SupplyNow& n) {
+    return {
+        {"demand", "PRMiTS demand", num("%.2f", n.demand_kg_h), "kg/h",
+         "W/Mo oxide reduction in Chirchik, by shift and hour (docs/hydrogen_supply.md §2)"},
+        {"served_panels", "served from panels + storage", num("%.2f", n.servedPanels_kg_h), "kg/h",
+         "Demand met by photocatalytic H2, straight from the field or out of the store"},
+        {"served_reformer", "served by the reformer", num("%.2f", n.servedReformer_kg_h), "kg/h",
+         "Demand met by the steam reformer, direct or through the store"},
+        {"unserved", "unserved", num("%.2f", n.unserved_kg_h), "kg/h", "Demand nobody met: store empty, reformer short"},
+        {"vented", "vented", num("%.2f", n.vented_kg_h), "kg/h",
+         "H2 lost: the separator's loss, faults, and surplus over a full store"},
+    };
+}
+
+std::vector<Row> storeRows(const SupplyNow& n, double storageCapacity_kg) {
+    const std::string state = n.reformerTripped ? "tripped"
+                              : n.reformerOnline ? "online, " + num("%.2f", n.reformer_kg_h) + " kg/h"
+                                                 : "hot standby";
+    char level[64];
+    std::snprintf(level, sizeof level, "%s of %s", num("%.0f", n.storage_kg).c_str(), num("%.0f", storageCapacity_kg).c_str());
+    return {
+        {"reformer_share", "reformer's share", num("%.1f", n.reformerShare_pct), "%",
+         "The reformer's share of the H2 served to PRMiTS over the last tick (0 when nothing is served)"},
+        {"storage", "H2 in store", level, "kg", "Compressed H2 buffer between the field, the reformer and PRMiTS"},
+        {"cover", "store covers", n.storageCover_h >= 999.0 ? std::string(">999") : num("%.1f", n.storageCover_h), "h",
+         "Hours the store lasts at the current draw (demand - panels; the full demand while it fills). The reformer "
+         "starts below smr.start_cover_h"},
+        {"reformer", "reformer", state, "", "Load-follows the shortfall from hot standby (docs/hydrogen_supply.md §3)"},
+    };
+}
+
+std::vector<Row> fieldRows(const FieldNow& f) {
+    return {
+        {"pressure", "reservoir pressure", num("%.1f", f.pressure_bar), "bar", "Average pressure from the p/z material balance"},
+        {"reserve", "recoverable reserve left", num("%.1f", f.reserveLeft_pct), "%",
+         "Share of the recoverable gas at discovery still in the ground"},
+        {"rate", "gas delivery", num("%.0f", f.rate_nm3_h), "Nm³/h", "Field delivery on its back-pressure curve"},
+        {"to_reformer", "of which to the reformer", num("%.0f", f.toReformer_nm3_h), "Nm³/h", "Raw gas, CO2 included"},
+        {"co2_content", "CO2 in the gas", num("%.1f", f.co2Content_pct), "mol %",
+         "Leaves with the reformer's process CO2 (and is captured with it)"},
+    };
+}
+
+std::vector<Row> co2Rows(const FieldNow& f) {
+    return {
+        {"captured", "CO2 captured", num("%.3f", f.co2Captured_t_h), "t/h", "At the reformer, smr.capture_fraction of its CO2"},
+        {"injected", "injected", num("%.3f", f.co2Injected_t_h), "t/h", "Compressed into the depleted reservoir"},
+        {"co2_vented", "vented (not stored)", num("%.3f", f.co2Vented_t_h), "t/h",
+         "Captured but released: injection compressor tripped or reservoir full"},
+        {"stored", "CO2 in the reservoir", num("%.1f", f.co2Stored_t), "t", "Stored so far"},
+        {"capacity_left", "storage capacity left", num("%.2f", f.capacityLeft_pct), "%", "Of ccs.capacity_mt"},
+    };
+}
+
+std::string injectionStatus(const FieldNow& f) {
+    if (!f.injectionOk) return "INJECTION FAULT (gas.injection): captured CO2 is vented";
+    if (f.co2Captured_t_h > 0.0 && f.co2Vented_t_h > 0.0) return "Reservoir full: captured CO2 is vented";
+    if (f.co2Captured_t_h > 0.0) return "Injecting the captured CO2";
+    return "Nothing captured: set CO2 capture above 0 to store CO2";
+}
+
+SupplyTotals::SupplyTotals()
+    : m_history(std::vector<std::string>(std::begin(kTotalMetrics), std::end(kTotalMetrics)), 10.0, 25.0) {
+    for (const char* n : kTotalMetrics) m_index.push_back(sim::findMetric(n));
+}
+
+double SupplyTotals::lastHours(const sim::State& s, Item item, double hours, double* spanHours) const {
+    const double now = sim::toHours(s.time);
+    for (std::size_t k = 0; k < m_history.size(); ++k) {
+        const double span = now - m_history.hoursAt(k);
+        if (span > hours + 1e-6) continue;
+        if (span <= 0.0) break;
+        if (spanHours) *spanHours = span;
+        return sim::readMetric(s, m_index[item]) - m_history.series(item)[k];
+    }
+    if (spanHours) *spanHours = 0.0;
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::vector<std::string> plotMetricNames() { return {std::begin(kPlotMetrics), std::end(kPlotMetrics)}; }
+
+std::vector<std::string> supplyMetricNames() {
+    std::vector<std::string> out;
+    auto add = [&](const char* n) {
+        for (const std::string& o : out)
+            if (o == n) return;
+        out.emplace_back(n);
+    };
+    for (const char* n : kSupplyMetrics) add(n);
+    for (const char* n : kFieldMetrics) add(n);
+    for (const char* n : kTotalMetrics) add(n);
+    for (const char* n : kPlotMetrics) add(n);
+    return out;
+}
+
+std::string routeLabel(std::string_view key) {
+    if (key == "photocatalytic") return "Photocatalytic panels";
+    if (key == "smr_grey") return "SMR, CO2 to air (grey)";
+    if (key == "smr_capture") return "SMR + CO2 capture (blue)";
+    if (key == "smr_depleted_field") return "SMR + CO2 stored in a depleted field (blue)";
+    return std::string(key);
+}
+
+const char* routeTip(std::string_view key) {
+    if (key == "photocatalytic") return "Slag-derived photocatalyst panels at the set STH; CO2 from grid power for drying and compression";
+    if (key == "smr_grey") return "Steam methane reforming, all CO2 to air (hydrogen.md §4: 9.35-10.2 kg CO2 per kg H2)";
+    if (key == "smr_capture")
+        return "Reformer with CO2 capture; transport and storage at a generic econ.co2_transport_storage_usd_t";
+    if (key == "smr_depleted_field")
+        return "The simulated plant with capture: its gas from the depleted field (CO2 content captured too), the CO2\n"
+               "carried ~500 km and injected into a depleted reservoir (docs/hydrogen_supply.md §5)";
+    return "";
+}
+
+}  // namespace scenes::h2
