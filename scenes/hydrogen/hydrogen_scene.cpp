@@ -496,14 +496,15 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
         std::snprintf(b, sizeof b, "%s: %.1f kg H2/h, CO2 to air %.1f kg/h (%.1f kg per kg H2)", name, m_smrKgh,
                       m_smrCo2Kgh, m_smrCo2Kgh / m_smrKgh);
     else std::snprintf(b, sizeof b, "%s - hot standby (burners only, CO2 to air %.1f kg/h)", name, m_smrCo2Kgh);
-    r.labels().add({.position = kReformer + m_stackTop + glm::vec3(0, 8, 0), .text = b, .color = {1, 0.85f, 0.75f, 1},
-                    .fadeStart = 1500, .fadeEnd = 3000});
-    if (m_smrCapture > 0 && (!m_injectionOk || m_co2VentedTh > 0.0)) {
-        std::snprintf(b, sizeof b, "%s: captured CO2 vented, %.0f kg/h", m_injectionOk ? "CO2 reservoir full" : "CO2 INJECTION FAULT",
-                      m_co2VentedTh * 1000.0);
-        r.labels().add({.position = kReformer + kCaptureColumnTop + glm::vec3(0, 6, 0), .text = b, .color = {1, 0.4f, 0.3f, 1},
-                        .fadeStart = 1500, .fadeEnd = 3000});
-    }
+    // Captured CO2 vented (injection faulted or reservoir full): a second line in red on the same label (two labels
+    // at the stack and the absorber would overlap from afar).
+    std::string text = b;
+    const bool venting = m_smrCapture > 0 && (!m_injectionOk || m_co2VentedTh > 0.0);
+    if (venting)
+        text += fmt(m_injectionOk ? "\nCO2 reservoir full: captured CO2 vented, %.0f kg/h"
+                                  : "\nCO2 INJECTION FAULT: captured CO2 vented, %.0f kg/h", m_co2VentedTh * 1000.0);
+    r.labels().add({.position = kReformer + m_stackTop + glm::vec3(0, 8, 0), .text = text,
+                    .color = venting ? glm::vec4(1, 0.45f, 0.35f, 1) : glm::vec4(1, 0.85f, 0.75f, 1), .fadeStart = 1500, .fadeEnd = 3000});
 }
 
 void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
