@@ -495,8 +495,11 @@ Registry build() {
           [](const State& s) { return s.smelter.anode_stock_fill; });
     r.add("catalyst.stock_cover_h", "h", 2, "catalyst stock / panel-shop use (its full build rate while idle)",
           catalystCover_h);
-    r.add("catalyst.stock_fill", "-", 4, "catalyst stock / one week of the panel shop's full-rate use, 0..1 (the line has no store size)",
-          [](const State& s) { return std::clamp(catalystCover_h(s) / 168.0, 0.0, 1.0); });
+    r.add("catalyst.stock_fill", "-", 4, "catalyst stock / catalyst.stock_high_kg (where the line stops making), 0..1",
+          [](const State& s) {
+              const double high = s.params.get("catalyst.stock_high_kg");
+              return high > 0.0 ? std::clamp(s.catalyst.stock_kg / high, 0.0, 1.0) : 1.0;
+          });
 
     // economics: the three routes the hydrogen scene compares
     addRoute<0>(r, "photocatalytic panels");

@@ -5,7 +5,13 @@
 // feedstock). Defaults and chemistry from almalyk.md §4, §6 and "Recommended simulation defaults".
 // Use: registerSmelterParams(p); Smelter s(p, seed, start);
 //      each tick s.step(t0, dt, concentrator.state().concentrateTick, ev); s.state().slagToYardTick_t feeds Catalyst.
-// Model: the furnace smelts continuously per tick (concentrate drawn from the store at smelter.feed_t_h, flux SiO2 to
+// Buffers (docs/operations.md): the other AMMC feed (smelter.other_conc_t_h) arrives in the store beside the
+// concentrator's; the furnace feed follows the store (nominal at the operating level halfway between
+// smelter.store_low_t and store_high_t, linear to feed_min_pct at the low mark and feed_max_pct at the high mark; fed
+// out and on hold at empty until the low mark); the tankhouse current density follows the anode stock the same way
+// (current_min/max_a_m2 at anode_low/high_t). Start (smelter.warm_start): two days at nominal feed before t = 0,
+// events and totals discarded, then the store and the anode stock at their operating levels.
+// Model: the furnace smelts continuously per tick (concentrate drawn from the store by the rule above, flux SiO2 to
 // the Fe/SiO2 target, O2 to close the oxygen balance); its temperature follows an energy balance (sulphide oxidation
 // heat, melt enthalpy, off-gas incl. N2 ballast of the blast, shell losses, a proportional fuel burner), integrated
 // exactly per tick so any dt is stable. A bath the ladles cannot keep up with trips a feed interlock (the level
