@@ -221,7 +221,7 @@ void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<
             const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(m.shown)];
             ImVec4 c = priorityColour(s.priority);
             // Unacknowledged: a slow pulse of the background between 70 % and 100 % (never off, never fast).
-            const float pulse = m.unacked ? 0.85f + 0.15f * std::sin(static_cast<float>(ImGui::GetTime()) * 3.1416f) : 1.0f;
+            const float pulse = m.unacked && ui.pulse ? 0.85f + 0.15f * std::sin(static_cast<float>(ImGui::GetTime()) * 3.1416f) : 1.0f;
             c = ImVec4(c.x * pulse, c.y * pulse, c.z * pulse, s.active ? 0.95f : 0.75f);
             bg = ImGui::GetColorU32(c);
             fg = ImGui::GetColorU32(s.priority == sim::AlarmPriority::High ? ImVec4(1, 1, 1, 1)

@@ -25,6 +25,8 @@ namespace app {
 struct AlarmUi {
     bool showList = false;        // the alarm list window
     bool showWhenQuiet = true;    // draw the "No active alarms" strip when nothing is in alarm
+    bool pulse = true;            // unacknowledged alarms pulse (the window); shots draw them steady, so a picture
+                                  // does not depend on ImGui's clock
 };
 
 // What the banner shows: the alarm to word (index into AlarmsState::list, -1: none), how many others are in alarm

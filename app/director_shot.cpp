@@ -49,6 +49,7 @@ void ShotDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInput
     if (m_o.ui) drawMainUi(m_ui, s.world->params(), out);
     // The banner sits on the top line with and without --ui; the quiet "No active alarms" never shows in a picture.
     m_alarmUi.showWhenQuiet = false;
+    m_alarmUi.pulse = false;  // the same picture on every run
     drawAlarmUi(m_alarmUi, s.world->state().alarms, 0.0f, out);
 }
 
