@@ -67,6 +67,11 @@ void registerMineParams(Params& p) {
     addParam(p, "mine.shift_h", "h", 12, 4, 24, "shift length");
     addParam(p, "mine.shift_change_min", "min", 30, 0, 180, "break at each shift change");
     addParam(p, "mine.meal_break_min", "min", 30, 0, 180, "meal break in the middle of each shift");
+    // Balanced start (docs/operations.md): the pit runs this long before the start with its events and totals
+    // discarded, so at the start the trucks are spread over their cycle and ore reaches the crusher at its usual rate.
+    addParam(p, "mine.warm_start_h", "h", 3, 0, 48,
+             "start in stride: the pit runs this long before the start, events and totals discarded (two truck "
+             "cycles and more); 0: every truck leaves the park-up at the start (start-up studies, unit tests)");
     registerPitParams(p);
 }
 
@@ -314,6 +319,37 @@ void Mine::Impl::step(Time t0, Time dt, EventSink& ev) {
     stateFresh = false;
 }
 
+// The balanced start: run the pit from its construction time up to `start` in one-minute steps, then forget what
+// happened (events, totals, the cycle statistics), keeping where every truck and shovel is, what it carries, its
+// reliability clocks and the last hour's ore rate. The ore dumped before the start reaches no one: the downstream
+// units start at their own operating levels.
+void Mine::Impl::preRoll(Time start) {
+    EventSink scratch;
+    const Time dt = 60 * kSecond;
+    while (now < start) {
+        scratch.clear();
+        step(now, std::min(dt, start - now), scratch);
+    }
+    pending.clear();
+    st.truck_cycles = 0;
+    st.ore_t = st.waste_t = 0.0;
+    st.queueSum_min = st.haulSum_min = st.returnSum_min = 0.0;
+    st.haulCount = st.returnCount = 0;
+    // Every truck's fuel and cycle count start from zero as well, so the per-truck figures still add up to the
+    // fleet's (each truck's fuel runs on from fuelSince at its current rate; only what it burnt so far is dropped).
+    for (Truck& k : trucks) {
+        const double burnt = k.fuelAccum + k.fuelRate_lps * toSeconds(now - k.fuelSince);
+        k.fuelAccum -= burnt;
+        fuelAccumSum -= burnt;
+        k.st.cycles = 0;
+        k.st.totalWait_min = 0.0;
+    }
+    for (Station& s : shovels) s.loaded_t = 0.0;
+    refreshTotals();
+    st.oreDeliveredTick_t = st.wasteDumpedTick_t = st.fuelTick_l = 0.0;
+    stateFresh = false;
+}
+
 // [SECTION] the state
 
 // Per tick, O(1): the totals and rates World, the CSV and the summary read.
@@ -406,7 +442,11 @@ void Mine::Impl::refreshState() {
 
 // [SECTION] Mine
 
-Mine::Mine(const Params& p, std::uint64_t seed, Time start) : m_impl(std::make_unique<Impl>(p, seed, start)) {}
+Mine::Mine(const Params& p, std::uint64_t seed, Time start) {
+    const Time warm = static_cast<Time>(std::llround(p.get("mine.warm_start_h") * 3600.0)) * kSecond;
+    m_impl = std::make_unique<Impl>(p, seed, start - warm);
+    if (warm > 0) m_impl->preRoll(start);
+}
 Mine::~Mine() = default;
 
 void Mine::applyParams(const Params& p) {

@@ -322,6 +322,7 @@ struct Mine::Impl {
     void apply(const Params& p);
     void handle(const QEvent& e);
     void step(Time t0, Time dt, EventSink& ev);
+    void preRoll(Time start);
     void refreshTotals();
     const MineState& freshState();
     void refreshState();

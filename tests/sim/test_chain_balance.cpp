@@ -60,13 +60,15 @@ double meanOf(const std::vector<double>& v, int first, int last) {
 
 TEST_CASE("chain: the default complex starts balanced; days 1-3 agree with days 20-30 within 5 %") {
     // Before issue 11 the smelter started with 5,000 t of concentrate and fed 82 t/h against ~59 t/h arriving, so
-    // smelted concentrate fell from 1,968 t/d to ~1,400 t/d once the store was empty (day ~9): a 40 % transient.
-    // Ore and concentrate vary from day to day with breakdowns and grade blends (3-day means: CV ~3 % over seeds
-    // 1-10), so those two are compared on the mean of the two seeds, which a start transient would shift alike; each
-    // seed alone stays within 8 %. The buffered smelter side must agree within 5 % in each seed.
-    const std::uint64_t seeds[] = {1, 2};
+    // smelted concentrate fell from 1,968 t/d to ~1,400 t/d once the store was empty (day ~9): a 40 % transient; and
+    // every truck left the park-up at the start, so the first hours brought the crusher no ore.
+    // Ore and concentrate vary from day to day with breakdowns and grade blends (3-day means: CV ~3 % over seeds),
+    // so one seed's 3-day mean can miss by 5-6 % with no transient at all (seed 2: concentrate -5.8 %). A start
+    // transient shifts every seed alike, so the ensemble mean over eight seeds must agree within 2.5 % (noise there:
+    // ~1 %), each seed alone within 8 %; the buffered smelter side (smelted, cathode, slag) within 5 % in every seed.
+    constexpr int kSeeds = 8;
     double early[5] = {}, late[5] = {};
-    for (std::uint64_t seed : seeds) {
+    for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
         CAPTURE(seed);
         const Daily d = runDays(seed, 30);
         const std::vector<double>* series[5] = {&d.ore, &d.concentrate, &d.smelted, &d.cathode, &d.slag};
@@ -77,14 +79,18 @@ TEST_CASE("chain: the default complex starts balanced; days 1-3 agree with days 
             MESSAGE("seed " << seed << " " << names[k] << ": days 1-3 " << a << " t/d, days 20-30 " << b << " t/d");
             REQUIRE(b > 0.0);
             CHECK(std::fabs(a / b - 1.0) < (k < 2 ? 0.08 : 0.05));
-            early[k] += a / 2.0;
-            late[k] += b / 2.0;
+            if (seed <= 2 && k >= 2) CHECK(std::fabs(a / b - 1.0) < 0.05);
+            early[k] += a / kSeeds;
+            late[k] += b / kSeeds;
         }
         // The rates are the plant's: ~148 kt/y cathode (almalyk.md §4) and the nominal 82 t/h feed.
         CHECK(meanOf(d.cathode, 1, 30) * 365.0 == doctest::Approx(148000.0).epsilon(0.05));
         CHECK(meanOf(d.smelted, 1, 30) / 24.0 == doctest::Approx(82.0).epsilon(0.05));
     }
-    for (int k = 0; k < 2; ++k) CHECK(std::fabs(early[k] / late[k] - 1.0) < 0.05);
+    for (int k = 0; k < 5; ++k) {
+        MESSAGE("mean of " << kSeeds << " seeds, quantity " << k << ": days 1-3 / days 20-30 = " << early[k] / late[k]);
+        CHECK(std::fabs(early[k] / late[k] - 1.0) < 0.025);
+    }
 }
 
 TEST_CASE("chain: a 12 h crusher outage reaches the concentrator within the hour and the smelter feed within the run") {

@@ -229,7 +229,8 @@ TEST_CASE("mine: an injected truck breakdown stops the truck where it is until t
 }
 
 TEST_CASE("mine: trucks added live drive out of the park-up; removed ones finish their cycle and park") {
-    Params p = mineParams({{"mine.trucks", "10"}, {"mine.breakdowns", "0"}});
+    // A cold start (no pre-roll): the first ten TruckAdded events are the start's, counted below.
+    Params p = mineParams({{"mine.trucks", "10"}, {"mine.breakdowns", "0"}, {"mine.warm_start_h", "0"}});
     Mine m(p, 13, 0);
     Runner r{m, 0, 60 * kSecond, {}, {}};
     r.run(5 * kHour);
