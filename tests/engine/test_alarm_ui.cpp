@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "headless_imgui.h"
 #include "app/alarm_ui.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
@@ -26,41 +27,6 @@ sim::AlarmStatus status(const char* key, sim::AlarmPriority p, bool active, bool
     s.clearedAt = active || raised < 0 ? -1 : raised + 1;
     return s;
 }
-
-class HeadlessImGui {
-public:
-    HeadlessImGui() {
-        m_ctx = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = {1280, 720};
-        io.DeltaTime = 1.0f / 60.0f;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(m_ctx); }
-    HeadlessImGui(const HeadlessImGui&) = delete;
-    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
-    template <class F>
-    void frame(F&& draw) {
-        ImGui::NewFrame();
-        draw();
-        ImGui::Render();
-    }
-    template <class F>
-    void click(F&& draw, ImVec2 at) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = at;
-        io.MouseDown[0] = true;
-        frame(draw);
-        io.MouseDown[0] = false;
-        frame(draw);
-    }
-
-private:
-    ImGuiContext* m_ctx = nullptr;
-};
 
 }  // namespace
 

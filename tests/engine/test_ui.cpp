@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "headless_imgui.h"
 #include "app/ui.h"
 
 namespace {
@@ -118,36 +119,6 @@ TEST_CASE("ui: speed steps, clock and speed text") {
 
 // ---- headless ImGui: the real panel, real widgets, synthetic mouse and keyboard ----
 namespace {
-
-class HeadlessImGui {
-public:
-    HeadlessImGui() {
-        m_ctx = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = {1280, 720};
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
-        io.KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
-        io.KeyMap[ImGuiKey_Backspace] = GLFW_KEY_BACKSPACE;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(m_ctx); }
-    HeadlessImGui(const HeadlessImGui&) = delete;
-    HeadlessImGui& operator=(const HeadlessImGui&) = delete;
-
-    template <class F>
-    void frame(F&& draw) {
-        ImGui::NewFrame();
-        draw();
-        ImGui::Render();
-    }
-
-private:
-    ImGuiContext* m_ctx = nullptr;
-};
 
 sim::Params demoParams() {
     sim::Params p;
