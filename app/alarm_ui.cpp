@@ -42,6 +42,7 @@ constexpr Words kWords[] = {
     {"h2.separator_fault", "Hydrogen separator down: product gas vented ({v} kg/h)", 1},
     {"h2.demand_unserved", "PRMiTS hydrogen demand unserved: {v} kg/h short", 1},
     {"smr.reformer_trip", "Steam reformer tripped: {v} kg/h H2", 1},
+    {"gas.injection_trip", "CO2 injection compressor tripped: captured CO2 vented ({v} t/h)", 2},
 };
 
 const Words* wordsFor(const std::string& key) {

@@ -88,6 +88,9 @@ const std::vector<Row>& rows() {
          {nullptr, 0}},
         {{"smr.reformer_trip", "reformer", P::High, C::Flag, "smr.tripped", nullptr},
          {"smr.h2_kg_h", 0}},
+        // The depleted field's CO2 injection (sim/gas_field.h): a compressor trip vents the captured CO2.
+        {{"gas.injection_trip", "gas_field", P::Medium, C::FlagOff, "ccs.injection_ok", nullptr},
+         {"ccs.co2_vented_t_h", 0}},
     };
     return r;
 }

@@ -86,6 +86,7 @@ TEST_CASE("alarms: each trip and fault alarm raises at the first boundary after 
         {"smelter.acid_plant", "smelter.acid_plant_trip", nullptr},
         {"h2.separator", "h2.separator_fault", nullptr},
         {"smr.reformer", "smr.reformer_trip", nullptr},
+        {"gas.injection", "gas.injection_trip", nullptr},
     };
     const Time t0 = defaultStartTime();
     for (const Case& c : cases) {
