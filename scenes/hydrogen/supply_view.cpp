@@ -103,6 +103,7 @@ FieldNow readField(const sim::State& s) {
     f.co2Stored_t = m("ccs.co2_stored_t");
     f.capacityLeft_pct = m("ccs.capacity_left_pct");
     f.injectionOk = m("ccs.injection_ok") > 0.5;
+    f.captureFraction = s.params.get("smr.capture_fraction");
     return f;
 }
 
@@ -164,6 +165,7 @@ std::string injectionStatus(const FieldNow& f) {
     if (!f.injectionOk) return "INJECTION FAULT (gas.injection): captured CO2 is vented";
     if (f.co2Captured_t_h > 0.0 && f.co2Vented_t_h > 0.0) return "Reservoir full: captured CO2 is vented";
     if (f.co2Captured_t_h > 0.0) return "Injecting the captured CO2";
+    if (f.captureFraction > 0.0) return "Nothing to inject now: the reformer is on hot standby (capture fitted)";
     return "Nothing captured: set CO2 capture above 0 to store CO2";
 }
 

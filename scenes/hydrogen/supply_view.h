@@ -35,6 +35,7 @@ struct FieldNow {
     double pressure_bar = 0, reserveLeft_pct = 0, rate_nm3_h = 0, toReformer_nm3_h = 0, co2Content_pct = 0;
     double co2Captured_t_h = 0, co2Injected_t_h = 0, co2Vented_t_h = 0, co2Stored_t = 0, capacityLeft_pct = 0;
     bool injectionOk = true;
+    double captureFraction = 0;   // smr.capture_fraction: capture is fitted, the reformer may still be on standby
 };
 
 SupplyNow readSupply(const sim::State& s);
