@@ -87,8 +87,9 @@ void registerEconomicsParams(Params& p) {
     addRanged(p, "co2_injection_kwh_t", "kWh/t", 80, 100, 130, 0, 1000,
               "Electricity to compress captured CO2 for transport and injection (E: ~100 kWh/t to 110-150 bar)");
     addRanged(p, "smr_land_m2_per_kg_d", "m2/(kg/d)", 0.1, 0.2, 0.4, 0, 100, "Reformer plot per kg/day of capacity");
-    p.add({.name = "econ.catalyst_refresh_y", .unit = "yr", .def = 3.0, .min = 0.1, .max = 50.0,
-           .description = "Years between catalyst re-spraying, which restores panel activity (estimate)"});
+    p.add({.name = "econ.catalyst_refresh_y", .unit = "yr", .def = 0.0, .min = 0.0, .max = 50.0,
+           .description = "Years between catalyst re-spraying, which restores panel activity; 0: the simulated panel "
+                          "shop's rule, recoating at h2.recoat_activity (about 1.1 years at Almalyk)"});
 }
 
 double capitalRecoveryFactor(double rate, double years) {
@@ -114,8 +115,17 @@ PhotoInputs photoInputsFrom(const Params& p, double poa_kwh_m2_y) {
     in.separator_efficiency = paramOr(p, "h2.separator_efficiency", in.separator_efficiency);
     in.poa_kwh_m2_y = std::max(0.0, poa_kwh_m2_y);
     // Sun-equivalent hours per year equal H_POA in kWh/m² (1 sun = 1 kW/m²).
-    in.mean_activity = meanActivity(paramOr(p, "h2.ageing_per_h", 0.0), in.poa_kwh_m2_y,
-                                    paramOr(p, "econ.catalyst_refresh_y", 3.0));
+    // The refresh interval is the panel shop's (docs/hydrogen_supply.md §1): a panel is recoated once its activity
+    // exp(-k·sun-hours) has fallen to h2.recoat_activity, i.e. every -ln(a) / (k · H_POA) years, so the costed field
+    // has the simulated field's mean activity (1 - a) / (-ln a). econ.catalyst_refresh_y > 0 overrides it.
+    const double k = paramOr(p, "h2.ageing_per_h", 0.0);
+    double refresh_y = paramOr(p, "econ.catalyst_refresh_y", 0.0);
+    const double recoatAt = paramOr(p, "h2.recoat_activity", 0.0);
+    if (refresh_y <= 0.0)
+        refresh_y = recoatAt > 0.0 && recoatAt < 1.0 && k > 0.0 && in.poa_kwh_m2_y > 0.0
+                        ? -std::log(recoatAt) / (k * in.poa_kwh_m2_y)
+                        : 3.0;
+    in.mean_activity = meanActivity(k, in.poa_kwh_m2_y, refresh_y);
     return in;
 }
 

@@ -6,6 +6,7 @@
 #include "sim/economics.h"
 #include "sim/hydrogen.h"
 #include "sim/smr.h"
+#include "sim/world.h"
 
 using namespace sim;
 
@@ -88,4 +89,20 @@ TEST_CASE("photocatalytic LCOH falls with STH, is not viable without hydrogen, a
     CHECK(none.land_m2_per_kg_d.base == 0.0);
     CHECK(compareRoutes(p, photoInputsFrom(p, 1850)).size() == 4);
     CHECK(co2AvoidedKg(p, 10.0) == doctest::Approx(10.0 * smrRoute(p, false).co2_kg_per_kg.base));
+}
+
+TEST_CASE("economics: the costed field's mean catalyst activity is the simulated field's (the panel shop's recoat rule)") {
+    // The LCOH's yield uses a mean activity over the refresh interval; by default that interval is the panel shop's
+    // (recoat at h2.recoat_activity), so the costed field must match what the simulated field's cohorts average to.
+    // The sim's figure comes from its cohort bookkeeping over ten days, the economics' from the closed form.
+    sim::World w(sim::makeParams(), 1, sim::defaultStartTime());
+    w.advance(w.now() + 10 * sim::kDay, 1 << 30);
+    const double simulated = w.state().h2.activity;
+    const sim::PhotoInputs in = sim::photoInputsFrom(w.params(), 1839.0);
+    CHECK(in.mean_activity == doctest::Approx(simulated).epsilon(0.02));
+    CHECK(in.mean_activity == doctest::Approx((1.0 - 0.70) / -std::log(0.70)).epsilon(0.01));   // 0.841
+    // An explicit interval still overrides it: three years age the panels further (x = k H 3 = 0.95 -> 0.646).
+    sim::Params p = sim::makeParams();
+    REQUIRE(p.setFromText("econ.catalyst_refresh_y", "3", nullptr));
+    CHECK(sim::photoInputsFrom(p, 1839.0).mean_activity < 0.7);
 }
