@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -174,7 +175,23 @@ TEST_CASE("chain: every built-in scenario changes a unit downstream of its fault
         {"conveyor_cft", 48, "concentrator.mill_t_h", 1000.0},
         {"acid_plant_trip", 24, "smelter.stack_so2_t_h", 10.0},
         {"cloudy_week", 168, "h2.unserved_kg_h", 1.0},
+        {"depleted_field_ccs", 48, "ccs.co2_vented_t_h", 0.01},
     };
+    // Every built-in scenario that schedules commands has a case here (a new one must say where its fault shows).
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(ALMALYK_SOURCE_DIR) + "/assets/scenarios")) {
+        if (entry.path().extension() != ".json") continue;
+        const std::string name = entry.path().stem().string();
+        BatchSpec spec;
+        spec.hours = 1;
+        spec.scenarioPath = entry.path().string();
+        PreparedBatch run;
+        std::string why;
+        REQUIRE_MESSAGE(prepareBatch(spec, run, &why), why);
+        if (run.commands.empty()) continue;   // only settings (e.g. h2_supply_sized): nothing to remove
+        bool listed = false;
+        for (const ScenarioCase& c : cases) listed = listed || name == c.file;
+        CHECK_MESSAGE(listed, "built-in scenario without a downstream case: " << name);
+    }
     const char* totals[] = {"mine.ore_t", "concentrator.concentrate_t", "smelter.smelted_t", "smelter.cathode_t",
                             "smelter.slag_t", "smelter.so2_emitted_t", "h2.unserved_kg"};
     for (const ScenarioCase& c : cases) {
