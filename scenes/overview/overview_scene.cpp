@@ -33,7 +33,10 @@ namespace ov = overview;
 constexpr float kFlowLift = 9.0f;     // ribbons float this far over the ground (no z-fighting at 15 km)
 constexpr float kDash = 110.0f;       // dash length and gap along a flow (metres)
 constexpr float kDashGap = 90.0f;
-constexpr float kDashHeight = 7.0f;
+constexpr float kDashHeight = 7.0f;    // dashes float this far over their route
+constexpr float kRouteWidth = 34.0f;   // the dark band under a flow (metres)
+constexpr float kRouteTop = 2.75f;     // its height over the ground
+constexpr float kTownFarM = 6000.0f;   // beyond this from the town's centre the eye sees its thinned blocks
 
 glm::vec2 smelterAt(float east, float north) { return site::kSmelter + glm::vec2(east, north); }
 glm::vec2 concAt(float along, float across) {
@@ -139,14 +142,24 @@ void OverviewScene::addFlow(const char* key, std::vector<glm::vec2> en, bool smo
     f.def = ov::findFlow(key);
     f.path = makePath(std::move(en), kFlowLift, smooth);
     // The route itself, drawn whether anything moves or not: a dark band (rail bed, pipe rack, belt) under the flow.
-    for (std::size_t i = 0; i + 1 < f.path.pts.size(); ++i) {
-        const glm::vec3 a = f.path.pts[i], b = f.path.pts[i + 1], d = b - a;
-        const float len = glm::length(d);
-        if (len < 1.0f) continue;
-        glm::mat4 m = glm::translate(glm::mat4(1.0f), (a + b) * 0.5f - glm::vec3(0, kFlowLift - 1.5f, 0));
-        m = glm::rotate(m, std::atan2(d.x, d.z), {0, 1, 0});
-        m = glm::rotate(m, -std::asin(std::clamp(d.y / len, -1.0f, 1.0f)), {1, 0, 0});
-        m_routes.push_back({glm::scale(m, {34.0f, 2.5f, len + 2.0f}), glm::vec4(0.07f, 0.065f, 0.06f, 1), glm::vec4(0)});
+    // One flat strip (two triangles per 40 m step, mitred at the bends) in the routes' shared mesh: its sides were
+    // never visible at map scale, and a box per step was ~12 k triangles of the frame (docs/overview_scene.md, Cost).
+    const std::vector<glm::vec3>& pts = f.path.pts;
+    if (pts.size() >= 2) {
+        const auto first = static_cast<std::uint32_t>(m_routeMesh.vertices.size());
+        const float half = 0.5f * kRouteWidth;
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            const glm::vec3 a = pts[i > 0 ? i - 1 : 0], b = pts[std::min(i + 1, pts.size() - 1)];
+            glm::vec2 d(b.x - a.x, b.z - a.z);
+            d = glm::length(d) > 1e-3f ? glm::normalize(d) : glm::vec2(1, 0);
+            const glm::vec3 side(-d.y, 0.0f, d.x), p = pts[i] - glm::vec3(0, kFlowLift - kRouteTop, 0);
+            m_routeMesh.vertices.push_back({p - side * half, {0, 1, 0}, {0, 0}});
+            m_routeMesh.vertices.push_back({p + side * half, {0, 1, 0}, {1, 0}});
+        }
+        for (std::uint32_t i = 0; i + 1 < pts.size(); ++i) {
+            const std::uint32_t l0 = first + 2 * i, r0 = l0 + 1, l1 = l0 + 2, r1 = l0 + 3;
+            for (std::uint32_t k : {l0, l1, r0, r0, l1, r1}) m_routeMesh.indices.push_back(k);
+        }
     }
     m_flows.push_back(std::move(f));
 }
@@ -189,8 +202,27 @@ bool OverviewScene::load(const SceneContext& ctx, std::string* why) {
     m_cyl = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 20, plain), "overview cylinder");
     m_cone = r.createMesh(eng::makeCone(1.0f, 1.0f, 12, plain), "overview cone");
     m_ring = r.createMesh(makeRing(0.07f, 48, plain), "overview ring");
+    m_plate = r.createMesh(eng::makePlane({1, 1}, plain), "overview plate");
     m_town = valleyTownBlocks(m_terrain);
+    // Far from the town its blocks are 1-3 pixels each: half of them, each widened by sqrt(2) (the same built-up
+    // area), read the same and cost half the triangles.
+    m_townFar.clear();
+    for (std::size_t i = 0; i < m_town.size(); ++i)
+        if (hash(static_cast<int>(i), 3, 91) < 0.5f) {
+            eng::Instance b = m_town[i];
+            b.model = b.model * glm::scale(glm::mat4(1.0f), {1.41f, 1.0f, 1.41f});
+            m_townFar.push_back(b);
+        }
+    m_routeMesh = {};
     buildPlant(r, ctx.state);
+    eng::MeshData routes;
+    eng::Material band = plain;
+    band.baseColor = {0.07f, 0.065f, 0.06f, 1};
+    routes.materials.push_back(band);
+    routes.parts.push_back(std::move(m_routeMesh));
+    routes.computeBounds();
+    m_routes = r.createMesh(routes, "overview routes");
+    m_routeMesh = {};
     return true;
 }
 
@@ -402,17 +434,20 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // Static plant; at night the window bands glow (warm sodium) and the tanks keep a faint rim light.
     for (eng::Instance& w : m_windows) w.emissive = glm::vec4(glm::vec3(2.4f, 1.6f, 0.7f) * night, 0);
     // Town: lit windows and street lamps (some blocks brighter than others).
-    for (std::size_t i = 0; i < m_town.size(); ++i)
-        m_town[i].emissive = glm::vec4(glm::vec3(1.0f, 0.72f, 0.38f) * (night * (0.3f + 1.2f * hash(static_cast<int>(i), 0, 77))), 0);
-    r.drawInstanced(m_box, m_town);
+    for (std::vector<eng::Instance>* town : {&m_town, &m_townFar})
+        for (std::size_t i = 0; i < town->size(); ++i)
+            (*town)[i].emissive = glm::vec4(glm::vec3(1.0f, 0.72f, 0.38f) * (night * (0.3f + 1.2f * hash(static_cast<int>(i), 0, 77))), 0);
+    const bool townFar = glm::length(cam.position() - glm::vec3(site::kTown.x, site::kValleyFloor, -site::kTown.y)) > kTownFarM;
+    r.drawInstanced(m_box, townFar ? m_townFar : m_town);
     r.drawInstanced(m_box, m_buildings);
     r.drawInstanced(m_box, m_windows, {.castShadow = false});
     r.drawInstanced(m_cyl, m_tanks);
     r.drawInstanced(m_cone, m_heaps);
-    r.drawInstanced(m_box, m_routes, {.castShadow = false});
+    r.draw(m_routes, glm::mat4(1.0f), glm::vec4(1), glm::vec3(0), {.castShadow = false});
 
     // Flows: dashes along each route; emissive so they read at night (and a little by day).
     m_dashes.clear();
+    m_puffs.clear();
     for (const Flow& f : m_flows) {
         if (f.look.width <= 0.0f) continue;
         const glm::vec3 glow = f.def->color * (1.5f + 0.6f * night);  // reads as its colour in sun and dark alike
@@ -424,7 +459,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                 const float k = d / f.path.length();
                 const float w = f.look.width * (1.0f + 2.0f * k);
                 glm::mat4 m = glm::translate(glm::mat4(1.0f), top + glm::vec3(0.35f * d, d, 0.12f * d));
-                m_dashes.push_back({glm::scale(m, {w, kDash * 0.45f, w}), glm::vec4(f.def->color * 0.3f, 1), glm::vec4(glow * (1.0f - k), 0)});
+                m_puffs.push_back({glm::scale(m, {w, kDash * 0.45f, w}), glm::vec4(f.def->color * 0.3f, 1), glm::vec4(glow * (1.0f - k), 0)});
             }
             continue;
         }
@@ -435,13 +470,15 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
             const glm::vec3 seg = pb - pa;
             const float len = glm::length(seg);
             if (len < 1.0f) continue;
-            glm::mat4 m = glm::translate(glm::mat4(1.0f), (pa + pb) * 0.5f);
+            // A flat plate at the top of where the old 7 m box stood: from above its sides never showed.
+            glm::mat4 m = glm::translate(glm::mat4(1.0f), (pa + pb) * 0.5f + glm::vec3(0, kDashHeight, 0));
             m = glm::rotate(m, std::atan2(seg.x, seg.z), {0, 1, 0});
             m = glm::rotate(m, -std::asin(std::clamp(seg.y / len, -1.0f, 1.0f)), {1, 0, 0});
-            m_dashes.push_back({glm::scale(m, {f.look.width, kDashHeight, len}), glm::vec4(f.def->color * 0.15f, 1), glm::vec4(glow, 0)});
+            m_dashes.push_back({glm::scale(m, {f.look.width, 1.0f, len}), glm::vec4(f.def->color * 0.15f, 1), glm::vec4(glow, 0)});
         }
     }
-    r.drawInstanced(m_box, m_dashes, {.castShadow = false});
+    r.drawInstanced(m_plate, m_dashes, {.castShadow = false});
+    r.drawInstanced(m_box, m_puffs, {.castShadow = false});
 
     // Gauges: a column whose lit lower part is the buffer's fill; grey when the metric is missing.
     m_gaugeParts.clear();

@@ -84,9 +84,11 @@ private:
     const Site* findSite(const std::string& key) const;
 
     eng::Terrain m_terrain;
-    eng::MeshId m_box{}, m_cyl{}, m_cone{}, m_ring{};
-    std::vector<eng::Instance> m_town, m_buildings, m_tanks, m_heaps, m_routes, m_windows;
-    std::vector<eng::Instance> m_dashes, m_gaugeParts, m_rings, m_lamps;
+    eng::MeshId m_box{}, m_cyl{}, m_cone{}, m_ring{}, m_plate{}, m_routes{};
+    eng::SubMesh m_routeMesh;  // every flow's route band, built by addFlow, one mesh after load
+    // m_townFar: every other block of m_town, wider, drawn when the eye is far from the town (a map-scale LOD).
+    std::vector<eng::Instance> m_town, m_townFar, m_buildings, m_tanks, m_heaps, m_windows;
+    std::vector<eng::Instance> m_dashes, m_puffs, m_gaugeParts, m_rings, m_lamps;
     std::vector<Flow> m_flows;
     std::vector<Site> m_sites;
     std::vector<Gauge> m_gauges;
