@@ -246,6 +246,30 @@ std::string alarmSite(std::string_view unit) {
     return {};
 }
 
+std::string alarmSite(const sim::AlarmStatus& a) {
+    const std::string_view k = a.key;
+    if (k.rfind("transport.rail", 0) == 0) return "rail";
+    if (k.rfind("transport.", 0) == 0) return "crusher";  // crusher, its surge stockpile and the belt under it
+    return alarmSite(a.unit);
+}
+
+std::vector<SiteAlarm> siteAlarms(const sim::AlarmsState& alarms) {
+    std::vector<SiteAlarm> out;
+    for (const sim::AlarmStatus& a : alarms.list) {
+        if (!a.active) continue;
+        std::string site = alarmSite(a);
+        if (site.empty()) continue;
+        const int prio = static_cast<int>(a.priority);
+        auto it = std::find_if(out.begin(), out.end(), [&](const SiteAlarm& s) { return s.site == site; });
+        if (it == out.end()) out.push_back({std::move(site), prio, 1});
+        else {
+            it->priority = std::min(it->priority, prio);
+            ++it->count;
+        }
+    }
+    return out;
+}
+
 glm::vec3 alarmColor(int priority) {
     if (priority <= 1) return {1.0f, 0.10f, 0.06f};
     if (priority == 2) return {1.0f, 0.55f, 0.05f};

@@ -20,6 +20,7 @@
 
 #include <glm/glm.hpp>
 
+#include "sim/alarms.h"
 #include "sim/time.h"
 
 namespace sim { struct State; }
@@ -134,6 +135,17 @@ private:
 // "hydrogen" -> "hydrogen", "reformer" -> "hydrogen", "gas_field" -> "gas_field", "pit" -> "pit", ...; the unit itself
 // when it is a site key; "" when nothing matches.
 std::string alarmSite(std::string_view unit);
+// The same for one alarm: its key first where it names a finer site than its unit ("transport.rail_fault" -> "rail",
+// "transport.crusher_*" and the stockpile -> "crusher"), else alarmSite(unit).
+std::string alarmSite(const sim::AlarmStatus& a);
+struct SiteAlarm {
+    std::string site;  // overview site key
+    int priority;      // the most urgent active alarm there (1 high .. 3 low)
+    int count;         // active alarms there
+};
+// One entry per site with an active alarm, in the order of the sites' first alarm in the list; alarms whose unit
+// maps to no site are left out.
+std::vector<SiteAlarm> siteAlarms(const sim::AlarmsState& alarms);
 // Highlight colour of an alarm priority (1 high: red, 2 medium: amber, 3 low: yellow).
 glm::vec3 alarmColor(int priority);
 

@@ -12,10 +12,7 @@
 #include "scenes/site.h"
 #include "scenes/valley.h"
 #include "sim/world.h"
-#if __has_include("sim/alarms.h")
 #include "sim/alarms.h"
-#define ALMALYK_OVERVIEW_ALARMS 1
-#endif
 
 namespace scenes {
 
@@ -158,7 +155,13 @@ void OverviewScene::addFlow(const char* key, std::vector<glm::vec2> en, bool smo
         }
         for (std::uint32_t i = 0; i + 1 < pts.size(); ++i) {
             const std::uint32_t l0 = first + 2 * i, r0 = l0 + 1, l1 = l0 + 2, r1 = l0 + 3;
-            for (std::uint32_t k : {l0, l1, r0, r0, l1, r1}) m_routeMesh.indices.push_back(k);
+            // Wound counter-clockwise seen from above (back faces are culled), whichever way the route runs.
+            const glm::vec3 e1 = m_routeMesh.vertices[l1].position - m_routeMesh.vertices[l0].position,
+                            e2 = m_routeMesh.vertices[r0].position - m_routeMesh.vertices[l0].position;
+            if (glm::cross(e1, e2).y >= 0.0f)
+                for (std::uint32_t k : {l0, l1, r0, r0, l1, r1}) m_routeMesh.indices.push_back(k);
+            else
+                for (std::uint32_t k : {l0, r0, l1, r0, r1, l1}) m_routeMesh.indices.push_back(k);
         }
     }
     m_flows.push_back(std::move(f));
@@ -411,10 +414,7 @@ void OverviewScene::update(const FrameInput& in) {
     flag("concentrator", "concentrator.mill_fault", false);
     flag("smelter", "smelter.furnace_running", true);
     m_alarms.clear();
-#ifdef ALMALYK_OVERVIEW_ALARMS
-    for (const sim::AlarmStatus& a : s.alarms.list)
-        if (a.active) m_alarms.push_back({ov::alarmSite(a.unit), static_cast<int>(a.priority)});
-#endif
+    for (const ov::SiteAlarm& a : ov::siteAlarms(s.alarms)) m_alarms.push_back({a.site, a.priority});
 }
 
 // [SECTION] Draw

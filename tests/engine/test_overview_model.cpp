@@ -218,3 +218,44 @@ TEST_CASE("every metric the overview reads is in the registry (or agreed and sti
         CHECK(std::find(all.begin(), all.end(), n) != all.end());
     }
 }
+
+TEST_CASE("overview alarms: an active alarm rings its site at the most urgent priority there; cleared or unmapped ones do not") {
+    sim::AlarmsState a;
+    using P = sim::AlarmPriority;
+    a.list.push_back({.key = "smelter.bath_temp_high", .unit = "smelter", .priority = P::High, .active = true});
+    a.list.push_back({.key = "smelter.concentrate_store_low", .unit = "smelter", .priority = P::Medium, .active = true});
+    a.list.push_back({.key = "catalyst.stock_low", .unit = "catalyst", .priority = P::Low, .active = false});
+    a.list.push_back({.key = "transport.rail_fault", .unit = "transport", .priority = P::Medium, .active = true});
+    a.list.push_back({.key = "transport.stockpile_high", .unit = "transport", .priority = P::Low, .active = true});
+    a.list.push_back({.key = "somewhere.else", .unit = "nowhere", .priority = P::High, .active = true});
+    const auto s = ov::siteAlarms(a);
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].site == "smelter");
+    CHECK(s[0].priority == 1);  // the high one wins over the medium one
+    CHECK(s[0].count == 2);
+    CHECK(s[1].site == "rail");  // the rail's own fault rings the rail, not the crusher
+    CHECK(s[1].priority == 2);
+    CHECK(s[2].site == "crusher");  // the surge stockpile stands at the crusher
+    CHECK(s[2].priority == 3);
+}
+
+TEST_CASE("overview alarms: the rail outage scenario's fault rings the rail while it lasts and not before or after") {
+    // As assets/scenarios/rail_outage.json: the line stops from hour 1 to hour 7 (transport.rail_fault, an alarm of
+    // medium priority on the transport unit, sim/alarms.cpp).
+    using namespace sim;
+    World w(makeParams(), 5, defaultStartTime());
+    const Time t0 = w.now();
+    w.push({CommandType::InjectFault, "transport.rail", "", t0 + fromSeconds(1 * 3600.0)});
+    w.push({CommandType::ClearFault, "transport.rail", "", t0 + fromSeconds(7 * 3600.0)});
+    auto rail = [&]() -> int {
+        for (const ov::SiteAlarm& s : ov::siteAlarms(w.state().alarms))
+            if (s.site == "rail") return s.priority;
+        return 0;
+    };
+    w.advance(t0 + fromSeconds(0.5 * 3600.0), 100000);
+    CHECK(rail() == 0);
+    w.advance(t0 + fromSeconds(3 * 3600.0), 100000);
+    CHECK(rail() == 2);
+    w.advance(t0 + fromSeconds(9 * 3600.0), 100000);
+    CHECK(rail() == 0);
+}

@@ -142,3 +142,39 @@ TEST_CASE("overview: a click on a site asks for its scene; the session flies int
     CHECK(why.find("no such view") != std::string::npos);
     CHECK(eng::gfx::errorCount() == 0);
 }
+
+TEST_CASE("overview alarm: a site in alarm is drawn ringed in the alarm's colour") {
+    // A catalyst-stock floor far above any stock raises catalyst.stock_low (low priority: yellow) within its 1 h delay
+    // and changes nothing in the plant; the picture differs only where the catalyst line is ringed and labelled.
+    const Shot calm = overviewShot("", "overview_alarm_calm", "1280x720");
+    const Shot alarm = overviewShot("--set alarm.catalyst_stock_low_kg=1000000", "overview_alarm_catalyst", "1280x720");
+    REQUIRE(calm.ok());
+    REQUIRE(alarm.ok());
+    scenes::OverviewScene scene;
+    const glm::vec2 en = scenes::site::kCatalystLine;
+    const glm::vec3 c(en.x, scenes::site::elevation(en.x, -en.y), -en.y);
+    // The ring: 1.15 x the site's 150 m pick radius, 60 m tall; its yellow shows on the near (south) side.
+    double calmY = 0.0, alarmY = 0.0;
+    auto yellow = [](const Shot& s, glm::vec2 p) {
+        double best = 0.0;
+        for (int dy = -2; dy <= 2; ++dy)
+            for (int dx = -2; dx <= 2; ++dx) {
+                const int x = static_cast<int>(p.x) + dx, y = static_cast<int>(p.y) + dy;
+                if (x < 0 || y < 0 || x >= s.w || y >= s.h) continue;
+                const unsigned char* q = &s.px[(static_cast<std::size_t>(y) * s.w + x) * 3];
+                best = std::max(best, std::min(q[0], q[1]) - double(q[2]));  // red and green high, blue low
+            }
+        return best;
+    };
+    int n = 0;
+    for (int k = 0; k < 16; ++k) {
+        const float a = 6.2831853f * k / 16.0f, r = 150.0f * 1.15f * 0.97f;
+        const glm::vec2 s = project(c + glm::vec3(r * std::cos(a), 40.0f, r * std::sin(a)), {1280.0f, 720.0f});
+        calmY += yellow(calm, s);
+        alarmY += yellow(alarm, s);
+        if (yellow(alarm, s) > yellow(calm, s) + 30.0) ++n;
+    }
+    // The label (now "ALARM  Catalyst line", its background dark) covers the ring's far side: most of the rest is lit.
+    INFO("mean yellowness on the ring: calm " << calmY / 16 << ", alarm " << alarmY / 16 << "; " << n << " of 16 points lit");
+    CHECK(n >= 8);
+}
