@@ -33,7 +33,11 @@ constexpr float kDashGap = 90.0f;
 constexpr float kDashHeight = 7.0f;    // dashes float this far over their route
 constexpr float kRouteWidth = 34.0f;   // the dark band under a flow (metres)
 constexpr float kRouteTop = 2.75f;     // its height over the ground
-constexpr float kTownFarM = 6000.0f;   // beyond this from the town's centre the eye sees its thinned blocks
+constexpr float kTownFarM = 6000.0f;
+constexpr float kLabelTierM = 6500.0f;
+constexpr float kShadowRadiusM = 9000.0f;  // the sun's shadow map covers this far around the complex
+constexpr float kShadowFill = 0.2f;        // skylight floor in shadow, as a share of the sun's colour
+constexpr float kMinFlowPx = 4.0f;     // a flow's dashes are never narrower than this many window pixels  // minor sites' labels show nearer than this (the start view is ~9-10 km off)   // beyond this from the town's centre the eye sees its thinned blocks
 
 glm::vec2 smelterAt(float east, float north) { return site::kSmelter + glm::vec2(east, north); }
 glm::vec2 concAt(float along, float across) {
@@ -335,8 +339,9 @@ void OverviewScene::buildPlant(eng::Renderer& r, const sim::State& s) {
     addStackFlow("co2_smr_air", ground(site::kReformer + glm::vec2(30, 20), 49.0f));
 
     // ---- sites (labels, picking, highlights) ----
-    auto site = [&](const char* key, const char* title, glm::vec2 en, float radius, float labelH) {
-        m_sites.push_back({key, title, ground(en), radius, labelH});
+    auto site = [&](const char* key, const char* title, glm::vec2 en, float radius, float labelH, bool minor = false,
+                    const char* shortTitle = "") {
+        m_sites.push_back({key, title, ground(en), radius, labelH, minor, shortTitle});
     };
     const auto fac = [](const char* k) { return site::findFacility(k); };
     site("pit", fac("pit")->title, {0.0f, 0.0f}, 1700.0f, 650.0f);
@@ -345,12 +350,12 @@ void OverviewScene::buildPlant(eng::Renderer& r, const sim::State& s) {
     site("concentrator", fac("concentrator")->title, site::kConcentrator, 420.0f, 160.0f);
     site("tailings", fac("tailings")->title, site::kTailings, 800.0f, 80.0f);
     site("smelter", fac("smelter")->title, site::kSmelter, 260.0f, 230.0f);
-    site("tankhouse", "Tankhouse (cathode)", kTankhouse, 190.0f, 90.0f);
-    site("works", fac("works")->title, site::kWorks + glm::vec2(-420, -80), 300.0f, 60.0f);
-    site("slag_yard", fac("slag_yard")->title, kSlagHeaps + glm::vec2(110, 50), 200.0f, 70.0f);
-    site("catalyst", fac("catalyst")->title, site::kCatalystLine, 150.0f, 80.0f);
-    site("hydrogen", fac("hydrogen")->title, site::kHydrogenField, 260.0f, 90.0f);
-    site("reformer", fac("reformer")->title, site::kReformer, 110.0f, 80.0f);
+    site("tankhouse", "Tankhouse (cathode)", kTankhouse, 190.0f, 90.0f, true);
+    site("works", fac("works")->title, site::kWorks + glm::vec2(-420, -80), 300.0f, 60.0f, true);
+    site("slag_yard", fac("slag_yard")->title, kSlagHeaps + glm::vec2(110, 50), 200.0f, 70.0f, true);
+    site("catalyst", fac("catalyst")->title, site::kCatalystLine, 150.0f, 80.0f, true);
+    site("hydrogen", fac("hydrogen")->title, site::kHydrogenField, 260.0f, 90.0f, false, "Hydrogen field");
+    site("reformer", fac("reformer")->title, site::kReformer, 110.0f, 80.0f, true);
     char prmits[96];
     std::snprintf(prmits, sizeof prmits, "H2 pipeline to PRMiTS, Chirchik\n%.0f km further north", static_cast<double>(site::kPrmitsKm));
     site("prmits", prmits, site::kPrmits, 300.0f, 60.0f);
@@ -426,8 +431,13 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // A moonlit floor at night: the map's ground stays faintly readable under the lit plants.
     L.skyAmbient = glm::max(L.skyAmbient, glm::vec3(0.030f, 0.038f, 0.060f));
     L.groundAmbient = glm::max(L.groundAmbient, glm::vec3(0.012f, 0.012f, 0.014f));
+    // A map's shadows are shade, not black: a skylight fill of a fifth of the sun keeps the pit's floor and the far
+    // side of a ridge readable under a low sun (at dusk the rim's shadow covers most of the pit).
+    L.skyAmbient = glm::max(L.skyAmbient, L.sunColor * kShadowFill * glm::smoothstep(-0.02f, 0.1f, L.sunDir.y));
     r.setLighting(L);
-    r.setShadowRegion({0.0f, 900.0f, 0.0f}, 28800.0f);  // as the landscape: the terrain casts at a fixed LOD
+    // The complex, not the whole 40 km valley: 3x finer shadow texels (18 m on low, 9 m on high; they were 56 / 28 m,
+    // and a low sun drew the pit rim's shadow as a staircase of black blocks). Beyond it the map is lit (border).
+    r.setShadowRegion({-2100.0f, 700.0f, -2600.0f}, kShadowRadiusM);
     m_terrain.draw(r, cam, in.aspect);
     const float night = static_cast<float>(m_night);
 
@@ -448,6 +458,12 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // Flows: dashes along each route; emissive so they read at night (and a little by day).
     m_dashes.clear();
     m_puffs.clear();
+    const glm::vec3 eye = cam.position();
+    // Metres per screen pixel at one metre's distance, times the minimum width: kMinFlowPx window pixels, and two of
+    // the scene target's (on low it has half the window's rows: a thinner dash would flicker in and out).
+    const float winRows = std::max(1.0f, static_cast<float>(r.framebufferSize().y));
+    const float targetRows = std::max(1.0f, winRows * r.quality().renderScale);
+    const float minWidthPerM = 2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) * std::max(kMinFlowPx / winRows, 2.0f / targetRows);
     for (const Flow& f : m_flows) {
         if (f.look.width <= 0.0f) continue;
         const glm::vec3 glow = f.def->color * (1.5f + 0.6f * night);  // reads as its colour in sun and dark alike
@@ -474,7 +490,9 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
             glm::mat4 m = glm::translate(glm::mat4(1.0f), (pa + pb) * 0.5f + glm::vec3(0, kDashHeight, 0));
             m = glm::rotate(m, std::atan2(seg.x, seg.z), {0, 1, 0});
             m = glm::rotate(m, -std::asin(std::clamp(seg.y / len, -1.0f, 1.0f)), {1, 0, 0});
-            m_dashes.push_back({glm::scale(m, {f.look.width, 1.0f, len}), glm::vec4(f.def->color * 0.15f, 1), glm::vec4(glow, 0)});
+            // At least kMinFlowPx on screen: the small flows (catalyst, hydrogen) stay visible at full-map scale.
+            const float w = std::max(f.look.width, glm::length(m[3] - glm::vec4(eye, 1.0f)) * minWidthPerM);
+            m_dashes.push_back({glm::scale(m, {w, 1.0f, len}), glm::vec4(f.def->color * 0.15f, 1), glm::vec4(glow, 0)});
         }
     }
     r.drawInstanced(m_plate, m_dashes, {.castShadow = false});
@@ -538,7 +556,11 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
         for (std::size_t k = 0; k < lit.size(); ++k) order[lit[k]] = static_cast<int>(k) + 1;
     }
     for (const Site& st : m_sites) {
-        std::string text = st.title;
+        // Two tiers: from afar (the start view) the works cluster's smaller units keep quiet unless something is
+        // wrong there, and long names shorten, so the main plants and the gauges' readings stay in the open.
+        const bool far = glm::length(cam.position() - st.anchor) > kLabelTierM;
+        const std::string& title = far && !st.shortTitle.empty() ? st.shortTitle : st.title;
+        std::string text = title;
         glm::vec4 color(1.0f, 0.93f, 0.80f, 1.0f);
         int priority = st.key == "town" || st.key == "pit" ? 4 : 3;
         for (std::size_t i = 0; i < m_ripple.units().size(); ++i) {
@@ -549,7 +571,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                 color = {1.0f, 0.35f, 0.3f, 1};
                 priority = 8;
             } else if (order[i] > 0) {
-                std::snprintf(buf, sizeof buf, "%d. %s  %+.0f %%", order[i], st.title.c_str(), 100.0 * m_ripple.deviation(i));
+                std::snprintf(buf, sizeof buf, "%d. %s  %+.0f %%", order[i], title.c_str(), 100.0 * m_ripple.deviation(i));
                 text = buf;
                 color = {1.0f, 0.72f, 0.25f, 1};
                 priority = 7;
@@ -563,6 +585,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                 if (text.rfind("ALARM", 0) != 0) text = "ALARM  " + text;
             }
         if (st.key == m_selected) priority = 10;
+        if (st.minor && far && priority <= 3) continue;
         m_wishes.push_back({.label = {.position = st.anchor + glm::vec3(0, st.labelHeight, 0), .text = text, .color = color,
                                       .fadeStart = 40000, .fadeEnd = 60000},
                             .priority = priority, .stack = true});

@@ -67,6 +67,8 @@ private:
         glm::vec3 anchor;   // on the ground
         float radius;       // pick and highlight radius
         float labelHeight;  // metres above the anchor
+        bool minor = false;      // labelled only near (kLabelTierM) or when highlighted: the works cluster's smaller units
+        std::string shortTitle;  // the label from afar ("" = title)
     };
     struct Gauge {
         const overview::GaugeDef* def = nullptr;
