@@ -35,7 +35,6 @@ constexpr float kRouteWidth = 34.0f;   // the dark band under a flow (metres)
 constexpr float kRouteTop = 2.75f;     // its height over the ground
 constexpr float kTownFarM = 6000.0f;
 constexpr float kLabelTierM = 6500.0f;
-constexpr float kShadowRadiusM = 9000.0f;  // the sun's shadow map covers this far around the complex
 constexpr float kShadowFill = 0.2f;        // skylight floor in shadow, as a share of the sun's colour
 constexpr float kMinFlowPx = 4.0f;     // a flow's dashes are never narrower than this many window pixels  // minor sites' labels show nearer than this (the start view is ~9-10 km off)   // beyond this from the town's centre the eye sees its thinned blocks
 
@@ -435,9 +434,10 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // side of a ridge readable under a low sun (at dusk the rim's shadow covers most of the pit).
     L.skyAmbient = glm::max(L.skyAmbient, L.sunColor * kShadowFill * glm::smoothstep(-0.02f, 0.1f, L.sunDir.y));
     r.setLighting(L);
-    // The complex, not the whole 40 km valley: 3x finer shadow texels (18 m on low, 9 m on high; they were 56 / 28 m,
-    // and a low sun drew the pit rim's shadow as a staircase of black blocks). Beyond it the map is lit (border).
-    r.setShadowRegion({-2100.0f, 700.0f, -2600.0f}, kShadowRadiusM);
+    // As the landscape: the whole valley. A tighter region (9 km) gave 3x finer texels but 3x less depth bias in metres,
+    // and the terrain casts at a fixed LOD (1/2) while far chunks draw at 1/4-1/8: their coarse receivers on convex
+    // ground (the pit rim) fell below the caster and shadowed themselves in jagged patches (docs/overview_scene.md).
+    r.setShadowRegion({0.0f, 900.0f, 0.0f}, 28800.0f);
     m_terrain.draw(r, cam, in.aspect);
     const float night = static_cast<float>(m_night);
 
