@@ -56,7 +56,7 @@ const std::vector<FlowDef>& flowDefs() {
         {"so2_capture", "SO2 to the acid plant", "smelter.so2_captured_t_h", 45.0, "t/h", {0.80f, 0.85f, 0.20f}},
         {"so2_air", "SO2 to air", "smelter.stack_so2_t_h", 0.25, "t/h", {0.80f, 0.85f, 0.20f}, FlowKind::ToAir},
         {"co2_smelter_air", "CO2 to air (smelter)", "co2.smelter_t_h", 20.0, "t/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
-        {"catalyst", "Photocatalyst panels", "catalyst.produced_kg_h", 2.25, "kg/h", {0.35f, 0.95f, 0.95f}},
+        {"catalyst", "Slag catalyst to the panel shop", "catalyst.produced_kg_h", 2.25, "kg/h", {0.35f, 0.95f, 0.95f}},
         {"h2_prmits", "Hydrogen to PRMiTS", "h2.served_kg_h", 4.0, "kg/h", {0.45f, 0.70f, 1.00f}},
         {"h2_reformer", "Hydrogen from the reformer", "smr.h2_kg_h", 5.0, "kg/h", {0.45f, 0.70f, 1.00f}},
         {"gas", "Natural gas from the depleted field", "gas.rate_nm3_h", 26.0, "Nm3/h", {0.70f, 0.45f, 0.90f}},
@@ -318,6 +318,22 @@ std::vector<std::string> overviewMetricNames() {
                           "transport.rail_fault", "alarms.active"})
         add(n);
     return out;
+}
+
+std::string formatRate(double v) {
+    if (!std::isfinite(v)) return "-";
+    char buf[64];
+    const double a = std::fabs(v);
+    if (a < 0.005) return "0";
+    if (a < 10.0) { std::snprintf(buf, sizeof buf, "%.2f", v); return buf; }
+    if (a < 100.0) { std::snprintf(buf, sizeof buf, "%.1f", v); return buf; }
+    std::snprintf(buf, sizeof buf, "%.0f", a);
+    std::string digits = buf, out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
 }
 
 }  // namespace scenes::overview

@@ -77,6 +77,9 @@ struct GaugeReading {
 GaugeReading readGauge(const sim::State* s, const GaugeDef& g);
 // "Stockpile  52 kt\n62 %  ·  14 h cover" (parts with no data left out).
 std::string gaugeLabel(const GaugeDef& g, const GaugeReading& r);
+// A rate as a visitor reads it: "3,740" (whole numbers with thousands separators from 100 up), "63.1", "4.72",
+// "0"; "-" when not finite.
+std::string formatRate(double v);
 // Fill colour: red below 15 %, amber below 30 % or above 90 %, green between (linear rgb).
 glm::vec3 gaugeColor(float fill);
 

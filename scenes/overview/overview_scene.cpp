@@ -604,7 +604,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
 
 std::vector<eng::CameraPreset> OverviewScene::cameraPresets() const {
     return {
-        {"Whole complex", {.target = {-2100.0f, 480.0f, -2300.0f}, .yawDeg = -32.0f, .pitchDeg = 60.0f, .distance = 9000.0f, .fovDeg = 45.0f}},
+        {"Whole complex", {.target = {-2300.0f, 480.0f, -2900.0f}, .yawDeg = 58.0f, .pitchDeg = 62.0f, .distance = 8600.0f, .fovDeg = 45.0f}},
         {"Concentrators and tailings", {.target = {-2700.0f, 480.0f, -6000.0f}, .yawDeg = 20.0f, .pitchDeg = 40.0f, .distance = 4200.0f, .fovDeg = 45.0f}},
         {"Smelter, slag and hydrogen", {.target = {-2600.0f, 480.0f, -4300.0f}, .yawDeg = -30.0f, .pitchDeg = 42.0f, .distance = 3000.0f, .fovDeg = 45.0f}},
         {"Pit, crusher and rail", {.target = {-1000.0f, 600.0f, -1600.0f}, .yawDeg = -35.0f, .pitchDeg = 40.0f, .distance = 6000.0f, .fovDeg = 45.0f}},
@@ -686,7 +686,9 @@ bool OverviewScene::select(std::string_view key, const sim::State& s, std::strin
 void OverviewScene::drawUi(const FrameInput& in) {
     (void)in;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + 12.0f, vp->WorkPos.y + 12.0f}, ImGuiCond_FirstUseEver);
+    // Below the app's menu bar: WorkPos is not yet reduced by it when the scene's panel is laid out first (a shot's
+    // first frame), so the bar's height is added explicitly.
+    ImGui::SetNextWindowPos({vp->Pos.x + 12.0f, vp->Pos.y + ImGui::GetFrameHeight() + 12.0f}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(0.82f);
     if (!ImGui::Begin("The chain", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
@@ -699,7 +701,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
             ImGui::TableSetColumnIndex(0);
             ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", f.def->title);
             ImGui::TableSetColumnIndex(1);
-            if (std::isfinite(f.rate)) ImGui::Text("%.3g %s", f.rate, f.def->unit);
+            if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), f.def->unit);
             else ImGui::TextDisabled("no data");
         }
         ImGui::EndTable();

@@ -259,3 +259,16 @@ TEST_CASE("overview alarms: the rail outage scenario's fault rings the rail whil
     w.advance(t0 + fromSeconds(9 * 3600.0), 100000);
     CHECK(rail() == 0);
 }
+
+TEST_CASE("overview: rates read as a visitor reads them") {
+    using scenes::overview::formatRate;
+    CHECK(formatRate(3740.4) == "3,740");
+    CHECK(formatRate(62495.0) == "62,495");
+    CHECK(formatRate(1234567.0) == "1,234,567");
+    CHECK(formatRate(150.0) == "150");
+    CHECK(formatRate(63.14) == "63.1");
+    CHECK(formatRate(4.717) == "4.72");
+    CHECK(formatRate(0.001) == "0");
+    CHECK(formatRate(-2500.0) == "-2,500");
+    CHECK(formatRate(std::nan("")) == "-");
+}
