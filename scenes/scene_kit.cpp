@@ -1,8 +1,10 @@
 #include "scenes/scene_kit.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <string_view>
 
 #include <imgui.h>
 
@@ -10,6 +12,22 @@
 #include "sim/world.h"
 
 namespace scenes::kit {
+
+std::string formatNumber(const char* format, double v, double groupFrom) {
+    if (!std::isfinite(v)) return "-";
+    char b[64];
+    std::snprintf(b, sizeof b, format, v);
+    if (std::abs(v) < groupFrom) return b;
+    const std::string_view text(b);
+    const std::size_t sign = text[0] == '-' ? 1 : 0, end = std::min(text.find('.'), text.size());
+    std::string out(text.substr(0, sign));
+    for (std::size_t i = sign; i < end; ++i) {
+        if (i > sign && (end - i) % 3 == 0) out += ',';
+        out += text[i];
+    }
+    out += text.substr(end);
+    return out;
+}
 
 void tooltip(const char* text) {
     if (text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);

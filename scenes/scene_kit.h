@@ -28,6 +28,10 @@ namespace scenes::kit {
 // Shows `text` as the tooltip of the last ImGui item while it is hovered (nothing for null).
 void tooltip(const char* text);
 
+// The number as the printf `format` writes it ("-" when not finite), with commas between thousands once |v| reaches
+// groupFrom: formatNumber("%.0f", 62489, 10000) = "62,489", formatNumber("%.1f", 3740.4, 1000) = "3,740.4".
+std::string formatNumber(const char* format, double v, double groupFrom = 1000.0);
+
 class CommandOutbox {
 public:
     void push(sim::Command c) { m_commands.push_back(std::move(c)); }

@@ -1,5 +1,7 @@
 #include "scenes/hydrogen/supply_view.h"
 
+#include "scenes/scene_kit.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -52,21 +54,7 @@ const char* const kPlotMetrics[] = {"h2.demand_kg_h", "h2.recovered_kg_h", "smr.
 static_assert(std::size(kPlotMetrics) == kPlotPoa + 1);
 
 // The number as `format` writes it ("-" for NaN), with thousands separated by commas from 10,000 up ("62,489").
-std::string num(const char* format, double v) {
-    if (!std::isfinite(v)) return "-";
-    char b[48];
-    std::snprintf(b, sizeof b, format, v);
-    if (std::abs(v) < 10000.0) return b;
-    const std::string_view text(b);
-    const std::size_t sign = text[0] == '-' ? 1 : 0, end = std::min(text.find('.'), text.size());
-    std::string out(text.substr(0, sign));
-    for (std::size_t i = sign; i < end; ++i) {
-        if (i > sign && (end - i) % 3 == 0) out += ',';
-        out += text[i];
-    }
-    out += text.substr(end);
-    return out;
-}
+std::string num(const char* format, double v) { return kit::formatNumber(format, v, 10000.0); }
 
 }  // namespace
 

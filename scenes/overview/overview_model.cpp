@@ -8,6 +8,7 @@
 #include <numeric>
 #include <set>
 
+#include "scenes/scene_kit.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
 
@@ -321,19 +322,9 @@ std::vector<std::string> overviewMetricNames() {
 }
 
 std::string formatRate(double v) {
-    if (!std::isfinite(v)) return "-";
-    char buf[64];
+    if (std::isfinite(v) && std::fabs(v) < 0.005) return "0";
     const double a = std::fabs(v);
-    if (a < 0.005) return "0";
-    if (a < 10.0) { std::snprintf(buf, sizeof buf, "%.2f", v); return buf; }
-    if (a < 100.0) { std::snprintf(buf, sizeof buf, "%.1f", v); return buf; }
-    std::snprintf(buf, sizeof buf, "%.0f", a);
-    std::string digits = buf, out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return v < 0 ? "-" + out : out;
+    return kit::formatNumber(a < 10.0 ? "%.2f" : a < 100.0 ? "%.1f" : "%.0f", v, 1000.0);
 }
 
 }  // namespace scenes::overview
