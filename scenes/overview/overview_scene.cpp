@@ -33,10 +33,14 @@ constexpr float kDashGap = 90.0f;
 constexpr float kDashHeight = 7.0f;    // dashes float this far over their route
 constexpr float kRouteWidth = 34.0f;   // the dark band under a flow (metres)
 constexpr float kRouteTop = 2.75f;     // its height over the ground
-constexpr float kTownFarM = 6000.0f;
-constexpr float kLabelTierM = 6500.0f;
+constexpr float kTownFarM = 6000.0f;    // beyond this from the town's centre the eye sees its thinned blocks
+constexpr float kLabelTierM = 6500.0f;  // minor sites' labels show nearer than this (the start view is ~9-10 km off)
 constexpr float kShadowFill = 0.2f;        // skylight floor in shadow, as a share of the sun's colour
-constexpr float kMinFlowPx = 4.0f;     // a flow's dashes are never narrower than this many window pixels  // minor sites' labels show nearer than this (the start view is ~9-10 km off)   // beyond this from the town's centre the eye sees its thinned blocks
+// Map symbols (flow bands, gauge columns) are sized for the start view (~9 km off) and shrink, down to a third, as
+// the eye comes closer: a symbol of constant size on screen rather than in metres.
+constexpr float kSymbolRefDistance_m = 9000.0f;
+float symbolScale(float distance_m) { return std::clamp(distance_m / kSymbolRefDistance_m, 0.33f, 1.0f); }
+constexpr float kMinFlowPx = 4.0f;     // a flow's dashes are never narrower than this many window pixels
 
 glm::vec2 smelterAt(float east, float north) { return site::kSmelter + glm::vec2(east, north); }
 glm::vec2 concAt(float along, float across) {
@@ -490,8 +494,11 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
             glm::mat4 m = glm::translate(glm::mat4(1.0f), (pa + pb) * 0.5f + glm::vec3(0, kDashHeight, 0));
             m = glm::rotate(m, std::atan2(seg.x, seg.z), {0, 1, 0});
             m = glm::rotate(m, -std::asin(std::clamp(seg.y / len, -1.0f, 1.0f)), {1, 0, 0});
-            // At least kMinFlowPx on screen: the small flows (catalyst, hydrogen) stay visible at full-map scale.
-            const float w = std::max(f.look.width, glm::length(m[3] - glm::vec4(eye, 1.0f)) * minWidthPerM);
+            // A map symbol: its width (in metres at the start view's distance) shrinks as the eye comes closer, so a
+            // close-up shows the plant, not 110 m bands; and at least kMinFlowPx on screen, so the small flows
+            // (catalyst, hydrogen) stay visible at full-map scale.
+            const float dist = glm::length(m[3] - glm::vec4(eye, 1.0f));
+            const float w = std::max(f.look.width * symbolScale(dist), dist * minWidthPerM);
             m_dashes.push_back({glm::scale(m, {w, 1.0f, len}), glm::vec4(f.def->color * 0.15f, 1), glm::vec4(glow, 0)});
         }
     }
@@ -504,7 +511,8 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
         const float f = g.reading.hasFill ? g.reading.fill : 0.0f;
         const glm::vec3 c = g.reading.hasFill ? ov::gaugeColor(f) : glm::vec3(0.4f);
         const float hFill = std::max(2.0f, kGaugeHeight * f), hEmpty = kGaugeHeight - hFill;
-        const glm::mat4 base = glm::translate(glm::mat4(1.0f), g.base);
+        // A map symbol like the flows: full size at the start view, smaller beside the plants in a close-up.
+        const glm::mat4 base = glm::scale(glm::translate(glm::mat4(1.0f), g.base), glm::vec3(symbolScale(glm::length(g.base - eye))));
         m_gaugeParts.push_back({glm::scale(base, {kGaugeRadius, hFill, kGaugeRadius}), glm::vec4(c, 1), glm::vec4(c * (0.6f + 1.2f * night), 0)});
         if (hEmpty > 0.5f)
             m_gaugeParts.push_back({glm::scale(glm::translate(base, {0, hFill, 0}), {kGaugeRadius * 0.98f, hEmpty, kGaugeRadius * 0.98f}),
@@ -591,7 +599,8 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                             .priority = priority, .stack = true});
     }
     for (const Gauge& g : m_gauges)
-        m_wishes.push_back({.label = {.position = g.base + glm::vec3(0, kGaugeHeight + 20.0f, 0), .text = ov::gaugeLabel(*g.def, g.reading),
+        m_wishes.push_back({.label = {.position = g.base + glm::vec3(0, (kGaugeHeight + 20.0f) * symbolScale(glm::length(g.base - cam.position())), 0),
+                                      .text = ov::gaugeLabel(*g.def, g.reading),
                                       .color = {0.80f, 0.92f, 1.0f, 1}, .fadeStart = 14000, .fadeEnd = 22000},
                             .priority = 2});
     const glm::vec2 viewport(r.framebufferSize());
