@@ -43,6 +43,8 @@ constexpr Words kWords[] = {
     {"h2.demand_unserved", "PRMiTS hydrogen demand unserved: {v} kg/h short", 1},
     {"smr.reformer_trip", "Steam reformer tripped: {v} kg/h H2", 1},
     {"gas.injection_trip", "CO2 injection compressor tripped: captured CO2 vented ({v} t/h)", 2},
+    {"gas.pressure_low", "Gas field pressure low: {v} bar (limit {l} bar), plan another supply", 1},
+    {"ccs.capacity_low", "CO2 store nearly full: {v} % capacity left (limit {l} %)", 1},
 };
 
 const Words* wordsFor(const std::string& key) {

@@ -91,6 +91,12 @@ const std::vector<Row>& rows() {
         // The depleted field's CO2 injection (sim/gas_field.h): a compressor trip vents the captured CO2.
         {{"gas.injection_trip", "gas_field", P::Medium, C::FlagOff, "ccs.injection_ok", nullptr},
          {"ccs.co2_vented_t_h", 0}},
+        {{"gas.pressure_low", "gas_field", P::Low, C::Below, "gas.pressure_bar", "alarm.gas_pressure_low_bar", 0, nullptr,
+          1.0, "alarm.gas_pressure_low_delay_s"},
+         {nullptr, 0}},
+        {{"ccs.capacity_low", "gas_field", P::Low, C::Below, "ccs.capacity_left_pct", "alarm.ccs_capacity_low_pct", 0,
+          nullptr, 1.0, "alarm.ccs_capacity_low_delay_s"},
+         {nullptr, 0}},
     };
     return r;
 }
@@ -141,6 +147,14 @@ void registerAlarmParams(Params& p) {
     limit("alarm.catalyst_stock_low_kg", "kg", 5, 0, 1e6,
           "catalyst stock low: a quarter of catalyst.stock_low_kg, the panel shop is about to stand for want of catalyst");
     delay("alarm.catalyst_stock_low_delay_s", 3600, "catalyst stock below its low mark");
+    limit("alarm.gas_pressure_low_bar", "bar", 15, 0, 1000,
+          "depleted field's reservoir pressure low: 5 bar above gas.p_abandon_bar (10 bar), the field is near the end of "
+          "its life and the reformer needs another gas supply planned (E)");
+    delay("alarm.gas_pressure_low_delay_s", 600, "reservoir pressure below its low mark");
+    limit("alarm.ccs_capacity_low_pct", "%", 10, 0, 100,
+          "CO2 storage reservoir nearly full: capacity left below this share of ccs.capacity_mt (E: a few years of "
+          "injection to find and permit the next store)");
+    delay("alarm.ccs_capacity_low_delay_s", 600, "CO2 store capacity left below its mark");
     limit("alarm.h2_storage_full_pct", "%", 98, 1, 100, "hydrogen storage full: fill above this");
     delay("alarm.h2_storage_full_delay_s", 300, "storage above its full mark");
     limit("alarm.h2_venting_kg_h", "kg/h", 5, 0, 1e5, "hydrogen venting: vented rate (separator losses included) above this");

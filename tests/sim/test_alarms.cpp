@@ -43,6 +43,13 @@ std::vector<AlarmJournalEntry> journalOf(const World& w, const std::string& key)
     return out;
 }
 
+double metricNow(const World& w, const char* name) {
+    double v = 0.0;
+    std::string why;
+    REQUIRE_MESSAGE(metricValue(w.state(), name, &v, &why), why);
+    return v;
+}
+
 }  // namespace
 
 TEST_CASE("alarms: the table names real metrics and parameters, keys are unique, every unit has alarms") {
@@ -469,6 +476,30 @@ TEST_CASE("alarms: no slag to the catalyst line and a busy panel shop run the ca
     CHECK(journalOf(w, "catalyst.stock_low").front().time ==
           firstHeld(tr, t0, kHour, [](double x) { return x < 5.0; }));
     CHECK(c.priority == AlarmPriority::Low);
+}
+
+TEST_CASE("alarms: a nearly exhausted gas field and a nearly full CO2 store raise their planning alarms") {
+    // 90 % of the gas in place already produced: p/z = p_i/z_i (1 - 0.9) = 120 bar / ~0.86 x 0.1 ~ 14 bar, under the
+    // 15 bar mark; 1.9 of 2 Mt already stored: 5 % capacity left, under 10 %. Both held 10 min: raised at t0 + 10 min
+    // (+1 tick, the first boundary that sees them held), Low. The default complex (80 %, empty store) raises neither.
+    const Time t0 = defaultStartTime();
+    Params p = makeParams();
+    REQUIRE(p.setFromText("gas.recovered_pct", "90", nullptr));
+    REQUIRE(p.setFromText("ccs.stored_start_mt", "1.9", nullptr));
+    World w(p, 5, t0);
+    runUntil(w, t0 + kHour);
+    REQUIRE(metricNow(w, "gas.pressure_bar") < 15.0);
+    REQUIRE(metricNow(w, "ccs.capacity_left_pct") == doctest::Approx(5.0).epsilon(0.01));
+    for (const char* k : {"gas.pressure_low", "ccs.capacity_low"}) {
+        CAPTURE(k);
+        CHECK(alarm(w, k).active);
+        CHECK(alarm(w, k).priority == AlarmPriority::Low);
+        CHECK(std::llabs(alarm(w, k).raisedAt - (t0 + 10 * kMinute)) <= kTick);
+    }
+    World d(makeParams(), 5, t0);
+    runUntil(d, t0 + kHour);
+    CHECK_FALSE(alarm(d, "gas.pressure_low").active);
+    CHECK_FALSE(alarm(d, "ccs.capacity_low").active);
 }
 
 TEST_CASE("alarms: the journal is capped, newest kept, and the summary counts are raises per key") {
