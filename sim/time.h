@@ -35,7 +35,7 @@ bool parseIso8601(const std::string& text, Time& out, std::string* why = nullptr
 // "2026-06-21T08:00:00+05:00"
 std::string formatIso8601(Time t);
 // Default start of every run (design.md).
-constexpr const char* kDefaultStart = "2026-06-21T08:00:00+05:00";
+constexpr const char* kDefaultStart = "2026-06-21T10:00:00+05:00";
 // kDefaultStart as sim time.
 Time defaultStartTime();
 

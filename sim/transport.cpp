@@ -150,12 +150,17 @@ void Transport::tryStartLoading(Time t, EventSink& ev) {
     for (std::size_t i = 0; i < m_state.trains.size(); ++i) {
         Train& tr = m_state.trains[i];
         if (tr.phase != TrainPhase::Waiting || i >= m_targetTrains) continue;
-        if (m_bayFreeAt > t || m_state.stockpile_t < m_payload_t) return;
+        // A full train load is there, to rounding: sums of tick-sized crusher lots can leave the pile a few 1e-12 t
+        // short of exactly one load, and a pile stuck at "1050.00 t" must not hold the train (found with a crusher
+        // outage that began just as the pile reached one load: no train loaded for 12 h).
+        constexpr double kLoadRounding_t = 1e-6;
+        if (m_bayFreeAt > t || m_state.stockpile_t < m_payload_t - kLoadRounding_t) return;
         // The bay serves one train at a time; the departure slot is reserved now so headways stay ordered.
-        m_state.stockpile_t = std::max(0.0, m_state.stockpile_t - m_payload_t);
-        m_drawTick_t += m_payload_t;
+        const double load = std::min(m_payload_t, m_state.stockpile_t);   // what is there: no ore made or lost
+        m_state.stockpile_t -= load;
+        m_drawTick_t += load;
         tr.phase = TrainPhase::Loading;
-        tr.load_t = m_payload_t;
+        tr.load_t = load;
         tr.phaseStart = t;
         Time depart = t + m_load;
         if (m_anyDeparture) depart = std::max(depart, m_lastDeparture + m_headway);

@@ -408,7 +408,7 @@ TEST_CASE("alarms: hydrogen: separator down vents the product gas; small storage
     // A clear midsummer noon over the 40,000 m2 field makes tens of kg/h of H2 (h2.photo_kg_h); with the separator
     // down all of it is vented (h2.vented_kg_h), far above the 5 kg/h limit: venting raises 15 min (its on-delay)
     // after the first boundary that saw it, and clears when the separator is back.
-    const Time t0 = defaultStartTime();   // 2026-06-21 08:00 +05:00
+    const Time t0 = defaultStartTime();   // 2026-06-21 10:00 +05:00
     {
         World w(makeParams(), 12, t0);
         const Time tSep = t0 + 3 * kHour;    // 11:00

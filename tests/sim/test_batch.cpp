@@ -109,11 +109,12 @@ TEST_CASE("CSV: design.md's columns first, one row at the start and every --ever
         CHECK(cells[0].substr(19) == "+05:00");
         for (std::size_t c = 1; c < cells.size(); ++c) CHECK(std::isfinite(std::stod(cells[c])));
     }
-    CHECK(lines[1].rfind("2026-06-21T08:00:00+05:00,", 0) == 0);
-    CHECK(lines[2].rfind("2026-06-21T08:30:00+05:00,", 0) == 0);
-    CHECK(lines[13].rfind("2026-06-21T14:00:00+05:00,", 0) == 0);
+    // design.md's default start, 10:00 (mid-shift), then every 30 minutes.
+    CHECK(lines[1].rfind("2026-06-21T10:00:00+05:00,", 0) == 0);
+    CHECK(lines[2].rfind("2026-06-21T10:30:00+05:00,", 0) == 0);
+    CHECK(lines[9].rfind("2026-06-21T14:00:00+05:00,", 0) == 0);
     // The sun at 14:00 local in June is high in the south-west of Almalyk.
-    const auto noonish = split(lines[13], ',');
+    const auto noonish = split(lines[9], ',');
     CHECK(std::stod(noonish[1]) > 55.0);
     CHECK(std::stod(noonish[2]) > 180.0);
 }
@@ -138,8 +139,8 @@ TEST_CASE("summary: every field design.md lists, consistent with the run") {
     for (const auto& [group, keys] : groups)
         for (const std::string& k : keys) CHECK_MESSAGE(j[group].contains(k), group << "." << k);
     CHECK(j["seed"] == 9);
-    CHECK(j["start"] == "2026-06-21T08:00:00+05:00");
-    CHECK(j["end"] == "2026-06-21T20:00:00+05:00");
+    CHECK(j["start"] == "2026-06-21T10:00:00+05:00");   // design.md's default start
+    CHECK(j["end"] == "2026-06-21T22:00:00+05:00");
     CHECK(j["sim_hours"].get<double>() == 12.0);
     CHECK(j["state_hash"].get<std::string>().size() == 16);
     const double total = j["co2_t"]["trucks"].get<double>() + j["co2_t"]["smelter"].get<double>() + j["co2_t"]["smr"].get<double>();

@@ -66,7 +66,8 @@ TEST_CASE("chain: the default complex starts balanced; days 1-3 agree with days 
     // Ore and concentrate vary from day to day with breakdowns and grade blends (3-day means: CV ~3 % over seeds),
     // so one seed's 3-day mean can miss by 5-6 % with no transient at all (seed 2: concentrate -5.8 %). A start
     // transient shifts every seed alike, so the ensemble mean over eight seeds must agree within 2.5 % (noise there:
-    // ~1 %), each seed alone within 8 %; the buffered smelter side (smelted, cathode, slag) within 5 % in every seed.
+    // ~1 %), each seed alone within 8 %; the buffered smelter side (smelted, cathode, slag) within 5 % in every seed, and
+    // seeds 1 and 2 (issue 11's test) within 5 % for all five from the 10:00 default start.
     constexpr int kSeeds = 8;
     double early[5] = {}, late[5] = {};
     for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
@@ -80,7 +81,7 @@ TEST_CASE("chain: the default complex starts balanced; days 1-3 agree with days 
             MESSAGE("seed " << seed << " " << names[k] << ": days 1-3 " << a << " t/d, days 20-30 " << b << " t/d");
             REQUIRE(b > 0.0);
             CHECK(std::fabs(a / b - 1.0) < (k < 2 ? 0.08 : 0.05));
-            if (seed <= 2 && k >= 2) CHECK(std::fabs(a / b - 1.0) < 0.05);
+            if (seed <= 2) CHECK(std::fabs(a / b - 1.0) < 0.05);   // the issue's test: the default complex, two seeds
             early[k] += a / kSeeds;
             late[k] += b / kSeeds;
         }
