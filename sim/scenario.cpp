@@ -173,9 +173,40 @@ std::string textPosition(const std::string& file, const std::string& text, std::
     return file + ":" + std::to_string(line) + ":" + std::to_string(pos - lineStart + 1);
 }
 
+// Byte offset of the first '[' or '{' that opens a level deeper than maxDepth, outside strings and comments; npos if
+// none. Scanned before parsing: nlohmann's parser and the walk over fault lists recurse once per level, so a file of
+// 100,000 nested brackets overflowed the stack (a crash, not a message).
+std::size_t tooDeepAt(const std::string& t, int maxDepth) {
+    int depth = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char ch = t[i];
+        if (ch == '"') {
+            for (++i; i < t.size() && t[i] != '"'; ++i)
+                if (t[i] == '\\') ++i;
+        } else if (ch == '/' && i + 1 < t.size() && t[i + 1] == '/') {
+            while (i < t.size() && t[i] != '\n') ++i;
+        } else if (ch == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+            const std::size_t end = t.find("*/", i + 2);
+            if (end == std::string::npos) return std::string::npos;   // the parser reports the open comment
+            i = end + 1;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > maxDepth) return i;
+        } else if (ch == ']' || ch == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
 bool parseScenario(const std::string& text, const std::string& file, const Params& params, Scenario& out,
                    std::string* why) {
     const std::string name = file.empty() ? "scenario" : file;
+    if (const std::size_t deep = tooDeepAt(text, kScenarioMaxDepth); deep != std::string::npos) {
+        if (why)
+            *why = textPosition(name, text, deep + 1) + ": nested deeper than " + std::to_string(kScenarioMaxDepth) +
+                   " levels of [ and { (a scenario needs four)";
+        return false;
+    }
     json root;
     try {
         root = json::parse(text, nullptr, true, /*ignore_comments=*/true);

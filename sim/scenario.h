@@ -26,6 +26,10 @@
 
 namespace sim {
 
+// Deepest nesting of [ and { a scenario file may have (a real one has four levels); deeper is refused with
+// FILE:LINE:COLUMN before parsing, so no file can exhaust the stack.
+constexpr int kScenarioMaxDepth = 64;
+
 struct ScenarioCommand {
     std::optional<Time> at;             // absolute time ("at")
     double afterHours = 0.0;            // else hours after the run start ("after_hours")

@@ -57,18 +57,17 @@ World::World(const Params& params, std::uint64_t seed, Time start)
 
 void World::push(Command c) {
     if (c.at < 0) c.at = m_now;
-    // Insert after every command due at the same time or earlier: same-time commands keep push order.
-    const auto pos = std::upper_bound(m_pending.begin(), m_pending.end(), c.at,
-                                      [](Time at, const Command& x) { return at < x.at; });
-    m_pending.insert(pos, std::move(c));
+    // O(log n): a multimap keeps same-time commands in push order (an insert goes to the end of its equal range).
+    // Before, an insert into a sorted vector made 100,000 scheduled commands take 15-60 s (issue 16).
+    const Time at = c.at;
+    m_pending.emplace(at, std::move(c));
 }
 
 void World::applyDueCommands() {
-    std::size_t n = 0;
-    while (n < m_pending.size() && m_pending[n].at <= m_now) ++n;
-    if (n == 0) return;
-    for (std::size_t i = 0; i < n; ++i) apply(m_pending[i]);
-    m_pending.erase(m_pending.begin(), m_pending.begin() + static_cast<std::ptrdiff_t>(n));
+    const auto due = m_pending.upper_bound(m_now);
+    if (due == m_pending.begin()) return;
+    for (auto it = m_pending.begin(); it != due; ++it) apply(it->second);
+    m_pending.erase(m_pending.begin(), due);
     notifyChanged();
 }
 

@@ -23,6 +23,7 @@
 // Does NOT: read files, the wall clock or the environment; render; write CSV (sim/batch.h does the batch run).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -172,7 +173,7 @@ private:
     std::vector<RouteEconomics> m_economics;
     Alarms m_alarms;
 
-    std::vector<Command> m_pending;  // sorted by at, stable
+    std::multimap<Time, Command> m_pending;  // by at; equal times in push order (multimap inserts at the end)
     std::vector<LoggedCommand> m_log;
     std::vector<std::size_t> m_logThisTick;
     EventSink m_sink;

@@ -162,3 +162,28 @@ TEST_CASE("every shipped scenario parses and runs its commands without a refusal
     }
     CHECK(n >= 2);
 }
+
+TEST_CASE("scenario: nesting deeper than the limit is refused with its position, never a stack overflow (issue 16)") {
+    // Before: 100,000 nested brackets in a fault list overflowed the stack in the parser and in the walk over fault
+    // targets (SIGSEGV in sim, shot and the window).
+    const int n = 100000;
+    const std::string deep = "{\"name\":\"d\",\"commands\":[{\"after_hours\":1,\"fault\":" + std::string(n, '[') +
+                             std::string(n, ']') + "}]}";
+    const std::string e = errorOf(deep);
+    CHECK(e.find("test.json:1:") == 0);
+    CHECK(e.find("nested deeper than 64 levels") != std::string::npos);
+    // The column is that of the bracket opening level 65: '{' (1) '[' (2) '{' (3), then the fault list's brackets.
+    const std::size_t at = std::string("{\"name\":\"d\",\"commands\":[{\"after_hours\":1,\"fault\":").size() + (65 - 3);
+    CHECK(e.find("test.json:1:" + std::to_string(at) + ":") == 0);
+    // Brackets inside strings and comments do not count; a legal file at depth 64 gets its ordinary field message.
+    {
+        Scenario s;
+        std::string why;
+        CHECK_MESSAGE(parse("// " + std::string(70, '[') + "\n{\"name\":\"" + std::string(100, '[') + "\"}", s, why), why);
+        CHECK(s.name == std::string(100, '['));
+    }
+    const std::string at64 = "{\"name\":\"d\",\"bogus\":" + std::string(63, '[') + std::string(63, ']') + "}";
+    const std::string e64 = errorOf(at64);
+    CHECK_FALSE(e64.empty());
+    CHECK(e64.find("nested") == std::string::npos);
+}
