@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -264,18 +265,34 @@ bool parseScenario(const std::string& text, const std::string& file, const Param
 }
 
 bool loadScenario(const std::string& path, const Params& params, Scenario& out, std::string* why) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        if (why) *why = path + ": is a folder, not a scenario file (give a .json file or a built-in scenario's name)";
+        return false;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         if (why) *why = path + ": cannot read scenario file (" + std::strerror(errno) + ")";
         return false;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // Read at most one byte past the limit: /dev/zero or a runaway file stops here instead of filling memory.
+    std::string text;
+    char buf[1 << 16];
+    while (in && text.size() <= kScenarioMaxBytes) {
+        in.read(buf, sizeof buf);
+        text.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
-        if (why) *why = path + ": read error";
+        if (why) *why = path + ": read error (" + std::strerror(errno) + ")";
         return false;
     }
-    return parseScenario(ss.str(), path, params, out, why);
+    if (text.size() > kScenarioMaxBytes) {
+        if (why)
+            *why = path + ": larger than " + std::to_string(kScenarioMaxBytes >> 20) +
+                   " MiB; a scenario is a few kilobytes (is this the right file?)";
+        return false;
+    }
+    return parseScenario(text, path, params, out, why);
 }
 
 bool scenarioCommands(const Scenario& s, Time runStart, std::vector<Command>& out, std::string* why) {

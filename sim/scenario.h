@@ -14,6 +14,7 @@
 // Does NOT: run anything, or check fault indices against the fleet size (the unit refuses those at run time and the
 //   refusal is logged).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ namespace sim {
 // Deepest nesting of [ and { a scenario file may have (a real one has four levels); deeper is refused with
 // FILE:LINE:COLUMN before parsing, so no file can exhaust the stack.
 constexpr int kScenarioMaxDepth = 64;
+// Largest scenario file read (100,000 scheduled commands take about 5 MiB); larger is refused, so /dev/zero or a
+// wrong file cannot fill memory.
+constexpr std::size_t kScenarioMaxBytes = std::size_t{16} << 20;
 
 struct ScenarioCommand {
     std::optional<Time> at;             // absolute time ("at")

@@ -2,7 +2,9 @@
 // file:line:column (malformed JSON) or the field path (wrong content), and what was expected.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "sim/scenario.h"
@@ -186,4 +188,25 @@ TEST_CASE("scenario: nesting deeper than the limit is refused with its position,
     const std::string e64 = errorOf(at64);
     CHECK_FALSE(e64.empty());
     CHECK(e64.find("nested") == std::string::npos);
+}
+
+TEST_CASE("scenario: a folder, /dev/zero and an oversized file are refused with a reason, not read without end (issue 16)") {
+    Scenario s;
+    std::string why;
+    // Before: a folder gave "1:1: malformed JSON" and /dev/zero grew to 24 GB until the kernel killed the run.
+    CHECK_FALSE(loadScenario(ALMALYK_SOURCE_DIR "/assets/scenarios", makeParams(), s, &why));
+    CHECK(why.find("is a folder, not a scenario file") != std::string::npos);
+    why.clear();
+    CHECK_FALSE(loadScenario("/dev/zero", makeParams(), s, &why));
+    CHECK(why.find("/dev/zero: larger than 16 MiB") == 0);
+    // A real file just over the limit: spaces are legal JSON, so only the size can refuse it.
+    const std::string big = std::string(ALMALYK_BINARY_DIR) + "/oversized_scenario.json";
+    {
+        std::ofstream f(big, std::ios::binary);
+        f << "{\"name\":\"big\"}" << std::string(kScenarioMaxBytes, ' ');
+    }
+    why.clear();
+    CHECK_FALSE(loadScenario(big, makeParams(), s, &why));
+    CHECK(why.find("larger than 16 MiB") != std::string::npos);
+    std::remove(big.c_str());
 }
