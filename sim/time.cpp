@@ -58,26 +58,37 @@ CivilTime toLocalCivil(Time t) {
 }
 
 bool parseIso8601(const std::string& s, Time& out, std::string* why) {
-    const char* expected = "expected an ISO 8601 time like 2026-06-21T08:00:00+05:00";
-    int y, mo, d, h, mi, sec = 0, n = 0;
-    if (std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5 || n != 16)
+    const char* expected = "expected an ISO 8601 time like 2026-06-21T10:00:00+05:00";
+    // Strict: every field is exactly its digits at its place (sscanf's %d took signs and spaces, so
+    // "2026-06-21T-1:-5:-9" read as 22:54:51 the day before, and "T+8:00", "T 8:00" passed too).
+    const auto digits = [&](std::size_t at, std::size_t n, int& v) {
+        if (at + n > s.size()) return false;
+        v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+            v = v * 10 + (s[i] - '0');
+        }
+        return true;
+    };
+    int y, mo, d, h, mi, sec = 0;
+    if (s.size() < 16 || !digits(0, 4, y) || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' || !digits(8, 2, d) ||
+        s[10] != 'T' || !digits(11, 2, h) || s[13] != ':' || !digits(14, 2, mi))
         return fail(why, "'" + s + "': " + expected);
     std::size_t pos = 16;
     if (pos < s.size() && s[pos] == ':') {
-        int n2 = 0;
-        if (std::sscanf(s.c_str() + pos, ":%2d%n", &sec, &n2) != 1 || n2 != 3)
-            return fail(why, "'" + s + "': seconds must be two digits; " + expected);
+        if (!digits(pos + 1, 2, sec)) return fail(why, "'" + s + "': seconds must be two digits; " + expected);
         pos += 3;
     }
     int offsetMin = kSiteUtcOffsetHours * 60;
     if (pos < s.size()) {
+        int oh = 0, om = 0;
         if (s[pos] == 'Z' && pos + 1 == s.size()) {
             offsetMin = 0;
-        } else if ((s[pos] == '+' || s[pos] == '-') && s.size() == pos + 6 && s[pos + 3] == ':' &&
-                   std::isdigit(static_cast<unsigned char>(s[pos + 1])) && std::isdigit(static_cast<unsigned char>(s[pos + 2])) &&
-                   std::isdigit(static_cast<unsigned char>(s[pos + 4])) && std::isdigit(static_cast<unsigned char>(s[pos + 5]))) {
-            const int oh = (s[pos + 1] - '0') * 10 + (s[pos + 2] - '0');
-            const int om = (s[pos + 4] - '0') * 10 + (s[pos + 5] - '0');
+        } else if ((s[pos] == '+' || s[pos] == '-') && s.size() == pos + 6 && digits(pos + 1, 2, oh) &&
+                   s[pos + 3] == ':' && digits(pos + 4, 2, om)) {
+            // Real offsets run from -12:00 to +14:00 (ISO 8601 / IANA); "+99:99" is a typo, not a place.
+            if (om > 59 || oh > 14 || (s[pos] == '-' && oh > 12))
+                return fail(why, "'" + s + "': UTC offset out of range (-12:00 .. +14:00); " + expected);
             offsetMin = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
         } else {
             return fail(why, "'" + s + "': bad UTC offset; " + expected);

@@ -256,3 +256,25 @@ TEST_CASE("State's views: params, the pit and the sky are the World's own, read-
     w.step();
     CHECK(w.state().params.get("h2.tilt_deg") == 45.0);
 }
+
+TEST_CASE("ISO 8601 times are strict: digits in their places, real offsets (issue 16)") {
+    Time t = 0, ref = 0;
+    std::string why;
+    REQUIRE(parseIso8601("2026-06-21T08:00:00+05:00", ref));
+    // The same instant written four legal ways (Almalyk local time is the default offset; 03:00Z is 08:00+05:00).
+    for (const char* ok : {"2026-06-21T08:00:00+05:00", "2026-06-21T08:00", "2026-06-21T03:00:00Z", "2026-06-21T04:00+01:00"}) {
+        CAPTURE(ok);
+        REQUIRE(parseIso8601(ok, t, &why));
+        CHECK(t == ref);
+    }
+    // Before, sscanf's %d took these (the first as 22:54:51 the day before).
+    for (const char* bad : {"2026-06-21T-1:-5:-9", "2026-06-21T+8:00", "2026-06-21T 8:00", "2026-06-21T08:00+99:99",
+                            "2026-06-21T08:00+15:00", "2026-06-21T08:00-13:00", "2026-06-21T08:00+05:60",
+                            "+2026-06-21T08:00", "2026-6-21T08:00", "2026-06-21T08:00:0", "2026-06-21T08:00:+1",
+                            "2026-06-21 08:00", "2026-06-21T08:00+05:00x"}) {
+        CAPTURE(bad);
+        why.clear();
+        CHECK_FALSE(parseIso8601(bad, t, &why));
+        CHECK(why.find(bad) != std::string::npos);   // the message quotes what was given
+    }
+}
