@@ -97,8 +97,11 @@ bool parseCommand(const Ctx& c, const json& j, const std::string& path, std::vec
         base.at = t;
     } else {
         const json& a = j["after_hours"];
-        if (!a.is_number() || !std::isfinite(a.get<double>()) || a.get<double>() < 0.0)
-            return c.fail(path + ".after_hours", std::string("expected a number of hours >= 0, found ") +
+        // Up to 100 years: far beyond any run, and far inside sim time's int64 microseconds (1e15 h overflowed it
+        // and printed a date in the year -290251).
+        constexpr double kMaxAfterHours = 100.0 * 8766.0;
+        if (!a.is_number() || !std::isfinite(a.get<double>()) || a.get<double>() < 0.0 || a.get<double>() > kMaxAfterHours)
+            return c.fail(path + ".after_hours", std::string("expected a number of hours from 0 to 876600 (100 years), found ") +
                                                      (a.is_number() ? a.dump() : typeName(a)));
         base.afterHours = a.get<double>();
     }
