@@ -547,6 +547,8 @@ double readMetric(const State& s, int index) {
     return defs[static_cast<std::size_t>(index)].read(s);
 }
 
+double readMetric(const State& s, std::string_view name) { return readMetric(s, findMetric(name)); }
+
 bool metricValue(const State& s, std::string_view name, double* out, std::string* why) {
     const int i = findMetric(name);
     if (i < 0) {

@@ -52,6 +52,8 @@ int findMetric(std::string_view name);
 std::vector<std::string> closestMetrics(std::string_view name, std::size_t n = 3);
 // The value of metricDefs()[index] in s; a quiet NaN for an index out of range.
 double readMetric(const State& s, int index);
+// By name: the value, or a quiet NaN when the registry has no such name (for views that draw a gap, not an error).
+double readMetric(const State& s, std::string_view name);
 // By name: true and *out, or false and *why naming the name and the closest names.
 bool metricValue(const State& s, std::string_view name, double* out, std::string* why);
 // `almalyk metrics`: a header line "name\tunit\tdescription", then one tab-separated line per metric.

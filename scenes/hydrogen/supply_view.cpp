@@ -14,25 +14,15 @@ namespace scenes::h2 {
 
 namespace {
 
-// The metric read by `name` in s (NaN when the registry has no such name), resolved once per name.
+// The metric read by `name` in s (NaN when the registry has no such name).
 class Reader {
 public:
     explicit Reader(const sim::State& s) : m_s(s) {}
-    double operator()(const char* name) const { return sim::readMetric(m_s, index(name)); }
-    static int index(const char* name);
+    double operator()(const char* name) const { return sim::readMetric(m_s, std::string_view(name)); }
 
 private:
     const sim::State& m_s;
 };
-
-int Reader::index(const char* name) {
-    // A handful of names, each resolved on first use; the registry never changes while the program runs.
-    static std::vector<std::pair<std::string, int>> cache;
-    for (const auto& [n, i] : cache)
-        if (n == name) return i;
-    cache.emplace_back(name, sim::findMetric(name));
-    return cache.back().second;
-}
 
 const char* const kSupplyMetrics[] = {
     "h2.demand_kg_h", "h2.served_photo_kg_h", "h2.served_reformer_kg_h", "h2.unserved_kg_h", "h2.vented_kg_h",

@@ -17,19 +17,10 @@ namespace scenes::overview {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Registry index per name, looked up once (a name missing now stays missing for this build: the registry is static).
-int metricIndex(std::string_view name) {
-    static std::map<std::string, int, std::less<>> cache;
-    auto it = cache.find(name);
-    if (it == cache.end()) it = cache.emplace(std::string(name), sim::findMetric(name)).first;
-    return it->second;
-}
 }  // namespace
 
 double readMetric(const sim::State* s, std::string_view name) {
-    if (!s) return kNaN;
-    const int i = metricIndex(name);
-    return i < 0 ? kNaN : sim::readMetric(*s, i);
+    return s ? sim::readMetric(*s, name) : kNaN;
 }
 
 // [SECTION] Flows
