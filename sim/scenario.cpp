@@ -15,19 +15,9 @@ namespace sim {
 namespace {
 
 // ordered_json keeps the file's key order, so "set" entries apply in the order written.
-using json = nlohmann::ordered_json;
+using json = OrderedJson;
 
-const char* typeName(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "true/false";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::discarded: return "nothing";
-        default: return "a number";
-    }
-}
+const char* typeName(const json& j) { return jsonTypeName(j); }
 
 // A JSON scalar as the text Params::setFromText takes; false for arrays, objects and null.
 bool valueText(const json& j, std::string& out) {
@@ -169,69 +159,11 @@ bool isFaultTargetSyntax(const std::string& target) {
     return false;
 }
 
-std::string textPosition(const std::string& file, const std::string& text, std::size_t byteOffset) {
-    const std::size_t pos = std::min(byteOffset > 0 ? byteOffset - 1 : 0, text.size());
-    std::size_t line = 1, lineStart = 0;
-    for (std::size_t i = 0; i < pos; ++i)
-        if (text[i] == '\n') { ++line; lineStart = i + 1; }
-    return file + ":" + std::to_string(line) + ":" + std::to_string(pos - lineStart + 1);
-}
-
-// Byte offset of the first '[' or '{' that opens a level deeper than maxDepth, outside strings and comments; npos if
-// none. Scanned before parsing: nlohmann's parser and the walk over fault lists recurse once per level, so a file of
-// 100,000 nested brackets overflowed the stack (a crash, not a message).
-std::size_t tooDeepAt(const std::string& t, int maxDepth) {
-    int depth = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        const char ch = t[i];
-        if (ch == '"') {
-            for (++i; i < t.size() && t[i] != '"'; ++i)
-                if (t[i] == '\\') ++i;
-        } else if (ch == '/' && i + 1 < t.size() && t[i + 1] == '/') {
-            while (i < t.size() && t[i] != '\n') ++i;
-        } else if (ch == '/' && i + 1 < t.size() && t[i + 1] == '*') {
-            const std::size_t end = t.find("*/", i + 2);
-            if (end == std::string::npos) return std::string::npos;   // the parser reports the open comment
-            i = end + 1;
-        } else if (ch == '[' || ch == '{') {
-            if (++depth > maxDepth) return i;
-        } else if (ch == ']' || ch == '}') {
-            --depth;
-        }
-    }
-    return std::string::npos;
-}
-
 bool parseScenario(const std::string& text, const std::string& file, const Params& params, Scenario& out,
                    std::string* why) {
     const std::string name = file.empty() ? "scenario" : file;
-    if (const std::size_t deep = tooDeepAt(text, kScenarioMaxDepth); deep != std::string::npos) {
-        if (why)
-            *why = textPosition(name, text, deep + 1) + ": nested deeper than " + std::to_string(kScenarioMaxDepth) +
-                   " levels of [ and { (a scenario needs four)";
-        return false;
-    }
     json root;
-    try {
-        root = json::parse(text, nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
-        // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: what"; keep "what".
-        std::string what = e.what();
-        const std::size_t at = what.find("parse error");
-        const std::size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-        if (colon != std::string::npos) what = what.substr(colon + 2);
-        // nlohmann points at the last character it read; for an unexpected string that is its closing quote, so
-        // step back to the opening quote, where a reader looks for the mistake.
-        std::size_t byte = e.byte;
-        if (what.find("unexpected string literal") != std::string::npos && byte >= 2 && byte <= text.size() &&
-            text[byte - 1] == '"') {
-            std::size_t open = byte - 2;
-            while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\')) --open;
-            if (text[open] == '"') byte = open + 1;
-        }
-        if (why) *why = textPosition(name, text, byte) + ": malformed JSON: " + what;
-        return false;
-    }
+    if (!parseJsonText(text, name, kScenarioMaxDepth, "a scenario needs four", &root, why)) return false;
     const Ctx c{name, params, why};
     if (!root.is_object()) return c.fail("(top level)", std::string("expected an object {...}, found ") + typeName(root));
     if (!checkKeys(c, root, "", {"name", "description", "seed", "start", "set", "commands"})) return false;
@@ -268,33 +200,8 @@ bool parseScenario(const std::string& text, const std::string& file, const Param
 }
 
 bool loadScenario(const std::string& path, const Params& params, Scenario& out, std::string* why) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        if (why) *why = path + ": is a folder, not a scenario file (give a .json file or a built-in scenario's name)";
-        return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (why) *why = path + ": cannot read scenario file (" + std::strerror(errno) + ")";
-        return false;
-    }
-    // Read at most one byte past the limit: /dev/zero or a runaway file stops here instead of filling memory.
     std::string text;
-    char buf[1 << 16];
-    while (in && text.size() <= kScenarioMaxBytes) {
-        in.read(buf, sizeof buf);
-        text.append(buf, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) {
-        if (why) *why = path + ": read error (" + std::strerror(errno) + ")";
-        return false;
-    }
-    if (text.size() > kScenarioMaxBytes) {
-        if (why)
-            *why = path + ": larger than " + std::to_string(kScenarioMaxBytes >> 20) +
-                   " MiB; a scenario is a few kilobytes (is this the right file?)";
-        return false;
-    }
+    if (!readTextFile(path, kScenarioMaxBytes, "scenario", &text, why)) return false;
     return parseScenario(text, path, params, out, why);
 }
 

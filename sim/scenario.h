@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sim/command.h"
+#include "sim/json_text.h"
 #include "sim/params.h"
 #include "sim/time.h"
 
@@ -29,10 +30,10 @@ namespace sim {
 
 // Deepest nesting of [ and { a scenario file may have (a real one has four levels); deeper is refused with
 // FILE:LINE:COLUMN before parsing, so no file can exhaust the stack.
-constexpr int kScenarioMaxDepth = 64;
+constexpr int kScenarioMaxDepth = kDataFileMaxDepth;
 // Largest scenario file read (100,000 scheduled commands take about 5 MiB); larger is refused, so /dev/zero or a
 // wrong file cannot fill memory.
-constexpr std::size_t kScenarioMaxBytes = std::size_t{16} << 20;
+constexpr std::size_t kScenarioMaxBytes = kDataFileMaxBytes;
 
 struct ScenarioCommand {
     std::optional<Time> at;             // absolute time ("at")
@@ -64,7 +65,5 @@ bool scenarioCommands(const Scenario& s, Time runStart, std::vector<Command>& ou
 const std::vector<std::string>& knownFaultTargets();
 // A fault target that names a known unit thing ("transport.crusher", "mine.truck:12"); index ranges unchecked.
 bool isFaultTargetSyntax(const std::string& target);
-// "FILE:LINE:COLUMN" for a 1-based byte offset into text (the position nlohmann's parse_error reports).
-std::string textPosition(const std::string& file, const std::string& text, std::size_t byteOffset);
 
 }  // namespace sim

@@ -1,0 +1,45 @@
+// app/caption.h — captions with live values, as tours (and later the kiosk and training briefings) write them:
+//   "The pit moves {mine.ore_t_h:0} t/h of ore"   -> "The pit moves 4,117 t/h of ore"   (number only, 0 decimals)
+//   "{h2.photo_kg_h:1u} from the panels"           -> "3.4 kg/h from the panels"         ('u': the metric's unit)
+//   "{mine.ore_t_h}"                               -> the metric's own decimals and its unit
+//   "It is {clock} in Almalyk"                     -> "It is 14:05 in Almalyk"           (sim local time, 24 h)
+//   "{{" and "}}"                                   -> literal braces
+// Numbers use the language's number format (decimal mark and thousands separator); a value that is not finite
+// shows as "-". The caption text is a msgid: the translator (app/ of the languages issue) turns it into the
+// language's text first, then the placeholders are filled, so a translation may move them.
+// Use:  std::string why; if (!app::checkCaption(text, &why)) ...;       // at load time: names and syntax
+//       std::string shown = app::formatCaption(translated, state, app::NumberFormat::forLanguage("de"));
+// Errors: checkCaption is false with *why ("{mine.ore_th:0}: unknown metric 'mine.ore_th'; did you mean
+//   mine.ore_t_h?", "{mine.ore_t_h:x}: decimals must be 0..6, optionally followed by 'u'", "unclosed '{'");
+//   formatCaption never fails: an unknown name shows as "{name?}".
+// Does NOT: translate, or lay text out (the player draws it).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/time.h"
+
+namespace sim { struct State; }
+
+namespace app {
+
+struct NumberFormat {
+    std::string decimal = ".";     // "," in ru, uz, de
+    std::string group = ",";       // thousands separator: "," en, "\u00a0" (no-break space) ru/uz, "." de
+    double groupFrom = 10000.0;    // group digits from this magnitude up (4-digit numbers stay "4117")
+    // The format of a language code ("en", "ru", "uz", "de", "ja", "ko", "ar"); unknown codes get English's.
+    static NumberFormat forLanguage(std::string_view code);
+};
+
+// "12,345.6" for (12345.6, 1 decimal) in English; "12 345,6" in Russian; "-" for NaN/inf.
+std::string formatNumber(double value, int decimals, const NumberFormat& nf);
+
+// The placeholders a caption names ("mine.ore_t_h", "clock"), in order; for the editor and for tests.
+std::vector<std::string> captionPlaceholders(std::string_view text);
+// Syntax and names of every placeholder.
+bool checkCaption(std::string_view text, std::string* why);
+// The caption with every placeholder filled from the state (and `now` for {clock}).
+std::string formatCaption(std::string_view text, const sim::State& state, sim::Time now, const NumberFormat& nf);
+
+}  // namespace app
