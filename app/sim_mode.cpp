@@ -1,7 +1,8 @@
 // app/sim_mode.cpp — `almalyk sim`, `params`, `metrics` and `faults` (design.md's command-line contract).
 // sim: validates everything first (sim::prepareBatch: parameters, --start, scenario file:line:column) and exits 2 with
-//   one message on bad input; runs the World headless; writes --csv and --summary; prints one human line to stderr
-//   and nothing to stdout. wall_s is measured here because sim/ has no wall clock.
+//   one message on bad input (an output naming the scenario or the other output is bad input too); runs the World
+//   headless; writes --csv and --summary atomically (engine/atomic_file.h: the previous files survive a killed or
+//   failed run; a failure exits 1 with its reason); prints one human line to stderr and nothing to stdout. wall_s is measured here because sim/ has no wall clock.
 // params: one line per parameter on stdout, tab-separated with a header line (name, unit, default, min, max,
 //   description), so `almalyk params | column -t -s $'\t'` aligns it.
 // metrics: the same for every metric (name, unit, description; sim/metrics.h).
@@ -12,10 +13,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/options.h"
+#include "engine/atomic_file.h"
 #include "engine/paths.h"
 #include "sim/batch.h"
 #include "sim/event_names.h"
@@ -28,6 +31,25 @@ namespace {
 int badInput(const std::string& why, const char* mode = "sim") {
     std::fprintf(stderr, "almalyk %s: %s\n", mode, why.c_str());
     return 2;
+}
+
+// An output may never overwrite an input of the same run, nor another output (`--scenario s.json --csv s.json`
+// destroyed the scenario; `--csv x --summary x` lost the CSV). Empty when the files are all distinct.
+std::string overlappingFiles(const std::vector<std::pair<const char*, std::string>>& inputs,
+                             const std::vector<std::pair<const char*, std::string>>& outputs) {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const auto& [flag, path] = outputs[i];
+        if (path.empty()) continue;
+        for (const auto& [inFlag, in] : inputs)
+            if (!in.empty() && eng::sameFile(path, in))
+                return std::string(flag) + " " + path + ": is the " + inFlag +
+                       " file of this run; an output may not overwrite an input (choose another file name)";
+        for (std::size_t k = 0; k < i; ++k)
+            if (!outputs[k].second.empty() && eng::sameFile(path, outputs[k].second))
+                return std::string(flag) + " " + path + ": is also the " + outputs[k].first +
+                       " file; each output needs its own file";
+    }
+    return {};
 }
 
 // Writes a listing to stdout; 1 when stdout cannot take it (a closed pipe, a full disk).
@@ -63,34 +85,33 @@ int runSim(const SimOptions& o) {
     std::string why;
     if (!sim::prepareBatch(spec, run, &why)) return badInput(why);
 
-    std::ofstream csv;
-    if (!o.csv.empty()) {
-        csv.open(o.csv, std::ios::binary | std::ios::trunc);
-        if (!csv) return badInput("--csv " + o.csv + ": cannot open for writing");
-    }
+    if (const std::string clash = overlappingFiles({{"--scenario", spec.scenarioPath}},
+                                                   {{"--csv", o.csv}, {"--summary", o.summary}});
+        !clash.empty())
+        return badInput(clash);
+
+    // Both outputs go to temporary files renamed over the targets at the end: a killed or failed run leaves the
+    // previous files as they were.
+    eng::AtomicFile csv;
+    if (!o.csv.empty() && !csv.open(o.csv, &why)) return badInput("--csv " + why);
 
     const auto t0 = std::chrono::steady_clock::now();
-    nlohmann::json summary = sim::runBatch(run, o.csv.empty() ? nullptr : &csv);
+    nlohmann::json summary = sim::runBatch(run, o.csv.empty() ? nullptr : &csv.stream());
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     summary["wall_s"] = wall;
     const double cycles = summary["mine"].value("truck_cycles", 0.0);
     summary["truck_cycles_per_s"] = wall > 0 ? cycles / wall : 0.0;
 
-    if (!o.csv.empty()) {
-        csv.close();
-        if (!csv) {
-            std::fprintf(stderr, "almalyk sim: --csv %s: write failed\n", o.csv.c_str());
-            return 1;
-        }
+    if (!o.csv.empty() && !csv.commit(&why)) {
+        std::fprintf(stderr, "almalyk sim: --csv %s\n", why.c_str());
+        return 1;
     }
-    if (!o.summary.empty()) {
-        std::ofstream out(o.summary, std::ios::binary | std::ios::trunc);
-        out << summary.dump(2) << '\n';
-        out.close();
-        if (!out) {
-            std::fprintf(stderr, "almalyk sim: --summary %s: write failed\n", o.summary.c_str());
-            return 1;
-        }
+    // Every text in the summary came from validated UTF-8 input; replace keeps a stray byte from ever throwing.
+    if (!o.summary.empty() &&
+        !eng::writeFileAtomic(o.summary, summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                              &why)) {
+        std::fprintf(stderr, "almalyk sim: --summary %s\n", why.c_str());
+        return 1;
     }
     for (const auto& c : summary["commands"])
         if (!c.value("accepted", true))

@@ -1,7 +1,8 @@
 // engine/image.h — RGBA8 images in memory and PNG output (stb_image_write), for shots and F12 screenshots.
 // Use: Image img = renderer.readPixels(); std::string why; if (!writePng(img, "out.png", &why)) log(why);
 //      screenshotName("landscape", civil) -> "almalyk-2026-06-21_08-00-00-landscape.png".
-// Errors: writePng returns false with the path and the reason (folder missing, disk full).
+// Errors: writePng returns false with the path and the reason ("shot.png: write failed: No space left on device");
+//   it writes through engine/atomic_file.h, so a failed or killed write leaves the previous file as it was.
 // Does NOT: read PNGs (tests use stb_image directly).
 #pragma once
 #include <cstdint>

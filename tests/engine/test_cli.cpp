@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/cli.h"
+#include "run_almalyk.h"
 #include "sim/event_names.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
@@ -38,54 +39,6 @@ app::CliExit badInput(std::initializer_list<const char*> args) {
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-// A fresh empty folder under the system temp folder for output-path checks.
-std::filesystem::path tempDir() {
-    const auto dir = std::filesystem::temp_directory_path() / ("almalyk_test_cli_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-// Runs the program's own entry point (what main() calls) with stdout and stderr sent to files, as a shell would.
-struct RunResult {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-RunResult runAlmalyk(std::initializer_list<const char*> args) {
-    std::vector<std::string> storage{"almalyk"};
-    storage.insert(storage.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : storage) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const auto dir = tempDir() / "run";
-    std::filesystem::create_directories(dir);
-    const auto outPath = dir / "stdout.txt", errPath = dir / "stderr.txt";
-    std::fflush(stdout);
-    std::fflush(stderr);
-    const int savedOut = ::dup(1), savedErr = ::dup(2);
-    REQUIRE(std::freopen(outPath.c_str(), "w", stdout) != nullptr);
-    REQUIRE(std::freopen(errPath.c_str(), "w", stderr) != nullptr);
-    RunResult r;
-    r.code = app::parseAndRun(static_cast<int>(storage.size()), argv.data());
-    std::fflush(stdout);
-    std::fflush(stderr);
-    ::dup2(savedOut, 1);
-    ::dup2(savedErr, 2);
-    ::close(savedOut);
-    ::close(savedErr);
-    r.out = slurp(outPath);
-    r.err = slurp(errPath);
-    std::filesystem::remove_all(dir);
-    return r;
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
