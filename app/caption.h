@@ -27,13 +27,23 @@ namespace app {
 struct NumberFormat {
     std::string decimal = ".";     // "," in ru, uz, de
     std::string group = ",";       // thousands separator: "," en, "\u00a0" (no-break space) ru/uz, "." de
-    double groupFrom = 10000.0;    // group digits from this magnitude up (4-digit numbers stay "4117")
+    double groupFrom = 1000.0;     // group digits from this magnitude up: en/de "4,117"; ru/uz 10000 ("4117", the
+                                   // Russian typographic rule for four digits)
+    std::string unitSpace = "\u00a0";  // between a number and its unit ("4,117 t/h"): no-break, a caption never
+                                       // wraps between them
+    std::string percentSpace;      // before "%": "" en ("12.5%"), no-break space ru/uz/de ("12,5 %")
     // The format of a language code ("en", "ru", "uz", "de", "ja", "ko", "ar"); unknown codes get English's.
     static NumberFormat forLanguage(std::string_view code);
 };
 
 // "12,345.6" for (12345.6, 1 decimal) in English; "12 345,6" in Russian; "-" for NaN/inf.
 std::string formatNumber(double value, int decimals, const NumberFormat& nf);
+
+// A registry unit (sim::MetricDef::unit) as people write it: "C" -> "°C", "deg" -> "°", "m2" -> "m²", "Nm3/h" ->
+// "Nm³/h"; "" for counts, flags and dimensionless metrics ("count", "0/1", "-"); others as they are ("t/h", "%").
+std::string displayUnit(std::string_view registryUnit);
+// A number with its displayed unit, joined as the language writes them ("4,117 t/h", "12.5%", "63.2°", "7").
+std::string formatQuantity(double value, int decimals, std::string_view registryUnit, const NumberFormat& nf);
 
 // The placeholders a caption names ("mine.ore_t_h", "clock"), in order; for the editor and for tests.
 std::vector<std::string> captionPlaceholders(std::string_view text);

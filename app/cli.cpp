@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 constexpr int kBadInput = 2;
 constexpr int kMinSide = 16, kMaxSide = 16384;  // GL_MAX_TEXTURE_SIZE of current GPUs; 16 keeps a picture visible
 constexpr int kMaxFrames = 1'000'000;
+constexpr double kMaxIdleS = 86'400;  // a day: beyond it a kiosk would never return to its loop
 constexpr double kMaxSimDays = 36'600;  // a century: far beyond any study, well inside int64 microseconds
 
 // ---- the raw text of each mode's flags, as CLI11 fills it; unset = flag not given ("" is given, and checked) ----
@@ -37,11 +38,13 @@ struct RawCommon {
     Text assets;
 };
 struct RawRender : RawCommon {
-    Text scene, size, quality, seed, start, scenario, camera;
+    Text scene, size, quality, seed, start, scenario, camera, lang;
     std::vector<std::string> sets;
+    Text tour;  // window, bench and video only
 };
 struct RawInteractive : RawRender {
-    bool fullscreen = false;
+    bool fullscreen = false, kiosk = false;
+    Text idleS;
 };
 struct RawShot : RawRender {
     Text out, warmupHours;
@@ -49,6 +52,9 @@ struct RawShot : RawRender {
 };
 struct RawBench : RawRender {
     Text frames;
+};
+struct RawVideo : RawRender {
+    Text out, fps;
 };
 struct RawFaults : RawCommon {
     Text scenario;
@@ -89,8 +95,13 @@ void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
             "Camera preset: its number (1 = the first, as keys 1-9) or name, e.g. 2 or \"haul ramp\"; a wrong one "
             "lists the scene's presets (default 1)",
             "N|NAME");
+    addText(app, "--lang", r.lang, "Language of captions and numbers: en, ru, uz, de, ja, ko, ar (default en)", "CODE");
     addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
     addCommon(app, r);
+}
+
+void addTour(CLI::App& app, RawRender& r, const std::string& help) {
+    addText(app, "--tour", r.tour, help + " ('almalyk tours' lists them; docs/tours.md)", "NAME|FILE");
 }
 
 // ---- validation: the first error wins; every message names the mode, the flag and the value ----
@@ -241,6 +252,33 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         else
             o.camera = *r.camera;
     }
+    if (r.lang) {
+        // Only the form is checked here: a language without a catalog shows the English text (and numbers).
+        const std::string& l = *r.lang;
+        const std::size_t sep = l.find_first_of("_-");
+        const std::string base = l.substr(0, sep), region = sep == std::string::npos ? "" : l.substr(sep + 1);
+        const auto letters = [](const std::string& s, bool lower) {
+            return std::all_of(s.begin(), s.end(), [lower](char ch) {
+                return (ch >= 'a' && ch <= 'z') || (!lower && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')));
+            });
+        };
+        if (base.size() < 2 || base.size() > 3 || !letters(base, true) ||
+            (sep != std::string::npos && (region.size() < 2 || region.size() > 8 || !letters(region, false))))
+            c.fail("--lang", l, "expected a language code like en, ru, uz, de (optionally with a region: pt_BR)");
+        else
+            o.lang = l;
+    }
+    // A tour names its scenes and cameras; the file itself is read by the mode (it reports file, line and field).
+    if (r.tour) {
+        if (r.tour->empty())
+            c.fail("--tour", *r.tour, "expected a tour name or file ('almalyk tours' lists the tours)");
+        else if (r.scene)
+            c.fail("--scene and --tour cannot be used together: the tour names its scenes");
+        else if (r.camera)
+            c.fail("--camera and --tour cannot be used together: the tour moves the camera");
+        else
+            o.tour = *r.tour;
+    }
 }
 
 // A positive (or, with allowZero, non-negative) finite number no larger than max.
@@ -288,7 +326,7 @@ void checkExtras(Checker& c, const CLI::App& app) {
         c.fail("unknown option '" + first + "'");
     else if (app.get_parent() == nullptr)
         c.fail("unknown mode or argument '" + first +
-               "'; modes: sim, params, metrics, faults, scenes, shot, bench (none = interactive window)");
+               "'; modes: sim, params, metrics, faults, scenes, tours, shot, bench, video (none = interactive window)");
     else
         c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
 }
@@ -318,6 +356,9 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     RawInteractive ri;
     addRender(app, ri, ctx);
     app.add_flag("--fullscreen", ri.fullscreen, "Open fullscreen on the primary monitor (F11 toggles)");
+    addTour(app, ri, "Play a tour: a tour name or a tour file");
+    app.add_flag("--kiosk", ri.kiosk, "Attract loop for an unattended screen: plays the tours (or --tour's) over and over");
+    addText(app, "--idle-s", ri.idleS, "Kiosk: seconds without input before the loop resumes (default 90)", "N");
 
     CLI::App* simCmd = app.add_subcommand("sim", "Run the simulation without a window; write CSV and a JSON summary");
     RawSim rs;
@@ -352,6 +393,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addText(*faultsCmd, "--scenario", rf.scenario, "Scenario file (JSON) whose \"set\" applies first", "FILE");
     addCommon(*faultsCmd, rf);
 
+    CLI::App* toursCmd = app.add_subcommand(
+        "tours", "List every tour (built-in and --assets DIR/tours/), each checked: name, title, steps, duration_s, file");
+    RawCommon rt;
+    addCommon(*toursCmd, rt);
+
     CLI::App* shotCmd = app.add_subcommand("shot", "Render one picture of a scene to a PNG file and exit");
     RawShot rsh;
     addRender(*shotCmd, rsh, ctx);
@@ -363,8 +409,10 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     RawBench rb;
     addRender(*benchCmd, rb, ctx);
     addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
+    addTour(*benchCmd, rb, "Play a tour instead of the scene's camera path (frames spread over the whole tour)");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, faultsCmd, shotCmd, benchCmd}) sub->allow_extras()->group("Modes");
+    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd})
+        sub->allow_extras()->group("Modes");
 
     try {
         app.parse(argc, argv);
@@ -398,12 +446,21 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         InteractiveOptions o;
         checkRender(c, ri, ctx, o);
         o.fullscreen = ri.fullscreen;
+        o.kiosk = ri.kiosk;
+        if (ri.idleS && !ri.kiosk) c.fail("--idle-s applies to the kiosk only; add --kiosk");
+        checkAmount(c, "--idle-s", ri.idleS, kMaxIdleS, false, "seconds", o.idleS);
         if (!c.ok()) return c.exit();
         return o;
     }
     if (sub == simCmd) {
         SimOptions o;
         checkSim(c, rs, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == toursCmd) {
+        ToursOptions o;
+        checkAssets(c, rt.assets, o);
         if (!c.ok()) return c.exit();
         return o;
     }

@@ -2,7 +2,8 @@
 // Use: main() returns app::parseAndRun(argc, argv). Tests call app::parseCommandLine(), which only parses and
 // validates (no mode runs, no file is written), with an explicit list of scene names.
 //   almalyk [--scene NAME] [--size WxH] [--fullscreen]                 interactive window
-//   almalyk sim | params | metrics | faults | shot | bench ...        see docs/cli.md
+//   almalyk [--tour NAME] [--kiosk [--idle-s N]] [--lang CODE]         a tour in the window; the attract loop
+//   almalyk sim | params | metrics | faults | scenes | tours | shot | bench ...   see docs/cli.md
 // Errors: bad input becomes CliExit{2, "", message}; the message names the mode, the flag and the value, and says
 // what was expected (e.g. "almalyk shot: --size '1280x': expected WxH like 1280x720, each 16..16384").
 // --help and --version become CliExit{0, text, ""}.
@@ -33,9 +34,10 @@ struct CliExit {
 struct ParamsOptions : CommonOptions {};
 struct MetricsOptions : CommonOptions {};
 struct ScenesOptions : CommonOptions {};
+struct ToursOptions : CommonOptions {};
 
-using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, FaultsOptions,
-                                   ShotOptions, BenchOptions, CliExit>;
+using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, ToursOptions,
+                                   FaultsOptions, ShotOptions, BenchOptions, CliExit>;
 
 // Parses argv (argv[0] is the program name) into the options of one mode, validated, or a CliExit.
 ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliContext& ctx);

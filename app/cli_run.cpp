@@ -24,6 +24,7 @@ int parseAndRun(int argc, char** argv) {
         if (const auto* o = std::get_if<ParamsOptions>(&cmd)) return runParams(*o);
         if (const auto* o = std::get_if<MetricsOptions>(&cmd)) return runMetrics(*o);
         if (std::get_if<ScenesOptions>(&cmd)) return runScenes();
+        if (const auto* o = std::get_if<ToursOptions>(&cmd)) return runTours(*o);
         if (const auto* o = std::get_if<FaultsOptions>(&cmd)) return runFaults(*o);
         if (const auto* o = std::get_if<ShotOptions>(&cmd)) return runShot(*o);
         return runBench(std::get<BenchOptions>(cmd));

@@ -26,10 +26,14 @@ struct RenderOptions : CommonOptions {
     std::string camera;     // --camera N|NAME: start at that preset (1-based, or a name); empty = the first
     std::vector<std::pair<std::string, std::string>> sets;  // --set NAME=VALUE (applied before the first tick)
     std::string scenario;   // --scenario FILE
+    std::string tour;       // --tour NAME|FILE (window, bench, video): a tour to play (app/tour.h resolveTourPath)
+    std::string lang;       // --lang CODE ("en", "ru", "de" ...): captions' language and number format; "" = en
 };
 
 struct InteractiveOptions : RenderOptions {
     bool fullscreen = false;
+    bool kiosk = false;     // --kiosk: the attract loop (every tour, or --tour's, repeated; a touch takes over)
+    double idleS = 90;      // --idle-s N: seconds without input before the kiosk goes back to its loop
 };
 
 struct ShotOptions : RenderOptions {
@@ -40,7 +44,14 @@ struct ShotOptions : RenderOptions {
 };
 
 struct BenchOptions : RenderOptions {
-    int frames = 600;         // --frames N
+    int frames = 600;         // --frames N (with --tour: frames spread over the whole tour)
+};
+
+// `almalyk video --tour NAME --out FILE.mp4|DIR/`: a tour rendered offline at a fixed frame rate.
+struct VideoOptions : RenderOptions {
+    std::string out;          // --out FILE.mp4, or DIR/ (a folder for numbered PNG frames) (required)
+    int fps = 30;             // --fps N
+    VideoOptions() { quality = Quality::High; }
 };
 
 struct SimOptions : CommonOptions {
@@ -69,6 +80,8 @@ int runParams(const CommonOptions& o);             // app/sim_mode.cpp
 int runMetrics(const CommonOptions& o);            // app/sim_mode.cpp
 int runScenes();                                   // app/scenes_mode.cpp
 int runFaults(const FaultsOptions& o);             // app/sim_mode.cpp
+int runTours(const CommonOptions& o);              // app/tours_mode.cpp
+int runVideo(const VideoOptions& o);               // app/video_mode.cpp
 
 // A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in
 // (or --assets) scenario ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader reports it.

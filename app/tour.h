@@ -30,6 +30,7 @@
 #include "engine/camera.h"
 #include "sim/command.h"
 #include "sim/params.h"
+#include "sim/scenario.h"
 #include "sim/time.h"
 
 namespace sim { struct State; }
@@ -61,6 +62,7 @@ struct TourSim {
     std::vector<std::string> clears;     // "clear": fault targets cleared at the step's start
     std::string scenario;                // "scenario": a scenario (file or built-in name) whose commands run
                                          // relative to the step's start
+    sim::Scenario scenarioData;          // that scenario as loaded by parseTour (its "set" runs at the step's start)
 };
 
 struct TourStep {
@@ -83,6 +85,7 @@ struct Tour {
     std::optional<sim::Time> start;      // the tour's sim start (default: sim's default start)
     std::vector<std::pair<std::string, std::string>> sets;  // parameters for the whole tour
     std::string scenario;                // a scenario under the whole tour
+    sim::Scenario scenarioData;          // as loaded by parseTour (its "set" and commands run from the tour's start)
     bool loop = false;                   // the kiosk repeats every tour; "loop" is a hint for the window's player
     std::vector<TourStep> steps;         // at least one
 };
