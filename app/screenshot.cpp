@@ -2,6 +2,9 @@
 
 #include <filesystem>
 
+#include "app/session.h"
+#include "engine/gfx/context.h"
+
 namespace app {
 
 ScreenshotResult saveScreenshot(const eng::Image& img, const std::string& folder, const std::string& scene,
@@ -16,6 +19,20 @@ ScreenshotResult saveScreenshot(const eng::Image& img, const std::string& folder
     r.ok = eng::writePng(img, r.file, &why);
     r.notice = r.ok ? "Screenshot saved: " + r.file : "Screenshot failed: " + why;
     return r;
+}
+
+int checkPictureSize(Session& s, const RenderOptions& o) {
+    const std::string size = std::to_string(o.width) + "x" + std::to_string(o.height);
+    const int limit = eng::gfx::maxPictureSide();
+    if (o.width > limit || o.height > limit)
+        return s.fail(2, "--size " + size + ": larger than this GPU's limit of " + std::to_string(limit) +
+                             " pixels a side (" + eng::gfx::rendererName() + "); give each side at most " +
+                             std::to_string(limit));
+    const glm::ivec2 fb = s.window->framebufferSize();
+    if (fb.x != o.width || fb.y != o.height)
+        return s.fail(1, "--size " + size + ": the display gave a " + std::to_string(fb.x) + "x" +
+                             std::to_string(fb.y) + " picture instead");
+    return 0;
 }
 
 }  // namespace app
