@@ -517,3 +517,20 @@ TEST_CASE("tour files: a user's tour under --assets DIR/tours/ found by name; un
     CHECK_FALSE(app::loadTour((dir / "tours").string(), params(), &t, &why));
     CHECK(contains(why, "is a folder, not a tour file"));
 }
+
+TEST_CASE("tour files: a user's tour replaces the built-in tour of the same name") {
+    const std::vector<app::TourFile> builtin = app::listTourFiles("");
+    REQUIRE_FALSE(builtin.empty());  // assets/tours/ ships tours
+    const app::TourFile& first = builtin.front();
+    CHECK(fs::path(first.path).parent_path().filename() == "tours");
+    const fs::path dir = tempFolder("override");
+    write(dir / "tours" / (first.name + ".json"), R"({"title": "Mine instead", "steps": [{"scene": "pit"}]})");
+    const std::vector<app::TourFile> both = app::listTourFiles(dir.string());
+    CHECK(both.size() == builtin.size());
+    const auto it = std::find_if(both.begin(), both.end(), [&](const app::TourFile& f) { return f.name == first.name; });
+    REQUIRE(it != both.end());
+    CHECK(fs::path(it->path) == dir / "tours" / (first.name + ".json"));
+    std::string why;
+    CHECK(fs::path(app::resolveTourPath(first.name, dir.string(), &why)) == dir / "tours" / (first.name + ".json"));
+    CHECK(app::resolveTourPath(first.name, "", &why) == first.path);
+}
