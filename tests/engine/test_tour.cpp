@@ -534,3 +534,38 @@ TEST_CASE("tour files: a user's tour replaces the built-in tour of the same name
     CHECK(fs::path(app::resolveTourPath(first.name, dir.string(), &why)) == dir / "tours" / (first.name + ".json"));
     CHECK(app::resolveTourPath(first.name, "", &why) == first.path);
 }
+
+TEST_CASE("camera path: uneven keyframes off a line, a still target: through each keyframe, no jumps between") {
+    const app::Tour t = parsed(step(R"("fly_s": 0, "dwell_s": 20, "camera": {"keyframes": [
+        {"t": 0, "target": [0, 0, 0], "yaw": 10, "pitch": 20, "distance": 500},
+        {"t": 1.5, "target": [300, 40, -20], "yaw": 80, "pitch": 35, "distance": 200},
+        {"t": 2, "target": [310, 40, -25], "yaw": 90, "pitch": 40, "distance": 180},
+        {"t": 9, "target": [310, 40, -25], "yaw": 200, "pitch": 60, "distance": 900},
+        {"t": 15, "target": [-400, 100, 600], "yaw": 170, "pitch": 30, "distance": 3000, "fov": 60}]})"));
+    const app::TourTimeline tl = app::makeTimeline(t, sim::defaultStartTime());
+    const auto at = [&](double time) { return app::poseAt(t, tl, app::cursorAt(t, tl, time)); };
+    for (const app::TourKeyframe& k : t.steps[0].camera.keyframes) checkPose(at(k.t), k.pose);
+    // Keyframes 2 and 3 share a target: it holds still between them while the rest moves.
+    for (double s = 2.0; s <= 9.0; s += 0.5) {
+        CHECK(at(s).target.x == doctest::Approx(310.0));
+        CHECK(at(s).target.z == doctest::Approx(-25.0));
+    }
+    CHECK(at(5.5).yawDeg > 90.0f);
+    CHECK(at(5.5).yawDeg < 200.0f);
+    // Continuous: 10 ms apart the target moves at most a few metres (the fastest leg is 200 m/s: 2 m per 10 ms;
+    // a jump would be hundreds), the angles and the distance's log hardly at all.
+    eng::CameraPose prev = at(0.0);
+    float maxMove = 0, maxYaw = 0, maxPitch = 0, maxLogDist = 0;
+    for (double s = 0.01; s <= 20.0; s += 0.01) {
+        const eng::CameraPose p = at(s);
+        maxMove = std::max(maxMove, glm::length(p.target - prev.target));
+        maxYaw = std::max(maxYaw, angleBetween(p.yawDeg, prev.yawDeg));
+        maxPitch = std::max(maxPitch, std::fabs(p.pitchDeg - prev.pitchDeg));
+        maxLogDist = std::max(maxLogDist, std::fabs(std::log(p.distance / prev.distance)));
+        prev = p;
+    }
+    CHECK(maxMove < 5.0f);
+    CHECK(maxYaw < 1.0f);
+    CHECK(maxPitch < 1.0f);
+    CHECK(maxLogDist < 0.02f);
+}
