@@ -25,9 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kBadInput = 2;
-// 16 keeps a picture visible; 8192 is a 64-megapixel print (a 16384x16384 shot took minutes and 6.6 GB; 8192x8192
-// takes about 50 s and 1.7 GB in software). A GPU with a smaller limit is checked at run time (app/screenshot.h).
-constexpr int kMinSide = 16, kMaxSide = 8192;
+constexpr int kMinSide = 16, kMaxSide = 16384;  // GL_MAX_TEXTURE_SIZE of current GPUs; 16 keeps a picture visible
 constexpr int kMaxFrames = 1'000'000;
 constexpr double kMaxIdleS = 86'400;  // a day: beyond it a kiosk would never return to its loop
 constexpr double kMaxSimDays = 36'600;  // a century: far beyond any study, well inside int64 microseconds
@@ -45,8 +43,8 @@ struct RawRender : RawCommon {
     Text tour;  // window, bench and video only
 };
 struct RawInteractive : RawRender {
-    bool fullscreen = false, kiosk = false;
-    Text idleS;
+    bool fullscreen = false, kiosk = false, windowed = false;
+    Text idleS, timeScale, exitAfterS;
 };
 struct RawShot : RawRender {
     Text out, warmupHours;
@@ -226,7 +224,7 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         const auto w = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(0, x));
         const auto h = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(x + 1));
         if (!w || !h || *w < kMinSide || *w > kMaxSide || *h < kMinSide || *h > kMaxSide)
-            c.fail("--size", size, "expected WxH like 1280x720, each side 16.." + std::to_string(kMaxSide) + " pixels");
+            c.fail("--size", size, "expected WxH like 1280x720, each side 16..16384 pixels");
         else {
             o.width = static_cast<int>(*w);
             o.height = static_cast<int>(*h);
@@ -314,7 +312,6 @@ void checkSim(Checker& c, const RawSim& r, SimOptions& o) {
     checkSets(c, r.sets, o.sets);
     checkScenario(c, r.scenario, o.scenario);
     checkAmount(c, "--every", r.every, kMaxSimDays * 24 * 60, false, "minutes", o.everyMinutes);
-    o.everyGiven = r.every.has_value();  // its range in ticks and run length: sim::prepareBatch
     checkWritable(c, "--csv", r.csv, "run.csv", o.csv);
     checkWritable(c, "--summary", r.summary, "summary.json", o.summary);
     checkAssets(c, r.assets, o);
@@ -362,6 +359,10 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addTour(app, ri, "Play a tour: a tour name or a tour file");
     app.add_flag("--kiosk", ri.kiosk, "Attract loop for an unattended screen: plays the tours (or --tour's) over and over");
     addText(app, "--idle-s", ri.idleS, "Kiosk: seconds without input before the loop resumes (default 90)", "N");
+    // For the soak benchmark (scripts/kiosk_soak) and tests: a kiosk in a window, on accelerated time, that ends.
+    app.add_flag("--windowed", ri.windowed, "Kiosk: stay in a window instead of fullscreen (for testing)");
+    addText(app, "--time-scale", ri.timeScale, "Kiosk: tour seconds per wall second (default 1; the soak uses 20)", "X");
+    addText(app, "--exit-after-s", ri.exitAfterS, "Kiosk: exit after N wall seconds (default never)", "N");
 
     CLI::App* simCmd = app.add_subcommand("sim", "Run the simulation without a window; write CSV and a JSON summary");
     RawSim rs;
@@ -414,7 +415,15 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addText(*benchCmd, "--frames", rb.frames, "Frames to render (default 600)", "N");
     addTour(*benchCmd, rb, "Play a tour instead of the scene's camera path (frames spread over the whole tour)");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd})
+    CLI::App* videoCmd = app.add_subcommand("video", "Render a tour offline, frame by frame, to an MP4 (ffmpeg) or numbered PNGs");
+    RawVideo rv;
+    addRender(*videoCmd, rv, ctx);
+    addTour(*videoCmd, rv, "The tour to render (required): a tour name or a tour file");
+    addText(*videoCmd, "--fps", rv.fps, "Frames per second of tour time (default 30)", "N");
+    addText(*videoCmd, "--out", rv.out, "FILE.mp4 (H.264 through ffmpeg), or DIR/ for numbered PNG frames (required)",
+            "FILE.mp4|DIR/");
+
+    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd, videoCmd})
         sub->allow_extras()->group("Modes");
 
     try {
@@ -450,8 +459,14 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         checkRender(c, ri, ctx, o);
         o.fullscreen = ri.fullscreen;
         o.kiosk = ri.kiosk;
-        if (ri.idleS && !ri.kiosk) c.fail("--idle-s applies to the kiosk only; add --kiosk");
+        for (const auto& [flag, given] : {std::pair<const char*, bool>{"--idle-s", ri.idleS.has_value()},
+                                          {"--time-scale", ri.timeScale.has_value()},
+                                          {"--exit-after-s", ri.exitAfterS.has_value()}, {"--windowed", ri.windowed}})
+            if (given && !ri.kiosk) c.fail(std::string(flag) + " applies to the kiosk only; add --kiosk");
         checkAmount(c, "--idle-s", ri.idleS, kMaxIdleS, false, "seconds", o.idleS);
+        checkAmount(c, "--time-scale", ri.timeScale, 100.0, false, "tour seconds per wall second", o.timeScale);
+        checkAmount(c, "--exit-after-s", ri.exitAfterS, kMaxIdleS * 7, false, "seconds", o.exitAfterS);
+        o.windowedKiosk = ri.windowed;
         if (!c.ok()) return c.exit();
         return o;
     }
@@ -507,6 +522,29 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         if (!c.ok()) return c.exit();
         return o;
     }
+    if (sub == videoCmd) {
+        VideoOptions o;
+        checkRender(c, rv, ctx, o);
+        if (!rv.tour) c.fail("--tour NAME is required: the tour to render ('almalyk tours' lists them)");
+        if (rv.fps) {
+            const auto n = parseNumber(*rv.fps);
+            if (!n || *n < 1 || *n > 120 || std::floor(*n) != *n)
+                c.fail("--fps", *rv.fps, "expected a whole number of frames per second, 1..120");
+            else
+                o.fps = static_cast<int>(*n);
+        }
+        if (!rv.out) {
+            c.fail("--out FILE.mp4 or --out DIR/ is required: where to write the video");
+        } else if (!rv.out->empty() && rv.out->back() == '/') {
+            o.out = *rv.out;  // a folder: created by the mode
+        } else if (lowerExt(*rv.out) != ".mp4") {
+            c.fail("--out", *rv.out, "expected a file name ending in .mp4, or a folder ending in / for PNG frames");
+        } else {
+            checkWritable(c, "--out", rv.out, "tour.mp4", o.out);
+        }
+        if (!c.ok()) return c.exit();
+        return o;
+    }
     BenchOptions o;
     checkRender(c, rb, ctx, o);
     if (rb.frames) {
@@ -515,6 +553,7 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
             c.fail("--frames", *rb.frames, "expected a whole number of frames, 1..1000000");
         else
             o.frames = static_cast<int>(*n);
+        o.framesGiven = true;
     }
     if (!c.ok()) return c.exit();
     return o;

@@ -5,7 +5,7 @@
 //   almalyk [--tour NAME] [--kiosk [--idle-s N]] [--lang CODE]         a tour in the window; the attract loop
 //   almalyk sim | params | metrics | faults | scenes | tours | shot | bench ...   see docs/cli.md
 // Errors: bad input becomes CliExit{2, "", message}; the message names the mode, the flag and the value, and says
-// what was expected (e.g. "almalyk shot: --size '1280x': expected WxH like 1280x720, each side 16..8192 pixels").
+// what was expected (e.g. "almalyk shot: --size '1280x': expected WxH like 1280x720, each 16..16384").
 // --help and --version become CliExit{0, text, ""}.
 // Does NOT: check parameter names given to --set (the modes do that against the registry, with the closest names),
 // read scenario files, or create output folders.
@@ -37,7 +37,7 @@ struct ScenesOptions : CommonOptions {};
 struct ToursOptions : CommonOptions {};
 
 using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, ToursOptions,
-                                   FaultsOptions, ShotOptions, BenchOptions, CliExit>;
+                                   FaultsOptions, ShotOptions, BenchOptions, VideoOptions, CliExit>;
 
 // Parses argv (argv[0] is the program name) into the options of one mode, validated, or a CliExit.
 ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliContext& ctx);

@@ -27,6 +27,7 @@ int parseAndRun(int argc, char** argv) {
         if (const auto* o = std::get_if<ToursOptions>(&cmd)) return runTours(*o);
         if (const auto* o = std::get_if<FaultsOptions>(&cmd)) return runFaults(*o);
         if (const auto* o = std::get_if<ShotOptions>(&cmd)) return runShot(*o);
+        if (const auto* o = std::get_if<VideoOptions>(&cmd)) return runVideo(*o);
         return runBench(std::get<BenchOptions>(cmd));
     } catch (const std::exception& e) {
         // Modes report their own errors; reaching here is a bug, and the user still deserves a message.

@@ -15,7 +15,10 @@
 
 #include "app/alarm_ui.h"
 #include "app/frame_loop.h"
+#include "app/kiosk.h"
 #include "app/options.h"
+#include "app/tour_editor.h"
+#include "app/tour_player.h"
 #include "app/ui.h"
 #include "engine/frame_stats.h"
 
@@ -45,21 +48,32 @@ private:
 
 class BenchDirector : public Director {
 public:
-    BenchDirector(const BenchOptions& o, Session& s);
+    // With `tour` (bench --tour): the tour at its own pace (1/60 s of tour time a frame, transitions included) for
+    // its whole length or --frames, whichever is shorter; the report adds the worst frame around scene changes.
+    BenchDirector(const BenchOptions& o, Session& s, TourPlayback* tour = nullptr);
     bool running(const Session& s) const override;
     FramePlan plan(Session& s) override;
+    void drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in, std::vector<sim::Command>& out) override;
+    void afterRender(Session& s, const FramePlan& p) override;
     void endFrame(Session& s, const FramePlan& p) override;
-    // The JSON line (scene, camera, frames, size, renderer, quality, median/p95/p99/max ms, triangles, draw calls).
+    // The JSON line (scene, camera, frames, size, renderer, quality, median/p95/p99/max ms, triangles, draw calls;
+    // with a tour: tour, tour_s, scene_changes, scene_change_max_ms).
     std::string report(const Session& s) const;
 
 private:
     static constexpr double kSpeed = 60.0;  // the interactive default: the sun and the sim move as a demo sees them
     BenchOptions m_o;
+    TourPlayback* m_tour = nullptr;
     std::vector<eng::CameraPose> m_path;
     sim::Time m_clock = 0;
     int m_frame = 0;
+    int m_frames = 0;                 // how many frames this run times
     std::chrono::steady_clock::time_point m_t0;
     eng::FrameStats m_stats;
+    std::string m_lastScene;
+    int m_sceneChanges = 0;
+    int m_changeFrame = -100;         // the last frame at which the scene changed
+    double m_changeMaxMs = 0.0;       // the slowest frame within 3 frames of a scene change
 };
 
 class InteractiveDirector : public Director {
@@ -71,6 +85,10 @@ public:
     void drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in, std::vector<sim::Command>& out) override;
     void afterRender(Session& s, const FramePlan& p) override;
     void endFrame(Session& s, const FramePlan& p) override;
+    // Takes over a session another director ran (the tour player's "leave the tour"): the clock continues from the
+    // World's time, the picker shows the current scene, the wall clock restarts (no jump for the time away).
+    void takeOver(Session& s);
+    UiModel& ui() { return m_ui; }
 
 private:
     void handleMouse(Session& s, const scenes::FrameInput& in);
@@ -89,5 +107,81 @@ private:
     double m_pickedFor = 0.0;
     std::optional<scenes::SceneRequest> m_request;
 };
+
+// `almalyk --tour NAME`: the presenter's player. The tour plays by itself (app/tour_player.h); the presenter has a
+// clicker's keys — PageDown/Right next step, PageUp/Left previous, Space play/pause, B (or '.') black screen, Home
+// restart — and a control bar at the bottom (shown while the mouse moves, hidden after 3 s so the picture is
+// clean): restart, previous, play/pause, next, the progress bar with every step's title (click to go there),
+// "Leave tour", "Editor". Esc, or grabbing the scene with the mouse, leaves the tour for the interactive window
+// (menus, orbit, parameters: to answer a question); "Resume tour" (or R) returns to where it was left, with the
+// tour's own simulation. E opens the tour editor (app/tour_editor.h). F11 fullscreen, F12 screenshot.
+class TourDirector : public Director {
+public:
+    TourDirector(const InteractiveOptions& o, Session& s, TourPlayback& play);
+    bool running(const Session& s) const override;
+    FramePlan plan(Session& s) override;
+    void afterAdvance(Session& s, FramePlan& p) override;
+    void drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in, std::vector<sim::Command>& out) override;
+    void afterRender(Session& s, const FramePlan& p) override;
+    void endFrame(Session& s, const FramePlan& p) override;
+
+    static constexpr double kControlsHideS = 3.0;
+
+private:
+    void leaveTour(Session& s);
+    void resumeTour(Session& s);
+    void drawControls(Session& s, float alpha);
+    float controlsHeight() const;
+
+    TourPlayback& m_play;
+    InteractiveDirector m_free;   // the window's own controls while the presenter has left the tour
+    bool m_left = false;
+    TourEditorState m_editor;
+    std::chrono::steady_clock::time_point m_last;
+    double m_sinceMouse = 0.0;    // wall seconds since the mouse last moved
+    bool m_quit = false;
+    bool m_screenshot = false;
+};
+
+// `almalyk --kiosk [--tour NAME] [--idle-s N]`: an unattended screen in a lobby. Fullscreen, no menus; the tour on
+// repeat as an attract loop (app/kiosk.h's state machine). Any touch, click or key pauses it and opens the visitor
+// panel: large buttons for the scenes, three "what if" sliders (haul trucks, panel area, cloud cover), "Watch the
+// tour"; a drag orbits, the wheel zooms. After idle-s seconds without input the loop returns and the simulation is
+// reset to the tour's start. Exit only with Ctrl+Alt+Q (the window manager's close is refused). No dialog ever
+// shows: notices and errors go to the log (kioskLogPath()), with the resident memory and frame time every 10 min.
+class KioskDirector : public Director {
+public:
+    KioskDirector(const InteractiveOptions& o, Session& s, TourPlayback& play);
+    bool running(const Session& s) const override;
+    FramePlan plan(Session& s) override;
+    void drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in, std::vector<sim::Command>& out) override;
+    void afterRender(Session& s, const FramePlan& p) override;
+    void endFrame(Session& s, const FramePlan& p) override;
+    int exitCode() const override { return 0; }
+
+private:
+    void log(const std::string& line) const;
+    void drawVisitorPanel(Session& s, std::vector<sim::Command>& out);
+
+    TourPlayback& m_play;
+    KioskMachine m_machine;
+    double m_timeScale = 1.0;     // --time-scale: tour seconds per wall second (the soak benchmark runs 20x)
+    double m_exitAfterS = 0.0;    // --exit-after-s: wall seconds, 0 = never (the soak benchmark)
+    double m_wall = 0.0;          // wall seconds since start
+    double m_visitorClock = 0.0;  // sim seconds run in the visitor's time
+    std::chrono::steady_clock::time_point m_last;
+    double m_nextStatus = 0.0;
+    double m_frameMs = 16.7;
+    std::string m_lastNotice;
+    bool m_quit = false;
+    std::vector<std::string> m_sceneNames, m_sceneTitles;
+    bool m_whatIfActive[3] = {};  // a slider being dragged keeps its own value until released
+    float m_whatIfValue[3] = {};
+};
+
+// Where the kiosk writes its log: $XDG_STATE_HOME/almalyk/kiosk.log (default ~/.local/state/almalyk/kiosk.log).
+std::string kioskLogPath();
+// The process's resident memory in MiB (Linux /proc/self/statm), 0 when unknown.
+double residentMiB();
 
 }  // namespace app

@@ -82,7 +82,7 @@ int runFrameLoop(Session& s, Director& d) {
         // After the UI's, so one frame's edits apply in the order made.
         if (p.applyCommands) drainSceneCommands(s.scene(), *s.world);
         else (void)s.scene().takeCommands();
-        drawNotice(s);
+        if (p.notices) drawNotice(s);
         s.ageNotice(p.dt);
         s.gui->endFrame();
 

@@ -35,6 +35,7 @@ struct FramePlan {
     bool sceneUi = false;         // draw the scene's own panel
     bool applyCommands = true;    // push the UI's and the scene's commands into the World
     bool swap = true;             // present the frame (shot keeps its last frame in the back buffer to read it)
+    bool notices = true;          // draw the session's notice line (the kiosk logs it instead: no dialogs there)
 };
 
 class Director {

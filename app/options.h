@@ -34,6 +34,9 @@ struct InteractiveOptions : RenderOptions {
     bool fullscreen = false;
     bool kiosk = false;     // --kiosk: the attract loop (every tour, or --tour's, repeated; a touch takes over)
     double idleS = 90;      // --idle-s N: seconds without input before the kiosk goes back to its loop
+    double timeScale = 1.0; // --time-scale X: kiosk tour seconds per wall second (the soak benchmark's 20)
+    double exitAfterS = 0;  // --exit-after-s N: the kiosk ends after N wall seconds; 0 = only by Ctrl+Alt+Q
+    bool windowedKiosk = false;  // --windowed: the kiosk in a window (tests, the soak benchmark)
 };
 
 struct ShotOptions : RenderOptions {
@@ -44,7 +47,8 @@ struct ShotOptions : RenderOptions {
 };
 
 struct BenchOptions : RenderOptions {
-    int frames = 600;         // --frames N (with --tour: frames spread over the whole tour)
+    int frames = 600;         // --frames N (with --tour: at most N frames of the tour at its own pace)
+    bool framesGiven = false; // --frames was given (with --tour, the default is the whole tour)
 };
 
 // `almalyk video --tour NAME --out FILE.mp4|DIR/`: a tour rendered offline at a fixed frame rate.
@@ -63,7 +67,6 @@ struct SimOptions : CommonOptions {
     std::string scenario;
     std::string csv;          // --csv FILE
     double everyMinutes = 60; // --every MINUTES
-    bool everyGiven = false;  // --every was given (its upper bound, the run's length, applies only then)
     std::string summary;      // --summary FILE
 };
 

@@ -200,8 +200,23 @@ constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0370, 0x03
 
 constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float kBaseFontPx = 17.0f;  // at 96 dpi; DejaVu at 17 px reads well from ~3 m on a 1080p screen
+constexpr const char* kUiBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+// Tour captions at 1080p: 40 px is 1/27 of the screen height, which reads from the back of a 12 m meeting room on a
+// 3 m projection (the usual rule: text height >= viewing distance / 200 -> 6 cm of a 3 m image = 1/50; twice that
+// for visitors reading a second language). Titles above them in bold at 24 px. Both scale with the window (4K: x2).
+constexpr float kCaptionFontPx = 40.0f;
+constexpr float kTitleFontPx = 24.0f;
+
+// Captions need fewer glyphs than the UI (no arrows or maths): a 40 px atlas of every UI range would be ~4x larger.
+constexpr ImWchar kCaptionRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x209F, 0x2100, 0x214F, 0};
+
+ImFont* g_captionFont = nullptr;
+ImFont* g_titleFont = nullptr;
 
 }  // namespace
+
+ImFont* captionFont() { return g_captionFont ? g_captionFont : ImGui::GetFont(); }
+ImFont* titleFont() { return g_titleFont ? g_titleFont : ImGui::GetFont(); }
 
 void setupUiStyle(float scale) {
     if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
@@ -228,12 +243,17 @@ void setupUiStyle(float scale) {
 
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    g_captionFont = g_titleFont = nullptr;
     const float px = std::round(kBaseFontPx * scale);
     std::error_code ec;
     if (std::filesystem::is_regular_file(kUiFont, ec)) {
         ImFontConfig cfg;
         cfg.OversampleH = 2;
         io.Fonts->AddFontFromFileTTF(kUiFont, px, &cfg, kGlyphRanges);
+        g_captionFont = io.Fonts->AddFontFromFileTTF(kUiFont, std::round(kCaptionFontPx * scale), &cfg, kCaptionRanges);
+        g_titleFont = std::filesystem::is_regular_file(kUiBoldFont, ec)
+                          ? io.Fonts->AddFontFromFileTTF(kUiBoldFont, std::round(kTitleFontPx * scale), &cfg, kCaptionRanges)
+                          : nullptr;
     } else {
         std::fprintf(stderr, "[ui] font %s not found; using ImGui's built-in font (Latin only)\n", kUiFont);
         ImFontConfig cfg;

@@ -26,6 +26,8 @@
 #include "sim/params.h"
 #include "sim/time.h"
 
+struct ImFont;
+
 namespace app {
 
 // Simulation speed-up steps offered by the UI (sim seconds per wall second).
@@ -84,6 +86,10 @@ struct UiModel {
 // and DejaVu Sans (plus Noto Sans CJK glyphs when installed) added to the font atlas at 17 px * scale.
 // Call once after ImGui::CreateContext() and before the renderer backend builds the font texture.
 void setupUiStyle(float scale);
+// The large fonts setupUiStyle adds for tour captions (40 px x scale) and the step titles above them (bold 24 px x
+// scale); the UI font when they could not be loaded.
+ImFont* captionFont();
+ImFont* titleFont();
 
 // The whole UI for one frame. `params` is only read; edits are appended to `out` as SetParam commands.
 void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command>& out);

@@ -57,6 +57,7 @@ std::unique_ptr<Window> Window::create(const WindowDesc& d, std::string* why) {
     glfwSetWindowUserPointer(w->m_win, w.get());
     glfwSetScrollCallback(w->m_win, onScroll);
     glfwSetKeyCallback(w->m_win, onKey);
+    glfwSetMouseButtonCallback(w->m_win, onMouseButton);
     glfwMakeContextCurrent(w->m_win);
     glfwSwapInterval(d.vsync ? 1 : 0);
     return w;
@@ -73,9 +74,17 @@ void Window::onScroll(GLFWwindow* h, double, double dy) {
 
 void Window::onKey(GLFWwindow* h, int key, int, int action, int) {
     auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h));
-    if (!w || key < 0 || key >= kKeyCount || action != GLFW_PRESS) return;
-    w->m_pressed[key] = true;
+    if (!w || action != GLFW_PRESS) return;
+    w->m_anyKey = true;
+    if (key >= 0 && key < kKeyCount) w->m_pressed[key] = true;
 }
+
+void Window::onMouseButton(GLFWwindow* h, int, int action, int) {
+    auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h));
+    if (w && action == GLFW_PRESS) w->m_anyButton = true;
+}
+
+void Window::cancelClose() { glfwSetWindowShouldClose(m_win, GLFW_FALSE); }
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(m_win); }
 void Window::requestClose() { glfwSetWindowShouldClose(m_win, GLFW_TRUE); }
@@ -83,6 +92,7 @@ void Window::requestClose() { glfwSetWindowShouldClose(m_win, GLFW_TRUE); }
 void Window::pollEvents() {
     m_scroll = 0.0f;
     std::fill(std::begin(m_pressed), std::end(m_pressed), false);
+    m_anyKey = m_anyButton = false;
     glfwPollEvents();
     double x = 0, y = 0;
     glfwGetCursorPos(m_win, &x, &y);
@@ -133,6 +143,13 @@ float Window::uiScale() const {
 }
 
 // eng::Key and eng::MouseButton carry GLFW's codes (engine/input.h).
+static_assert(keyIndex(Key::E) == GLFW_KEY_E && keyIndex(Key::N) == GLFW_KEY_N && keyIndex(Key::P) == GLFW_KEY_P &&
+              keyIndex(Key::Q) == GLFW_KEY_Q && keyIndex(Key::R) == GLFW_KEY_R &&
+              keyIndex(Key::Backspace) == GLFW_KEY_BACKSPACE && keyIndex(Key::KpEnter) == GLFW_KEY_KP_ENTER &&
+              keyIndex(Key::LeftShift) == GLFW_KEY_LEFT_SHIFT && keyIndex(Key::LeftControl) == GLFW_KEY_LEFT_CONTROL &&
+              keyIndex(Key::LeftAlt) == GLFW_KEY_LEFT_ALT && keyIndex(Key::RightShift) == GLFW_KEY_RIGHT_SHIFT &&
+              keyIndex(Key::RightControl) == GLFW_KEY_RIGHT_CONTROL && keyIndex(Key::RightAlt) == GLFW_KEY_RIGHT_ALT,
+              "eng::Key must carry GLFW's key codes");
 static_assert(keyIndex(Key::Space) == GLFW_KEY_SPACE && keyIndex(Key::Period) == GLFW_KEY_PERIOD &&
               keyIndex(Key::Minus) == GLFW_KEY_MINUS && keyIndex(Key::Equal) == GLFW_KEY_EQUAL &&
               keyIndex(Key::Num1) == GLFW_KEY_1 && keyIndex(Key::Num9) == GLFW_KEY_9 && keyIndex(Key::B) == GLFW_KEY_B &&

@@ -54,6 +54,12 @@ public:
     bool buttonDown(MouseButton button) const;
     bool keyDown(Key key) const;
     bool keyPressed(Key key) const;  // went down since the last pollEvents
+    // Any key, or any mouse button (a touch), went down since the last pollEvents (press and release within one
+    // frame included): the kiosk's "someone is there".
+    bool anyKeyPressed() const { return m_anyKey; }
+    bool anyButtonPressed() const { return m_anyButton; }
+    // Undoes a close request (the window manager's close button, Alt+F4): the kiosk exits only by its own keys.
+    void cancelClose();
 
     GLFWwindow* handle() const { return m_win; }  // for engine/gui's backend; app/ never calls GLFW
 
@@ -61,6 +67,7 @@ private:
     Window() = default;
     static void onScroll(GLFWwindow* w, double dx, double dy);
     static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
+    static void onMouseButton(GLFWwindow* w, int button, int action, int mods);
     GLFWwindow* m_win = nullptr;
     bool m_fullscreen = false;
     glm::ivec4 m_windowedRect{0, 0, 1280, 720};
@@ -69,6 +76,7 @@ private:
     float m_scroll = 0.0f;
     static constexpr int kKeyCount = 512;
     bool m_pressed[kKeyCount] = {};
+    bool m_anyKey = false, m_anyButton = false;
 };
 
 }  // namespace eng

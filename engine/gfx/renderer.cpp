@@ -70,6 +70,7 @@ struct Renderer::Impl {
     GLuint fbo = 0, colorTex = 0, depthRb = 0;
     glm::ivec2 targetSize{0};
     GLuint shadowFbo = 0, shadowTex = 0;
+    GLuint snapshotTex = 0;             // snapshotFrame(): the last finished frame, for cross-fades
     glm::mat4 shadowMatrix{1.0f};
     glm::vec3 shadowCenter{0.0f};
     float shadowRadius = 2000.0f;
@@ -145,6 +146,7 @@ Renderer::~Renderer() {
     glDeleteRenderbuffers(1, &m_impl->depthRb);
     glDeleteFramebuffers(1, &m_impl->shadowFbo);
     glDeleteTextures(1, &m_impl->shadowTex);
+    if (m_impl->snapshotTex) glDeleteTextures(1, &m_impl->snapshotTex);
 }
 
 // [SECTION] Initialisation
@@ -618,6 +620,25 @@ std::vector<std::string> Renderer::shaderErrors() const {
 }
 
 void Renderer::finish() { glFinish(); }
+
+void Renderer::snapshotFrame() {
+    if (m_fbSize.x <= 0 || m_fbSize.y <= 0) return;
+    if (!m_impl->snapshotTex) {
+        glGenTextures(1, &m_impl->snapshotTex);
+        glBindTexture(GL_TEXTURE_2D, m_impl->snapshotTex);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, m_impl->snapshotTex);
+    glCopyTexImage2D(GL_TEXTURE_2D, 0, GL_RGB8, 0, 0, m_fbSize.x, m_fbSize.y, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    GL_CHECK("snapshotFrame");
+}
+
+std::uintptr_t Renderer::frameSnapshot() const { return m_impl->snapshotTex; }
 
 Image Renderer::readPixels() const {
     Image img;

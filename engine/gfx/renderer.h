@@ -134,6 +134,11 @@ public:
     std::vector<std::string> shaderErrors() const;
     void finish();              // waits for the GPU (bench timing)
     Image readPixels() const;   // framebuffer 0, top row first
+    // The finished frame in framebuffer 0 (its UI included) copied on the GPU into a texture that the UI draws over
+    // the next frames: the cross-fade between scenes. frameSnapshot() is its GL name as ImGui's ImTextureID (GL's
+    // row 0 is the bottom: draw with uv (0,1)-(1,0)); 0 before the first snapshot. The texture is reused.
+    void snapshotFrame();
+    std::uintptr_t frameSnapshot() const;
     void forceShadowRedraw() { m_shadowKey = 0; }
 
     struct Impl;

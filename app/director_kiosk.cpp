@@ -1,0 +1,258 @@
+// app/director_kiosk.cpp — the kiosk: attract loop and visitor panel (app/directors.h, KioskDirector).
+#include <imgui.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "app/directors.h"
+#include "engine/input.h"
+#include "scenes/scene.h"
+
+namespace app {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr double kStatusEveryS = 600.0;  // a status line in the log every 10 minutes
+constexpr double kVisitorSpeed = 60.0;   // the sim's pace while a visitor looks around (the window's default)
+
+// The visitor's three "what if" levers: what changes on screen at once, in words a visitor reads.
+struct WhatIf {
+    const char* param;
+    const char* label;
+    const char* format;
+};
+constexpr WhatIf kWhatIfs[] = {
+    {"mine.trucks", "Haul trucks in the pit", "%.0f trucks"},
+    {"h2.panel_area_m2", "Photocatalyst panel area", "%.0f m2"},
+    {"weather.cloud_cover", "Clouds over Almalyk", "%.0f %%"},
+};
+
+std::string timestamp() {
+    const std::time_t t = std::time(nullptr);
+    std::tm lt{};
+    localtime_r(&t, &lt);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &lt);
+    return buf;
+}
+}  // namespace
+
+std::string kioskLogPath() {
+    namespace fs = std::filesystem;
+    const char* xdg = std::getenv("XDG_STATE_HOME");
+    fs::path base;
+    if (xdg && *xdg && fs::path(xdg).is_absolute()) {
+        base = xdg;
+    } else {
+        const char* home = std::getenv("HOME");
+        base = fs::path(home && *home ? home : ".") / ".local" / "state";
+    }
+    return (base / "almalyk" / "kiosk.log").string();
+}
+
+double residentMiB() {
+    std::ifstream f("/proc/self/statm");
+    long pages = 0, resident = 0;
+    if (!(f >> pages >> resident)) return 0.0;
+    return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+KioskDirector::KioskDirector(const InteractiveOptions& o, Session& s, TourPlayback& play)
+    : m_play(play), m_machine(o.idleS), m_timeScale(o.timeScale), m_exitAfterS(o.exitAfterS) {
+    m_play.loop = true;
+    m_play.playing = true;
+    m_last = Clock::now();
+    for (const scenes::SceneInfo& info : scenes::sceneInfos()) {
+        m_sceneNames.emplace_back(info.name);
+        m_sceneTitles.emplace_back(info.title);
+    }
+    if (!s.window->fullscreen() && !o.windowedKiosk) s.window->toggleFullscreen();
+    log("kiosk started: tour " + m_play.tour().name + ", idle " + std::to_string(static_cast<int>(m_machine.idleS())) +
+        " s, resident " + std::to_string(static_cast<int>(residentMiB())) + " MiB");
+}
+
+void KioskDirector::log(const std::string& line) const {
+    // stderr is the log (app/render_modes.cpp points it at kioskLogPath() before the window opens).
+    std::fprintf(stderr, "%s kiosk: %s\n", timestamp().c_str(), line.c_str());
+    std::fflush(stderr);
+}
+
+bool KioskDirector::running(const Session&) const { return !m_quit; }
+
+FramePlan KioskDirector::plan(Session& s) {
+    const auto now = Clock::now();
+    const double dt = std::min(std::chrono::duration<double>(now - m_last).count(), 0.25);
+    m_last = now;
+    m_wall += dt;
+    m_frameMs += (dt * 1000.0 - m_frameMs) * 0.05;
+    eng::Window& w = *s.window;
+    if (w.shouldClose()) w.cancelClose();  // only Ctrl+Alt+Q ends a kiosk
+    const bool ctrl = w.keyDown(eng::Key::LeftControl) || w.keyDown(eng::Key::RightControl);
+    const bool alt = w.keyDown(eng::Key::LeftAlt) || w.keyDown(eng::Key::RightAlt);
+    if (ctrl && alt && w.keyPressed(eng::Key::Q)) {
+        log("exit by Ctrl+Alt+Q");
+        m_quit = true;
+    }
+    if (m_exitAfterS > 0.0 && m_wall >= m_exitAfterS) {
+        log("exit after " + std::to_string(static_cast<int>(m_exitAfterS)) + " s (--exit-after-s)");
+        m_quit = true;
+    }
+
+    const bool input = w.anyKeyPressed() || w.anyButtonPressed() || w.scrollDelta() != 0.0f;
+    const bool moved = glm::length(w.mouseDelta()) > 0.5f;
+    if (input || (moved && m_machine.state() == KioskState::Visitor)) {
+        if (m_machine.input(m_wall) == KioskAction::EnterVisitor) {
+            m_play.playing = false;
+            m_visitorClock = 0.0;
+            log("visitor " + std::to_string(m_machine.visits()) + " at tour step " +
+                std::to_string(m_play.cursor().step + 1));
+        }
+    }
+    if (m_machine.tick(m_wall) == KioskAction::ReturnToAttract) {
+        log("idle " + std::to_string(static_cast<int>(m_machine.idleS())) + " s: back to the tour, simulation reset");
+        m_play.playing = true;
+        m_play.rebuildWorld(s);
+        m_play.jump(s, 0.0);
+    }
+    if (m_wall >= m_nextStatus) {
+        m_nextStatus = m_wall + kStatusEveryS;
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "status: %.0f s up, %d loops, %d visitors, resident %.1f MiB, frame %.1f ms",
+                      m_wall, m_play.loops(), m_machine.visits(), residentMiB(), m_frameMs);
+        log(buf);
+    }
+
+    FramePlan p;
+    if (m_machine.state() == KioskState::Attract) {
+        m_play.frame(s, dt * m_timeScale, p);
+        p.dt = static_cast<float>(dt);
+    } else {
+        // The visitor's own look around: a drag orbits, the wheel zooms; the sim runs on at the window's pace.
+        if (!s.gui->wantsMouse()) {
+            if (w.buttonDown(eng::MouseButton::Left)) s.camera.orbit(w.mouseDelta().x, w.mouseDelta().y);
+            if (w.scrollDelta() != 0.0f) s.camera.zoom(w.scrollDelta());
+        }
+        s.camera.update(static_cast<float>(dt));
+        m_visitorClock += dt * kVisitorSpeed;
+        p.dt = static_cast<float>(dt);
+        p.speed = kVisitorSpeed;
+        p.advanceTo = s.world->now() + sim::fromSeconds(dt * kVisitorSpeed);
+        p.shown = p.advanceTo;
+        p.constrainCamera = true;
+    }
+    p.notices = false;
+    p.sceneUi = false;
+    return p;
+}
+
+void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + em, vp->Pos.y + em));
+    ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f));
+    ImGui::SetNextWindowBgAlpha(0.82f);
+    ImGui::Begin("##visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushFont(titleFont());
+    ImGui::TextUnformatted("Explore Almalyk");
+    ImGui::PopFont();
+    ImGui::Spacing();
+    const ImVec2 big(-1.0f, em * 2.6f);
+    for (std::size_t i = 0; i < m_sceneNames.size(); ++i) {
+        const bool current = m_sceneNames[i] == s.sceneName();
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button(m_sceneTitles[i].c_str(), big) && !current) {
+            std::string why;
+            if (!s.applySceneRequest(scenes::SceneRequest{m_sceneNames[i], ""}, &why)) log("scene: " + why);
+        }
+        if (current) ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextUnformatted("What if ...");
+    const sim::Params& params = s.world->params();
+    for (std::size_t k = 0; k < std::size(kWhatIfs); ++k) {
+        const WhatIf& wi = kWhatIfs[k];
+        const sim::ParamDef* found = params.find(wi.param);
+        if (!found) continue;
+        const sim::ParamDef& def = *found;
+        const bool percent = std::string(wi.param) == "weather.cloud_cover";
+        float v = static_cast<float>(params.get(wi.param));
+        const bool dragging = m_whatIfActive[k];
+        float lo = static_cast<float>(def.min), hi = static_cast<float>(def.max);
+        if (percent) {
+            lo = 0.0f;  // -1 (stochastic weather) is an engineer's setting, not a visitor's
+            v = std::max(v, 0.0f) * 100.0f;
+            hi = 100.0f;
+        }
+        if (dragging) v = m_whatIfValue[k];  // the knob follows the finger until release
+        if (std::string(wi.param) == "h2.panel_area_m2") hi = std::min(hi, 200000.0f);
+        ImGui::TextUnformatted(wi.label);
+        ImGui::SetNextItemWidth(-1.0f);
+        ImGui::PushID(wi.param);
+        // Sent on release only, so a drag is one command, not sixty.
+        ImGui::SliderFloat("##v", &v, lo, hi, wi.format, ImGuiSliderFlags_AlwaysClamp);
+        m_whatIfActive[k] = ImGui::IsItemActive();
+        m_whatIfValue[k] = v;
+        if (ImGui::IsItemDeactivatedAfterEdit()) {
+            sim::Command c;
+            c.type = sim::CommandType::SetParam;
+            c.name = wi.param;
+            char buf[40];
+            std::snprintf(buf, sizeof buf, "%.9g", percent ? v / 100.0 : static_cast<double>(v));
+            c.value = buf;
+            out.push_back(std::move(c));
+        }
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (ImGui::Button("Watch the tour", big)) {
+        // As if the idle time ran out: back to the loop's start with the tour's own simulation.
+        m_machine = KioskMachine(m_machine.idleS());
+        m_play.playing = true;
+        m_play.rebuildWorld(s);
+        m_play.jump(s, 0.0);
+    }
+    if (m_machine.countingDown(m_wall)) {
+        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), "The tour resumes in %.0f s - touch to stay",
+                           std::ceil(m_machine.secondsLeft(m_wall)));
+    }
+    ImGui::End();
+}
+
+void KioskDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInput&, std::vector<sim::Command>& out) {
+    if (s.notice() != m_lastNotice) {
+        m_lastNotice = s.notice();
+        if (!m_lastNotice.empty()) log("notice: " + m_lastNotice);
+    }
+    if (m_machine.state() == KioskState::Attract) {
+        m_play.drawOverlay(s);
+        // A quiet invitation in the corner.
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const char* hint = "Touch the screen to explore";
+        ImFont* f = titleFont();
+        const ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0.0f, hint);
+        const ImVec2 at(vp->Pos.x + vp->Size.x - ts.x - f->FontSize, vp->Pos.y + f->FontSize * 0.8f);
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(ImVec2(at.x - 12, at.y - 8), ImVec2(at.x + ts.x + 12, at.y + ts.y + 8), IM_COL32(12, 14, 18, 150),
+                          6.0f);
+        fg->AddText(f, f->FontSize, at, IM_COL32(240, 200, 160, 230), hint);
+    } else {
+        drawVisitorPanel(s, out);
+    }
+}
+
+void KioskDirector::afterRender(Session& s, const FramePlan&) {
+    if (m_machine.state() == KioskState::Attract) m_play.afterRender(s);
+}
+
+void KioskDirector::endFrame(Session& s, const FramePlan&) { m_play.endFrame(s); }
+
+}  // namespace app
