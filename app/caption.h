@@ -4,8 +4,8 @@
 //   "{mine.ore_t_h}"                               -> the metric's own decimals and its unit
 //   "It is {clock} in Almalyk"                     -> "It is 14:05 in Almalyk"           (sim local time, 24 h)
 //   "{{" and "}}"                                   -> literal braces
-// Numbers use the language's number format (decimal mark and thousands separator); a value that is not finite
-// shows as "-". The caption text is a msgid: the translator (app/ of the languages issue) turns it into the
+// Numbers use the language's number format (decimal mark and thousands separator); a number and its unit are joined
+// by a no-break space ("4,117\u00a0t/h": a wrapped caption never splits them); a value that is not finite shows as "-". The caption text is a msgid: the translator (app/ of the languages issue) turns it into the
 // language's text first, then the placeholders are filled, so a translation may move them.
 // Use:  std::string why; if (!app::checkCaption(text, &why)) ...;       // at load time: names and syntax
 //       std::string shown = app::formatCaption(translated, state, app::NumberFormat::forLanguage("de"));

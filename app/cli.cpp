@@ -25,7 +25,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kBadInput = 2;
-constexpr int kMinSide = 16, kMaxSide = 16384;  // GL_MAX_TEXTURE_SIZE of current GPUs; 16 keeps a picture visible
+// 16 keeps a picture visible; 8192 is a 64-megapixel print (a 16384x16384 shot took minutes and 6.6 GB; 8192x8192
+// takes about 50 s and 1.7 GB in software). A GPU with a smaller limit is checked at run time (app/screenshot.h).
+constexpr int kMinSide = 16, kMaxSide = 8192;
 constexpr int kMaxFrames = 1'000'000;
 constexpr double kMaxIdleS = 86'400;  // a day: beyond it a kiosk would never return to its loop
 constexpr double kMaxSimDays = 36'600;  // a century: far beyond any study, well inside int64 microseconds
@@ -224,7 +226,7 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         const auto w = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(0, x));
         const auto h = x == std::string::npos ? std::nullopt : parseUnsigned(size.substr(x + 1));
         if (!w || !h || *w < kMinSide || *w > kMaxSide || *h < kMinSide || *h > kMaxSide)
-            c.fail("--size", size, "expected WxH like 1280x720, each side 16..16384 pixels");
+            c.fail("--size", size, "expected WxH like 1280x720, each side 16.." + std::to_string(kMaxSide) + " pixels");
         else {
             o.width = static_cast<int>(*w);
             o.height = static_cast<int>(*h);
@@ -312,6 +314,7 @@ void checkSim(Checker& c, const RawSim& r, SimOptions& o) {
     checkSets(c, r.sets, o.sets);
     checkScenario(c, r.scenario, o.scenario);
     checkAmount(c, "--every", r.every, kMaxSimDays * 24 * 60, false, "minutes", o.everyMinutes);
+    o.everyGiven = r.every.has_value();  // its range in ticks and run length: sim::prepareBatch
     checkWritable(c, "--csv", r.csv, "run.csv", o.csv);
     checkWritable(c, "--summary", r.summary, "summary.json", o.summary);
     checkAssets(c, r.assets, o);

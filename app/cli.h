@@ -5,7 +5,7 @@
 //   almalyk [--tour NAME] [--kiosk [--idle-s N]] [--lang CODE]         a tour in the window; the attract loop
 //   almalyk sim | params | metrics | faults | scenes | tours | shot | bench ...   see docs/cli.md
 // Errors: bad input becomes CliExit{2, "", message}; the message names the mode, the flag and the value, and says
-// what was expected (e.g. "almalyk shot: --size '1280x': expected WxH like 1280x720, each 16..16384").
+// what was expected (e.g. "almalyk shot: --size '1280x': expected WxH like 1280x720, each side 16..8192 pixels").
 // --help and --version become CliExit{0, text, ""}.
 // Does NOT: check parameter names given to --set (the modes do that against the registry, with the closest names),
 // read scenario files, or create output folders.

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "app/directors.h"
+#include "app/screenshot.h"
 #include "engine/image.h"
 #include "engine/input.h"
 
@@ -157,19 +158,9 @@ void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::F
 void InteractiveDirector::afterRender(Session& s, const FramePlan&) {
     if (!m_ui.screenshotRequested) return;
     m_ui.screenshotRequested = false;
-    const std::time_t t = std::time(nullptr);
-    std::tm lt{};
-    localtime_r(&t, &lt);
-    const std::string file = eng::screenshotName(s.sceneName(), lt.tm_year + 1900, lt.tm_mon + 1, lt.tm_mday,
-                                                 lt.tm_hour, lt.tm_min, lt.tm_sec);
-    std::string why;
-    if (eng::writePng(s.renderer->readPixels(), file, &why)) {
-        std::fprintf(stderr, "screenshot: %s\n", file.c_str());
-        s.setNotice("Screenshot saved: " + file, 4.0);
-    } else {
-        std::fprintf(stderr, "screenshot failed: %s\n", why.c_str());
-        s.setNotice("Screenshot failed: " + why);
-    }
+    const ScreenshotResult r = saveScreenshot(s.renderer->readPixels(), ".", s.sceneName(), std::time(nullptr));
+    std::fprintf(stderr, "%s\n", r.notice.c_str());
+    s.setNotice(r.notice, r.ok ? 4.0 : 12.0);  // a failure stays longer: it has a reason to read
 }
 
 void InteractiveDirector::endFrame(Session& s, const FramePlan& p) {

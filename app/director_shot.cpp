@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/directors.h"
+#include "app/screenshot.h"
 #include "engine/gfx/context.h"
 #include "engine/image.h"
 #include "scenes/scene.h"
@@ -16,6 +17,8 @@ constexpr float kFixedDt = 1.0f / 60.0f;
 }
 
 ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
+    // A picture past the GPU's limit would come back cropped or black: refused before any frame.
+    if ((m_exit = checkPictureSize(s, o)) != 0) return;
     m_time = s.run.start + sim::fromSeconds(o.warmupHours * 3600.0);
     // A scene that keeps history (the overview's trailing means) watches the warm-up in steps; others see it whole.
     if (const sim::Time every = s.scene().observeEvery(); every > 0) {
@@ -32,7 +35,7 @@ ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
     m_ui.simTime = m_time;
 }
 
-bool ShotDirector::running(const Session&) const { return m_frame <= kWarmupFrames; }
+bool ShotDirector::running(const Session&) const { return m_exit == 0 && m_frame <= kWarmupFrames; }
 
 FramePlan ShotDirector::plan(Session&) {
     FramePlan p;

@@ -67,6 +67,7 @@ struct SimOptions : CommonOptions {
     std::string scenario;
     std::string csv;          // --csv FILE
     double everyMinutes = 60; // --every MINUTES
+    bool everyGiven = false;  // --every was given (its upper bound, the run's length, applies only then)
     std::string summary;      // --summary FILE
 };
 

@@ -77,7 +77,9 @@ int runSim(const SimOptions& o) {
     spec.seedGiven = o.seedGiven;
     spec.start = o.start;
     spec.hours = o.hours ? *o.hours : o.days ? *o.days * 24.0 : 24.0;
+    spec.lengthFlag = o.days ? "--days" : "--hours";
     spec.everyMinutes = o.everyMinutes;
+    spec.everyGiven = o.everyGiven;
     spec.sets = o.sets;
     spec.scenarioPath = resolveScenario(o.scenario, o.assetsDir);
 

@@ -120,7 +120,8 @@ struct TourCursor {
     int step = 0;            // clamped to the steps
     double inStep = 0.0;     // seconds since the step started
     bool flying = false;     // within the step's fly
-    bool sceneChange = false;// the step shows another scene than the one before (the player cross-fades)
+    bool sceneChange = false;// the step shows another scene than the one before, or is the first (the player
+                             // cross-fades; the fly comes from above)
     float captionAlpha = 0.0f;  // 0..1: fades in after the fly, out before the step ends
     sim::Time simTime = 0;   // the sim clock at this moment
     bool finished = false;   // t >= total

@@ -326,16 +326,30 @@ bool prepareBatch(const BatchSpec& spec, PreparedBatch& out, std::string* why) {
     } else {
         r.start = defaultStartTime();
     }
-    if (!(spec.hours > 0.0) || !std::isfinite(spec.hours)) {
-        if (why) *why = "run length: expected a positive number of hours or days, got " + number(spec.hours);
+    // Ranges in the run's own ticks (sim.tick_s after the scenario's and --set's values): a run shorter than one tick
+    // ran nothing and passed (--days 1e-300), and rows closer than a tick only repeated a state (--every 1e-12 made a
+    // day take 27 s); rows further apart than the run gave a CSV of one row.
+    const double tickS = static_cast<double>(r.params.getInt("sim.tick_s"));
+    const bool inDays = spec.lengthFlag == "--days";
+    const double unitS = inDays ? 86400.0 : 3600.0;
+    const double given = spec.hours * 3600.0 / unitS;
+    if (!(spec.hours > 0.0) || !std::isfinite(spec.hours) || spec.hours * 3600.0 < tickS) {
+        if (why)
+            *why = spec.lengthFlag + " " + number(given) + ": expected at least one tick (sim.tick_s = " +
+                   number(tickS) + " s: " + number(tickS / unitS) + (inDays ? " days)" : " hours)");
         return false;
     }
-    if (!(spec.everyMinutes > 0.0) || !std::isfinite(spec.everyMinutes)) {
-        if (why) *why = "--every: expected a positive number of minutes, got " + number(spec.everyMinutes);
+    const double runMinutes = spec.hours * 60.0;
+    if (!(spec.everyMinutes * 60.0 >= tickS) || !std::isfinite(spec.everyMinutes) ||
+        (spec.everyGiven && spec.everyMinutes > runMinutes)) {
+        if (why)
+            *why = "--every " + number(spec.everyMinutes) + ": expected " + number(tickS / 60.0) + " to " +
+                   number(runMinutes) + " minutes (one tick, sim.tick_s = " + number(tickS) +
+                   " s, to the run's length)";
         return false;
     }
     r.end = r.start + fromSeconds(spec.hours * 3600.0);
-    r.every = std::max<Time>(1, fromSeconds(spec.everyMinutes * 60.0));
+    r.every = fromSeconds(spec.everyMinutes * 60.0);
     if (!scenarioCommands(sc, r.start, r.commands, why)) return false;
     out = std::move(r);
     return true;

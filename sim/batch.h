@@ -12,7 +12,9 @@
 //   multiple; `time` is the state's time). Columns: csvTable() (design.md's first, extras after), each column one
 //   metric (sim/metrics.h) printed with that metric's fixed decimals, so the same run gives byte-identical files.
 // Summary: the values that have a metric are read through the registry.
-// Errors: prepareBatch returns false with one message naming the flag, parameter, file:line:column or field.
+// Errors: prepareBatch returns false with one message naming the flag, parameter, file:line:column or field. Ranges:
+//   the run at least one tick of the run's sim.tick_s; everyMinutes from one tick to the run's length (the upper
+//   bound only when everyGiven).
 // Does NOT: open output files, print, or read a clock (app/sim_mode.cpp does those).
 #pragma once
 #include <cstdint>
@@ -37,8 +39,10 @@ struct BatchSpec {
     std::uint64_t seed = 1;
     bool seedGiven = false;         // true: spec.seed overrides a scenario's seed
     std::string start;              // ISO 8601; empty = scenario's or the default
-    double hours = 24.0;
-    double everyMinutes = 60.0;
+    double hours = 24.0;            // at least one tick (sim.tick_s)
+    std::string lengthFlag = "--hours";  // how the length was given, for messages: "--hours" or "--days"
+    double everyMinutes = 60.0;     // one tick .. the run's length
+    bool everyGiven = false;        // false: the default, not refused when the run is shorter
     std::vector<std::pair<std::string, std::string>> sets;
     std::string scenarioPath;       // empty = none
 };

@@ -12,5 +12,8 @@ bool loadEntryPoints(std::string* why);  // false when GL 3.3 core is missing
 void installDebugOutput();               // KHR_debug / GL 4.3 debug output when present
 int errorCount();                        // GL errors logged so far
 std::string rendererName();              // GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"
+// The largest picture side this GL can render and read back: the least of GL_MAX_TEXTURE_SIZE,
+// GL_MAX_RENDERBUFFER_SIZE and GL_MAX_VIEWPORT_DIMS (llvmpipe: 16384).
+int maxPictureSide();
 
 }  // namespace eng::gfx

@@ -1,6 +1,7 @@
 #include "engine/gfx/gl.h"
 #include "engine/gfx/context.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 #include <set>
@@ -100,4 +101,11 @@ bool loadEntryPoints(std::string* why) { return gl::load(why); }
 void installDebugOutput() { gl::installDebugOutput(); }
 int errorCount() { return gl::errorCount(); }
 std::string rendererName() { return gl::rendererString(); }
+int maxPictureSide() {
+    GLint tex = 0, rb = 0, vp[2] = {0, 0};
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &tex);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &rb);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, vp);
+    return std::min({tex, rb, vp[0], vp[1]});
+}
 }  // namespace eng::gfx

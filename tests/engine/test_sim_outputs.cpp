@@ -132,3 +132,36 @@ TEST_CASE("sim: a scenario's number overflow, duplicate key or non-UTF-8 name is
     CHECK(sim::isValidUtf8(r.err));
     fs::remove_all(dir);
 }
+
+TEST_CASE("sim: --days, --hours and --every outside their ranges are exit 2 stating the range (issue 16)") {
+    // Before: --days 1e-300 ran nothing and exited 0; --every 1e-12 made a one-day run take 27 s.
+    struct Case {
+        std::initializer_list<const char*> args;
+        std::string err;
+    };
+    const Case cases[] = {
+        {{"sim", "--days", "1e-300"},
+         "almalyk sim: --days 1e-300: expected at least one tick (sim.tick_s = 60 s: 0.0006944444444 days)\n"},
+        {{"sim", "--hours", "0.001"},
+         "almalyk sim: --hours 0.001: expected at least one tick (sim.tick_s = 60 s: 0.01666666667 hours)\n"},
+        {{"sim", "--hours", "2", "--every", "1e-12"},
+         "almalyk sim: --every 1e-12: expected 1 to 120 minutes (one tick, sim.tick_s = 60 s, to the run's length)\n"},
+        {{"sim", "--days", "1", "--every", "2000"},
+         "almalyk sim: --every 2000: expected 1 to 1440 minutes (one tick, sim.tick_s = 60 s, to the run's length)\n"},
+    };
+    for (const Case& c : cases) {
+        const RunResult r = runAlmalyk(c.args);
+        CHECK(r.code == 2);
+        CHECK(r.err == c.err);
+    }
+    // Zero, negative, NaN and infinite lengths never reach the run: the parser refuses them with the flag's range.
+    for (const char* v : {"0", "-1", "nan", "inf", "-0"}) {
+        CAPTURE(v);
+        const RunResult d = runAlmalyk({"sim", "--days", v});
+        CHECK(d.code == 2);
+        CHECK(contains(d.err, std::string("almalyk sim: --days '") + v + "': expected a number of days, greater than 0"));
+        const RunResult e = runAlmalyk({"sim", "--every", v});
+        CHECK(e.code == 2);
+        CHECK(contains(e.err, std::string("almalyk sim: --every '") + v + "': expected a number of minutes"));
+    }
+}

@@ -65,6 +65,44 @@ TEST_CASE("bad batch input is refused with a message naming what and where") {
     CHECK(prepareFails(s, "/no/such/scenario.json: cannot read scenario file"));
 }
 
+TEST_CASE("run length and --every are refused outside one tick .. the run, in the run's own ticks (issue 16)") {
+    // Before: --days 1e-300 ran nothing and exited 0; --every 1e-12 made a one-day run take 27 s.
+    BatchSpec s;
+    s.lengthFlag = "--days";
+    s.hours = 1e-300 * 24;
+    CHECK(prepareFails(s, "--days 1e-300: expected at least one tick (sim.tick_s = 60 s: 0.0006944444444 days)"));
+    s.lengthFlag = "--hours";
+    s.hours = 0.01;  // 36 s
+    CHECK(prepareFails(s, "--hours 0.01: expected at least one tick (sim.tick_s = 60 s: 0.01666666667 hours)"));
+    s.hours = 1.0 / 60.0;  // exactly one tick runs
+    PreparedBatch run;
+    std::string why;
+    CHECK_MESSAGE(prepareBatch(s, run, &why), why);
+    CHECK(run.end - run.start == 60 * kSecond);
+    // A shorter tick (--set sim.tick_s=10) allows a shorter run and closer rows.
+    s.sets = {{"sim.tick_s", "10"}};
+    s.hours = 0.005;  // 18 s
+    s.everyMinutes = 0.25;
+    s.everyGiven = true;
+    CHECK_MESSAGE(prepareBatch(s, run, &why), why);
+    CHECK(run.every == 15 * kSecond);
+    s.sets = {};
+    s.hours = 24;
+    s.everyMinutes = 1e-12;
+    CHECK(prepareFails(s, "--every 1e-12: expected 1 to 1440 minutes (one tick, sim.tick_s = 60 s, to the run's length)"));
+    s.everyMinutes = 1441;
+    CHECK(prepareFails(s, "--every 1441: expected 1 to 1440 minutes"));
+    s.everyMinutes = 1440;
+    CHECK(prepareBatch(s, run, &why));
+    // The default 60 is never refused for a short run: only a given --every is held to the run's length.
+    s.hours = 0.5;
+    s.everyMinutes = 60;
+    s.everyGiven = false;
+    CHECK_MESSAGE(prepareBatch(s, run, &why), why);
+    s.everyGiven = true;
+    CHECK(prepareFails(s, "--every 60: expected 1 to 30 minutes"));
+}
+
 TEST_CASE("precedence: defaults < scenario < --set; scenario seed and start unless given") {
     BatchSpec s;
     s.scenarioPath = tempFile("prec.json", R"({"seed": 77, "start": "2026-03-01T00:00:00+05:00",
