@@ -98,6 +98,13 @@ TEST_CASE("tour errors: malformed JSON and nesting with FILE:LINE:COLUMN") {
     CHECK(contains(refused("{}"), "t.json: missing \"steps\""));
     CHECK(contains(refused(R"({"steps": []})"), "t.json: steps: expected a list of 1 to 500 steps, found 0 of them"));
     CHECK(contains(refused(R"({"steps": ["pit"]})"), "t.json: steps[0]: expected a step object"));
+    // A key given twice (the second would silently win) is refused at the second's position.
+    why = refused("{\"steps\": [{\"scene\": \"pit\",\n  \"dwell_s\": 5, \"dwell_s\": 50}]}");
+    CHECK_MESSAGE(why.rfind("t.json:2:", 0) == 0, why);
+    // Not a tour at all: read up to the size limit, never to the end of an endless file.
+    app::Tour t;
+    CHECK_FALSE(app::loadTour("/dev/zero", params(), &t, &why));
+    CHECK_MESSAGE(contains(why, "/dev/zero: larger than 4 MiB"), why);
 }
 
 TEST_CASE("tour errors: an unknown key gets the closest known key") {
