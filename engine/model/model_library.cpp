@@ -82,6 +82,8 @@ const MeshData& ModelLibrary::get(std::string_view role) {
     std::string err;
     if (!e) {
         err = "no entry in the model manifest";
+    } else if (!e->broken.empty()) {
+        err = "unusable manifest entry (" + e->broken + ")";
     } else {
         MeshData mesh = loadModel(e->path, *e, &err);
         if (!mesh.parts.empty()) slot.mesh = std::make_unique<MeshData>(std::move(mesh));

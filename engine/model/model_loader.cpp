@@ -6,6 +6,10 @@
 #include <assimp/scene.h>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 namespace eng {
 namespace {
 
@@ -70,6 +74,27 @@ void appendNode(const aiScene& scene, const aiNode& node, const glm::mat4& paren
     for (unsigned c = 0; c < node.mNumChildren; ++c) appendNode(scene, *node.mChildren[c], world, out);
 }
 
+// A NaN, infinite or absurdly far vertex (1e30: one drew a huge dark band across the scene) makes the whole model
+// unusable: bounds, shadows and culling all break. Checked after the entry's transform, in metres: the site is a
+// few kilometres across, so a million metres is far past any real model yet well inside float precision.
+constexpr float kMaxCoordinateM = 1e6f;
+
+std::string badVertex(const MeshData& m) {
+    for (const SubMesh& part : m.parts)
+        for (std::size_t i = 0; i < part.vertices.size(); ++i) {
+            const glm::vec3 p = part.vertices[i].position;
+            const bool finite = std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z);
+            if (finite && std::max({std::abs(p.x), std::abs(p.y), std::abs(p.z)}) <= kMaxCoordinateM) continue;
+            char buf[256];
+            std::snprintf(buf, sizeof buf,
+                          "vertex %zu of part '%s' is at (%g, %g, %g) m after the manifest's scale and orientation; "
+                          "expected finite coordinates within %g m of the origin",
+                          i, part.name.c_str(), p.x, p.y, p.z, static_cast<double>(kMaxCoordinateM));
+            return buf;
+        }
+    return {};
+}
+
 }  // namespace
 
 glm::mat4 entryTransform(const ModelEntry& entry) {
@@ -100,6 +125,7 @@ MeshData loadModel(const std::filesystem::path& path, const ModelEntry& entry, s
     if (out.materials.empty()) out.materials.push_back(Material{.name = "default"});
     appendNode(*scene, *scene->mRootNode, entryTransform(entry), out);
     if (out.parts.empty()) return fail("contains no triangle meshes");
+    if (const std::string bad = badVertex(out); !bad.empty()) return fail(bad);
     out.computeBounds();
     if (err) err->clear();
     return out;

@@ -7,7 +7,8 @@
 // scenes can animate named parts), then applies the entry: scale, Z-up -> Y-up, yaw `rotate_deg`, `offset`.
 // Materials: base colour (glTF baseColorFactor, else the diffuse colour; alpha from opacity), emissive, roughness,
 // metallic. Mirroring transforms flip the winding so faces stay counter-clockwise.
-// Errors: never throws; on failure returns an empty MeshData and writes "path: reason" into *err.
+// Errors: never throws; on failure returns an empty MeshData and writes "path: reason" into *err. A vertex that is
+// NaN, infinite or more than 1e6 m from the origin after the entry's transform fails the whole model (naming it).
 // Does NOT: load textures (colours come from material factors), animations, skins, cameras or lights; cache anything
 // (ModelLibrary does); log (the caller decides, once).
 #pragma once

@@ -154,7 +154,12 @@ ModelManifest ModelManifest::parse(std::string_view text, const std::string& ori
     }
     for (const auto& [role, obj] : models->items()) {
         ModelEntry e;
-        if (readEntry(role, obj, origin, baseDir, e, m.m_errors)) m.m_entries[role] = std::move(e);
+        const std::size_t before = m.m_errors.size();
+        if (!readEntry(role, obj, origin, baseDir, e, m.m_errors)) {
+            e.broken = m.m_errors.size() > before ? m.m_errors[before] : origin + ": models." + role + ": unusable";
+            if (!(e.size.x > 0.0f && e.size.y > 0.0f && e.size.z > 0.0f)) e.size = glm::vec3(2.0f);
+        }
+        m.m_entries[role] = std::move(e);
     }
     return m;
 }
@@ -200,7 +205,12 @@ bool ModelManifest::checkUserManifest(const std::string& userAssetsDir, std::str
 }
 
 void ModelManifest::overlay(const ModelManifest& other) {
-    for (const auto& [role, e] : other.m_entries) m_entries[role] = e;
+    for (const auto& [role, e] : other.m_entries) {
+        ModelEntry& mine = m_entries[role];
+        const glm::vec3 nominal = mine.role.empty() ? e.size : mine.size;
+        mine = e;
+        if (!e.broken.empty()) mine.size = nominal;  // the box stands where the built-in model stood
+    }
     m_errors.insert(m_errors.end(), other.m_errors.begin(), other.m_errors.end());
 }
 

@@ -6,8 +6,10 @@
 // and, when a user's --assets folder has its own models/models.json, lays its roles over the built-in ones (a user
 // replaces only the models they have). Then `m.find("truck_220t")` gives the entry; `entry->path` is resolved.
 // Errors: never throws. A JSON syntax error is reported as "file:line:column: message"; a bad field as
-// "file: models.<role>.<field>: expected ..., got ...". A role with a bad field is left out (it draws as the fallback);
-// the other roles stay usable. errors() lists every problem; ok() is true when there are none.
+// "file: models.<role>.<field>: expected ..., got ...". A role with a bad field is kept as a broken entry (its
+// `broken` says why) and draws as the fallback, also over a built-in role a user's manifest replaces (the user meant
+// their model: the built-in one would look right and be wrong); the other roles stay usable. errors() lists every
+// problem; ok() is true when there are none.
 // Does NOT: open model files (eng::loadModel does), check that files exist (ModelLibrary reports that once).
 #pragma once
 #include <filesystem>
@@ -40,6 +42,7 @@ struct ModelEntry {
     glm::vec3 size{2.0f};             // nominal width (x), height (y), length (z) in metres: the fallback box
     std::map<std::string, PartPivot> parts;  // moving parts by SubMesh name
     std::string description;          // what the model is and where its dimensions come from
+    std::string broken;               // non-empty: the entry's first problem; the role draws as the fallback box
 };
 
 class ModelManifest {
@@ -56,7 +59,8 @@ public:
     // DIR has no models/models.json or a clean one; false with every problem ("file:line:column: ...") in *why.
     static bool checkUserManifest(const std::string& userAssetsDir, std::string* why);
 
-    // Roles of `other` replace or add to ours; its errors are appended.
+    // Roles of `other` replace or add to ours (a broken one too, keeping our nominal size for its box); its errors
+    // are appended.
     void overlay(const ModelManifest& other);
 
     const ModelEntry* find(std::string_view role) const;

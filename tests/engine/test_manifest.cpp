@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/model/model_library.h"
 #include "engine/model/model_manifest.h"
 
 using eng::ModelManifest;
@@ -55,14 +56,18 @@ TEST_CASE("manifest: a missing required field names the role and the field; othe
     const ModelManifest m = parse(R"({"models": {"crane": {"scale": 1}, "ladle": {"file": "ladle.glb"}}})");
     CHECK_FALSE(m.ok());
     CHECK(anyErrorContains(m, "test.json: models.crane.file: missing"));
-    CHECK(m.find("crane") == nullptr);
-    CHECK(m.find("ladle") != nullptr);
+    // The role stays, marked broken: it draws as the fallback (ModelLibrary), never as a half-read entry.
+    REQUIRE(m.find("crane") != nullptr);
+    CHECK(m.find("crane")->broken == "test.json: models.crane.file: missing (expected a string)");
+    REQUIRE(m.find("ladle") != nullptr);
+    CHECK(m.find("ladle")->broken.empty());
 }
 
 TEST_CASE("manifest: a field of the wrong type says what was expected and what came") {
     const ModelManifest m = parse(R"({"models": {"stack": {"file": "s.glb", "scale": "big"}}})");
     CHECK(anyErrorContains(m, "models.stack.scale: expected a number, got string"));
-    CHECK(m.find("stack") == nullptr);
+    REQUIRE(m.find("stack") != nullptr);  // kept, marked broken: drawn as the fallback
+    CHECK_FALSE(m.find("stack")->broken.empty());
     const ModelManifest v = parse(R"({"models": {"stack": {"file": "s.glb", "offset": [1, 2]}}})");
     CHECK(anyErrorContains(v, "models.stack.offset: expected an array of 3 numbers, got an array of 2 items"));
     const ModelManifest f = parse(R"({"models": {"stack": {"file": 7}}})");
@@ -72,7 +77,8 @@ TEST_CASE("manifest: a field of the wrong type says what was expected and what c
 TEST_CASE("manifest: an unknown up axis is refused with the accepted values") {
     const ModelManifest m = parse(R"({"models": {"shovel": {"file": "s.glb", "up_axis": "x"}}})");
     CHECK(anyErrorContains(m, "models.shovel.up_axis: unknown up axis 'x' (expected \"y\" or \"z\")"));
-    CHECK(m.find("shovel") == nullptr);
+    REQUIRE(m.find("shovel") != nullptr);  // kept, marked broken: drawn as the fallback
+    CHECK_FALSE(m.find("shovel")->broken.empty());
 }
 
 TEST_CASE("manifest: out-of-range numbers and unknown fields are reported") {
@@ -109,6 +115,32 @@ TEST_CASE("manifest: a user --assets folder lays its roles over the built-in one
     const eng::ModelEntry* shovel = m.find("shovel");  // not in the user's manifest: the built-in one
     REQUIRE(shovel);
     CHECK(shovel->path == std::filesystem::path(ALMALYK_SOURCE_DIR) / "assets" / "models" / "shovel.glb");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("manifest: a bad user entry draws its role as the fallback, not the built-in model (issue 16)") {
+    // Before: the user's bad entry was dropped, so the built-in model was drawn: a picture that looks right and is
+    // not the user's, against docs/models.md ("a role with a bad entry ... draws as the fallback").
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "almalyk_test_manifest_bad_user";
+    std::filesystem::create_directories(dir / "models");
+    std::ofstream(dir / "models" / "models.json") << R"({"models": {"shovel": {"file": "mine.glb", "scale": -1}}})";
+    const ModelManifest builtin = ModelManifest::loadAssets("");
+    const ModelManifest m = ModelManifest::loadAssets(dir.string());
+    CHECK_FALSE(m.ok());
+    const eng::ModelEntry* shovel = m.find("shovel");
+    REQUIRE(shovel);
+    CHECK(shovel->broken.find("models.shovel.scale") != std::string::npos);
+    CHECK(shovel->size == builtin.find("shovel")->size);  // the box stands where the shovel stood
+    std::vector<std::string> log;
+    eng::ModelLibrary lib(m, [&](const std::string& s) { log.push_back(s); });
+    const eng::MeshData& mesh = lib.get("shovel");
+    CHECK(lib.isFallback("shovel"));
+    CHECK(mesh.boundsMax.y == doctest::Approx(builtin.find("shovel")->size.y));
+    REQUIRE(log.size() == 2);  // the manifest problem, then the role drawn as the box
+    CHECK(log[1].find("model 'shovel': unusable manifest entry (") == 0);
+    CHECK(log[1].find("drawing a magenta/black checkered box instead") != std::string::npos);
+    CHECK_FALSE(lib.isFallback("truck_220t"));
+    CHECK_FALSE(lib.get("truck_220t").parts.empty());  // the other roles keep their models
     std::filesystem::remove_all(dir);
 }
 

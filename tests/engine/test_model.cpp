@@ -193,6 +193,41 @@ TEST_CASE("loadModel: missing and broken files fail with the path and a reason")
     fs::remove_all(dir);
 }
 
+TEST_CASE("loadModel: NaN, infinite or absurdly far vertices refuse the model, naming the file (issue 16)") {
+    // Before: they loaded without a word; one drew a huge dark band across the scene.
+    const fs::path dir = tempDir("bad_vertices");
+    const std::string tri = "v 0 0 0\nv 1 0 0\nv 0 1 0\n";
+    std::ofstream(dir / "nan.obj") << tri << "v nan 0 0\nf 1 2 3\nf 1 2 4\n";
+    std::ofstream(dir / "inf.obj") << tri << "v 0 -inf 0\nf 1 2 3\nf 1 2 4\n";
+    std::ofstream(dir / "far.obj") << tri << "v 0 0 1e30\nf 1 2 3\nf 1 2 4\n";
+    std::ofstream(dir / "km.obj") << tri << "v 0 0 1000\nf 1 2 3\nf 1 2 4\n";
+    std::string err;
+    for (const char* name : {"nan.obj", "inf.obj", "far.obj"}) {
+        CAPTURE(name);
+        CHECK(eng::loadModel(dir / name, eng::ModelEntry{}, &err).parts.empty());
+        CHECK(err.find((dir / name).string() + ": vertex 3 of part '") == 0);
+        CHECK(err.find("expected finite coordinates within 1e+06 m of the origin") != std::string::npos);
+    }
+    CHECK(err.find("(0, 0, 1e+30) m") != std::string::npos);
+    // 1 km is a legal model; the same file at the manifest's scale 10,000 puts a vertex 10,000 km out.
+    eng::ModelEntry e;
+    CHECK_MESSAGE(!eng::loadModel(dir / "km.obj", e, &err).parts.empty(), err);
+    e.scale = 1e4f;
+    CHECK(eng::loadModel(dir / "km.obj", e, &err).parts.empty());
+    CHECK(err.find("(0, 0, 1e+07) m after the manifest's scale and orientation") != std::string::npos);
+
+    // Through the library: a warning naming the role and the file, and the fallback box.
+    const eng::ModelManifest manifest = eng::ModelManifest::parse(
+        R"({"models": {"crane": {"file": "nan.obj", "size": [24, 20, 6]}}})", "test.json", dir);
+    std::vector<std::string> log;
+    eng::ModelLibrary lib(manifest, [&](const std::string& s) { log.push_back(s); });
+    CHECK(lib.get("crane").boundsMax.y == doctest::Approx(20.0));
+    CHECK(lib.isFallback("crane"));
+    REQUIRE(log.size() == 1);
+    CHECK(log[0].find("model 'crane': " + (dir / "nan.obj").string() + ": vertex 3") == 0);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("ModelLibrary: a missing file, a broken file or an unknown role is logged once and drawn as the fallback") {
     const fs::path dir = tempDir("library");
     std::ofstream(dir / "broken.glb", std::ios::binary) << "not a model";
