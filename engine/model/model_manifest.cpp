@@ -70,6 +70,9 @@ private:
     bool m_failed = false;
 };
 
+// The built-in manifest of 30 roles is about 10 KiB; a user's with hundreds of roles stays far below this.
+constexpr std::size_t kManifestMaxBytes = std::size_t{4} << 20;
+
 constexpr std::array kEntryFields{"file", "scale", "up_axis", "rotate_deg", "offset", "size", "parts", "description"};
 
 // Returns true when the entry is usable; problems go to `errors`.
@@ -165,15 +168,30 @@ ModelManifest ModelManifest::parse(std::string_view text, const std::string& ori
 }
 
 ModelManifest ModelManifest::load(const std::filesystem::path& file) {
+    ModelManifest m;
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        m.m_errors.push_back(file.string() + ": is a folder, not a model manifest");
+        return m;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        ModelManifest m;
         m.m_errors.push_back(file.string() + ": cannot open the model manifest");
         return m;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), file.string(), file.parent_path());
+    // Read at most one byte past the limit: a manifest linked to /dev/zero stops here instead of filling memory.
+    std::string text;
+    char buf[1 << 16];
+    while (in && text.size() <= kManifestMaxBytes) {
+        in.read(buf, sizeof buf);
+        text.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (text.size() > kManifestMaxBytes) {
+        m.m_errors.push_back(file.string() + ": larger than " + std::to_string(kManifestMaxBytes >> 20) +
+                             " MiB; a model manifest is a few kilobytes (is this the right file?)");
+        return m;
+    }
+    return parse(text, file.string(), file.parent_path());
 }
 
 ModelManifest ModelManifest::loadAssets(const std::string& userAssetsDir, const std::filesystem::path& builtinAssetsDir) {

@@ -5,7 +5,7 @@
 // Use: `ModelManifest m = ModelManifest::loadAssets(opts.assetsDir);` reads the built-in assets/models/models.json
 // and, when a user's --assets folder has its own models/models.json, lays its roles over the built-in ones (a user
 // replaces only the models they have). Then `m.find("truck_220t")` gives the entry; `entry->path` is resolved.
-// Errors: never throws. A JSON syntax error is reported as "file:line:column: message"; a bad field as
+// Errors: never throws. A manifest file over 4 MiB or a folder is refused with a reason. A JSON syntax error is reported as "file:line:column: message"; a bad field as
 // "file: models.<role>.<field>: expected ..., got ...". A role with a bad field is kept as a broken entry (its
 // `broken` says why) and draws as the fallback, also over a built-in role a user's manifest replaces (the user meant
 // their model: the built-in one would look right and be wrong); the other roles stay usable. errors() lists every

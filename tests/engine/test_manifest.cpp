@@ -144,6 +144,29 @@ TEST_CASE("manifest: a bad user entry draws its role as the fallback, not the bu
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("manifest: /dev/zero, an oversized file and a folder are refused with a reason, not read without end (issue 16)") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "almalyk_test_manifest_limits";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "models");
+    std::filesystem::create_symlink("/dev/zero", dir / "models" / "models.json");
+    std::string why;
+    CHECK_FALSE(ModelManifest::checkUserManifest(dir.string(), &why));
+    CHECK(why == (dir / "models" / "models.json").string() +
+                     ": larger than 4 MiB; a model manifest is a few kilobytes (is this the right file?)");
+    std::filesystem::remove(dir / "models" / "models.json");
+    {
+        std::ofstream f(dir / "models" / "models.json", std::ios::binary);
+        f << "{\"models\": {}}" << std::string((std::size_t{4} << 20) + 1, ' ');  // legal JSON: only the size refuses it
+    }
+    CHECK_FALSE(ModelManifest::checkUserManifest(dir.string(), &why));
+    CHECK(why.find("larger than 4 MiB") != std::string::npos);
+    std::filesystem::remove(dir / "models" / "models.json");
+    std::filesystem::create_directories(dir / "models" / "models.json");
+    CHECK_FALSE(ModelManifest::checkUserManifest(dir.string(), &why));
+    CHECK(why == (dir / "models" / "models.json").string() + ": is a folder, not a model manifest");
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("manifest: checkUserManifest passes a folder without a manifest or with a clean one, fails a broken one") {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "almalyk_test_manifest_check";
     std::filesystem::remove_all(dir);
