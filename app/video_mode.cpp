@@ -24,6 +24,7 @@
 
 #include "app/directors.h"
 #include "app/frame_loop.h"
+#include "app/screenshot.h"
 #include "app/session.h"
 #include "app/tour_player.h"
 #include "engine/gfx/context.h"
@@ -233,6 +234,7 @@ int runVideo(const VideoOptions& o) {
     RenderOptions ro = o;
     ro.scene = tour.steps.front().scene;
     if (int rc = s.open(ro, {.visible = false, .fullscreen = false, .vsync = false})) return rc;
+    if (int rc = checkPictureSize(s, o)) return rc;
     TourPlayback play;
     if (!play.begin(s, std::move(tour), o, &why)) return s.fail(2, why);
 
