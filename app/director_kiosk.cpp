@@ -44,16 +44,7 @@ std::string timestamp() {
 }  // namespace
 
 std::string kioskLogPath() {
-    namespace fs = std::filesystem;
-    const char* xdg = std::getenv("XDG_STATE_HOME");
-    fs::path base;
-    if (xdg && *xdg && fs::path(xdg).is_absolute()) {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        base = fs::path(home && *home ? home : ".") / ".local" / "state";
-    }
-    return (base / "almalyk" / "kiosk.log").string();
+    return (std::filesystem::path(xdgFolder("XDG_STATE_HOME", ".local/state")) / "almalyk" / "kiosk.log").string();
 }
 
 double residentMiB() {

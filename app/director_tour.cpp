@@ -13,12 +13,6 @@ namespace app {
 namespace {
 using Clock = std::chrono::steady_clock;
 
-std::string minSec(double s) {
-    const int total = static_cast<int>(std::floor(std::max(0.0, s)));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%d:%02d", total / 60, total % 60);
-    return buf;
-}
 }  // namespace
 
 TourDirector::TourDirector(const InteractiveOptions& o, Session& s, TourPlayback& play)
@@ -129,7 +123,7 @@ void TourDirector::drawControls(Session& s, float alpha) {
         const TourCursor c = cursorAt(tour, tl, std::clamp(t, 0.0, tl.total));
         const TourStep& st = tour.steps[static_cast<std::size_t>(c.step)];
         ImGui::SetTooltip("%d. %s (%s)", c.step + 1, st.title.empty() ? st.scene.c_str() : st.title.c_str(),
-                          minSec(tl.stepStart[static_cast<std::size_t>(c.step)]).c_str());
+                          formatMinSec(tl.stepStart[static_cast<std::size_t>(c.step)]).c_str());
         if (ImGui::IsItemClicked()) m_play.jump(s, tl.stepStart[static_cast<std::size_t>(c.step)]);
     }
     // The buttons, then where we are.
@@ -148,8 +142,8 @@ void TourDirector::drawControls(Session& s, float alpha) {
     const TourCursor& c = m_play.cursor();
     const TourStep& st = tour.steps[static_cast<std::size_t>(c.step)];
     ImGui::Text("   %s   -   step %d of %zu: %s   -   %s / %s", tour.title.c_str(), c.step + 1, tour.steps.size(),
-                st.title.empty() ? st.scene.c_str() : st.title.c_str(), minSec(m_play.time()).c_str(),
-                minSec(tl.total).c_str());
+                st.title.empty() ? st.scene.c_str() : st.title.c_str(), formatMinSec(m_play.time()).c_str(),
+                formatMinSec(tl.total).c_str());
     ImGui::End();
     ImGui::PopStyleVar();
 }

@@ -24,6 +24,8 @@ void copyTo(char* buf, std::size_t n, const std::string& s) {
     buf[len] = '\0';
 }
 
+}  // namespace
+
 std::string formatMinSec(double s) {
     const int total = static_cast<int>(std::floor(std::max(0.0, s)));
     char buf[32];
@@ -31,7 +33,13 @@ std::string formatMinSec(double s) {
     return buf;
 }
 
-}  // namespace
+std::string xdgFolder(const char* var, const char* homeFallback) {
+    namespace fs = std::filesystem;
+    const char* v = std::getenv(var);
+    if (v && *v && fs::path(v).is_absolute()) return v;
+    const char* home = std::getenv("HOME");
+    return (fs::path(home && *home ? home : ".") / homeFallback).string();
+}
 
 void renumberSteps(Tour& t) {
     for (std::size_t i = 0; i < t.steps.size(); ++i) t.steps[i].path = "steps[" + std::to_string(i) + "]";
@@ -91,16 +99,7 @@ bool addKeyframe(Tour& t, int step, double inDwell, const eng::CameraPose& pose)
 }
 
 std::string userTourFolder() {
-    namespace fs = std::filesystem;
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    fs::path base;
-    if (xdg && *xdg && fs::path(xdg).is_absolute()) {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        base = fs::path(home && *home ? home : ".") / ".local" / "share";
-    }
-    return (base / "almalyk" / "tours").string();
+    return (std::filesystem::path(xdgFolder("XDG_DATA_HOME", ".local/share")) / "almalyk" / "tours").string();
 }
 
 bool saveTour(const Tour& t, const std::string& path, std::string* why) {

@@ -33,6 +33,11 @@ void renumberSteps(Tour& t);
 // Where the editor saves by default: $XDG_DATA_HOME/almalyk/tours/NAME.json (~/.local/share/almalyk/tours/), the
 // folder the tour list also reads, so a saved tour shows in the Tour menu and `almalyk tours`.
 std::string userTourFolder();
+// An XDG base folder: $VAR when it is absolute (the spec ignores a relative one), else $HOME/<fallback>
+// ("XDG_STATE_HOME", ".local/state"). userTourFolder and the kiosk's log use it.
+std::string xdgFolder(const char* var, const char* homeFallback);
+// "m:ss" for the player's and the editor's times.
+std::string formatMinSec(double seconds);
 // Writes tourToJson(t) to path atomically (temp file, flush, rename); false with the OS reason.
 bool saveTour(const Tour& t, const std::string& path, std::string* why);
 
