@@ -26,11 +26,14 @@ struct WhatIf {
     const char* param;
     const char* label;
     const char* format;
+    float shownPerUnit;  // the slider shows value x this (cloud cover 0..1 as 0..100 %)
+    float lo, hi;        // the visitor's range, in the parameter's unit (inside its own range)
 };
+// Cloud cover from 0: the parameter's -1 (stochastic weather) is an engineer's setting, not a visitor's.
 constexpr WhatIf kWhatIfs[] = {
-    {"mine.trucks", "Haul trucks in the pit", "%.0f trucks"},
-    {"h2.panel_area_m2", "Photocatalyst panel area", "%.0f m2"},
-    {"weather.cloud_cover", "Clouds over Almalyk", "%.0f %%"},
+    {"mine.trucks", "Haul trucks in the pit", "%.0f trucks", 1.0f, -1e9f, 1e9f},
+    {"h2.panel_area_m2", "Photocatalyst panel area", "%.0f m2", 1.0f, -1e9f, 200000.0f},
+    {"weather.cloud_cover", "Clouds over Almalyk", "%.0f %%", 100.0f, 0.0f, 1.0f},
 };
 
 std::string timestamp() {
@@ -173,17 +176,11 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         const sim::ParamDef* found = params.find(wi.param);
         if (!found) continue;
         const sim::ParamDef& def = *found;
-        const bool percent = std::string(wi.param) == "weather.cloud_cover";
-        float v = static_cast<float>(params.get(wi.param));
-        const bool dragging = m_whatIfActive[k];
-        float lo = static_cast<float>(def.min), hi = static_cast<float>(def.max);
-        if (percent) {
-            lo = 0.0f;  // -1 (stochastic weather) is an engineer's setting, not a visitor's
-            v = std::max(v, 0.0f) * 100.0f;
-            hi = 100.0f;
-        }
-        if (dragging) v = m_whatIfValue[k];  // the knob follows the finger until release
-        if (std::string(wi.param) == "h2.panel_area_m2") hi = std::min(hi, 200000.0f);
+        const float lo = std::max(static_cast<float>(def.min), wi.lo) * wi.shownPerUnit;
+        const float hi = std::min(static_cast<float>(def.max), wi.hi) * wi.shownPerUnit;
+        // The knob follows the finger until release; else the parameter as the simulation has it.
+        float v = m_whatIfActive[k] ? m_whatIfValue[k]
+                                    : std::clamp(static_cast<float>(params.get(wi.param)) * wi.shownPerUnit, lo, hi);
         ImGui::TextUnformatted(wi.label);
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::PushID(wi.param);
@@ -191,15 +188,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         ImGui::SliderFloat("##v", &v, lo, hi, wi.format, ImGuiSliderFlags_AlwaysClamp);
         m_whatIfActive[k] = ImGui::IsItemActive();
         m_whatIfValue[k] = v;
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            sim::Command c;
-            c.type = sim::CommandType::SetParam;
-            c.name = wi.param;
-            char buf[40];
-            std::snprintf(buf, sizeof buf, "%.9g", percent ? v / 100.0 : static_cast<double>(v));
-            c.value = buf;
-            out.push_back(std::move(c));
-        }
+        if (ImGui::IsItemDeactivatedAfterEdit()) out.push_back(makeSetParamCommand(def, v / wi.shownPerUnit));
         ImGui::PopID();
     }
     ImGui::Spacing();

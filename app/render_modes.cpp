@@ -16,21 +16,6 @@ namespace {
 // The kiosk's tour when none is named: the whole chain.
 constexpr const char* kKioskTour = "rock_to_hydrogen";
 
-// --tour NAME|FILE read and checked against the registries (phase 1; the scenes check it when it begins).
-bool readTour(Session& s, const RenderOptions& o, const std::string& name, Tour* tour, int* rc) {
-    std::string why;
-    const std::string path = resolveTourPath(name, o.assetsDir, &why);
-    if (path.empty()) {
-        *rc = s.fail(2, "--tour " + name + ": " + why);
-        return false;
-    }
-    if (!loadTour(path, s.run.params, tour, &why)) {
-        *rc = s.fail(2, why);
-        return false;
-    }
-    return true;
-}
-
 // The kiosk writes everything it would print to its log file: no dialog, no terminal in a lobby.
 void redirectStderrToKioskLog() {
     namespace fs = std::filesystem;
@@ -59,7 +44,7 @@ int runBench(const BenchOptions& o) {
     if (int rc = s.prepare(o)) return rc;
     Tour tour;
     int rc = 0;
-    if (!o.tour.empty() && !readTour(s, o, o.tour, &tour, &rc)) return rc;
+    if (!o.tour.empty() && (rc = readSessionTour(s, o.tour, o.assetsDir, &tour))) return rc;
     BenchOptions bo = o;
     if (!o.tour.empty()) bo.scene = tour.steps.front().scene;
     if ((rc = s.open(bo, {.visible = false, .fullscreen = false, .vsync = false}))) return rc;
@@ -78,7 +63,7 @@ int runInteractive(const InteractiveOptions& o) {
     const std::string tourName = !o.tour.empty() ? o.tour : o.kiosk ? kKioskTour : "";
     Tour tour;
     int rc = 0;
-    if (!tourName.empty() && !readTour(s, o, tourName, &tour, &rc)) return rc;
+    if (!tourName.empty() && (rc = readSessionTour(s, tourName, o.assetsDir, &tour))) return rc;
     InteractiveOptions io = o;
     if (!tourName.empty()) io.scene = tour.steps.front().scene;
     if (o.kiosk) {

@@ -222,9 +222,8 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
 
     // ---- save ----
     ImGui::Separator();
-    static char pathBuf[1024];
-    copyTo(pathBuf, sizeof pathBuf, ed.savePath);
-    if (ImGui::InputText("File", pathBuf, sizeof pathBuf)) ed.savePath = pathBuf;
+    copyTo(ed.pathBuf, sizeof ed.pathBuf, ed.savePath);
+    if (ImGui::InputText("File", ed.pathBuf, sizeof ed.pathBuf)) ed.savePath = ed.pathBuf;
     if (ImGui::Button("Save")) {
         std::string why;
         if (saveTour(tour, ed.savePath, &why)) {
@@ -245,8 +244,7 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
     }
     ImGui::End();
     if (changed) {
-        std::string why;
-        play.retime(s, &why);
+        play.retime(s);
         play.seek(s, play.timeline().stepStart[static_cast<std::size_t>(ed.selected)]);
     }
     return changed;

@@ -49,6 +49,7 @@ struct TourEditorState {
     bool messageIsError = false;
     char captionBuf[1024] = {};
     char titleBuf[256] = {};
+    char pathBuf[1024] = {};
     int bufferStep = -1;       // which step the buffers hold
 };
 

@@ -44,6 +44,14 @@ std::vector<std::string> wrapLines(ImFont* font, float px, const std::string& te
 
 }  // namespace
 
+int readSessionTour(Session& s, const std::string& name, const std::string& assetsDir, Tour* out) {
+    std::string why;
+    const std::string path = resolveTourPath(name, assetsDir, &why);
+    if (path.empty()) return s.fail(2, "--tour " + name + ": " + why);
+    if (!loadTour(path, s.run.params, out, &why)) return s.fail(2, why);
+    return 0;
+}
+
 sim::Params TourPlayback::tourParams() const {
     sim::Params p = m_baseParams;
     std::string why;
@@ -80,20 +88,18 @@ bool TourPlayback::begin(Session& s, Tour tour, const RenderOptions& o, std::str
     if (!resolveTour(m_tour, lookup, why)) return false;
     std::string w;
     s.switchScene(first, &w);
-    if (!retime(s, why)) return false;
+    retime(s);
     seek(s, 0.0);
     return true;
 }
 
-bool TourPlayback::retime(Session& s, std::string* why) {
-    (void)why;
+void TourPlayback::retime(Session& s) {
     m_tl = makeTimeline(m_tour, s.run.start);
     s.run.start = m_tl.tourStart;
     s.run.commands = m_baseCommands;
     for (sim::Command& c : tourCommands(m_tour, m_tl, s.run.params)) s.run.commands.push_back(std::move(c));
     m_t = std::clamp(m_t, 0.0, m_tl.total);
     rebuildWorld(s);
-    return true;
 }
 
 void TourPlayback::rebuildWorld(Session& s) {

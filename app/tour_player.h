@@ -30,6 +30,10 @@
 
 namespace app {
 
+// --tour NAME|FILE for a prepared session: resolved (resolveTourPath) and read against its parameters (phase 1; the
+// scenes check the rest when it begins). 0, or the exit code with the message printed ("--tour x: ...": exit 2).
+int readSessionTour(Session& s, const std::string& name, const std::string& assetsDir, Tour* out);
+
 class TourPlayback {
 public:
     static constexpr double kCrossFadeS = 0.8;
@@ -68,7 +72,7 @@ public:
     bool finished() const { return m_cursor.finished; }
     int loops() const { return m_loops; }
     // After an edit: new timeline and commands, the World rebuilt, the clock kept (clamped).
-    bool retime(Session& s, std::string* why);
+    void retime(Session& s);
     // The caption of the current step as shown now (translated and filled), "" when none.
     std::string captionText(const Session& s) const;
 

@@ -227,10 +227,8 @@ int runVideo(const VideoOptions& o) {
     }
     if (int rc = s.prepare(o)) return rc;
     std::string why;
-    const std::string path = resolveTourPath(o.tour, o.assetsDir, &why);
-    if (path.empty()) return s.fail(2, "--tour " + o.tour + ": " + why);
     Tour tour;
-    if (!loadTour(path, s.run.params, &tour, &why)) return s.fail(2, why);
+    if (int rc = readSessionTour(s, o.tour, o.assetsDir, &tour)) return rc;
     RenderOptions ro = o;
     ro.scene = tour.steps.front().scene;
     if (int rc = s.open(ro, {.visible = false, .fullscreen = false, .vsync = false})) return rc;

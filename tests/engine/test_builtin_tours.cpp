@@ -45,6 +45,14 @@ sim::Params tourParams(const app::Tour& tour) {
     return p;
 }
 
+// The World a tour plays in, as the player makes it: the tour's parameters, seed and start, every step's commands.
+std::unique_ptr<sim::World> tourWorld(const app::Tour& tour, const app::TourTimeline& tl) {
+    const sim::Params params = tourParams(tour);
+    auto world = std::make_unique<sim::World>(params, tour.seed.value_or(1), tl.tourStart);
+    for (const sim::Command& c : app::tourCommands(tour, tl, params)) world->push(c);
+    return world;
+}
+
 // The scenes a tour resolves against, as the player has them: real scenes, updated once with a real state (the
 // pit's presets follow its geometry, the hydrogen scene's its field layout).
 struct SceneSet {
@@ -122,9 +130,8 @@ TEST_CASE("built-in tours: captions name real metrics, fit on screen, stay up lo
         CAPTURE(b.name);
         const app::Tour tour = loadBuiltin(b.name);
         const app::TourTimeline tl = app::makeTimeline(tour, sim::defaultStartTime());
-        const sim::Params params = tourParams(tour);
-        sim::World world(params, tour.seed.value_or(1), tl.tourStart);
-        for (const sim::Command& c : app::tourCommands(tour, tl, params)) world.push(c);
+        const std::unique_ptr<sim::World> w = tourWorld(tour, tl);
+        sim::World& world = *w;
         constexpr int kManyTicks = 10'000'000;
 
         for (std::size_t k = 0; k < tour.steps.size(); ++k) {
@@ -163,9 +170,8 @@ TEST_CASE("built-in tours: a followed truck climbs the ramp with ore for the who
         CAPTURE(b.name);
         const app::Tour tour = loadBuiltin(b.name);
         const app::TourTimeline tl = app::makeTimeline(tour, sim::defaultStartTime());
-        const sim::Params params = tourParams(tour);
-        sim::World world(params, tour.seed.value_or(1), tl.tourStart);
-        for (const sim::Command& c : app::tourCommands(tour, tl, params)) world.push(c);
+        const std::unique_ptr<sim::World> w = tourWorld(tour, tl);
+        sim::World& world = *w;
         for (std::size_t k = 0; k < tour.steps.size(); ++k) {
             const app::TourStep& st = tour.steps[k];
             for (const std::string& text : st.actions) {
