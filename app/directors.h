@@ -171,6 +171,9 @@ private:
     double m_visitorClock = 0.0;  // sim seconds run in the visitor's time
     std::chrono::steady_clock::time_point m_last;
     double m_nextStatus = 0.0;
+    double m_tourS = 0.0;         // tour seconds played in the attract loop (wall x --time-scale)
+    double m_worstFrameMs = 0.0;  // the longest frame since the last status line
+    void logStatus();
     double m_frameMs = 16.7;
     std::string m_lastNotice;
     bool m_quit = false;

@@ -446,12 +446,34 @@ eng::CameraPose pathAt(const std::vector<TourKeyframe>& kf, double tau) {
     return p;
 }
 
-// Where a fly into a new scene starts: high above the first pose, looking more steeply down.
+// Where a fly into a new scene (or the tour's first step) starts: a little back from and above the first pose, so the
+// camera settles into it under the cross-fade. Modest on purpose: 4x the distance showed the edge of the terrain
+// square floating in the sky at the start of a tour (the presets frame the whole scene already).
+constexpr float kSettleDistance = 1.6f, kSettlePitchDeg = 12.0f;
 eng::CameraPose aboveOf(const eng::CameraPose& p) {
     eng::CameraPose a = p;
-    a.distance = p.distance * 4.0f;
-    a.pitchDeg = std::min(p.pitchDeg + 25.0f, 85.0f);
+    a.distance = p.distance * kSettleDistance;
+    a.pitchDeg = std::min(p.pitchDeg + kSettlePitchDeg, 85.0f);
     return a;
+}
+
+// A fly between two poses in one scene: OrbitCamera::lerp (smooth in target, yaw, pitch, log distance), lifted on an
+// arc when the target travels far compared with the two distances, so a fly from one close-up to another passes
+// over the ground instead of skimming through it (it did, between the panel close-up and the reformer): at mid-fly
+// the distance is at least kHopRatio x the travel, so both ends are in view, and the pitch steepens with the lift.
+// The lift is 4u(1-u) in log space: none at either end, the keyframes are met exactly.
+constexpr float kHopRatio = 0.8f;
+eng::CameraPose flyPose(const eng::CameraPose& a, const eng::CameraPose& b, float u) {
+    eng::CameraPose p = eng::OrbitCamera::lerp(a, b, u);
+    const float travel = glm::length(b.target - a.target);
+    const float mid = std::sqrt(std::max(a.distance, 1e-3f) * std::max(b.distance, 1e-3f));
+    const float lift = std::max(1.0f, kHopRatio * travel / mid);
+    if (lift > 1.0f) {
+        const float arc = 4.0f * u * (1.0f - u);
+        p.distance *= std::pow(lift, arc);
+        p.pitchDeg = std::min(p.pitchDeg + std::min(20.0f, 10.0f * std::log2(lift)) * arc, 85.0f);
+    }
+    return p;
 }
 
 // [SECTION] JSON out
@@ -622,7 +644,7 @@ eng::CameraPose poseAt(const Tour& tour, const TourTimeline& tl, const TourCurso
     const TourStep* prev = c.step > 0 ? &tour.steps[static_cast<std::size_t>(c.step - 1)] : nullptr;
     const bool fromAbove = !prev || prev->scene != s.scene || prev->camera.keyframes.empty();
     const eng::CameraPose from = fromAbove ? aboveOf(first) : prev->camera.keyframes.back().pose;
-    return eng::OrbitCamera::lerp(from, first, smoothstep(static_cast<float>(c.inStep / s.flyS)));
+    return flyPose(from, first, smoothstep(static_cast<float>(c.inStep / s.flyS)));
 }
 
 // [SECTION] Commands

@@ -127,8 +127,10 @@ struct TourCursor {
     bool finished = false;   // t >= total
 };
 TourCursor cursorAt(const Tour& tour, const TourTimeline& tl, double t);
-// The camera at the cursor: during the fly, smoothstep from the previous step's last pose (after a scene change,
-// from high above the first keyframe) to the first keyframe; then a Catmull-Rom path through the keyframes.
+// The camera at the cursor: during the fly, smoothstep from the previous step's last pose (after a scene change and
+// on the first step, from 1.6x the distance and 12 degrees steeper than the first keyframe) to the first keyframe,
+// lifted on an arc when the target travels far (a fly never skims the ground between two close-ups); then a
+// Catmull-Rom path through the keyframes.
 eng::CameraPose poseAt(const Tour& tour, const TourTimeline& tl, const TourCursor& c);
 
 // Every step's sim changes as timed commands (at each step's sim start): sets, faults, clears, and the commands of

@@ -253,6 +253,11 @@ void TourPlayback::drawOverlay(Session& s, float bottomMarginPx) const {
         ImGui::GetForegroundDrawList()->AddRectFilled(p0, p1, IM_COL32(0, 0, 0, 255));
         return;
     }
+    // The tour's first moment fades in from black (a video's first frame, a restart, the kiosk's loop).
+    if (m_t < kFadeInS) {
+        const float u = static_cast<float>(m_t / kFadeInS);
+        ImGui::GetForegroundDrawList()->AddRectFilled(p0, p1, rgba(0, 0, 0, 1.0f - u * u * (3.0f - 2.0f * u)));
+    }
     if (m_tour.steps.empty()) return;
     const float alpha = m_cursor.captionAlpha;
     const std::string text = captionText(s);

@@ -37,6 +37,7 @@ int readSessionTour(Session& s, const std::string& name, const std::string& asse
 class TourPlayback {
 public:
     static constexpr double kCrossFadeS = 0.8;
+    static constexpr double kFadeInS = 1.2;  // the tour's start fades in from black
 
     bool begin(Session& s, Tour tour, const RenderOptions& o, std::string* why);
 

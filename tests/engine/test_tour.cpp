@@ -12,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "app/tour.h"
+#include "engine/camera.h"
 #include "scenes/scene.h"
 #include "sim/world.h"
 
@@ -353,12 +356,48 @@ TEST_CASE("camera: a fly eases by smoothstep; after a scene change it comes from
     // A quarter in, smoothstep(0.25) = 0.25^2 (3 - 0.5) = 0.15625.
     checkPose(at(8.0), pose({15.625f, 0, -7.8125f}, 16.25f, 33.125f, 100.0f * std::pow(4.0f, 0.15625f), 45.0f - 10.0f * 0.15625f));
     checkPose(at(11.0), pose({100, 0, -50}, 50, 50, 400, 35));  // lands on the keyframe as the fly ends
-    // Step 2 changes scene: its fly starts above its first pose (4x the distance, pitch 25 up to at most 85).
-    checkPose(at(16.0), pose({7, 8, 9}, 20, 85, 1200));
+    // Step 2 changes scene: its fly settles in from 1.6x the distance, 12 degrees steeper (at most 85).
+    checkPose(at(16.0), pose({7, 8, 9}, 20, 82, 480));
     checkPose(at(19.0), pose({7, 8, 9}, 20, 70, 300));
-    // The first step comes from above as well: pitch 30 + 25 = 55.
-    checkPose(at(0.0), pose({0, 0, 0}, 10, 55, 400));
-    checkPose(at(1.0), pose({0, 0, 0}, 10, 42.5f, 200));  // smoothstep(1/2): 55 -> 30 halfway, sqrt(400 * 100)
+    // The first step settles in as well: pitch 30 + 12 = 42, distance 160; no farther, or the frame showed the
+    // terrain's edge in the sky.
+    checkPose(at(0.0), pose({0, 0, 0}, 10, 42, 160));
+    checkPose(at(1.0), pose({0, 0, 0}, 10, 36, std::sqrt(160.0f * 100.0f)));  // smoothstep(1/2): halfway
+}
+
+TEST_CASE("camera: a fly between two far-apart close-ups rises over the ground and keeps both ends in view") {
+    // Two close-ups 2 km apart at 60 m (as the panel close-up and the reformer): a straight fly would hold the
+    // camera ~40 m over the ground all the way, showing nothing but the ground in between.
+    const app::Tour t = parsed(R"({"steps": [
+        {"scene": "hydrogen", "fly_s": 0, "dwell_s": 2,
+         "camera": {"keyframes": [{"t": 0, "target": [0, 0, 0], "yaw": 90, "pitch": 40, "distance": 60, "fov": 45}]}},
+        {"fly_s": 4, "dwell_s": 2,
+         "camera": {"keyframes": [{"t": 0, "target": [0, 0, -2000], "yaw": 90, "pitch": 40, "distance": 60, "fov": 45}]}}]})");
+    const app::TourTimeline tl = app::makeTimeline(t, sim::defaultStartTime());
+    const auto at = [&](double time) { return app::poseAt(t, tl, app::cursorAt(t, tl, time)); };
+    const glm::vec3 a(0, 0, 0), b(0, 0, -2000);
+    const float endHeight = 60.0f * std::sin(glm::radians(40.0f));
+    float highest = 0.0f;
+    for (int i = 0; i <= 40; ++i) {
+        eng::OrbitCamera cam;
+        cam.setPose(at(2.0 + 4.0 * i / 40.0));
+        // Never lower than at either end.
+        CHECK(cam.position().y >= endHeight - 0.01f);
+        highest = std::max(highest, cam.position().y);
+    }
+    CHECK(highest > 500.0f);
+    // Mid-fly, both close-ups' targets are inside the 16:9 picture (clip space within -1..1).
+    eng::OrbitCamera mid;
+    mid.setPose(at(4.0));
+    const glm::mat4 vp = glm::perspective(glm::radians(45.0f), 16.0f / 9.0f, 1.0f, 1e5f) * mid.view();
+    for (const glm::vec3& end : {a, b}) {
+        const glm::vec4 c = vp * glm::vec4(end, 1.0f);
+        REQUIRE(c.w > 0.0f);
+        CHECK(std::abs(c.x / c.w) <= 1.0f);
+        CHECK(std::abs(c.y / c.w) <= 1.0f);
+    }
+    // The ends are met exactly: the lift is zero there.
+    checkPose(at(6.0), pose({0, 0, -2000}, 90, 40, 60, 45));
 }
 
 TEST_CASE("camera path: through every keyframe at its time, Catmull-Rom between, yaw the short way") {
