@@ -35,6 +35,8 @@ std::unique_ptr<Window> Window::create(const WindowDesc& d, std::string* why) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_SRGB_CAPABLE, GLFW_FALSE);  // shaders encode sRGB themselves
     glfwWindowHint(GLFW_DEPTH_BITS, 0);              // the scene has its own depth buffer
+    glfwWindowHintString(GLFW_X11_CLASS_NAME, d.appId.c_str());
+    glfwWindowHintString(GLFW_X11_INSTANCE_NAME, d.appId.c_str());
 #ifndef NDEBUG
     glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, GLFW_TRUE);
 #endif

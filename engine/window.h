@@ -20,6 +20,9 @@ namespace eng {
 
 struct WindowDesc {
     std::string title = "Almalyk Explorer";
+    // X11 WM_CLASS (name and class): the desktop matches the window to its menu entry and icon by it
+    // (packaging/almalyk.desktop's StartupWMClass).
+    std::string appId = "almalyk";
     int width = 1280, height = 720;
     bool visible = true;      // false: hidden window (shot, bench under tests)
     bool fullscreen = false;
