@@ -39,6 +39,8 @@ add_custom_command(OUTPUT ${ALMALYK_MAN_GZ}
   COMMAND gzip -9nc ${PROJECT_BINARY_DIR}/packaging/man/almalyk.1 > ${ALMALYK_MAN_GZ}
   DEPENDS ${PROJECT_BINARY_DIR}/packaging/man/almalyk.1 COMMENT "Compressing the manual page")
 add_custom_target(almalyk_packaging_files ALL DEPENDS ${ALMALYK_ICON_PNGS} ${ALMALYK_MAN_GZ})
+# Whatever builds the program builds these too, so `cmake --install` works after `--target almalyk` (or test_render).
+add_dependencies(almalyk almalyk_packaging_files)
 install(FILES ${ALMALYK_MAN_GZ} DESTINATION share/man/man1)
 
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/almalyk.desktop DESTINATION share/applications)
