@@ -447,6 +447,7 @@ Mine::Mine(const Params& p, std::uint64_t seed, Time start) {
     m_impl = std::make_unique<Impl>(p, seed, start - warm);
     if (warm > 0) m_impl->preRoll(start);
 }
+Mine::Mine(const Mine& o) : m_impl(std::make_unique<Impl>(*o.m_impl)) {}
 Mine::~Mine() = default;
 
 void Mine::applyParams(const Params& p) {

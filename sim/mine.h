@@ -146,7 +146,8 @@ class Mine {
 public:
     Mine(const Params& p, std::uint64_t seed, Time start);
     ~Mine();
-    Mine(const Mine&) = delete;
+    // A deep copy: the copy steps on exactly as the original would (training snapshots and rewind).
+    Mine(const Mine& o);
     Mine& operator=(const Mine&) = delete;
 
     void applyParams(const Params& p);

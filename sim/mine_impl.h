@@ -186,12 +186,34 @@ struct Station {
 
 // [SECTION] Impl
 
+// A unique_ptr that copies what it points to, so Impl (and with it Mine and World) has value semantics: a training
+// snapshot is a copy of the World (sim/training.h). The pointee stays on the heap so its address survives moves.
+template <class T>
+class DeepPtr {
+public:
+    DeepPtr() = default;
+    DeepPtr(const DeepPtr& o) : m_p(o.m_p ? std::make_unique<T>(*o.m_p) : nullptr) {}
+    DeepPtr& operator=(const DeepPtr& o) {
+        if (this != &o) m_p = o.m_p ? std::make_unique<T>(*o.m_p) : nullptr;
+        return *this;
+    }
+    DeepPtr& operator=(std::unique_ptr<T> p) {
+        m_p = std::move(p);
+        return *this;
+    }
+    T* operator->() const { return m_p.get(); }
+    T& operator*() const { return *m_p; }
+
+private:
+    std::unique_ptr<T> m_p;
+};
+
 struct Mine::Impl {
     MineConfig cfg;
     std::uint64_t seed;
     Time now;
-    std::unique_ptr<PitGeometry> geometry;
-    std::unique_ptr<HaulNetwork> network;
+    DeepPtr<PitGeometry> geometry;
+    DeepPtr<HaulNetwork> network;
     std::vector<Route> routes;   // nodeCount x nodeCount
     std::vector<double> routeTime[2];                // [loaded] full-route travel time, s
     // [loaded] per route: travel time at the distances legs start or end at (0, the queue points, the end), so a

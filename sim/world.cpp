@@ -44,15 +44,31 @@ World::World(const Params& params, std::uint64_t seed, Time start)
       m_concentrator(m_params, seed, start), m_smelter(m_params, seed, start), m_catalyst(m_params, seed, start),
       m_hydrogen(m_params, seed, start), m_smr(m_params, seed, start), m_gasField(m_params, seed, start),
       m_alarms(m_params),
-      m_view{.params = m_params, .weather = m_weather.state(), .h2 = m_hydrogen.state(),
-             .sun = m_hydrogen.state().sun, .sky = SkyView(m_hydrogen), .mine = m_mine.state(), .pit = PitView(m_mine),
-             .transport = m_transport.state(), .concentrator = m_concentrator.state(), .smelter = m_smelter.state(),
-             .catalyst = m_catalyst.state(), .smr = m_smr.state(), .gas = m_gasField.state(),
-             .economics = m_economics, .alarms = m_alarms.state()} {
+      m_view(makeView()) {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
     m_view.tickLength = m_tickLength;
     refreshEconomics();
+}
+
+World::World(const World& o)
+    : m_params(o.m_params), m_seed(o.m_seed), m_start(o.m_start), m_now(o.m_now), m_tick(o.m_tick),
+      m_tickLength(o.m_tickLength), m_nextEconomics(o.m_nextEconomics), m_weather(o.m_weather), m_mine(o.m_mine),
+      m_transport(o.m_transport), m_concentrator(o.m_concentrator), m_smelter(o.m_smelter), m_catalyst(o.m_catalyst),
+      m_hydrogen(o.m_hydrogen), m_smr(o.m_smr), m_gasField(o.m_gasField), m_economics(o.m_economics),
+      m_alarms(o.m_alarms), m_pending(o.m_pending), m_log(o.m_log), m_logThisTick(o.m_logThisTick), m_sink(o.m_sink),
+      m_advanceEvents(o.m_advanceEvents), m_view(makeView()) {
+    m_view.time = o.m_view.time;
+    m_view.tick = o.m_view.tick;
+    m_view.tickLength = o.m_view.tickLength;
+}
+
+State World::makeView() const {
+    return State{.params = m_params, .weather = m_weather.state(), .h2 = m_hydrogen.state(),
+                 .sun = m_hydrogen.state().sun, .sky = SkyView(m_hydrogen), .mine = m_mine.state(),
+                 .pit = PitView(m_mine), .transport = m_transport.state(), .concentrator = m_concentrator.state(),
+                 .smelter = m_smelter.state(), .catalyst = m_catalyst.state(), .smr = m_smr.state(),
+                 .gas = m_gasField.state(), .economics = m_economics, .alarms = m_alarms.state()};
 }
 
 void World::push(Command c) {

@@ -16,7 +16,8 @@
 //   reformer) -> GasField (the reformer's gas and captured CO2) -> Alarms (on the state after every unit, sim/alarms.h; an
 //   AckAlarm command acknowledges at its boundary); events sorted by time (stable); economics refreshed from the
 //   totals once per sim day and after any parameter change.
-// Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit. Units draw
+// Determinism: same Params + seed + start + pushed commands => same stateHash() and state, bit for bit; a copy
+//   (World(const World&)) is a snapshot that continues exactly as the original. Units draw
 //   from their own seeded streams; the world itself draws nothing.
 // Errors: push() never fails; a refused command (unknown parameter, bad value, unknown fault target) is logged with
 //   accepted = false and its message, and emits WorldEvent::CommandRefused. Nothing throws out of step().
@@ -107,7 +108,10 @@ struct State {
 class World {
 public:
     World(const Params& params, std::uint64_t seed, Time start);
-    World(const World&) = delete;
+    // A snapshot: the copy has the same state, pending commands and log, and steps on bit for bit as the original
+    // would (same stateHash() after the same steps). Its State view refers to the copy's own units. Assignment is
+    // not offered (State holds references); make a new World instead.
+    World(const World& o);
     World& operator=(const World&) = delete;
 
     const Params& params() const { return m_params; }
@@ -152,6 +156,7 @@ private:
     void apply(const Command& c);
     void notifyChanged();
     void refreshEconomics();
+    State makeView() const;  // the State of this World's own units (time, tick and tick length set by the caller)
 
     Params m_params;
     std::uint64_t m_seed;
