@@ -164,9 +164,17 @@ bool parseScenario(const std::string& text, const std::string& file, const Param
     const std::string name = file.empty() ? "scenario" : file;
     json root;
     if (!parseJsonText(text, name, kScenarioMaxDepth, "a scenario needs four", &root, why)) return false;
+    return parseScenarioObject(root, file, params, {}, out, why);
+}
+
+bool parseScenarioObject(const OrderedJson& root, const std::string& file, const Params& params,
+                         const std::vector<std::string>& extraKeys, Scenario& out, std::string* why) {
+    const std::string name = file.empty() ? "scenario" : file;
     const Ctx c{name, params, why};
     if (!root.is_object()) return c.fail("(top level)", std::string("expected an object {...}, found ") + typeName(root));
-    if (!checkKeys(c, root, "", {"name", "description", "seed", "start", "set", "commands"})) return false;
+    std::vector<std::string> keys = {"name", "description", "seed", "start", "set", "commands"};
+    keys.insert(keys.end(), extraKeys.begin(), extraKeys.end());
+    if (!checkKeys(c, root, "", keys)) return false;
     Scenario s;
     s.file = file;
     for (const char* key : {"name", "description"}) {

@@ -57,6 +57,10 @@ struct Scenario {
 // parameter; it is not changed).
 bool parseScenario(const std::string& text, const std::string& file, const Params& params, Scenario& out,
                    std::string* why);
+// The same for a document already parsed (sim/json_text.h); keys in extraKeys are allowed at the top level and left
+// to the caller (a training scenario's "briefing", "objectives" ... sim/training.h).
+bool parseScenarioObject(const OrderedJson& root, const std::string& file, const Params& params,
+                         const std::vector<std::string>& extraKeys, Scenario& out, std::string* why);
 // Reads and parses a file; an unreadable file is reported with its path and the OS reason.
 bool loadScenario(const std::string& path, const Params& params, Scenario& out, std::string* why);
 // Timed commands for a run starting at `runStart`; false (with the command's path) if one falls before the start.
