@@ -19,21 +19,6 @@ using json = OrderedJson;
 
 const char* typeName(const json& j) { return jsonTypeName(j); }
 
-// A JSON scalar as the text Params::setFromText takes; false for arrays, objects and null.
-bool valueText(const json& j, std::string& out) {
-    if (j.is_boolean()) { out = j.get<bool>() ? "1" : "0"; return true; }
-    if (j.is_number_unsigned()) { out = std::to_string(j.get<std::uint64_t>()); return true; }
-    if (j.is_number_integer()) { out = std::to_string(j.get<std::int64_t>()); return true; }
-    if (j.is_number_float()) {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.17g", j.get<double>());
-        out = buf;
-        return true;
-    }
-    if (j.is_string()) { out = j.get<std::string>(); return true; }
-    return false;
-}
-
 struct Ctx {
     const std::string& file;
     const Params& params;
@@ -63,7 +48,7 @@ bool parseSets(const Ctx& c, const json& j, const std::string& path, std::vector
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string field = path + "." + it.key();
         std::string text, why;
-        if (!valueText(it.value(), text))
+        if (!scalarValueText(it.value(), text))
             return c.fail(field, std::string("expected a number, true/false or a choice name, found ") + typeName(it.value()));
         if (!scratch.setFromText(it.key(), text, &why)) return c.fail(field, why);
         out.emplace_back(it.key(), text);
@@ -134,6 +119,20 @@ bool parseCommand(const Ctx& c, const json& j, const std::string& path, std::vec
 }
 
 }  // namespace
+
+bool scalarValueText(const OrderedJson& j, std::string& out) {
+    if (j.is_boolean()) { out = j.get<bool>() ? "1" : "0"; return true; }
+    if (j.is_number_unsigned()) { out = std::to_string(j.get<std::uint64_t>()); return true; }
+    if (j.is_number_integer()) { out = std::to_string(j.get<std::int64_t>()); return true; }
+    if (j.is_number_float()) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%.17g", j.get<double>());
+        out = buf;
+        return true;
+    }
+    if (j.is_string()) { out = j.get<std::string>(); return true; }
+    return false;
+}
 
 const std::vector<std::string>& knownFaultTargets() {
     static const std::vector<std::string> kTargets = {

@@ -65,6 +65,9 @@ bool parseScenarioObject(const OrderedJson& root, const std::string& file, const
 bool loadScenario(const std::string& path, const Params& params, Scenario& out, std::string* why);
 // Timed commands for a run starting at `runStart`; false (with the command's path) if one falls before the start.
 bool scenarioCommands(const Scenario& s, Time runStart, std::vector<Command>& out, std::string* why);
+// A JSON scalar as the text Params::setFromText takes (true -> "1", 2.5 -> "2.5", "lognormal"); false for arrays,
+// objects and null. Shared by every file that sets parameters (scenarios, training levers).
+bool scalarValueText(const OrderedJson& j, std::string& out);
 // Every fault target some unit accepts; indexed ones are listed as "mine.truck:N".
 const std::vector<std::string>& knownFaultTargets();
 // A fault target that names a known unit thing ("transport.crusher", "mine.truck:12"); index ranges unchecked.

@@ -50,20 +50,6 @@ const std::vector<LeverDef> kLevers = {
 
 const char* typeName(const json& j) { return jsonTypeName(j); }
 
-bool scalarText(const json& j, std::string& out) {
-    if (j.is_boolean()) { out = j.get<bool>() ? "1" : "0"; return true; }
-    if (j.is_number_unsigned()) { out = std::to_string(j.get<std::uint64_t>()); return true; }
-    if (j.is_number_integer()) { out = std::to_string(j.get<std::int64_t>()); return true; }
-    if (j.is_number_float()) {
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%.17g", j.get<double>());
-        out = buf;
-        return true;
-    }
-    if (j.is_string()) { out = j.get<std::string>(); return true; }
-    return false;
-}
-
 std::string num(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -516,7 +502,7 @@ bool parseTrainingActions(const std::string& text, const std::string& file, cons
         if (!c.string(j[key], path + "." + key, a.name)) return false;
         if (a.kind == TrainingAction::Kind::Lever) {
             if (!j.contains("value")) return c.fail(path, "a lever action needs \"value\"");
-            if (!scalarText(j["value"], a.value))
+            if (!scalarValueText(j["value"], a.value))
                 return c.fail(path + ".value", std::string("expected a number or a choice name, found ") + typeName(j["value"]));
         } else if (j.contains("value")) {
             return c.fail(path + ".value", "only a lever action takes a value");
