@@ -62,6 +62,14 @@ struct RawFaults : RawCommon {
     Text scenario;
     std::vector<std::string> sets;
 };
+// [training] train and replay (issue 14)
+struct RawTrain : RawCommon {
+    Text scenario, actions, out, trainee, seed, hours, snapshotMin;
+    bool levers = false, list = false, benchRewind = false;
+};
+struct RawReplay : RawCommon {
+    std::vector<std::string> files;
+};
 struct RawSim : RawCommon {
     Text days, hours, seed, start, scenario, csv, every, summary;
     std::vector<std::string> sets;
@@ -329,7 +337,8 @@ void checkExtras(Checker& c, const CLI::App& app) {
         c.fail("unknown option '" + first + "'");
     else if (app.get_parent() == nullptr)
         c.fail("unknown mode or argument '" + first +
-               "'; modes: sim, params, metrics, faults, scenes, tours, shot, bench, video (none = interactive window)");
+               "'; modes: sim, params, metrics, faults, scenes, tours, shot, bench, video, train, replay (none = interactive "
+               "window)");
     else
         c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
 }
@@ -426,7 +435,28 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addText(*videoCmd, "--out", rv.out, "FILE.mp4 (H.264 through ffmpeg), or DIR/ for numbered PNG frames (required)",
             "FILE.mp4|DIR/");
 
-    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd, videoCmd})
+    // [training] train and replay (issue 14)
+    CLI::App* trainCmd = app.add_subcommand("train", "A headless training run: a scripted trainee's actions, the score as JSON");
+    RawTrain rtr;
+    addText(*trainCmd, "--scenario", rtr.scenario, "Training scenario: a name ('almalyk train --list') or a file", "NAME|FILE");
+    addText(*trainCmd, "--actions", rtr.actions, "The scripted trainee's actions (JSON; docs/training.md); none = no action", "FILE");
+    addText(*trainCmd, "--out", rtr.out, "Write the run's replay file to FILE", "FILE");
+    addText(*trainCmd, "--trainee", rtr.trainee, "The trainee's name, recorded in the replay", "NAME");
+    addText(*trainCmd, "--seed", rtr.seed, "Random seed instead of the scenario's", "N");
+    trainCmd->add_flag("--levers", rtr.levers, "List every operator lever (name, parameter, unit, limits) and exit");
+    trainCmd->add_flag("--list", rtr.list, "List the training scenarios and exit");
+    trainCmd->add_flag("--bench-rewind", rtr.benchRewind, "Benchmark rewind over a session; one JSON line");
+    addText(*trainCmd, "--hours", rtr.hours, "--bench-rewind: the session's sim hours (default 8)", "H");
+    addText(*trainCmd, "--snapshot-min", rtr.snapshotMin, "--bench-rewind: sim minutes between snapshots (default 30)", "N");
+    addCommon(*trainCmd, rtr);
+
+    CLI::App* replayCmd = app.add_subcommand("replay", "Re-simulate a training run's replay file and check its final state hash");
+    RawReplay rre;
+    replayCmd->add_option("file", rre.files, "The replay file (almalyk train --out)")->type_name("FILE");
+    addCommon(*replayCmd, rre);
+
+    for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd, videoCmd,
+                          trainCmd, replayCmd})
         sub->allow_extras()->group("Modes");
 
     try {
@@ -508,6 +538,48 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         checkSets(c, rf.sets, o.sets);
         checkScenario(c, rf.scenario, o.scenario);
         checkAssets(c, rf.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    // [training] train and replay (issue 14)
+    if (sub == trainCmd) {
+        TrainOptions o;
+        o.levers = rtr.levers;
+        o.list = rtr.list;
+        o.benchRewind = rtr.benchRewind;
+        if (rtr.scenario) {
+            if (rtr.scenario->empty()) c.fail("--scenario", *rtr.scenario, "expected a training scenario name or file");
+            o.scenario = *rtr.scenario;
+        } else if (!o.levers && !o.list && !o.benchRewind) {
+            c.fail("--scenario NAME is required ('almalyk train --list' lists the training scenarios)");
+        }
+        if (rtr.actions) {
+            if (rtr.actions->empty()) c.fail("--actions", *rtr.actions, "expected an actions file (JSON)");
+            o.actions = *rtr.actions;
+        }
+        checkWritable(c, "--out", rtr.out, "run.replay.json", o.out);
+        if (rtr.trainee) o.trainee = *rtr.trainee;
+        if (rtr.seed) {
+            std::uint64_t seed = 0;
+            bool given = false;
+            checkSeed(c, rtr.seed, seed, given);
+            if (given) o.seed = seed;
+        }
+        if ((rtr.hours || rtr.snapshotMin) && !o.benchRewind) c.fail("--hours and --snapshot-min apply to --bench-rewind only");
+        checkAmount(c, "--hours", rtr.hours, 24 * 31, false, "hours", o.benchHours);
+        checkAmount(c, "--snapshot-min", rtr.snapshotMin, 24 * 60, false, "minutes", o.snapshotMin);
+        checkAssets(c, rtr.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == replayCmd) {
+        ReplayOptions o;
+        if (rre.files.size() != 1)
+            c.fail(rre.files.empty() ? "a replay FILE is required: almalyk replay run.replay.json"
+                                     : "expected one replay FILE, found " + std::to_string(rre.files.size()));
+        else
+            o.file = rre.files.front();
+        checkAssets(c, rre.assets, o);
         if (!c.ok()) return c.exit();
         return o;
     }

@@ -37,7 +37,8 @@ struct ScenesOptions : CommonOptions {};
 struct ToursOptions : CommonOptions {};
 
 using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, ToursOptions,
-                                   FaultsOptions, ShotOptions, BenchOptions, VideoOptions, CliExit>;
+                                   FaultsOptions, ShotOptions, BenchOptions, VideoOptions, TrainOptions, ReplayOptions,
+                                   CliExit>;
 
 // Parses argv (argv[0] is the program name) into the options of one mode, validated, or a CliExit.
 ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliContext& ctx);

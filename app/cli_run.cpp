@@ -28,6 +28,8 @@ int parseAndRun(int argc, char** argv) {
         if (const auto* o = std::get_if<FaultsOptions>(&cmd)) return runFaults(*o);
         if (const auto* o = std::get_if<ShotOptions>(&cmd)) return runShot(*o);
         if (const auto* o = std::get_if<VideoOptions>(&cmd)) return runVideo(*o);
+        if (const auto* o = std::get_if<TrainOptions>(&cmd)) return runTrain(*o);
+        if (const auto* o = std::get_if<ReplayOptions>(&cmd)) return runReplay(*o);
         return runBench(std::get<BenchOptions>(cmd));
     } catch (const std::exception& e) {
         // Modes report their own errors; reaching here is a bug, and the user still deserves a message.

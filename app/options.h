@@ -77,6 +77,25 @@ struct FaultsOptions : CommonOptions {
     std::string scenario;   // --scenario FILE
 };
 
+// `almalyk train`: a headless training run (docs/training.md), or --levers / --list / --bench-rewind.
+struct TrainOptions : CommonOptions {
+    std::string scenario;     // --scenario NAME|FILE (a name is looked up in <assets>/scenarios/training/)
+    std::string actions;      // --actions FILE: the scripted trainee; empty = a trainee who does nothing
+    std::string out;          // --out FILE: write the replay file there (atomically)
+    std::string trainee;      // --trainee NAME (recorded in the replay)
+    std::optional<std::uint64_t> seed;  // --seed N: instead of the scenario's
+    bool levers = false;      // --levers: list every lever and exit
+    bool list = false;        // --list: list the training scenarios and exit
+    bool benchRewind = false; // --bench-rewind: the rewind benchmark (one JSON line)
+    double benchHours = 8;    // --hours H: the benchmark's session length
+    double snapshotMin = 30;  // --snapshot-min N: minutes of sim time between snapshots
+};
+
+// `almalyk replay FILE`: re-simulates a replay file and compares the final state hash.
+struct ReplayOptions : CommonOptions {
+    std::string file;
+};
+
 int runInteractive(const InteractiveOptions& o);  // app/render_modes.cpp
 int runShot(const ShotOptions& o);                 // app/render_modes.cpp
 int runBench(const BenchOptions& o);               // app/render_modes.cpp
@@ -87,9 +106,13 @@ int runScenes();                                   // app/scenes_mode.cpp
 int runFaults(const FaultsOptions& o);             // app/sim_mode.cpp
 int runTours(const CommonOptions& o);              // app/tours_mode.cpp
 int runVideo(const VideoOptions& o);               // app/video_mode.cpp
+int runTrain(const TrainOptions& o);               // app/train_mode.cpp
+int runReplay(const ReplayOptions& o);             // app/replay_mode.cpp
 
 // A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in
-// (or --assets) scenario ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader reports it.
-std::string resolveScenario(const std::string& given, const std::string& assetsDir);  // app/sim_mode.cpp
+// (or --assets) scenario in `folder` ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader
+// reports it. Training scenarios live in "assets/scenarios/training/".
+std::string resolveScenario(const std::string& given, const std::string& assetsDir,
+                            const std::string& folder = "assets/scenarios/");  // app/sim_mode.cpp
 
 }  // namespace app

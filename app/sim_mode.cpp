@@ -60,14 +60,14 @@ int printTable(const std::string& table) {
 
 }  // namespace
 
-std::string resolveScenario(const std::string& given, const std::string& assetsDir) {
+std::string resolveScenario(const std::string& given, const std::string& assetsDir, const std::string& folder) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (given.empty() || fs::exists(given, ec) || given.find('/') != std::string::npos) return given;
     eng::Paths paths;
     paths.setAssetsOverride(assetsDir);
     const std::string file = given.size() > 5 && given.compare(given.size() - 5, 5, ".json") == 0 ? given : given + ".json";
-    const fs::path found = paths.resolve("assets/scenarios/" + file);
+    const fs::path found = paths.resolve(folder + file);
     return found.empty() ? given : found.string();
 }
 
