@@ -59,6 +59,8 @@ TEST_CASE("a saved run replays to the same final state hash and score") {
     CHECK(again.finished());
     CHECK(again.world().stateHash() == rec.stateHash);
     CHECK(again.score().total == doctest::Approx(run.score().total));
+    // The debrief replays exactly: the same timeline, entry for entry.
+    CHECK(timelineJson(again.timeline(), again.start()) == timelineJson(run.timeline(), run.start()));
     // Another action makes another run: the hash notices.
     ReplayRecord changed = rec;
     changed.actions.back().value = "60";

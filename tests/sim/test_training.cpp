@@ -251,6 +251,36 @@ TEST_CASE("triggers fire once, after their delay; hints show after theirs; end_w
     CHECK(run.now() == s + 151 * kMinute);  // the first boundary where more than 150 ticks have run
 }
 
+TEST_CASE("live actions: the instructor injects and clears a fault and pushes a hint; a lever not offered is refused") {
+    const TrainingScenario sc = load("crusher_blockage");
+    TrainingRun run = startTraining(sc, {});
+    run.runUntil(run.start() + 20 * kMinute);
+    std::string why;
+    CHECK_FALSE(run.addAction({.kind = TrainingAction::Kind::Lever, .at = 0, .name = "fleet_trucks", .value = "40",
+                               .by = "trainee"}, &why));
+    CHECK(has(why, "not one this scenario offers"));
+    REQUIRE(run.addAction({.kind = TrainingAction::Kind::Fault, .at = 0, .name = "concentrator.mill", .value = {},
+                           .by = "instructor"}, &why));
+    REQUIRE(run.addAction({.kind = TrainingAction::Kind::Hint, .at = run.now() + 5 * kMinute, .name = "look at the mill",
+                           .value = {}, .by = "instructor"}, &why));
+    REQUIRE(run.addAction({.kind = TrainingAction::Kind::Clear, .at = run.now() + 10 * kMinute, .name = "concentrator.mill",
+                           .value = {}, .by = "instructor"}, &why));
+    run.runUntil(run.start() + 40 * kMinute);
+    Time fault = -1, hint = -1, cleared = -1, alarm = -1;
+    for (const TimelineEntry& e : run.timeline()) {
+        if (e.kind == TimelineEntry::Kind::Fault && e.key == "concentrator.mill" && e.by == "instructor") fault = e.time;
+        if (e.kind == TimelineEntry::Kind::Hint && e.detail == "look at the mill") hint = e.time;
+        if (e.kind == TimelineEntry::Kind::FaultCleared && e.key == "concentrator.mill") cleared = e.time;
+        if (e.kind == TimelineEntry::Kind::AlarmRaised && e.key == "concentrator.mill_fault") alarm = e.time;
+    }
+    const Time t0 = run.start();
+    CHECK(fault == t0 + 20 * kMinute);
+    CHECK(hint == t0 + 25 * kMinute);
+    CHECK(cleared == t0 + 30 * kMinute);
+    CHECK(alarm > fault);   // the plant's alarm follows the injected fault
+    CHECK(alarm < cleared);
+}
+
 TEST_CASE("every lever changes what its objectives measure") {
     struct Case {
         const char* lever;
