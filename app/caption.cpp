@@ -14,7 +14,6 @@
 namespace app {
 namespace {
 
-constexpr const char* kNoBreakSpace = "\u00a0";
 constexpr int kMaxDecimals = 6;
 
 // One piece of a caption: literal text, or a placeholder "{name[:D[u]]}".
@@ -99,62 +98,7 @@ bool checkPiece(const Piece& p, std::string* why) {
     return true;
 }
 
-// "1234567" -> "1,234,567" with the given separator.
-std::string groupDigits(const std::string& digits, const std::string& sep) {
-    std::string out;
-    const std::size_t n = digits.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0 && (n - i) % 3 == 0) out += sep;
-        out += digits[i];
-    }
-    return out;
-}
-
-std::string lowerLanguage(std::string_view code) {
-    std::string out;
-    for (char ch : code) {
-        if (ch == '_' || ch == '-' || ch == '.' || ch == '@') break;  // "de_DE.UTF-8", "pt-BR"
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-    return out;
-}
-
 }  // namespace
-
-NumberFormat NumberFormat::forLanguage(std::string_view code) {
-    const std::string lang = lowerLanguage(code);
-    NumberFormat nf;  // English: "12,345.6", "4,117"; ja and ko write numbers the same way; ar keeps Western digits
-    if (lang == "ru" || lang == "uz") {
-        nf.decimal = ",";
-        nf.group = kNoBreakSpace;
-        nf.groupFrom = 10000.0;
-        nf.percentSpace = kNoBreakSpace;
-    } else if (lang == "de") {
-        nf.decimal = ",";
-        nf.group = ".";
-        nf.percentSpace = kNoBreakSpace;
-    }
-    return nf;
-}
-
-std::string formatNumber(double value, int decimals, const NumberFormat& nf) {
-    if (!std::isfinite(value)) return "-";
-    if (decimals < 0) decimals = 0;
-    if (decimals > kMaxDecimals) decimals = kMaxDecimals;
-    char buf[512];  // 1.8e308 has 309 digits before the point
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
-    std::string text = buf;
-    const std::size_t point = text.find('.');
-    std::string whole = text.substr(0, point), frac = point == std::string::npos ? "" : text.substr(point + 1);
-    // The rounded number decides both the grouping (9999.96 -> "10,000.0") and the sign (-0.04 -> "0.0").
-    const bool zero = whole.find_first_not_of('0') == std::string::npos && frac.find_first_not_of('0') == std::string::npos;
-    const double rounded = std::strtod(text.c_str(), nullptr);
-    if (rounded >= nf.groupFrom) whole = groupDigits(whole, nf.group);
-    std::string out = (value < 0 && !zero) ? "-" : "";
-    out += whole;
-    if (!frac.empty()) out += nf.decimal + frac;
-    return out;
-}
 
 std::string displayUnit(std::string_view unit) {
     if (unit == "count" || unit == "0/1" || unit == "-" || unit.empty()) return "";
@@ -216,9 +160,7 @@ std::string formatCaption(std::string_view text, const sim::State& state, sim::T
         }
         if (p.name == "clock") {
             const sim::CivilTime c = sim::toLocalCivil(now);
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%02d:%02d", c.hour, c.minute);
-            out += buf;
+            out += eng::formatTime({c.year, c.month, c.day, c.hour, c.minute});
             continue;
         }
         const int index = sim::findMetric(p.name);

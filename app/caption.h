@@ -18,26 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/locale_format.h"
 #include "sim/time.h"
 
 namespace sim { struct State; }
 
 namespace app {
 
-struct NumberFormat {
-    std::string decimal = ".";     // "," in ru, uz, de
-    std::string group = ",";       // thousands separator: "," en, "\u00a0" (no-break space) ru/uz, "." de
-    double groupFrom = 1000.0;     // group digits from this magnitude up: en/de "4,117"; ru/uz 10000 ("4117", the
-                                   // Russian typographic rule for four digits)
-    std::string unitSpace = "\u00a0";  // between a number and its unit ("4,117 t/h"): no-break, a caption never
-                                       // wraps between them
-    std::string percentSpace;      // before "%": "" en ("12.5%"), no-break space ru/uz/de ("12,5 %")
-    // The format of a language code ("en", "ru", "uz", "de", "ja", "ko", "ar"); unknown codes get English's.
-    static NumberFormat forLanguage(std::string_view code);
-};
-
-// "12,345.6" for (12345.6, 1 decimal) in English; "12 345,6" in Russian; "-" for NaN/inf.
-std::string formatNumber(double value, int decimals, const NumberFormat& nf);
+// The one number formatter (engine/locale_format.h), under the names captions have always used.
+using NumberFormat = eng::NumberFormat;
+using eng::formatNumber;
 
 // A registry unit (sim::MetricDef::unit) as people write it: "C" -> "°C", "deg" -> "°", "m2" -> "m²", "Nm3/h" ->
 // "Nm³/h"; "" for counts, flags and dimensionless metrics ("count", "0/1", "-"); others as they are ("t/h", "%").

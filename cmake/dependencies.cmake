@@ -2,6 +2,13 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# Languages (engine/i18n, engine/fonts, engine/bidi): gettext catalogs through Boost.Locale, fonts found by
+# fontconfig and rasterized by the FreeType builder inside Debian's libimgui.a (which therefore needs FreeType at
+# link time), Arabic shaped and reordered by FriBidi.
+find_package(Boost REQUIRED COMPONENTS locale)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)
 find_package(glfw3 REQUIRED)
 find_package(glm REQUIRED)
 find_package(assimp REQUIRED)

@@ -1,11 +1,15 @@
 #include "engine/gui.h"
 
-#include <filesystem>
+#include <algorithm>
+#include <string>
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "engine/bidi.h"
+#include "engine/fonts.h"
+#include "engine/i18n.h"
 #include "engine/window.h"
 
 namespace eng {
@@ -29,20 +33,19 @@ void Gui::applyDefaultStyle() {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::StyleColorsDark();
     ImGui::GetStyle().ScaleAllSizes(m_scale);
-    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if (std::filesystem::exists(font)) {
-        io.Fonts->AddFontFromFileTTF(font, 17.0f * m_scale);
-    } else {
-        ImFontConfig cfg;
-        cfg.SizePixels = 13.0f * m_scale;
-        io.Fonts->AddFontDefault(&cfg);
-    }
+    io.FontDefault = buildFonts(*io.Fonts, {{17.0f * m_scale, false}}, catalogCharacters(), language()).fonts.front();
 }
 
 Gui::~Gui() {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+}
+
+void Gui::rebuildFonts(const std::function<void(float)>& build) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    build(m_scale);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
 void Gui::beginFrame() {
@@ -54,6 +57,20 @@ void Gui::beginFrame() {
 void Gui::endFrame() {
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void textWrapped(const char* logical) {
+    if (!rightToLeft()) {
+        ImGui::TextWrapped("%s", logical);
+        return;
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float x0 = ImGui::GetCursorPosX();
+    const auto measure = [](const std::string& line) { return ImGui::CalcTextSize(line.c_str()).x; };
+    for (const std::string& line : bidiWrap(logical, width, measure, true)) {
+        ImGui::SetCursorPosX(x0 + std::max(0.0f, width - measure(line)));
+        ImGui::TextUnformatted(line.c_str());
+    }
 }
 
 bool Gui::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }

@@ -1,7 +1,8 @@
-// engine/gui.h — Dear ImGui set up for our window: DejaVu Sans at the window's UI scale, dark theme, GL3 backend.
+// engine/gui.h — Dear ImGui set up for our window: fonts for the current language (engine/fonts.h) at the window's
+// UI scale, dark theme, GL3 backend.
 // Use: Gui gui(window); per frame gui.beginFrame(); ...ImGui calls...; gui.endFrame() (draws into the bound framebuffer).
 // wantsMouse()/wantsKeyboard() tell the render loop when the camera must not take input (ImGui's io.WantCapture*).
-// Errors: a missing font file falls back to ImGui's built-in font, scaled.
+// Errors: a missing font family is reported once by engine/fonts.h (naming its package).
 // Does NOT: draw any app panels (app/ui does), or labels (engine/labels uses the foreground draw list).
 #pragma once
 #include <functional>
@@ -18,6 +19,9 @@ public:
     ~Gui();
     Gui(const Gui&) = delete;
     Gui& operator=(const Gui&) = delete;
+    // New fonts between frames (a language change): the GL texture is dropped, build(scale) fills the atlas
+    // (engine/fonts.h), and the texture is uploaded again. Never inside a frame.
+    void rebuildFonts(const std::function<void(float)>& build);
     void beginFrame();
     void endFrame();
     bool wantsMouse() const;
@@ -28,5 +32,10 @@ private:
     void applyDefaultStyle();
     float m_scale = 1.0f;
 };
+
+// A paragraph wrapped to the window's width: ImGui::TextWrapped for left-to-right languages; for right-to-left
+// ones (engine/i18n.h) wrapped in logical order, each line shaped and right-aligned (engine/bidi.h). `logical`
+// is text as eng::trp returns it. Not a format string.
+void textWrapped(const char* logical);
 
 }  // namespace eng

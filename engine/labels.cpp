@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include <string>
+
 #include <imgui.h>
+
+#include "engine/i18n.h"
 
 namespace eng {
 
@@ -25,13 +29,16 @@ void LabelList::draw(const glm::mat4& vp, glm::vec3 eye, glm::vec2 viewport) con
         const float d = glm::length(l.position - eye);
         const float fade = 1.0f - std::clamp((d - l.fadeStart) / std::max(l.fadeEnd - l.fadeStart, 1.0f), 0.0f, 1.0f);
         if (fade <= 0.01f) continue;
-        const ImVec2 ts = ImGui::CalcTextSize(l.text.c_str());
+        // Right-to-left text is shaped here, at the last moment: scenes compose labels in logical order (eng::trp).
+        const std::string shaped = rightToLeft() ? display(l.text) : std::string();
+        const char* text = rightToLeft() ? shaped.c_str() : l.text.c_str();
+        const ImVec2 ts = ImGui::CalcTextSize(text);
         const float lift = std::max(l.liftPx, 0.0f);
         const ImVec2 a(s.x - ts.x * 0.5f - pad, s.y - lift - ts.y - 3 * pad), b(s.x + ts.x * 0.5f + pad, s.y - lift - pad);
         dl->AddRectFilled(a, b, ImGui::GetColorU32(ImVec4(0.05f, 0.06f, 0.08f, 0.72f * fade)), pad);
         dl->AddLine(ImVec2(s.x, s.y - lift - pad), ImVec2(s.x, s.y), ImGui::GetColorU32(ImVec4(1, 1, 1, 0.6f * fade)));
         dl->AddText(ImVec2(a.x + pad, a.y + pad),
-                    ImGui::GetColorU32(ImVec4(l.color.r, l.color.g, l.color.b, l.color.a * fade)), l.text.c_str());
+                    ImGui::GetColorU32(ImVec4(l.color.r, l.color.g, l.color.b, l.color.a * fade)), text);
     }
 }
 
