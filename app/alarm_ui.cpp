@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/i18n.h"
+#include "engine/locale_format.h"
 #include "sim/time.h"
 
 namespace app {
@@ -19,32 +21,32 @@ struct Words {
 };
 
 constexpr Words kWords[] = {
-    {"mine.fleet_availability_low", "Truck fleet availability low: {v} % (floor {l} %)", 0},
-    {"transport.crusher_fault", "Primary crusher stopped (fault): {v} t waiting on the ROM pad", 0},
-    {"transport.crusher_blocked", "Crusher blocked: surge stockpile full ({v} t)", 0},
-    {"transport.stockpile_high", "Surge stockpile high: {v} t (limit {l} t)", 0},
-    {"transport.stockpile_low", "Surge stockpile low: {v} t (limit {l} t)", 0},
-    {"transport.conveyor_fault", "Overland conveyor stopped (fault): {v} t on the belt", 0},
-    {"transport.rail_fault", "Rail signalling failure: trains stopped with {v} t of ore", 0},
-    {"concentrator.mill_fault", "Grinding mills stopped (fault): {v} t in the coarse-ore store", 0},
-    {"concentrator.ore_store_low", "Mills short of ore: coarse-ore store {v} t (limit {l} t)", 0},
-    {"smelter.concentrate_store_low", "Concentrate store low: {v} t (limit {l} t)", 0},
-    {"smelter.bath_temp_high", "Furnace bath temperature high: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},
-    {"smelter.bath_temp_low", "Furnace bath temperature low: {v} \xC2\xB0""C (limit {l} \xC2\xB0""C)", 0},
-    {"smelter.bath_level_high", "Furnace bath level high: {v} m (limit {l} m)", 2},
-    {"smelter.stack_so2_high", "Stack SO2 above its limit: {v} t/h (limit {l} t/h)", 2},
-    {"smelter.furnace_trip", "Smelting furnace tripped: bath at {v} \xC2\xB0""C and cooling", 0},
-    {"smelter.feed_interlock", "Furnace feed interlock: bath level {v} m, tap the furnace", 2},
-    {"smelter.acid_plant_trip", "Acid plant tripped: all SO2 to the stack ({v} t/h)", 2},
-    {"catalyst.stock_low", "Catalyst stock low: {v} kg (limit {l} kg)", 0},
-    {"h2.storage_full", "Hydrogen storage full: {v} %", 0},
-    {"h2.venting", "Hydrogen venting: {v} kg/h (limit {l} kg/h)", 1},
-    {"h2.separator_fault", "Hydrogen separator down: product gas vented ({v} kg/h)", 1},
-    {"h2.demand_unserved", "PRMiTS hydrogen demand unserved: {v} kg/h short", 1},
-    {"smr.reformer_trip", "Steam reformer tripped: {v} kg/h H2", 1},
-    {"gas.injection_trip", "CO2 injection compressor tripped: captured CO2 vented ({v} t/h)", 2},
-    {"gas.pressure_low", "Gas field pressure low: {v} bar (limit {l} bar), plan another supply", 1},
-    {"ccs.capacity_low", "CO2 store nearly full: {v} % capacity left (limit {l} %)", 1},
+    {"mine.fleet_availability_low", eng::N_("Truck fleet availability low: {v} % (floor {l} %)"), 0},
+    {"transport.crusher_fault", eng::N_("Primary crusher stopped (fault): {v} t waiting on the ROM pad"), 0},
+    {"transport.crusher_blocked", eng::N_("Crusher blocked: surge stockpile full ({v} t)"), 0},
+    {"transport.stockpile_high", eng::N_("Surge stockpile high: {v} t (limit {l} t)"), 0},
+    {"transport.stockpile_low", eng::N_("Surge stockpile low: {v} t (limit {l} t)"), 0},
+    {"transport.conveyor_fault", eng::N_("Overland conveyor stopped (fault): {v} t on the belt"), 0},
+    {"transport.rail_fault", eng::N_("Rail signalling failure: trains stopped with {v} t of ore"), 0},
+    {"concentrator.mill_fault", eng::N_("Grinding mills stopped (fault): {v} t in the coarse-ore store"), 0},
+    {"concentrator.ore_store_low", eng::N_("Mills short of ore: coarse-ore store {v} t (limit {l} t)"), 0},
+    {"smelter.concentrate_store_low", eng::N_("Concentrate store low: {v} t (limit {l} t)"), 0},
+    {"smelter.bath_temp_high", eng::N_("Furnace bath temperature high: {v} °C (limit {l} °C)"), 0},
+    {"smelter.bath_temp_low", eng::N_("Furnace bath temperature low: {v} °C (limit {l} °C)"), 0},
+    {"smelter.bath_level_high", eng::N_("Furnace bath level high: {v} m (limit {l} m)"), 2},
+    {"smelter.stack_so2_high", eng::N_("Stack SO2 above its limit: {v} t/h (limit {l} t/h)"), 2},
+    {"smelter.furnace_trip", eng::N_("Smelting furnace tripped: bath at {v} °C and cooling"), 0},
+    {"smelter.feed_interlock", eng::N_("Furnace feed interlock: bath level {v} m, tap the furnace"), 2},
+    {"smelter.acid_plant_trip", eng::N_("Acid plant tripped: all SO2 to the stack ({v} t/h)"), 2},
+    {"catalyst.stock_low", eng::N_("Catalyst stock low: {v} kg (limit {l} kg)"), 0},
+    {"h2.storage_full", eng::N_("Hydrogen storage full: {v} %"), 0},
+    {"h2.venting", eng::N_("Hydrogen venting: {v} kg/h (limit {l} kg/h)"), 1},
+    {"h2.separator_fault", eng::N_("Hydrogen separator down: product gas vented ({v} kg/h)"), 1},
+    {"h2.demand_unserved", eng::N_("PRMiTS hydrogen demand unserved: {v} kg/h short"), 1},
+    {"smr.reformer_trip", eng::N_("Steam reformer tripped: {v} kg/h H2"), 1},
+    {"gas.injection_trip", eng::N_("CO2 injection compressor tripped: captured CO2 vented ({v} t/h)"), 2},
+    {"gas.pressure_low", eng::N_("Gas field pressure low: {v} bar (limit {l} bar), plan another supply"), 1},
+    {"ccs.capacity_low", eng::N_("CO2 store nearly full: {v} % capacity left (limit {l} %)"), 1},
 };
 
 const Words* wordsFor(const std::string& key) {
@@ -53,11 +55,7 @@ const Words* wordsFor(const std::string& key) {
     return nullptr;
 }
 
-std::string number(double v, int decimals) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::isfinite(v) ? v : 0.0);
-    return buf;
-}
+std::string number(double v, int decimals) { return eng::formatNumber(std::isfinite(v) ? v : 0.0, decimals); }
 
 void replaceAll(std::string& s, const std::string& what, const std::string& with) {
     for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + with.size()))
@@ -118,7 +116,7 @@ BannerModel bannerModel(const sim::AlarmsState& a) {
 std::string alarmText(const sim::AlarmStatus& s, bool current) {
     const Words* w = wordsFor(s.key);
     if (!w) return s.key;
-    std::string t = w->text;
+    std::string t = eng::trp(w->text);
     replaceAll(t, "{v}", number(current && s.active ? s.current : s.value, w->decimals));
     replaceAll(t, "{l}", number(s.limit, w->decimals));
     return t;
@@ -126,21 +124,28 @@ std::string alarmText(const sim::AlarmStatus& s, bool current) {
 
 bool hasAlarmWords(const std::string& key) { return wordsFor(key) != nullptr; }
 
-const char* alarmUnitTitle(const std::string& unit) {
+namespace {
+// The unit's title as a msgid; the unit's key when it has none.
+const char* unitTitleMsgid(const std::string& unit) {
     static constexpr struct { const char* unit; const char* title; } kTitles[] = {
-        {"pit", "Kalmakyr pit"}, {"transport", "Ore transport"}, {"concentrator", "Concentrator"},
-        {"smelter", "Smelter"}, {"catalyst", "Catalyst line"}, {"hydrogen", "Hydrogen field"},
-        {"reformer", "Reformer"}, {"gas_field", "Gas field"}};
+        {"pit", eng::N_("Kalmakyr pit")}, {"transport", eng::N_("Ore transport")}, {"concentrator", eng::N_("Concentrator")},
+        {"smelter", eng::N_("Smelter")}, {"catalyst", eng::N_("Catalyst line")}, {"hydrogen", eng::N_("Hydrogen field")},
+        {"reformer", eng::N_("Reformer")}, {"gas_field", eng::N_("Gas field")}};
     for (const auto& t : kTitles)
         if (unit == t.unit) return t.title;
     return unit.c_str();
 }
+// Unshaped (logical order), for text composed before it is shaped.
+std::string alarmUnitLogical(const std::string& unit) { return eng::trp(unitTitleMsgid(unit)); }
+}  // namespace
+
+const char* alarmUnitTitle(const std::string& unit) { return eng::tr(unitTitleMsgid(unit)); }
 
 const char* alarmPriorityName(sim::AlarmPriority p) {
     switch (p) {
-        case sim::AlarmPriority::High: return "High";
-        case sim::AlarmPriority::Medium: return "Medium";
-        case sim::AlarmPriority::Low: return "Low";
+        case sim::AlarmPriority::High: return eng::trc("alarm priority", "High");
+        case sim::AlarmPriority::Medium: return eng::trc("alarm priority", "Medium");
+        case sim::AlarmPriority::Low: return eng::trc("alarm priority", "Low");
     }
     return "?";
 }
@@ -157,27 +162,27 @@ void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Comm
     ImGui::SetNextWindowSize(ImVec2(std::min(980.0f, vp->Size.x * 0.9f), 360.0f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_FirstUseEver,
                             ImVec2(0.5f, 0.5f));
-    if (!ImGui::Begin("Alarms", &ui.showList)) {
+    if (!ImGui::Begin(eng::tr("Alarms"), &ui.showList)) {
         ImGui::End();
         return;
     }
-    ImGui::Text("%d active, %d unacknowledged", a.active, a.unacked);
+    ImGui::Text(eng::tr("%d active, %d unacknowledged"), a.active, a.unacked);
     ImGui::SameLine();
     ImGui::BeginDisabled(a.unacked == 0);
-    if (ImGui::Button("Ack all")) out.push_back(ackCommand("*"));
+    if (ImGui::Button(eng::tr("Ack all"))) out.push_back(ackCommand("*"));
     ImGui::EndDisabled();
     const std::vector<int> order = alarmOrder(a, true);
-    if (order.empty()) ImGui::TextDisabled("No alarm has been raised in this run.");
+    if (order.empty()) ImGui::TextDisabled(eng::tr("No alarm has been raised in this run."));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
     if (!order.empty() && ImGui::BeginTable("##alarms", 7, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Priority");
-        ImGui::TableSetupColumn("Unit");
-        ImGui::TableSetupColumn("Alarm", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Raised");
-        ImGui::TableSetupColumn("Cleared");
-        ImGui::TableSetupColumn("Acked");
+        ImGui::TableSetupColumn(eng::tr("Priority"));
+        ImGui::TableSetupColumn(eng::tr("Unit"));
+        ImGui::TableSetupColumn(eng::tr("Alarm"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(eng::tr("Raised"));
+        ImGui::TableSetupColumn(eng::tr("Cleared"));
+        ImGui::TableSetupColumn(eng::tr("Acked"));
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         for (int i : order) {
@@ -190,17 +195,17 @@ void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Comm
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(alarmUnitTitle(s.unit));
             ImGui::TableNextColumn();
-            const std::string text = alarmText(s);
+            const std::string text = eng::display(alarmText(s));
             if (inAlarm(s)) ImGui::TextUnformatted(text.c_str());
             else ImGui::TextDisabled("%s", text.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(shortTime(s.raisedAt).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.active ? "active" : shortTime(s.clearedAt).c_str());
+            ImGui::TextUnformatted(s.active ? eng::trc("alarm state", "active") : shortTime(s.clearedAt).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(shortTime(s.ackedAt).c_str());
             ImGui::TableNextColumn();
-            if (!s.acked && ImGui::SmallButton("Ack")) out.push_back(ackCommand(s.key));
+            if (!s.acked && ImGui::SmallButton(eng::tr("Ack"))) out.push_back(ackCommand(s.key));
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -219,7 +224,7 @@ void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<
         const ImVec2 p0(left, vp->Pos.y + top), p1(vp->Pos.x + vp->Size.x - 0.5f * ImGui::GetFontSize(), vp->Pos.y + top + h);
         ImU32 bg = ImGui::GetColorU32(ImVec4(0.12f, 0.13f, 0.14f, 0.0f));
         ImU32 fg = ImGui::GetColorU32(ImVec4(0.62f, 0.66f, 0.68f, 1.0f));
-        std::string text = "No active alarms";
+        std::string text = eng::tr("No active alarms");
         if (m.shown >= 0) {
             const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(m.shown)];
             ImVec4 c = priorityColour(s.priority);
@@ -229,14 +234,24 @@ void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<
             bg = ImGui::GetColorU32(c);
             fg = ImGui::GetColorU32(s.priority == sim::AlarmPriority::High ? ImVec4(1, 1, 1, 1)
                                                                            : ImVec4(0.08f, 0.06f, 0.04f, 1.0f));
-            text = std::string(alarmPriorityName(s.priority)) + "   " + alarmUnitTitle(s.unit) + ": " + alarmText(s);
-            if (!s.active) text += "  (cleared " + shortTime(s.clearedAt) + ")";
+            // Built in logical order from the unshaped words, then shaped once (right-to-left languages).
+            const char* priority = s.priority == sim::AlarmPriority::High     ? eng::trpc("alarm priority", "High")
+                                   : s.priority == sim::AlarmPriority::Medium ? eng::trpc("alarm priority", "Medium")
+                                                                              : eng::trpc("alarm priority", "Low");
+            std::string logical = std::string(priority) + "   " + alarmUnitLogical(s.unit) + ": " + alarmText(s);
+            if (!s.active) {
+                char cleared[96];
+                std::snprintf(cleared, sizeof cleared, eng::trp("(cleared %s)"), shortTime(s.clearedAt).c_str());
+                logical += "  ";
+                logical += cleared;
+            }
+            text = eng::display(logical);
         }
         std::string more;   // built piecewise: "+" + std::to_string() trips GCC 12's false -Wrestrict
         if (m.others > 0) {
-            more = "+";
-            more += std::to_string(m.others);
-            more += " more";
+            char buf[64];
+            std::snprintf(buf, sizeof buf, eng::trn("+%d more", "+%d more", m.others), m.others);
+            more = buf;
         }
         ImDrawList* dl = ImGui::GetForegroundDrawList();
         dl->AddRectFilled(p0, p1, bg, 3.0f);
@@ -249,7 +264,7 @@ void drawAlarmUi(AlarmUi& ui, const sim::AlarmsState& a, float top, std::vector<
         const ImVec2 mp = ImGui::GetIO().MousePos;
         const bool hovered = mp.x >= p0.x && mp.x < p1.x && mp.y >= p0.y && mp.y < p1.y;
         if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ui.showList = !ui.showList;
-        if (hovered) ImGui::SetTooltip("%s", ui.showList ? "Click to close the alarm list" : "Click for the alarm list");
+        if (hovered) ImGui::SetTooltip("%s", ui.showList ? eng::tr("Click to close the alarm list") : eng::tr("Click for the alarm list"));
     }
     if (ui.showList) drawAlarmList(ui, a, out);
 }

@@ -13,6 +13,7 @@
 #include <limits>
 #include <optional>
 
+#include "engine/i18n.h"
 #include "sim/time.h"
 
 #ifndef ALMALYK_VERSION
@@ -105,7 +106,7 @@ void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
             "Camera preset: its number (1 = the first, as keys 1-9) or name, e.g. 2 or \"haul ramp\"; a wrong one "
             "lists the scene's presets (default 1)",
             "N|NAME");
-    addText(app, "--lang", r.lang, "Language of captions and numbers: en, ru, uz, de, ja, ko, ar (default en)", "CODE");
+    addText(app, "--lang", r.lang, "Language of the interface, captions and numbers: en, ru, uz, de, ja, ko, ar (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", "CODE");
     addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
     addCommon(app, r);
 }
@@ -263,7 +264,7 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
             o.camera = *r.camera;
     }
     if (r.lang) {
-        // Only the form is checked here: a language without a catalog shows the English text (and numbers).
+        // The form first (a typo gets the expected form), then whether a catalog ships for it (engine/i18n.h).
         const std::string& l = *r.lang;
         const std::size_t sep = l.find_first_of("_-");
         const std::string base = l.substr(0, sep), region = sep == std::string::npos ? "" : l.substr(sep + 1);
@@ -275,6 +276,8 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         if (base.size() < 2 || base.size() > 3 || !letters(base, true) ||
             (sep != std::string::npos && (region.size() < 2 || region.size() > 8 || !letters(region, false))))
             c.fail("--lang", l, "expected a language code like en, ru, uz, de (optionally with a region: pt_BR)");
+        else if (!eng::findLanguage(l))
+            c.fail("--lang", l, "unknown language; known: " + eng::languageCodes());
         else
             o.lang = l;
     }

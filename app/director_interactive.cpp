@@ -9,8 +9,11 @@
 
 #include <imgui.h>
 
+#include <utility>
+
 #include "app/directors.h"
 #include "app/screenshot.h"
+#include "engine/i18n.h"
 #include "engine/image.h"
 #include "engine/input.h"
 
@@ -37,8 +40,9 @@ InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s
     m_ui.renderer = s.renderer->glRenderer();
     m_ui.quality = o.quality;
     m_ui.fullscreen = s.window->fullscreen();
-    m_ui.extraControls = {{"Left drag", "orbit"}, {"Right or middle drag", "pan"}, {"Wheel", "zoom"},
-                          {"1-9", "camera presets"}, {"Click", "what is this? (on the overview: fly into that site)"}};
+    m_ui.extraControls = {{eng::N_("Left drag"), eng::N_("orbit")}, {eng::N_("Right or middle drag"), eng::N_("pan")},
+                          {eng::N_("Wheel"), eng::N_("zoom")}, {"1-9", eng::N_("camera presets")},
+                          {eng::N_("Click"), eng::N_("what is this? (on the overview: fly into that site)")}};
     m_last = Clock::now();
 }
 
@@ -138,6 +142,7 @@ void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::F
     m_ui.frameMs = m_smoothMs;
     m_ui.simBehind = m_behind;
     drawMainUi(m_ui, s.world->params(), out);
+    if (!m_ui.languageRequest.empty()) s.requestLanguage(std::exchange(m_ui.languageRequest, std::string()));
     if (m_ui.showUi) drawAlarmUi(m_alarmUi, s.world->state().alarms, 0.0f, out);
     if (m_pickedFor > 0.0 && !m_picked.empty()) {
         m_pickedFor -= p.dt;
@@ -149,7 +154,7 @@ void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::F
     }
     const auto errors = s.renderer->shaderErrors();
     if (!errors.empty()) {
-        ImGui::Begin("Shader errors (previous program kept)");
+        ImGui::Begin(eng::tr("Shader errors (previous program kept)"));
         for (const auto& e : errors) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", e.c_str());
         ImGui::End();
     }

@@ -11,6 +11,8 @@
 #include <fstream>
 
 #include "app/directors.h"
+#include "engine/bidi.h"
+#include "engine/i18n.h"
 #include "engine/input.h"
 #include "scenes/scene.h"
 
@@ -31,10 +33,31 @@ struct WhatIf {
 };
 // Cloud cover from 0: the parameter's -1 (stochastic weather) is an engineer's setting, not a visitor's.
 constexpr WhatIf kWhatIfs[] = {
-    {"mine.trucks", "Haul trucks in the pit", "%.0f trucks", 1.0f, -1e9f, 1e9f},
-    {"h2.panel_area_m2", "Photocatalyst panel area", "%.0f m2", 1.0f, -1e9f, 200000.0f},
-    {"weather.cloud_cover", "Clouds over Almalyk", "%.0f %%", 100.0f, 0.0f, 1.0f},
+    {"mine.trucks", eng::N_("Haul trucks in the pit"), eng::N_("%.0f trucks"), 1.0f, -1e9f, 1e9f},
+    {"h2.panel_area_m2", eng::N_("Photocatalyst panel area"), "%.0f m²", 1.0f, -1e9f, 200000.0f},
+    {"weather.cloud_cover", eng::N_("Clouds over Almalyk"), "%.0f %%", 100.0f, 0.0f, 1.0f},
 };
+
+// One button per language, each in its own name and script, the current one lit: a visitor finds theirs at a glance
+// (emoji flags would not render, and a flag is a country, not a language).
+void languageButtons(Session& s) {
+    const float em = ImGui::GetFontSize();
+    float x = 0.0f;
+    const float right = ImGui::GetContentRegionAvail().x;
+    for (const eng::Language& l : eng::languages()) {
+        const std::string name = l.rightToLeft ? eng::bidiLine(l.nativeName, true) : std::string(l.nativeName);
+        const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        if (x > 0.0f && x + w <= right) ImGui::SameLine();
+        else x = 0.0f;
+        x += w + ImGui::GetStyle().ItemSpacing.x;
+        const bool current = eng::language() == l.code;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        ImGui::PushID(l.code);
+        if (ImGui::Button(name.c_str(), ImVec2(0.0f, em * 1.9f)) && !current) s.requestLanguage(l.code);
+        ImGui::PopID();
+        if (current) ImGui::PopStyleColor();
+    }
+}
 
 std::string timestamp() {
     const std::time_t t = std::time(nullptr);
@@ -165,14 +188,15 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
     ImGui::Begin("##visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushFont(titleFont());
-    ImGui::TextUnformatted("Explore Almalyk");
+    ImGui::TextUnformatted(eng::tr("Explore Almalyk"));
     ImGui::PopFont();
+    languageButtons(s);
     ImGui::Spacing();
     const ImVec2 big(-1.0f, em * 2.6f);
     for (std::size_t i = 0; i < m_sceneNames.size(); ++i) {
         const bool current = m_sceneNames[i] == s.sceneName();
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button(m_sceneTitles[i].c_str(), big) && !current) {
+        if (ImGui::Button(eng::tr(m_sceneTitles[i].c_str()), big) && !current) {
             std::string why;
             if (!s.applySceneRequest(scenes::SceneRequest{m_sceneNames[i], ""}, &why)) log("scene: " + why);
         }
@@ -180,7 +204,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
     }
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextUnformatted("What if ...");
+    ImGui::TextUnformatted(eng::tr("What if ..."));
     const sim::Params& params = s.world->params();
     for (std::size_t k = 0; k < std::size(kWhatIfs); ++k) {
         const WhatIf& wi = kWhatIfs[k];
@@ -192,11 +216,11 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         // The knob follows the finger until release; else the parameter as the simulation has it.
         float v = m_whatIfActive[k] ? m_whatIfValue[k]
                                     : std::clamp(static_cast<float>(params.get(wi.param)) * wi.shownPerUnit, lo, hi);
-        ImGui::TextUnformatted(wi.label);
+        ImGui::TextUnformatted(eng::tr(wi.label));
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::PushID(wi.param);
         // Sent on release only, so a drag is one command, not sixty.
-        ImGui::SliderFloat("##v", &v, lo, hi, wi.format, ImGuiSliderFlags_AlwaysClamp);
+        ImGui::SliderFloat("##v", &v, lo, hi, eng::tr(wi.format), ImGuiSliderFlags_AlwaysClamp);
         m_whatIfActive[k] = ImGui::IsItemActive();
         m_whatIfValue[k] = v;
         if (ImGui::IsItemDeactivatedAfterEdit()) out.push_back(makeSetParamCommand(def, v / wi.shownPerUnit));
@@ -204,7 +228,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
     }
     ImGui::Spacing();
     ImGui::Separator();
-    if (ImGui::Button("Watch the tour", big)) {
+    if (ImGui::Button(eng::tr("Watch the tour"), big)) {
         // As if the idle time ran out: back to the loop's start with the tour's own simulation.
         m_machine = KioskMachine(m_machine.idleS());
         m_play.playing = true;
@@ -212,7 +236,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         m_play.jump(s, 0.0);
     }
     if (m_machine.countingDown(m_wall)) {
-        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), "The tour resumes in %.0f s - touch to stay",
+        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), eng::tr("The tour resumes in %.0f s - touch to stay"),
                            std::ceil(m_machine.secondsLeft(m_wall)));
     }
     ImGui::End();
@@ -227,7 +251,7 @@ void KioskDirector::drawUi(Session& s, const FramePlan&, const scenes::FrameInpu
         m_play.drawOverlay(s);
         // A quiet invitation in the corner.
         const ImGuiViewport* vp = ImGui::GetMainViewport();
-        const char* hint = "Touch the screen to explore";
+        const char* hint = eng::tr("Touch the screen to explore");
         ImFont* f = titleFont();
         const ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0.0f, hint);
         const ImVec2 at(vp->Pos.x + vp->Size.x - ts.x - f->FontSize, vp->Pos.y + f->FontSize * 0.8f);

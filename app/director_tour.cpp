@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/directors.h"
+#include "engine/i18n.h"
 #include "engine/input.h"
 
 namespace app {
@@ -18,7 +19,7 @@ using Clock = std::chrono::steady_clock;
 TourDirector::TourDirector(const InteractiveOptions& o, Session& s, TourPlayback& play)
     : m_play(play), m_free(o, s) {
     m_last = Clock::now();
-    m_free.ui().extraControls.insert(m_free.ui().extraControls.begin(), {"R", "resume the tour"});
+    m_free.ui().extraControls.insert(m_free.ui().extraControls.begin(), {"R", eng::N_("resume the tour")});
 }
 
 bool TourDirector::running(const Session& s) const {
@@ -31,9 +32,10 @@ void TourDirector::leaveTour(Session& s) {
     m_play.playing = false;
     m_play.black = false;
     m_free.takeOver(s);
-    s.setNotice("Left the tour: the window is yours. Resume tour (R) returns to step " +
-                    std::to_string(m_play.cursor().step + 1) + ".",
-                6.0);
+    char notice[256];
+    std::snprintf(notice, sizeof notice, eng::tr("Left the tour: the window is yours. Resume tour (R) returns to step %d."),
+                  m_play.cursor().step + 1);
+    s.setNotice(notice, 6.0);
 }
 
 void TourDirector::resumeTour(Session& s) {
@@ -127,21 +129,21 @@ void TourDirector::drawControls(Session& s, float alpha) {
         if (ImGui::IsItemClicked()) m_play.jump(s, tl.stepStart[static_cast<std::size_t>(c.step)]);
     }
     // The buttons, then where we are.
-    if (ImGui::Button("|<  Restart")) m_play.restart(s);
+    if (ImGui::Button(eng::tr("|<  Restart"))) m_play.restart(s);
     ImGui::SameLine();
-    if (ImGui::Button("<  Previous")) m_play.previousStep(s);
+    if (ImGui::Button(eng::tr("<  Previous"))) m_play.previousStep(s);
     ImGui::SameLine();
-    if (ImGui::Button(m_play.playing ? "||  Pause" : ">  Play", ImVec2(em * 6.0f, 0))) m_play.playing = !m_play.playing;
+    if (ImGui::Button(m_play.playing ? eng::tr("||  Pause") : eng::tr(">  Play"), ImVec2(em * 6.0f, 0))) m_play.playing = !m_play.playing;
     ImGui::SameLine();
-    if (ImGui::Button("Next  >")) m_play.nextStep(s);
+    if (ImGui::Button(eng::tr("Next  >"))) m_play.nextStep(s);
     ImGui::SameLine();
-    if (ImGui::Button("Leave tour (Esc)")) leaveTour(s);
+    if (ImGui::Button(eng::tr("Leave tour (Esc)"))) leaveTour(s);
     ImGui::SameLine();
-    if (ImGui::Button(m_editor.open ? "Close editor (E)" : "Editor (E)")) m_editor.open = !m_editor.open;
+    if (ImGui::Button(m_editor.open ? eng::tr("Close editor (E)") : eng::tr("Editor (E)"))) m_editor.open = !m_editor.open;
     ImGui::SameLine();
     const TourCursor& c = m_play.cursor();
     const TourStep& st = tour.steps[static_cast<std::size_t>(c.step)];
-    ImGui::Text("   %s   -   step %d of %zu: %s   -   %s / %s", tour.title.c_str(), c.step + 1, tour.steps.size(),
+    ImGui::Text(eng::tr("   %s   -   step %d of %zu: %s   -   %s / %s"), tour.title.c_str(), c.step + 1, tour.steps.size(),
                 st.title.empty() ? st.scene.c_str() : st.title.c_str(), formatMinSec(m_play.time()).c_str(),
                 formatMinSec(tl.total).c_str());
     ImGui::End();
@@ -157,8 +159,9 @@ void TourDirector::drawUi(Session& s, const FramePlan& p, const scenes::FrameInp
                                 ImGuiCond_Always, ImVec2(0.5f, 0.0f));
         ImGui::Begin("##resume", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                               ImGuiWindowFlags_NoSavedSettings);
-        const std::string label = "Resume tour at step " + std::to_string(m_play.cursor().step + 1) + " (R)";
-        if (ImGui::Button(label.c_str())) resumeTour(s);
+        char label[128];
+        std::snprintf(label, sizeof label, eng::tr("Resume tour at step %d (R)"), m_play.cursor().step + 1);
+        if (ImGui::Button(label)) resumeTour(s);
         ImGui::End();
         if (!s.gui->wantsKeyboard() && s.window->keyPressed(eng::Key::R)) resumeTour(s);
         return;

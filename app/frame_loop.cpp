@@ -52,6 +52,7 @@ int runFrameLoop(Session& s, Director& d) {
     std::span<const sim::Event> events = s.world->advanceEvents();
     bool first = true;
     while (d.running(s)) {
+        s.applyPendingLanguage();  // between frames: the font atlas may be rebuilt
         s.window->pollEvents();
         FramePlan p = d.plan(s);
         if (p.stepOnce) {

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "app/ui.h"
 #include "engine/gfx/context.h"
+#include "engine/i18n.h"
 #include "engine/model/model_manifest.h"
 #include "engine/paths.h"
 #include "scenes/scene_actions.h"
@@ -68,6 +70,15 @@ int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
     if (!window) return fail(1, why);
     if (!eng::gfx::loadEntryPoints(&why)) return fail(1, why);
     eng::gfx::installDebugOutput();
+    // The language before the fonts: the atlas holds the catalog's characters. --lang was checked by the parser;
+    // the environment's choice falls back to English when its catalog is missing.
+    const std::string lang = o.lang.empty() ? eng::languageFromEnvironment() : o.lang;
+    if (!eng::setLanguage(lang, &why)) {
+        if (!o.lang.empty()) return fail(1, "--lang " + o.lang + ": " + why);
+        std::fprintf(stderr, "almalyk %s: language %s from the environment: %s; using English\n", m_mode.c_str(),
+                     lang.c_str(), why.c_str());
+        eng::setLanguage("en", &why);
+    }
     gui = std::make_unique<eng::Gui>(*window, [](float scale) { setupUiStyle(scale); });
     resetWorld();
     // Without its shaders the program cannot draw anything true: stop (exit 1) rather than show magenta.
@@ -86,6 +97,20 @@ int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
         camera.fitNearPlane();
     }
     return 0;
+}
+
+bool Session::applyLanguage(const std::string& code, std::string* why) {
+    if (!eng::setLanguage(code, why)) return false;
+    if (gui) gui->rebuildFonts([](float scale) { buildUiFonts(scale); });
+    return true;
+}
+
+void Session::applyPendingLanguage() {
+    if (m_languageRequest.empty()) return;
+    const std::string code = std::exchange(m_languageRequest, std::string());
+    if (code == eng::language()) return;
+    std::string why;
+    if (!applyLanguage(code, &why)) setNotice(why);
 }
 
 void Session::resetWorld() {

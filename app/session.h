@@ -57,6 +57,13 @@ public:
     // New quality: a new renderer (shaders, targets) and every scene reloaded into it; false keeps nothing loaded
     // but the current scene (and says why).
     bool rebuildRenderer(Quality q, std::string* why);
+    // Another language from the next frame on (the Language menu, the kiosk's buttons): its catalog, fonts and
+    // number format; applyLanguage() does it between frames (the frame loop calls it before each frame).
+    void requestLanguage(std::string code) { m_languageRequest = std::move(code); }
+    // Makes `code` current now: catalog (engine/i18n.h) and, with a window, the UI fonts for its characters. False
+    // with *why (unknown code, catalog missing) and the language as it was.
+    bool applyLanguage(const std::string& code, std::string* why);
+    void applyPendingLanguage();
     // A fresh World from the prepared inputs (parameters, seed, start, scenario commands).
     void resetWorld();
     // Where scenes come from (default scenes::makeScene); tests put a scene that fails to load here.
@@ -109,6 +116,7 @@ private:
     int m_particlesIn = -1;  // whose particle system the renderer holds
     std::string m_notice;
     double m_noticeFor = 0.0;
+    std::string m_languageRequest;
 
 public:
     std::unique_ptr<sim::World> world;  // after the scenes: they may be destroyed while it still exists

@@ -11,6 +11,7 @@
 #include "app/session.h"
 #include "app/tour_player.h"
 #include "engine/atomic_file.h"
+#include "engine/i18n.h"
 
 namespace app {
 
@@ -125,12 +126,12 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 2.5f), ImGuiCond_FirstUseEver,
                             ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowSize(ImVec2(em * 30.0f, em * 36.0f), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Tour editor", &ed.open)) {
+    if (!ImGui::Begin(eng::tr("Tour editor"), &ed.open)) {
         ImGui::End();
         return false;
     }
     const TourTimeline& tl = play.timeline();
-    ImGui::Text("%s  -  %zu steps, %s", tour.title.c_str(), tour.steps.size(), formatMinSec(tl.total).c_str());
+    ImGui::Text(eng::tr("%s  -  %zu steps, %s"), tour.title.c_str(), tour.steps.size(), formatMinSec(tl.total).c_str());
 
     // ---- the steps ----
     ImGui::BeginChild("##steps", ImVec2(0, em * 10.0f), true);
@@ -150,21 +151,21 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
     auto apply = [&](bool ok) {
         if (ok) changed = true;
     };
-    if (ImGui::Button("Add step here")) {
+    if (ImGui::Button(eng::tr("Add step here"))) {
         apply(insertStep(tour, sel, s.sceneName(), s.camera.pose()));
         ed.selected = sel + 1;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Up")) {
+    if (ImGui::Button(eng::tr("Up"))) {
         if (moveStep(tour, sel, -1)) { changed = true; ed.selected = sel - 1; }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Down")) {
+    if (ImGui::Button(eng::tr("Down"))) {
         if (moveStep(tour, sel, +1)) { changed = true; ed.selected = sel + 1; }
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(tour.steps.size() <= 1);
-    if (ImGui::Button("Delete")) apply(deleteStep(tour, sel));
+    if (ImGui::Button(eng::tr("Delete"))) apply(deleteStep(tour, sel));
     ImGui::EndDisabled();
     ed.selected = std::clamp(ed.selected, 0, static_cast<int>(tour.steps.size()) - 1);
 
@@ -176,7 +177,7 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         ed.bufferStep = ed.selected;
     }
     ImGui::Separator();
-    ImGui::Text("Step %d: scene %s", ed.selected + 1, st.scene.c_str());
+    ImGui::Text(eng::tr("Step %d: scene %s"), ed.selected + 1, st.scene.c_str());
     if (ImGui::InputText("Title", ed.titleBuf, sizeof ed.titleBuf)) st.title = ed.titleBuf;
     double dwell = st.dwellS, fly = st.flyS;
     const double dwellMin = 0.5, dwellMax = 600.0, flyMin = 0.0, flyMax = 60.0;
@@ -190,7 +191,7 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         st.flyS = fly;
         changed = true;
     }
-    ImGui::TextUnformatted("Caption (placeholders: {mine.ore_t_h:0}, {h2.photo_kg_h:1u}, {clock})");
+    ImGui::TextUnformatted(eng::tr("Caption (placeholders: {mine.ore_t_h:0}, {h2.photo_kg_h:1u}, {clock})"));
     if (ImGui::InputTextMultiline("##caption", ed.captionBuf, sizeof ed.captionBuf, ImVec2(-1, em * 4.0f))) {
         std::string why;
         if (checkCaption(ed.captionBuf, &why)) {
@@ -202,20 +203,20 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         }
     }
     if (!st.caption.empty()) {
-        ImGui::TextDisabled("Shows:");
+        ImGui::TextDisabled(eng::tr("Shows:"));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", formatCaption(st.caption, s.world->state(), s.world->now(), play.numbers).c_str());
     }
-    ImGui::Text("Camera: %s, %zu keyframe%s", st.camera.preset.empty() ? "keyframed" : ("preset " + st.camera.preset).c_str(),
+    ImGui::Text(eng::tr("Camera: %s, %zu keyframe%s"), st.camera.preset.empty() ? "keyframed" : ("preset " + st.camera.preset).c_str(),
                 st.camera.keyframes.size(), st.camera.keyframes.size() == 1 ? "" : "s");
-    if (ImGui::Button("Set camera to this view")) apply(setStepCamera(tour, ed.selected, s.camera.pose()));
+    if (ImGui::Button(eng::tr("Set camera to this view"))) apply(setStepCamera(tour, ed.selected, s.camera.pose()));
     ImGui::SameLine();
     const bool inThisStep = play.cursor().step == ed.selected && !play.cursor().flying;
     const double at = inThisStep ? play.cursor().inStep - st.flyS : st.dwellS;
     const std::string addLabel = "Add keyframe at " + formatMinSec(at) + "." +
                                  std::to_string(static_cast<int>(std::fmod(std::max(at, 0.0), 1.0) * 10.0));
     if (ImGui::Button(addLabel.c_str())) apply(addKeyframe(tour, ed.selected, std::max(at, 0.0), s.camera.pose()));
-    if (ImGui::Button("Preview step")) {
+    if (ImGui::Button(eng::tr("Preview step"))) {
         play.jump(s, tl.stepStart[static_cast<std::size_t>(ed.selected)]);
         play.playing = true;
     }
@@ -224,7 +225,7 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
     ImGui::Separator();
     copyTo(ed.pathBuf, sizeof ed.pathBuf, ed.savePath);
     if (ImGui::InputText("File", ed.pathBuf, sizeof ed.pathBuf)) ed.savePath = ed.pathBuf;
-    if (ImGui::Button("Save")) {
+    if (ImGui::Button(eng::tr("Save"))) {
         std::string why;
         if (saveTour(tour, ed.savePath, &why)) {
             ed.message = "Saved " + ed.savePath;

@@ -8,6 +8,8 @@
 
 #include "app/scene_driver.h"
 #include "app/ui.h"
+#include "engine/bidi.h"
+#include "engine/i18n.h"
 #include "scenes/scene_actions.h"
 #include "sim/time.h"
 
@@ -19,8 +21,13 @@ constexpr ImU32 rgba(int r, int g, int b, float a) {
     return IM_COL32(r, g, b, static_cast<int>(std::clamp(a, 0.0f, 1.0f) * 255.0f + 0.5f));
 }
 
-// Words of `text` wrapped into lines no wider than `width` in `font` at `px`.
+// Words of `text` wrapped into lines no wider than `width` in `font` at `px`; right-to-left text is wrapped in its
+// logical order and each line shaped (engine/bidi.h).
 std::vector<std::string> wrapLines(ImFont* font, float px, const std::string& text, float width) {
+    if (eng::rightToLeft()) {
+        const auto measure = [&](const std::string& l) { return font->CalcTextSizeA(px, 1e9f, 0.0f, l.c_str()).x; };
+        return eng::bidiWrap(text, width, measure, true);
+    }
     std::vector<std::string> lines;
     std::string line;
     std::size_t i = 0;
@@ -65,7 +72,7 @@ bool TourPlayback::begin(Session& s, Tour tour, const RenderOptions& o, std::str
     m_baseParams = s.run.params;
     m_cliSets = o.sets;
     m_baseCommands = s.run.commands;
-    numbers = NumberFormat::forLanguage(o.lang);
+    numbers = NumberFormat::forLanguage(o.lang.empty() ? eng::language() : o.lang);
     // Every scene the tour shows is loaded now, so a scene change during the tour never stalls.
     const std::string first = s.sceneName();
     for (const TourStep& st : m_tour.steps) {
@@ -235,7 +242,9 @@ std::string TourPlayback::captionText(const Session& s) const {
     if (m_tour.steps.empty()) return {};
     const TourStep& st = m_tour.steps[static_cast<std::size_t>(m_cursor.step)];
     if (st.caption.empty()) return {};
-    return formatCaption(st.caption, s.world->state(), m_cursor.simTime, numbers);
+    // The caption is a msgid (docs/tours.md): translated first, then its placeholders filled in the language's
+    // number format (which follows a language switched since the tour began).
+    return formatCaption(eng::trp(st.caption.c_str()), s.world->state(), m_cursor.simTime, eng::currentNumberFormat());
 }
 
 void TourPlayback::drawOverlay(Session& s, float bottomMarginPx) const {
@@ -263,6 +272,7 @@ void TourPlayback::drawOverlay(Session& s, float bottomMarginPx) const {
     const std::string text = captionText(s);
     if (alpha <= 0.01f) return;
     const TourStep& st = m_tour.steps[static_cast<std::size_t>(m_cursor.step)];
+    const std::string title = st.title.empty() ? std::string() : eng::tr(st.title.c_str());
     ImFont* cf = captionFont();
     ImFont* tf = titleFont();
     // The fonts are made for the screen's height at 1080p x the UI scale; a smaller window (a 720p window, a small
@@ -273,10 +283,10 @@ void TourPlayback::drawOverlay(Session& s, float bottomMarginPx) const {
     const float maxW = std::min(size.x * 0.8f, cs * 34.0f);  // ~60 characters a line, as subtitles
     const std::vector<std::string> lines = text.empty() ? std::vector<std::string>{} : wrapLines(cf, cs, text, maxW);
     const float lineH = cs * 1.18f;
-    const float titleH = st.title.empty() ? 0.0f : ts * 1.5f;
+    const float titleH = title.empty() ? 0.0f : ts * 1.5f;
     const float bandH = titleH + lineH * static_cast<float>(lines.size()) + pad * 2.0f;
     const float bottom = p1.y - bottomMarginPx - size.y * 0.04f;
-    float wMax = st.title.empty() ? 0.0f : tf->CalcTextSizeA(ts, 1e9f, 0.0f, st.title.c_str()).x;
+    float wMax = title.empty() ? 0.0f : tf->CalcTextSizeA(ts, 1e9f, 0.0f, title.c_str()).x;
     for (const std::string& l : lines) wMax = std::max(wMax, cf->CalcTextSizeA(cs, 1e9f, 0.0f, l.c_str()).x);
     const float bandW = wMax + pad * 3.0f;
     const float cx = p0.x + size.x * 0.5f;
@@ -285,9 +295,9 @@ void TourPlayback::drawOverlay(Session& s, float bottomMarginPx) const {
     fg->AddRectFilled(b0, b1, rgba(12, 14, 18, 0.72f * alpha), cs * 0.3f);
     fg->AddRectFilled(ImVec2(b0.x, b0.y), ImVec2(b0.x + std::max(2.0f, cs * 0.12f), b1.y), rgba(214, 126, 62, alpha));
     float y = b0.y + pad;
-    if (!st.title.empty()) {
-        const float w = tf->CalcTextSizeA(ts, 1e9f, 0.0f, st.title.c_str()).x;
-        fg->AddText(tf, ts, ImVec2(cx - w * 0.5f, y), rgba(232, 160, 98, alpha), st.title.c_str());
+    if (!title.empty()) {
+        const float w = tf->CalcTextSizeA(ts, 1e9f, 0.0f, title.c_str()).x;
+        fg->AddText(tf, ts, ImVec2(cx - w * 0.5f, y), rgba(232, 160, 98, alpha), title.c_str());
         y += titleH;
     }
     for (const std::string& l : lines) {

@@ -16,7 +16,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "engine/bidi.h"
+#include "engine/fonts.h"
+#include "engine/gui.h"
+#include "engine/i18n.h"
 #include "engine/input.h"  // imgui_impl_glfw stores GLFW key codes in io.KeysDown[] (ImGui 1.86)
+#include "engine/locale_format.h"
 
 #ifndef ALMALYK_VERSION
 #define ALMALYK_VERSION "dev"
@@ -35,12 +40,12 @@ struct GroupInfo {
 };
 // The chain from rock to hydrogen, then the cross-cutting groups (design.md's parameter prefixes).
 constexpr GroupInfo kGroupOrder[] = {
-    {"mine", "Mine (Kalmakyr pit)"},        {"transport", "Ore transport"},
-    {"concentrator", "Concentrator"},       {"smelter", "Copper smelter"},
-    {"catalyst", "Slag photocatalyst"},     {"h2", "Photocatalytic hydrogen"},
-    {"weather", "Weather"},                 {"smr", "Steam methane reforming"},
-    {"econ", "Economics"},                  {"site", "Site"},
-    {"sim", "Simulation"},
+    {"mine", eng::N_("Mine (Kalmakyr pit)")},        {"transport", eng::N_("Ore transport")},
+    {"concentrator", eng::N_("Concentrator")},       {"smelter", eng::N_("Copper smelter")},
+    {"catalyst", eng::N_("Slag photocatalyst")},     {"h2", eng::N_("Photocatalytic hydrogen")},
+    {"weather", eng::N_("Weather")},                 {"smr", eng::N_("Steam methane reforming")},
+    {"econ", eng::N_("Economics")},                  {"site", eng::N_("Site")},
+    {"sim", eng::N_("Simulation")},
 };
 
 std::string lower(std::string s) {
@@ -117,9 +122,8 @@ sim::Command makeSetParamCommand(const sim::ParamDef& def, double value) {
 std::string formatClock(sim::Time t) {
     const sim::CivilTime c = sim::toLocalCivil(t);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d (UTC+%d)", c.year, c.month, c.day, c.hour, c.minute,
-                  sim::kSiteUtcOffsetHours);
-    return buf;
+    std::snprintf(buf, sizeof buf, " (UTC+%d)", sim::kSiteUtcOffsetHours);
+    return eng::formatDateTime({c.year, c.month, c.day, c.hour, c.minute}) + buf;
 }
 
 std::string formatSpeed(double speed) {
@@ -193,25 +197,21 @@ void applyColors(ImGuiStyle& s) {
     c[ImGuiCol_PlotLines] = kCopperLight;
 }
 
-// Latin (incl. Uzbek Latin o'/g' and Turkish-style letters), Greek (units such as µ, η), Cyrillic (Russian and
-// Uzbek Cyrillic names), punctuation, super/subscripts (H₂, CO₂, m²), arrows and maths symbols.
-constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0370, 0x03FF, 0x0400, 0x052F,
-                                    0x2000, 0x209F, 0x2100, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
-
-constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float kBaseFontPx = 17.0f;  // at 96 dpi; DejaVu at 17 px reads well from ~3 m on a 1080p screen
-constexpr const char* kUiBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 // Tour captions at 1080p: 40 px is 1/27 of the screen height, which reads from the back of a 12 m meeting room on a
 // 3 m projection (the usual rule: text height >= viewing distance / 200 -> 6 cm of a 3 m image = 1/50; twice that
 // for visitors reading a second language). Titles above them in bold at 24 px. Both scale with the window (4K: x2).
 constexpr float kCaptionFontPx = 40.0f;
 constexpr float kTitleFontPx = 24.0f;
 
-// Captions need fewer glyphs than the UI (no arrows or maths): a 40 px atlas of every UI range would be ~4x larger.
-constexpr ImWchar kCaptionRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x209F, 0x2100, 0x214F, 0};
+// Characters the UI draws besides its catalog's: units and symbols (°, ², ³, ₂, µ, ·, —, …, ←, →, ↺, ▲, ▼, ●) and
+// every language's own name (the Language menu shows them all, each in its script).
+constexpr const char32_t kUiSymbols[] = U"°²³₂₃₄µ·×−–—‘’“”„…•←↑→↓↺⇄▲▼▶◀●○■□✓✔⚠≈≤≥±∞";
 
 ImFont* g_captionFont = nullptr;
 ImFont* g_titleFont = nullptr;
+eng::FontBuild g_lastBuild;
+
 
 }  // namespace
 
@@ -241,26 +241,29 @@ void setupUiStyle(float scale) {
     s.WindowTitleAlign = {0.02f, 0.5f};
     s.ScaleAllSizes(scale);
 
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    g_captionFont = g_titleFont = nullptr;
-    const float px = std::round(kBaseFontPx * scale);
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(kUiFont, ec)) {
-        ImFontConfig cfg;
-        cfg.OversampleH = 2;
-        io.Fonts->AddFontFromFileTTF(kUiFont, px, &cfg, kGlyphRanges);
-        g_captionFont = io.Fonts->AddFontFromFileTTF(kUiFont, std::round(kCaptionFontPx * scale), &cfg, kCaptionRanges);
-        g_titleFont = std::filesystem::is_regular_file(kUiBoldFont, ec)
-                          ? io.Fonts->AddFontFromFileTTF(kUiBoldFont, std::round(kTitleFontPx * scale), &cfg, kCaptionRanges)
-                          : nullptr;
-    } else {
-        std::fprintf(stderr, "[ui] font %s not found; using ImGui's built-in font (Latin only)\n", kUiFont);
-        ImFontConfig cfg;
-        cfg.SizePixels = std::round(13.0f * scale);
-        io.Fonts->AddFontDefault(&cfg);
-    }
+    buildUiFonts(scale);
 }
+
+void buildUiFonts(float scale) {
+    if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
+    std::u32string chars = eng::catalogCharacters();
+    chars += kUiSymbols;
+    for (const eng::Language& l : eng::languages()) {
+        const std::u32string name = eng::utf8Decode(l.rightToLeft ? eng::bidiLine(l.nativeName, true) : l.nativeName);
+        chars += name;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    g_lastBuild = eng::buildFonts(*io.Fonts,
+                                  {{std::round(kBaseFontPx * scale), false},
+                                   {std::round(kCaptionFontPx * scale), false},
+                                   {std::round(kTitleFontPx * scale), true}},
+                                  chars, eng::language());
+    io.FontDefault = g_lastBuild.fonts.empty() ? nullptr : g_lastBuild.fonts[0];
+    g_captionFont = g_lastBuild.fonts.size() > 1 ? g_lastBuild.fonts[1] : nullptr;
+    g_titleFont = g_lastBuild.fonts.size() > 2 ? g_lastBuild.fonts[2] : nullptr;
+}
+
+const eng::FontBuild& lastFontBuild() { return g_lastBuild; }
 
 // =====================================================================================================================
 // [SECTION] Keyboard shortcuts
@@ -310,8 +313,8 @@ void paramTooltip(const sim::ParamDef& d, const sim::Params& params) {
     ImGui::TextColored(kCopperLight, "%s", d.name.c_str());
     ImGui::TextUnformatted(d.description.c_str());
     ImGui::Spacing();
-    ImGui::TextDisabled("Range: %s", sim::describeRange(d).c_str());
-    ImGui::TextDisabled("Default: %s    Now: %s", paramValueText(d, d.def).c_str(), params.valueText(d.name).c_str());
+    ImGui::TextDisabled(eng::tr("Range: %s"), sim::describeRange(d).c_str());
+    ImGui::TextDisabled(eng::tr("Default: %s    Now: %s"), paramValueText(d, d.def).c_str(), params.valueText(d.name).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -391,7 +394,7 @@ void paramRow(ParamPanelState& st, const sim::ParamDef& d, const sim::Params& pa
     const bool fancy = ImGui::GetFont()->FindGlyphNoFallback(0x21BA) != nullptr;
     if (ImGui::SmallButton(fancy ? "\xE2\x86\xBA" : "R")) sendEdit(st, d, d.def, current, out);  // U+21BA ↺
     ImGui::EndDisabled();
-    if (!atDefault && ImGui::IsItemHovered()) ImGui::SetTooltip("Reset to default");
+    if (!atDefault && ImGui::IsItemHovered()) ImGui::SetTooltip(eng::tr("Reset to default"));
     ImGui::PopID();
 }
 
@@ -415,7 +418,7 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 32 * em, vp->WorkPos.y + em}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({31 * em, std::min(vp->WorkSize.y - 4 * em, 42 * em)}, ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Parameters", open)) {
+    if (!ImGui::Begin(eng::tr("Parameters"), open)) {
         ImGui::End();
         return;
     }
@@ -424,32 +427,32 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
         st.focusFilter = false;
     }
     ImGui::SetNextItemWidth(-9 * em);
-    ImGui::InputTextWithHint("##filter", "Search name or description (Ctrl+F)", &st.filter);
+    ImGui::InputTextWithHint("##filter", eng::tr("Search name or description (Ctrl+F)"), &st.filter);
     ImGui::SameLine();
-    if (ImGui::Button("Reset all")) {
+    if (ImGui::Button(eng::tr("Reset all"))) {
         for (const sim::ParamDef& d : params.defs()) {
             const double current = params.get(d.name);
             const auto pend = st.pending.find(d.name);
             if (current != d.def || pend != st.pending.end()) sendEdit(st, d, d.def, current, out);
         }
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every parameter back to its default");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(eng::tr("Every parameter back to its default"));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    ImGui::TextWrapped("Changes apply at the next simulation tick; * marks one not applied yet.");
+    eng::textWrapped(eng::trp("Changes apply at the next simulation tick; * marks one not applied yet."));
     ImGui::PopStyleColor();
     ImGui::Separator();
 
     const std::vector<ParamGroup> groups = groupParams(params.defs(), st.filter);
-    if (groups.empty()) ImGui::TextDisabled(params.defs().empty() ? "No parameters registered." : "No parameter matches.");
+    if (groups.empty()) ImGui::TextDisabled("%s", params.defs().empty() ? eng::tr("No parameters registered.") : eng::tr("No parameter matches."));
     ImGui::BeginChild("##list");
     for (const ParamGroup& g : groups) {
         if (!st.filter.empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
-        const std::string header = g.title + "  (" + std::to_string(g.members.size()) + ")###" + g.prefix;
+        const std::string header = std::string(eng::tr(g.title.c_str())) + "  (" + std::to_string(g.members.size()) + ")###" + g.prefix;
         if (!ImGui::CollapsingHeader(header.c_str())) continue;
         if (ImGui::BeginTable(g.prefix.c_str(), 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 0.42f);
-            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 0.58f);
-            ImGui::TableSetupColumn("reset", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(eng::tr("name"), ImGuiTableColumnFlags_WidthStretch, 0.42f);
+            ImGui::TableSetupColumn(eng::tr("value"), ImGuiTableColumnFlags_WidthStretch, 0.58f);
+            ImGui::TableSetupColumn(eng::tr("reset"), ImGuiTableColumnFlags_WidthFixed);
             for (std::size_t i : g.members) paramRow(st, params.defs()[i], params, out);
             ImGui::EndTable();
         }
@@ -464,50 +467,50 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
 namespace {
 
 const char* speedMeaning(double s) {
-    if (s == 1) return "real time";
-    if (s == 10) return "10 s per second";
-    if (s == 60) return "1 minute per second";
-    if (s == 600) return "10 minutes per second";
-    if (s == 3600) return "1 hour per second";
-    if (s == 10000) return "about 2.8 hours per second";
+    if (s == 1) return eng::tr("real time");
+    if (s == 10) return eng::tr("10 s per second");
+    if (s == 60) return eng::tr("1 minute per second");
+    if (s == 600) return eng::tr("10 minutes per second");
+    if (s == 3600) return eng::tr("1 hour per second");
+    if (s == 10000) return eng::tr("about 2.8 hours per second");
     return "";
 }
 
 void sceneMenu(UiModel& ui) {
-    if (!ImGui::BeginMenu("Scene")) return;
+    if (!ImGui::BeginMenu(eng::tr("Scene"))) return;
     for (std::size_t i = 0; i < ui.scenes.size(); ++i) {
         const bool current = static_cast<int>(i) == ui.currentScene;
-        const std::string& title = i < ui.sceneTitles.size() ? ui.sceneTitles[i] : ui.scenes[i];
-        if (ImGui::MenuItem(title.c_str(), nullptr, current)) ui.currentScene = static_cast<int>(i);
+        const char* title = eng::tr(i < ui.sceneTitles.size() ? ui.sceneTitles[i].c_str() : ui.scenes[i].c_str());
+        if (ImGui::MenuItem(title, nullptr, current)) ui.currentScene = static_cast<int>(i);
     }
-    if (ui.scenes.empty()) ImGui::TextDisabled("No scenes");
+    if (ui.scenes.empty()) ImGui::TextDisabled(eng::tr("No scenes"));
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit")) ui.quitRequested = true;
+    if (ImGui::MenuItem(eng::tr("Quit"))) ui.quitRequested = true;
     ImGui::EndMenu();
 }
 
 void simulationMenu(UiModel& ui) {
-    if (!ImGui::BeginMenu("Simulation")) return;
+    if (!ImGui::BeginMenu(eng::tr("Simulation"))) return;
     ImGui::TextDisabled("%s", formatClock(ui.simTime).c_str());
     ImGui::Separator();
-    if (ImGui::MenuItem(ui.paused ? "Resume" : "Pause", "Space")) ui.paused = !ui.paused;
-    if (ImGui::MenuItem("Step one tick", ".", false, ui.paused)) ui.stepOnce = true;
-    if (ImGui::BeginMenu("Speed")) {
+    if (ImGui::MenuItem(ui.paused ? eng::tr("Resume") : eng::tr("Pause"), eng::tr("Space"))) ui.paused = !ui.paused;
+    if (ImGui::MenuItem(eng::tr("Step one tick"), ".", false, ui.paused)) ui.stepOnce = true;
+    if (ImGui::BeginMenu(eng::tr("Speed"))) {
         for (double s : kSpeedSteps) {
             const std::string label = formatSpeed(s) + "   " + speedMeaning(s);
             if (ImGui::MenuItem(label.c_str(), nullptr, ui.speed == s)) ui.speed = s;
         }
         ImGui::Separator();
-        ImGui::TextDisabled("+ / - change the speed");
+        ImGui::TextDisabled(eng::tr("+ / - change the speed"));
         ImGui::EndMenu();
     }
     ImGui::EndMenu();
 }
 
 void parametersMenu(UiModel& ui) {
-    if (!ImGui::BeginMenu("Parameters")) return;
-    ImGui::MenuItem("Parameter panel", nullptr, &ui.showParams);
-    if (ImGui::MenuItem("Search parameters", "Ctrl+F")) {
+    if (!ImGui::BeginMenu(eng::tr("Parameters"))) return;
+    ImGui::MenuItem(eng::tr("Parameter panel"), nullptr, &ui.showParams);
+    if (ImGui::MenuItem(eng::tr("Search parameters"), "Ctrl+F")) {
         ui.showParams = true;
         ui.paramPanel.focusFilter = true;
     }
@@ -515,23 +518,34 @@ void parametersMenu(UiModel& ui) {
 }
 
 void viewMenu(UiModel& ui) {
-    if (!ImGui::BeginMenu("View")) return;
-    if (ImGui::BeginMenu("Quality")) {
-        if (ImGui::MenuItem("Automatic", nullptr, ui.quality == Quality::Auto)) ui.quality = Quality::Auto;
-        if (ImGui::MenuItem("Low (software rendering)", nullptr, ui.quality == Quality::Low)) ui.quality = Quality::Low;
-        if (ImGui::MenuItem("High (GPU)", nullptr, ui.quality == Quality::High)) ui.quality = Quality::High;
+    if (!ImGui::BeginMenu(eng::tr("View"))) return;
+    if (ImGui::BeginMenu(eng::tr("Quality"))) {
+        if (ImGui::MenuItem(eng::tr("Automatic"), nullptr, ui.quality == Quality::Auto)) ui.quality = Quality::Auto;
+        if (ImGui::MenuItem(eng::tr("Low (software rendering)"), nullptr, ui.quality == Quality::Low)) ui.quality = Quality::Low;
+        if (ImGui::MenuItem(eng::tr("High (GPU)"), nullptr, ui.quality == Quality::High)) ui.quality = Quality::High;
         ImGui::EndMenu();
     }
-    ImGui::MenuItem("Fullscreen", "F11", &ui.fullscreen);
-    if (ImGui::MenuItem("Screenshot", "F12")) ui.screenshotRequested = true;
-    if (ImGui::MenuItem("Hide interface", "F1")) ui.showUi = false;
+    ImGui::MenuItem(eng::tr("Fullscreen"), "F11", &ui.fullscreen);
+    if (ImGui::MenuItem(eng::tr("Screenshot"), "F12")) ui.screenshotRequested = true;
+    if (ImGui::MenuItem(eng::tr("Hide interface"), "F1")) ui.showUi = false;
+    ImGui::EndMenu();
+}
+
+// Each language in its own name and script, so a reader finds theirs whatever the interface shows now.
+void languageMenu(UiModel& ui) {
+    if (!ImGui::BeginMenu(eng::tr("Language"))) return;
+    for (const eng::Language& l : eng::languages()) {
+        const std::string name = l.rightToLeft ? eng::bidiLine(l.nativeName, true) : std::string(l.nativeName);
+        if (ImGui::MenuItem(name.c_str(), l.code, eng::language() == l.code) && eng::language() != l.code)
+            ui.languageRequest = l.code;
+    }
     ImGui::EndMenu();
 }
 
 void helpMenu(UiModel& ui) {
-    if (!ImGui::BeginMenu("Help")) return;
-    ImGui::MenuItem("Controls", nullptr, &ui.showHelp);
-    ImGui::MenuItem("About Almalyk Explorer", nullptr, &ui.showAbout);
+    if (!ImGui::BeginMenu(eng::tr("Help"))) return;
+    ImGui::MenuItem(eng::tr("Controls"), nullptr, &ui.showHelp);
+    ImGui::MenuItem(eng::tr("About Almalyk Explorer"), nullptr, &ui.showAbout);
     ImGui::EndMenu();
 }
 
@@ -543,68 +557,69 @@ void centreNextWindow(float widthEm) {
 
 void bullet(const char* text) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", text);
+    eng::textWrapped(text);
 }
 
 void aboutWindow(UiModel& ui) {
     centreNextWindow(36);
-    if (!ImGui::Begin("About Almalyk Explorer", &ui.showAbout, ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin(eng::tr("About Almalyk Explorer"), &ui.showAbout, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
-    ImGui::TextColored(kCopperLight, "Almalyk Explorer");
+    ImGui::TextColored(kCopperLight, eng::tr("Almalyk Explorer"));
     ImGui::SameLine();
-    ImGui::TextDisabled("version %s", ui.version.empty() ? ALMALYK_VERSION : ui.version.c_str());
+    ImGui::TextDisabled(eng::tr("version %s"), ui.version.empty() ? ALMALYK_VERSION : ui.version.c_str());
     ImGui::TextWrapped(
-        "A real-time 3D view and live process simulation of the Almalyk Mining and Metallurgical Complex (AMMC): "
+        eng::trp("A real-time 3D view and live process simulation of the Almalyk Mining and Metallurgical Complex (AMMC): "
         "the Kalmakyr open pit, ore transport, the concentrator, the copper smelter and its fayalite slag, and "
-        "photocatalyst panels made from that slag producing hydrogen, beside steam methane reforming.");
+        "photocatalyst panels made from that slag producing hydrogen, beside steam methane reforming."));
     ImGui::Spacing();
-    ImGui::TextColored(kCopper, "Data sources");
-    bullet("Pit, fleet, transport, concentrators and smelter: USGS SIR 2010-5090-Z; PorterGeo Almalyk record; AMMC "
+    ImGui::TextColored(kCopper, eng::tr("Data sources"));
+    bullet(eng::trp("Pit, fleet, transport, concentrators and smelter: USGS SIR 2010-5090-Z; PorterGeo Almalyk record; AMMC "
            "(agmk.uz) plant pages and news; BelAZ, IZ-KARTEX and Metso releases; Davenport et al., Extractive "
-           "Metallurgy of Copper (2002). Full list with confidence grades: reference/almalyk.md.");
-    bullet("Photocatalytic panels: Nishiyama et al., Nature 2021 (doi:10.1038/s41586-021-03907-3), a 100 m\u00b2 "
+           "Metallurgy of Copper (2002). Full list with confidence grades: reference/almalyk.md."));
+    // xgettext:no-c-format
+    bullet(eng::trp("Photocatalytic panels: Nishiyama et al., Nature 2021 (doi:10.1038/s41586-021-03907-3), a 100 m\u00b2 "
            "SrTiO3:Al panel array at 0.76 % solar-to-hydrogen; "
            "Takata et al., Nature 581 (2020) 411. Steam methane reforming: IEA / CATF 2021. Solar resource at "
-           "Almalyk (40.85 N, 69.60 E, UTC+5). Full list: reference/hydrogen.md.");
-    bullet("Where no source was found the model uses engineering estimates; the parameter panel shows every "
-           "assumed value with its range, and all of them can be changed.");
+           "Almalyk (40.85 N, 69.60 E, UTC+5). Full list: reference/hydrogen.md."));
+    bullet(eng::trp("Where no source was found the model uses engineering estimates; the parameter panel shows every "
+           "assumed value with its range, and all of them can be changed."));
     ImGui::Spacing();
-    if (!ui.renderer.empty()) ImGui::TextDisabled("Renderer: %s", ui.renderer.c_str());
-    ImGui::TextDisabled("Dear ImGui %s", ImGui::GetVersion());
+    if (!ui.renderer.empty()) ImGui::TextDisabled(eng::tr("Renderer: %s"), ui.renderer.c_str());
+    ImGui::TextDisabled(eng::tr("Dear ImGui %s"), ImGui::GetVersion());
     ImGui::End();
 }
 
 void helpWindow(UiModel& ui) {
     centreNextWindow(30);
-    if (!ImGui::Begin("Controls", &ui.showHelp, ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin(eng::tr("Controls"), &ui.showHelp, ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
     static const std::pair<const char*, const char*> kKeys[] = {
-        {"Space", "pause / resume the simulation"},
-        {".", "step one tick while paused"},
-        {"+ / -", "faster / slower (x1 ... x10k)"},
-        {"Ctrl+F", "search the parameters"},
-        {"F1", "hide / show the interface"},
-        {"F11", "fullscreen"},
-        {"F12", "screenshot"},
-        {"Home", "back to the overview of the complex"},
+        {eng::N_("Space"), eng::N_("pause / resume the simulation")},
+        {".", eng::N_("step one tick while paused")},
+        {"+ / -", eng::N_("faster / slower (x1 ... x10k)")},
+        {"Ctrl+F", eng::N_("search the parameters")},
+        {"F1", eng::N_("hide / show the interface")},
+        {"F11", eng::N_("fullscreen")},
+        {"F12", eng::N_("screenshot")},
+        {eng::N_("Home"), eng::N_("back to the overview of the complex")},
     };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
         auto row = [](const char* keys, const char* action) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextColored(kCopperLight, "%s", keys);
+            ImGui::TextColored(kCopperLight, "%s", eng::tr(keys));
             ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(action);
+            ImGui::TextUnformatted(eng::tr(action));
         };
         for (const auto& [keys, action] : kKeys) row(keys, action);
         for (const auto& [keys, action] : ui.extraControls) row(keys.c_str(), action.c_str());
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("Hover a parameter's name for its meaning, unit and range.");
+    ImGui::TextDisabled(eng::tr("Hover a parameter's name for its meaning, unit and range."));
     ImGui::End();
 }
 
@@ -624,15 +639,15 @@ void statusLine(const UiModel& ui) {
         ImGui::TextUnformatted(formatClock(ui.simTime).c_str());
         ImGui::SameLine(0, 2 * ImGui::GetFontSize());
         if (ui.paused)
-            ImGui::TextColored(kCopperLight, "PAUSED");
+            ImGui::TextColored(kCopperLight, eng::tr("PAUSED"));
         else
             ImGui::Text("%s", formatSpeed(ui.speed).c_str());
         if (ui.simBehind) {
             ImGui::SameLine(0, 2 * ImGui::GetFontSize());
             if (ui.achievedSpeed > 0)
-                ImGui::TextColored(kAmber, "Simulation behind: running at %s", formatSpeed(ui.achievedSpeed).c_str());
+                ImGui::TextColored(kAmber, eng::tr("Simulation behind: running at %s"), formatSpeed(ui.achievedSpeed).c_str());
             else
-                ImGui::TextColored(kAmber, "Simulation behind: the computer cannot keep up with this speed");
+                ImGui::TextColored(kAmber, eng::tr("Simulation behind: the computer cannot keep up with this speed"));
         }
         char perf[64];
         if (ui.frameMs > 0)
@@ -656,6 +671,7 @@ void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command
         simulationMenu(ui);
         parametersMenu(ui);
         viewMenu(ui);
+        languageMenu(ui);
         helpMenu(ui);
         // The way back to the start scene from every other scene.
         const bool atHome = ui.currentScene >= 0 && static_cast<std::size_t>(ui.currentScene) < ui.scenes.size() &&
@@ -663,7 +679,7 @@ void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command
         if (!ui.homeScene.empty() && !atHome) {
             ImGui::Separator();
             ImGui::PushStyleColor(ImGuiCol_Text, kCopperLight);
-            if (ImGui::MenuItem("< Overview", "Home")) ui.homeRequested = true;
+            if (ImGui::MenuItem(eng::tr("< Overview"), eng::tr("Home"))) ui.homeRequested = true;
             ImGui::PopStyleColor();
         }
         ImGui::EndMainMenuBar();

@@ -10,7 +10,7 @@
 // Keyboard (only when ImGui does not want the keyboard): Space pause/resume, '.' step one tick, '+'/'-' speed,
 // F1 show/hide the UI, F11 fullscreen, F12 screenshot, Ctrl+F parameter search, Home back to the start scene. Key codes are GLFW's, which the
 // imgui_impl_glfw backend writes into io.KeysDown[].
-// Errors: none; a missing font file falls back to ImGui's built-in font with one log line on stderr.
+// Errors: none; a missing font family is named once on stderr with its package (engine/fonts.h).
 // Does NOT: change the simulation directly (parameter edits become sim::Command{SetParam} pushed to `out`), touch
 // OpenGL, create the ImGui context or backends (the engine does), or take the screenshot itself.
 #pragma once
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/options.h"
+#include "engine/fonts.h"
 #include "sim/command.h"
 #include "sim/params.h"
 #include "sim/time.h"
@@ -74,6 +75,7 @@ struct UiModel {
     bool screenshotRequested = false; // F12 or View > Screenshot
     bool quitRequested = false;       // Scene > Quit
     bool homeRequested = false;       // the top bar's "< Overview" or the Home key: back to homeScene
+    std::string languageRequest;      // Language menu: a language code to switch to between frames ("" = none)
 
     // --- UI-private ---
     bool showParams = false;
@@ -83,9 +85,15 @@ struct UiModel {
 };
 
 // Dark theme with the AMMC copper accent, sizes scaled by `scale` (the engine's DPI/content scale, 1 = 96 dpi),
-// and DejaVu Sans (plus Noto Sans CJK glyphs when installed) added to the font atlas at 17 px * scale.
+// and the UI font at 17 px * scale (buildUiFonts).
 // Call once after ImGui::CreateContext() and before the renderer backend builds the font texture.
 void setupUiStyle(float scale);
+// The UI's fonts for the current language (engine/i18n.h): its catalog's characters and the UI's symbols, found
+// through fontconfig (engine/fonts.h). setupUiStyle calls it; a language change calls it again between frames
+// (Session::applyLanguage, through eng::Gui::rebuildFonts).
+void buildUiFonts(float scale);
+// Size, glyph count and build time of the last atlas (bench reports them).
+const eng::FontBuild& lastFontBuild();
 // The large fonts setupUiStyle adds for tour captions (40 px x scale) and the step titles above them (bold 24 px x
 // scale); the UI font when they could not be loaded.
 ImFont* captionFont();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/i18n.h"
 #include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/landscape/landscape_scene.h"
 #include "scenes/overview/overview_scene.h"
@@ -19,11 +20,11 @@ template <class T>
 std::unique_ptr<Scene> make() { return std::make_unique<T>(); }
 // One line per scene, in menu order: the only place a scene's name and title are written.
 const Entry kScenes[] = {
-    {{"overview", "The Almalyk complex: rock to copper to hydrogen"}, make<OverviewScene>},
-    {{"landscape", "Almalyk and the Kuramin foothills"}, make<LandscapeScene>},
-    {{"pit", "Kalmakyr pit and ore transport"}, make<PitScene>},
-    {{"smelter", "Copper smelter: concentrate to cathode, slag to photocatalyst"}, make<SmelterScene>},
-    {{"hydrogen", "Hydrogen: slag photocatalyst panels and the reformer"}, make<HydrogenScene>},
+    {{"overview", eng::N_("The Almalyk complex: rock to copper to hydrogen")}, make<OverviewScene>},
+    {{"landscape", eng::N_("Almalyk and the Kuramin foothills")}, make<LandscapeScene>},
+    {{"pit", eng::N_("Kalmakyr pit and ore transport")}, make<PitScene>},
+    {{"smelter", eng::N_("Copper smelter: concentrate to cathode, slag to photocatalyst")}, make<SmelterScene>},
+    {{"hydrogen", eng::N_("Hydrogen: slag photocatalyst panels and the reformer")}, make<HydrogenScene>},
 };
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/i18n.h"
 #include "engine/noise.h"
 
 namespace scenes::site {
@@ -105,17 +106,17 @@ glm::vec3 toWorld(glm::vec2 en) { return {en.x, elevation(en.x, -en.y), -en.y}; 
 
 const std::vector<Facility>& facilities() {
     static const std::vector<Facility> kTable = {
-        {"pit", "Kalmakyr open pit", kPit, 2000.0f},
-        {"concentrator", "Concentrators (MOF)", kConcentrator, 500.0f},
-        {"works", "Metallurgical works", kWorks, 700.0f},
-        {"smelter", "Copper smelter", kSmelter, 350.0f},
-        {"slag_yard", "Slag yard", kSlagYard, 120.0f},
-        {"catalyst", "Catalyst line", kCatalystLine, 120.0f},
-        {"tailings", "Tailings storage", kTailings, 900.0f},
-        {"hydrogen", "Photocatalyst hydrogen field", kHydrogenField, 250.0f},
-        {"reformer", "Steam reformer", kReformer, 60.0f},
-        {"prmits", "To PRMiTS, Chirchik", kPrmits, 300.0f},
-        {"gas_field", "To the depleted gas field", kGasField, 300.0f},
+        {"pit", eng::N_("Kalmakyr open pit"), kPit, 2000.0f},
+        {"concentrator", eng::N_("Concentrators (MOF)"), kConcentrator, 500.0f},
+        {"works", eng::N_("Metallurgical works"), kWorks, 700.0f},
+        {"smelter", eng::N_("Copper smelter"), kSmelter, 350.0f},
+        {"slag_yard", eng::N_("Slag yard"), kSlagYard, 120.0f},
+        {"catalyst", eng::N_("Catalyst line"), kCatalystLine, 120.0f},
+        {"tailings", eng::N_("Tailings storage"), kTailings, 900.0f},
+        {"hydrogen", eng::N_("Photocatalyst hydrogen field"), kHydrogenField, 250.0f},
+        {"reformer", eng::N_("Steam reformer"), kReformer, 60.0f},
+        {"prmits", eng::N_("To PRMiTS, Chirchik"), kPrmits, 300.0f},
+        {"gas_field", eng::N_("To the depleted gas field"), kGasField, 300.0f},
         {"town", "Almalyk", kTown, 2600.0f},
     };
     return kTable;

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "engine/i18n.h"
 #include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/hydrogen/supply_view.h"
 #include "scenes/scene_kit.h"
@@ -214,12 +215,12 @@ void HydrogenScene::drawSupply(const sim::State& s) {
     rowsTable("##supply", {&flows, "H2", "now", dayHeader, [&](std::size_t i) { return day[i]; }},
               {&store, "Store and reformer", "now", nullptr, {}});
     if (now.unserved_kg_h > 0.005)
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "PRMiTS short of hydrogen: %.2f kg/h unserved", now.unserved_kg_h);
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), eng::tr("PRMiTS short of hydrogen: %.2f kg/h unserved"), now.unserved_kg_h);
 }
 
 void HydrogenScene::drawPlots() {
     if (m_plots.size() < 2) {
-        ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days).");
+        ImGui::TextDisabled(eng::tr("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days)."));
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -265,10 +266,10 @@ void HydrogenScene::drawComparison(const sim::State& s) {
     const char* running = m_smrCapture > 0.0 ? "smr_depleted_field" : "smr_grey";
     const ImU32 highlight = IM_COL32(200, 120, 60, 70);
     if (ImGui::BeginTable("routes", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("Route");
-        ImGui::TableSetupColumn("CO2, kg per kg H2");
-        ImGui::TableSetupColumn("LCOH, USD per kg");
-        ImGui::TableSetupColumn("Land, m²/(kg/d)");
+        ImGui::TableSetupColumn(eng::tr("Route"));
+        ImGui::TableSetupColumn(eng::tr("CO2, kg per kg H2"));
+        ImGui::TableSetupColumn(eng::tr("LCOH, USD per kg"));
+        ImGui::TableSetupColumn(eng::tr("Land, m²/(kg/d)"));
         ImGui::TableHeadersRow();
         for (const sim::RouteEconomics& e : s.economics) {
             ImGui::TableNextRow();
@@ -290,15 +291,15 @@ void HydrogenScene::drawComparison(const sim::State& s) {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f).", m_smrCapture);
+    ImGui::TextDisabled(eng::tr("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f)."), m_smrCapture);
     for (const sim::RouteEconomics& e : s.economics)
         if (e.name == "photocatalytic" && !e.viable)
-            ImGui::TextDisabled("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative).");
+            ImGui::TextDisabled(eng::tr("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative)."));
 }
 
 void HydrogenScene::drawControls() {
     const double sth = m_state->params.has("h2.sth_percent") ? m_state->params.get("h2.sth_percent") : 0.0;
-    ImGui::TextUnformatted("STH presets:");
+    ImGui::TextUnformatted(eng::tr("STH presets:"));
     for (const SthPreset& p : kSthPresets) {
         ImGui::SameLine();
         if (ImGui::SmallButton(p.name)) {
@@ -310,14 +311,14 @@ void HydrogenScene::drawControls() {
     }
     paramSlider("STH, %", "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, "Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)");
     ImGui::SetNextItemWidth(260);
-    if (ImGui::BeginCombo("Absorber", kAbsorbers[m_absorber].name)) {
+    if (ImGui::BeginCombo(eng::tr("Absorber"), kAbsorbers[m_absorber].name)) {
         for (int i = 0; i < static_cast<int>(std::size(kAbsorbers)); ++i)
             if (ImGui::Selectable(kAbsorbers[i].name, i == m_absorber)) m_absorber = i;
         ImGui::EndCombo();
     }
     const double ceiling = kAbsorbers[m_absorber].ceiling;
     ImGui::SameLine();
-    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), "ceiling %.2f %%%s", ceiling,
+    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), eng::tr("ceiling %.2f %%%s"), ceiling,
                        sth > ceiling ? " - STH above this absorber's physical limit!" : "");
     tip("Theoretical STH for 100 % quantum yield below the absorption edge, AM1.5G (hydrogen.md §1, ASTM G173). "
         "SrTiO3:Al is capped near 1.1-1.4 %; 10 % needs an edge >= ~530 nm.");
@@ -326,7 +327,7 @@ void HydrogenScene::drawControls() {
     paramSlider("Tilt, °", "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
     paramSlider("Azimuth, °", "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
     bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
-    if (ImGui::Checkbox("Seasonal weather", &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
+    if (ImGui::Checkbox(eng::tr("Seasonal weather"), &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
     tip("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)");
     if (!stochastic) {
         ImGui::SameLine();
@@ -336,17 +337,17 @@ void HydrogenScene::drawControls() {
     paramSlider("Reformer, kg H2/h", "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, "Steam methane reformer capacity");
     paramSlider("CO2 capture", "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, "Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)");
     ImGui::Separator();
-    ImGui::Checkbox("Sun path preview", &m_showSunPath);
+    ImGui::Checkbox(eng::tr("Sun path preview"), &m_showSunPath);
     tip("The simulation clock only runs forward, so date and time of day are previewed here: the sun's path over the\n"
         "field for the chosen date (markers every 15 min) and its position at the chosen hour. Use --start to run another date.");
     if (m_showSunPath) {
         const sim::CivilTime c = sim::toLocalCivil(m_now);
         int day = m_previewDay > 0 ? m_previewDay : c.dayOfYear;
         ImGui::SetNextItemWidth(200);
-        if (ImGui::SliderInt("Day of year", &day, 1, 365)) m_previewDay = day;
+        if (ImGui::SliderInt(eng::tr("Day of year"), &day, 1, 365)) m_previewDay = day;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat("Hour", &m_previewHour, 0.0f, 24.0f, "%.2f");
+        ImGui::SliderFloat(eng::tr("Hour"), &m_previewHour, 0.0f, 24.0f, "%.2f");
     }
 }
 
@@ -360,17 +361,17 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     ImGui::SetNextWindowSize(ImVec2(48.0f * em, 0), ImGuiCond_FirstUseEver);
     // Never taller than the screen below the menu and above the status line: it scrolls instead.
     ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
-    if (!ImGui::Begin("Hydrogen for PRMiTS: panels, store and reformer", &m_showPanel)) { ImGui::End(); return; }
-    ImGui::Text("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%",
+    if (!ImGui::Begin(eng::tr("Hydrogen for PRMiTS: panels, store and reformer"), &m_showPanel)) { ImGui::End(); return; }
+    ImGui::Text(eng::tr("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%"),
                 m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud);
-    ImGui::Text("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h", m_area,
+    ImGui::Text(eng::tr("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h"), m_area,
                 m_builtArea, m_sth, m_h2kgh);
     tip("STH after catalyst ageing; H2 gross, before the separator's loss");
-    if (ImGui::CollapsingHeader("Supply to PRMiTS (W/Mo reduction) now", ImGuiTreeNodeFlags_DefaultOpen)) drawSupply(s);
-    if (ImGui::CollapsingHeader("Last days", ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
-    if (ImGui::CollapsingHeader("Depleted gas field and CO2 storage", ImGuiTreeNodeFlags_DefaultOpen)) drawGasField(s);
-    if (ImGui::CollapsingHeader("Routes compared", ImGuiTreeNodeFlags_DefaultOpen)) drawComparison(s);
-    if (ImGui::CollapsingHeader("Controls: STH, field, weather, reformer, capture")) drawControls();
+    if (ImGui::CollapsingHeader(eng::tr("Supply to PRMiTS (W/Mo reduction) now"), ImGuiTreeNodeFlags_DefaultOpen)) drawSupply(s);
+    if (ImGui::CollapsingHeader(eng::tr("Last days"), ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
+    if (ImGui::CollapsingHeader(eng::tr("Depleted gas field and CO2 storage"), ImGuiTreeNodeFlags_DefaultOpen)) drawGasField(s);
+    if (ImGui::CollapsingHeader(eng::tr("Routes compared"), ImGuiTreeNodeFlags_DefaultOpen)) drawComparison(s);
+    if (ImGui::CollapsingHeader(eng::tr("Controls: STH, field, weather, reformer, capture"))) drawControls();
     ImGui::End();
 }
 

@@ -6,6 +6,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "engine/i18n.h"
 #include "engine/noise.h"
 #include "engine/procedural.h"
 #include "scenes/site.h"
@@ -82,9 +83,9 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.drawInstanced(m_block, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
-    r.labels().add({.position = pit, .text = site::findFacility("pit")->title, .fadeStart = 20000, .fadeEnd = 40000});
-    r.labels().add({.position = {kTown.x, 720.0f, -kTown.y}, .text = site::findFacility("town")->title, .fadeStart = 20000, .fadeEnd = 40000});
-    r.labels().add({.position = {kWorks.x + 460.0f, 900.0f, -kWorks.y}, .text = site::findFacility("smelter")->title, .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = pit, .text = eng::trp(site::findFacility("pit")->title), .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kTown.x, 720.0f, -kTown.y}, .text = eng::trp(site::findFacility("town")->title), .fadeStart = 20000, .fadeEnd = 40000});
+    r.labels().add({.position = {kWorks.x + 460.0f, 900.0f, -kWorks.y}, .text = eng::trp(site::findFacility("smelter")->title), .fadeStart = 20000, .fadeEnd = 40000});
 }
 
 std::vector<eng::CameraPreset> LandscapeScene::cameraPresets() const {

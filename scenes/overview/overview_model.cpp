@@ -7,6 +7,7 @@
 #include <numeric>
 #include <set>
 
+#include "engine/i18n.h"
 #include "scenes/scene_kit.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
@@ -77,17 +78,17 @@ FlowLook flowLook(double rate, double nominal) {
 
 const std::vector<GaugeDef>& gaugeDefs() {
     static const std::vector<GaugeDef> kGauges = {
-        {"stockpile", "Crushed-ore stockpile", "crusher", "transport.stockpile_fill", false, "transport.stockpile_t", "t",
+        {"stockpile", eng::N_("Crushed-ore stockpile"), "crusher", "transport.stockpile_fill", false, "transport.stockpile_t", "t",
          0.001, "kt", "transport.stockpile_cover_h"},
-        {"ore_store", "Mill ore store", "concentrator", "concentrator.ore_store_fill", false, "concentrator.ore_store_t",
+        {"ore_store", eng::N_("Mill ore store"), "concentrator", "concentrator.ore_store_fill", false, "concentrator.ore_store_t",
          "t", 0.001, "kt", "concentrator.ore_store_cover_h"},
-        {"concentrate_store", "Concentrate store", "smelter", "smelter.concentrate_store_fill", false,
+        {"concentrate_store", eng::N_("Concentrate store"), "smelter", "smelter.concentrate_store_fill", false,
          "smelter.concentrate_store_t", "t", 0.001, "kt", "smelter.concentrate_store_cover_h"},
-        {"anode_stock", "Anode stock", "tankhouse", "smelter.anode_stock_fill", false, "smelter.anode_stock_t", "t", 1.0,
+        {"anode_stock", eng::N_("Anode stock"), "tankhouse", "smelter.anode_stock_fill", false, "smelter.anode_stock_t", "t", 1.0,
          "t", "smelter.anode_stock_cover_h"},
-        {"catalyst_stock", "Catalyst stock", "catalyst", "catalyst.stock_fill", false, "catalyst.stock_kg", "kg", 1.0,
+        {"catalyst_stock", eng::N_("Catalyst stock"), "catalyst", "catalyst.stock_fill", false, "catalyst.stock_kg", "kg", 1.0,
          "kg", "catalyst.stock_cover_h"},
-        {"h2_storage", "H2 storage", "hydrogen", "h2.storage_fill_pct", true, "h2.storage_kg", "kg", 1.0, "kg",
+        {"h2_storage", eng::N_("H2 storage"), "hydrogen", "h2.storage_fill_pct", true, "h2.storage_kg", "kg", 1.0, "kg",
          "h2.storage_cover_h"},
     };
     return kGauges;
@@ -105,7 +106,7 @@ GaugeReading readGauge(const sim::State* s, const GaugeDef& g) {
 }
 
 std::string gaugeLabel(const GaugeDef& g, const GaugeReading& r) {
-    std::string out = g.title;
+    std::string out = eng::trp(g.title);
     char buf[96];
     if (std::isfinite(r.level)) {
         const double v = r.level * g.levelScale;
@@ -119,8 +120,8 @@ std::string gaugeLabel(const GaugeDef& g, const GaugeReading& r) {
     }
     if (std::isfinite(r.coverH)) {
         if (!second.empty()) second += "  |  ";
-        if (r.coverH >= 999.0) std::snprintf(buf, sizeof buf, "999+ h cover");
-        else std::snprintf(buf, sizeof buf, r.coverH < 10.0 ? "%.1f h cover" : "%.0f h cover", r.coverH);
+        if (r.coverH >= 999.0) std::snprintf(buf, sizeof buf, "%s", eng::trp("999+ h cover"));
+        else std::snprintf(buf, sizeof buf, r.coverH < 10.0 ? eng::trp("%.1f h cover") : eng::trp("%.0f h cover"), r.coverH);
         second += buf;
     }
     if (!second.empty()) out += "\n" + second;

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
+#include "engine/i18n.h"
 #include "engine/noise.h"
 #include "engine/procedural.h"
 #include "scenes/site.h"
@@ -348,21 +349,20 @@ void OverviewScene::buildPlant(eng::Renderer& r, const sim::State& s) {
     };
     const auto fac = [](const char* k) { return site::findFacility(k); };
     site("pit", fac("pit")->title, {0.0f, 0.0f}, 1700.0f, 650.0f);
-    site("crusher", "Crusher", crusher, 200.0f, 120.0f);
-    site("rail", "Ore rail, 8 km", glm::vec2(-1150, 2900), 250.0f, 60.0f);
+    site("crusher", eng::N_("Crusher"), crusher, 200.0f, 120.0f);
+    site("rail", eng::N_("Ore rail, 8 km"), glm::vec2(-1150, 2900), 250.0f, 60.0f);
     site("concentrator", fac("concentrator")->title, site::kConcentrator, 420.0f, 160.0f);
     site("tailings", fac("tailings")->title, site::kTailings, 800.0f, 80.0f);
     site("smelter", fac("smelter")->title, site::kSmelter, 260.0f, 230.0f);
-    site("tankhouse", "Tankhouse (cathode)", kTankhouse, 190.0f, 90.0f, true);
+    site("tankhouse", eng::N_("Tankhouse (cathode)"), kTankhouse, 190.0f, 90.0f, true);
     site("works", fac("works")->title, site::kWorks + glm::vec2(-420, -80), 300.0f, 60.0f, true);
     site("slag_yard", fac("slag_yard")->title, kSlagHeaps + glm::vec2(110, 50), 200.0f, 70.0f, true);
     site("catalyst", fac("catalyst")->title, site::kCatalystLine, 150.0f, 80.0f, true);
-    site("hydrogen", fac("hydrogen")->title, site::kHydrogenField, 260.0f, 90.0f, false, "Hydrogen field");
+    site("hydrogen", fac("hydrogen")->title, site::kHydrogenField, 260.0f, 90.0f, false, eng::N_("Hydrogen field"));
     site("reformer", fac("reformer")->title, site::kReformer, 110.0f, 80.0f, true);
-    char prmits[96];
-    std::snprintf(prmits, sizeof prmits, "H2 pipeline to PRMiTS, Chirchik\n%.0f km further north", static_cast<double>(site::kPrmitsKm));
-    site("prmits", prmits, site::kPrmits, 300.0f, 60.0f);
-    site("gas_field", "Gas from, CO2 to\nthe depleted gas field", site::kGasField, 300.0f, 60.0f);
+    // Titles are msgids, translated when the labels are made (the language can change while the scene is loaded).
+    site("prmits", eng::N_("H2 pipeline to PRMiTS, Chirchik\n%.0f km further north"), site::kPrmits, 300.0f, 60.0f);
+    site("gas_field", eng::N_("Gas from, CO2 to\nthe depleted gas field"), site::kGasField, 300.0f, 60.0f);
     site("town", fac("town")->title, site::kTown, 2200.0f, 200.0f);
 
     // ---- gauges beside their buffers ----
@@ -567,7 +567,12 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
         // Two tiers: from afar (the start view) the works cluster's smaller units keep quiet unless something is
         // wrong there, and long names shorten, so the main plants and the gauges' readings stay in the open.
         const bool far = glm::length(cam.position() - st.anchor) > kLabelTierM;
-        const std::string& title = far && !st.shortTitle.empty() ? st.shortTitle : st.title;
+        std::string title = eng::trp(far && !st.shortTitle.empty() ? st.shortTitle.c_str() : st.title.c_str());
+        if (st.key == "prmits") {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, title.c_str(), static_cast<double>(site::kPrmitsKm));
+            title = buf;
+        }
         std::string text = title;
         glm::vec4 color(1.0f, 0.93f, 0.80f, 1.0f);
         int priority = st.key == "town" || st.key == "pit" ? 4 : 3;
@@ -575,11 +580,11 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
             if (st.key != m_ripple.units()[i].key) continue;
             char buf[96];
             if (i < m_faulted.size() && m_faulted[i]) {
-                text = "FAULT  " + text;
+                text = eng::trp("FAULT  ") + text;
                 color = {1.0f, 0.35f, 0.3f, 1};
                 priority = 8;
             } else if (order[i] > 0) {
-                std::snprintf(buf, sizeof buf, "%d. %s  %+.0f %%", order[i], title.c_str(), 100.0 * m_ripple.deviation(i));
+                std::snprintf(buf, sizeof buf, eng::trp("%d. %s  %+.0f %%"), order[i], title.c_str(), 100.0 * m_ripple.deviation(i));
                 text = buf;
                 color = {1.0f, 0.72f, 0.25f, 1};
                 priority = 7;
@@ -590,7 +595,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                 const glm::vec3 c = ov::alarmColor(a.priority);
                 color = glm::vec4(c, 1);
                 priority = std::max(priority, 9 - a.priority);
-                if (text.rfind("ALARM", 0) != 0) text = "ALARM  " + text;
+                if (text.rfind(eng::trp("ALARM  "), 0) != 0) text = eng::trp("ALARM  ") + text;
             }
         if (st.key == m_selected) priority = 10;
         if (st.minor && far && priority <= 3) continue;
@@ -699,11 +704,11 @@ void OverviewScene::drawUi(const FrameInput& in) {
     // first frame), so the bar's height is added explicitly.
     ImGui::SetNextWindowPos({vp->Pos.x + 12.0f, vp->Pos.y + ImGui::GetFrameHeight() + 12.0f}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(0.82f);
-    if (!ImGui::Begin("The chain", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
+    if (!ImGui::Begin(eng::tr("The chain"), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("Click a site to fly into it; Home comes back here.");
+    ImGui::TextDisabled(eng::tr("Click a site to fly into it; Home comes back here."));
     if (ImGui::BeginTable("flows", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (const Flow& f : m_flows) {
             ImGui::TableNextRow();
@@ -711,16 +716,16 @@ void OverviewScene::drawUi(const FrameInput& in) {
             ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", f.def->title);
             ImGui::TableSetColumnIndex(1);
             if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), f.def->unit);
-            else ImGui::TextDisabled("no data");
+            else ImGui::TextDisabled(eng::tr("no data"));
         }
         ImGui::EndTable();
     }
     const auto lit = m_ripple.litOrder();
     if (!lit.empty()) {
         ImGui::Separator();
-        ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), "Away from their usual rate, in the order they changed:");
+        ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), eng::tr("Away from their usual rate, in the order they changed:"));
         for (std::size_t k = 0; k < lit.size(); ++k)
-            ImGui::Text("%zu. %s  %+.0f %%", k + 1, m_ripple.units()[lit[k]].title, 100.0 * m_ripple.deviation(lit[k]));
+            ImGui::Text(eng::tr("%zu. %s  %+.0f %%"), k + 1, m_ripple.units()[lit[k]].title, 100.0 * m_ripple.deviation(lit[k]));
     }
     ImGui::End();
 }

@@ -9,6 +9,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
+#include "engine/i18n.h"
 #include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
 #include "scenes/label_layout.h"
@@ -19,6 +20,13 @@ namespace scenes {
 using namespace scenes::pit;
 
 namespace {
+
+// "Truck 4, hauling" from a translated format with a number and a word (either may be absent from the format).
+std::string numbered(const char* format, int n, const char* word) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, format, n, word);
+    return buf;
+}
 
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
 // The track and belt models (manifest roles rail_track, 25 m, and conveyor_section, 10 m, tiled along Z) are drawn
@@ -70,18 +78,18 @@ glm::mat4 placeBox(glm::vec3 base, glm::vec3 size, float yaw = 0.0f) {
 // The words for the simulation's truck phases live here, not in sim/ (they will go through the translations).
 const char* phaseText(sim::TruckPhase p) {
     switch (p) {
-        case sim::TruckPhase::Parked: return "parked";
-        case sim::TruckPhase::ToShovel: return "to shovel";
-        case sim::TruckPhase::QueuedAtShovel: return "queued at shovel";
-        case sim::TruckPhase::Spotting: return "spotting";
-        case sim::TruckPhase::Loading: return "loading";
-        case sim::TruckPhase::Hauling: return "hauling";
-        case sim::TruckPhase::QueuedAtDump: return "queued at dump";
-        case sim::TruckPhase::Dumping: return "dumping";
-        case sim::TruckPhase::Returning: return "returning";
-        case sim::TruckPhase::ToPark: return "to park";
-        case sim::TruckPhase::BrokenDown: return "broken down";
-        case sim::TruckPhase::ShiftBreak: return "shift break";
+        case sim::TruckPhase::Parked: return eng::trpc("truck", "parked");
+        case sim::TruckPhase::ToShovel: return eng::trpc("truck", "to shovel");
+        case sim::TruckPhase::QueuedAtShovel: return eng::trpc("truck", "queued at shovel");
+        case sim::TruckPhase::Spotting: return eng::trpc("truck", "spotting");
+        case sim::TruckPhase::Loading: return eng::trpc("truck", "loading");
+        case sim::TruckPhase::Hauling: return eng::trpc("truck", "hauling");
+        case sim::TruckPhase::QueuedAtDump: return eng::trpc("truck", "queued at dump");
+        case sim::TruckPhase::Dumping: return eng::trpc("truck", "dumping");
+        case sim::TruckPhase::Returning: return eng::trpc("truck", "returning");
+        case sim::TruckPhase::ToPark: return eng::trpc("truck", "to park");
+        case sim::TruckPhase::BrokenDown: return eng::trpc("truck", "broken down");
+        case sim::TruckPhase::ShiftBreak: return eng::trpc("truck", "shift break");
     }
     return "?";
 }
@@ -472,7 +480,7 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
         (far ? farBodies : bodies)[c].push_back({body, tint, f.night});
         if (dEye < kTruckNames_m && !sel)
             f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
-                                        .text = "Truck " + std::to_string(i + 1) + ", " + phaseText(ts.phase),
+                                        .text = numbered(eng::trp("Truck %d, %s"), i + 1, phaseText(ts.phase)),
                                         .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
                               .priority = 1});
         if (pose.loaded && pose.bodyTilt < 0.5) {
@@ -593,7 +601,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
     // Labels: wishes ranked warnings > selection > sites > shovels > truck names, then de-cluttered on screen.
     for (std::size_t k = 0; k < s.mine.shovels.size(); ++k)
         if (s.mine.shovels[k].active)
-            f.wishes.push_back({.label = {.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = "Shovel " + std::to_string(k + 1),
+            f.wishes.push_back({.label = {.position = glm::vec3(m_shovelM[k][3]) + glm::vec3(0, 40, 0), .text = numbered(eng::trp("Shovel %d"), k + 1, ""),
                                         .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
                               .priority = 2});
     if (m_selTruck >= 0)
@@ -607,7 +615,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
     for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
         if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
             f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
-                                        .text = "! Truck " + std::to_string(i + 1) + " broken down", .color = {1.0f, 0.45f, 0.3f, 1},
+                                        .text = numbered(eng::trp("! Truck %d broken down"), i + 1, ""), .color = {1.0f, 0.45f, 0.3f, 1},
                                         .fadeStart = 4000, .fadeEnd = 9000},
                               .priority = 6});
 }
@@ -616,9 +624,9 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
     for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], f.pools[k], {.castShadow = false, .receiveShadow = false});
         r.drawInstanced(m_mast, f.masts);
     r.drawInstanced(m_box, f.lamps, {.castShadow = false});
-    f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = "Crusher / reloading point", .fadeStart = 5000, .fadeEnd = 11000},
+    f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = eng::trp("Crusher / reloading point"), .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
-    f.wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = "Waste dump", .fadeStart = 5000, .fadeEnd = 11000},
+    f.wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = eng::trp("Waste dump"), .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
     const glm::vec2 viewport(r.framebufferSize());
     const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
@@ -661,9 +669,9 @@ std::string PitScene::truckText(const sim::State& st, int i) const {
     const sim::TruckState& t = st.mine.trucks[static_cast<std::size_t>(i)];
     const double wait = t.waitingSince >= 0 ? sim::toSeconds(m_t - t.waitingSince) / 60.0 : 0.0;
     char buf[256];
-    std::snprintf(buf, sizeof buf, "Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld",
+    std::snprintf(buf, sizeof buf, eng::trp("Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld"),
                   i + 1, t.truckClass == sim::TruckClass::T130 ? "130 t" : "220 t", phaseText(t.phase), t.payload_t,
-                  t.payload_t > 0 ? (t.ore ? "ore" : "waste") : "", t.speed_m_s * 3.6, wait, t.totalWait_min, t.fuel_l,
+                  t.payload_t > 0 ? (t.ore ? eng::trp("ore") : eng::trp("waste")) : "", t.speed_m_s * 3.6, wait, t.totalWait_min, t.fuel_l,
                   static_cast<long long>(t.cycles));
     return buf;
 }
@@ -671,9 +679,9 @@ std::string PitScene::truckText(const sim::State& st, int i) const {
 std::string PitScene::shovelText(const sim::State& st, int i) const {
     if (i < 0 || static_cast<std::size_t>(i) >= st.mine.shovels.size()) return {};
     const sim::ShovelState& s = st.mine.shovels[static_cast<std::size_t>(i)];
-    const char* ph = s.phase == sim::ShovelPhase::Loading ? "loading" : s.phase == sim::ShovelPhase::Idle ? "idle" : "BROKEN DOWN";
+    const char* ph = s.phase == sim::ShovelPhase::Loading ? eng::trpc("shovel", "loading") : s.phase == sim::ShovelPhase::Idle ? eng::trpc("shovel", "idle") : eng::trpc("shovel", "BROKEN DOWN");
     char buf[200];
-    std::snprintf(buf, sizeof buf, "Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt", i + 1, ph, s.passesDone,
+    std::snprintf(buf, sizeof buf, eng::trp("Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt"), i + 1, ph, s.passesDone,
                   s.passesNeeded, s.queueLength, s.loaded_t / 1000.0);
     return buf;
 }
@@ -750,49 +758,50 @@ void PitScene::drawUi(const FrameInput& in) {
     const sim::State& s = *in.state;
     const sim::Params& p = s.params;
     ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin("Pit", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::Begin(eng::tr("Pit"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         auto setParam = [&](const char* name, const std::string& v) { m_outbox.setParamText(name, v); };
         int trucks = p.getInt("mine.trucks"), shovels = p.getInt("mine.shovels");
-        ImGui::SliderInt("Trucks", &trucks, 1, 80);
+        ImGui::SliderInt(eng::tr("Trucks"), &trucks, 1, 80);
         if (ImGui::IsItemDeactivatedAfterEdit()) setParam("mine.trucks", std::to_string(trucks));
-        ImGui::SliderInt("Shovels", &shovels, 1, sim::PitGeometry::kFaceSlots);
+        ImGui::SliderInt(eng::tr("Shovels"), &shovels, 1, sim::PitGeometry::kFaceSlots);
         if (ImGui::IsItemDeactivatedAfterEdit()) setParam("mine.shovels", std::to_string(shovels));
         int dispatch = p.getInt("mine.dispatch"), cls = p.getInt("mine.truck_class");
-        if (ImGui::Combo("Dispatch", &dispatch, "fixed shovel\0least wait\0")) setParam("mine.dispatch", std::to_string(dispatch));
-        if (ImGui::Combo("Truck class", &cls, "BelAZ 220 t\0BelAZ 130 t\0")) setParam("mine.truck_class", std::to_string(cls));
+        const std::string dispatchItems = std::string(eng::tr("fixed shovel")) + '\0' + eng::tr("least wait") + '\0';
+        if (ImGui::Combo(eng::tr("Dispatch"), &dispatch, dispatchItems.c_str())) setParam("mine.dispatch", std::to_string(dispatch));
+        if (ImGui::Combo(eng::tr("Truck class"), &cls, "BelAZ 220 t\0BelAZ 130 t\0")) setParam("mine.truck_class", std::to_string(cls));
         bool breakdowns = p.getBool("mine.breakdowns");
-        if (ImGui::Checkbox("Breakdowns", &breakdowns)) setParam("mine.breakdowns", breakdowns ? "1" : "0");
+        if (ImGui::Checkbox(eng::tr("Breakdowns"), &breakdowns)) setParam("mine.breakdowns", breakdowns ? "1" : "0");
         if (m_selTruck >= 0) {
             ImGui::Separator();
-            ImGui::TextUnformatted(truckText(s, m_selTruck).c_str());
+            ImGui::TextUnformatted(eng::display(truckText(s, m_selTruck)).c_str());
             const std::string target = "mine.truck:" + std::to_string(m_selTruck);
             if (s.mine.trucks[static_cast<std::size_t>(m_selTruck)].phase == sim::TruckPhase::BrokenDown) {
-                if (ImGui::Button("Repair now")) m_outbox.push({sim::CommandType::ClearFault, target, ""});
-            } else if (ImGui::Button("Break down")) m_outbox.push({sim::CommandType::InjectFault, target, ""});
+                if (ImGui::Button(eng::tr("Repair now"))) m_outbox.push({sim::CommandType::ClearFault, target, ""});
+            } else if (ImGui::Button(eng::tr("Break down"))) m_outbox.push({sim::CommandType::InjectFault, target, ""});
             ImGui::SameLine();
-            ImGui::Checkbox("Camera follows", &m_follow);
+            ImGui::Checkbox(eng::tr("Camera follows"), &m_follow);
         }
         if (m_selShovel >= 0) {
             ImGui::Separator();
-            ImGui::TextUnformatted(shovelText(s, m_selShovel).c_str());
+            ImGui::TextUnformatted(eng::display(shovelText(s, m_selShovel)).c_str());
         }
         ImGui::Separator();
-        ImGui::Text("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%", s.mine.ore_t_h, s.mine.trucksQueued,
+        ImGui::Text(eng::tr("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%"), s.mine.ore_t_h, s.mine.trucksQueued,
                     s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation);
-        ImGui::Text("Crusher queue %d, dump queue %d%s", s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? "   (shift break)" : "");
-        ImGui::Text("Stockpile %.0f / %.0f t, trains %zu", s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size());
-        if (!m_kpi.empty() && ImGui::CollapsingHeader("KPIs (last 8 sim hours)", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::Text(eng::tr("Crusher queue %d, dump queue %d%s"), s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? eng::tr("   (shift break)") : "");
+        ImGui::Text(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size());
+        if (!m_kpi.empty() && ImGui::CollapsingHeader(eng::tr("KPIs (last 8 sim hours)"), ImGuiTreeNodeFlags_DefaultOpen)) {
             // One plot per metric of m_kpi, in its order (pit_scene.h).
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
                 std::snprintf(overlay, sizeof overlay, fmt, v.back());
-                ImGui::PlotLines(label, v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
+                ImGui::PlotLines(eng::tr(label), v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
             };
-            plot(0, "Ore t/h", "%.0f t/h");
-            plot(1, "Queued", "%.0f trucks");
-            plot(2, "Utilisation", "%.0f %%");
-            plot(3, "Fuel", "%.0f L/h");
+            plot(0, eng::N_("Ore t/h"), "%.0f t/h");
+            plot(1, eng::N_("Queued"), eng::tr("%.0f trucks"));
+            plot(2, eng::N_("Utilisation"), "%.0f %%");
+            plot(3, eng::N_("Fuel"), "%.0f L/h");
         }
     }
     ImGui::End();

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "engine/i18n.h"
 #include "scenes/scene_kit.h"
 #include "scenes/smelter/smelter_scene.h"
 #include "sim/world.h"  // sim::State
@@ -41,21 +42,21 @@ void SmelterScene::drawUi(const FrameInput& in) {
     const sim::SmelterState& s = st.smelter;
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(380, 640), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Copper smelter", &m_showPanel)) { ImGui::End(); return; }
+    if (!ImGui::Begin(eng::tr("Copper smelter"), &m_showPanel)) { ImGui::End(); return; }
 
     // Alarms first: a visitor should see a red line before anything else.
     int active = 0;
     for (const sim::AlarmState& a : s.alarms) active += a.active ? 1 : 0;
     if (active == 0) {
-        ImGui::TextColored(kGreen, "No alarms");
+        ImGui::TextColored(kGreen, eng::tr("No alarms"));
     } else {
         for (const sim::AlarmState& a : s.alarms)
-            if (a.active) ImGui::TextColored(kRed, "ALARM  %s: %.2f (limit %.2f)", alarmText(a.name), a.value, a.limit);
+            if (a.active) ImGui::TextColored(kRed, eng::tr("ALARM  %s: %.2f (limit %.2f)"), alarmText(a.name), a.value, a.limit);
     }
-    if (!s.furnace.running) ImGui::TextColored(kRed, "Smelting furnace tripped: no smelting, the bath cools");
-    if (!s.acid_plant.running) ImGui::TextColored(kRed, "Acid plant tripped: all SO2 goes up the stack");
+    if (!s.furnace.running) ImGui::TextColored(kRed, eng::tr("Smelting furnace tripped: no smelting, the bath cools"));
+    if (!s.acid_plant.running) ImGui::TextColored(kRed, eng::tr("Acid plant tripped: all SO2 goes up the stack"));
     for (std::size_t i = 0; i < s.converters.size(); ++i)
-        if (s.converters[i].faulted) ImGui::TextColored(kRed, "Converter %zu faulted: blow stopped", i + 1);
+        if (s.converters[i].faulted) ImGui::TextColored(kRed, eng::tr("Converter %zu faulted: blow stopped"), i + 1);
     ImGui::Separator();
 
     if (ImGui::BeginTable("kpi", 2, ImGuiTableFlags_SizingStretchProp)) {
@@ -84,9 +85,9 @@ void SmelterScene::drawUi(const FrameInput& in) {
         ImGui::EndTable();
     }
 
-    if (ImGui::CollapsingHeader("Live plots", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(eng::tr("Live plots"), ImGuiTreeNodeFlags_DefaultOpen)) {
         if (m_plots.size() < 2) {
-            ImGui::TextDisabled("Plots fill as the simulation runs (one sample per 5 sim minutes).");
+            ImGui::TextDisabled(eng::tr("Plots fill as the simulation runs (one sample per 5 sim minutes)."));
         } else {
             const float w = ImGui::GetContentRegionAvail().x;
             const double span = m_plots.spanHours();
@@ -116,7 +117,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
         }
     }
 
-    if (ImGui::CollapsingHeader("Controls", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(eng::tr("Controls"), ImGuiTreeNodeFlags_DefaultOpen)) {
         paramSlider("Feed, t/h", "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
                     "Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
                     "more matte and slag (more ladles and slag pots), more SO2.");
@@ -133,13 +134,13 @@ void SmelterScene::drawUi(const FrameInput& in) {
         paramSlider("Converters in service", "smelter.converters", 1.0f, 6.0f, "%.0f", "Peirce-Smith converters in the aisle.");
     }
 
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::Checkbox("Cut-away buildings (roof and aisle walls off)", &m_cutaway);
-        ImGui::Checkbox("Labels on the equipment", &m_showLabels);
+    if (ImGui::CollapsingHeader(eng::tr("View"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::Checkbox(eng::tr("Cut-away buildings (roof and aisle walls off)"), &m_cutaway);
+        ImGui::Checkbox(eng::tr("Labels on the equipment"), &m_showLabels);
     }
-    if (!m_selected.empty() && ImGui::CollapsingHeader("Selected", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!m_selected.empty() && ImGui::CollapsingHeader(eng::tr("Selected"), ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::TextUnformatted(describe(m_selected).c_str());
-        if (ImGui::SmallButton("Clear selection")) m_selected.clear();
+        if (ImGui::SmallButton(eng::tr("Clear selection"))) m_selected.clear();
     }
     ImGui::End();
 }

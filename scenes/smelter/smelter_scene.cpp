@@ -12,6 +12,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
+#include "engine/i18n.h"
 #include "engine/procedural.h"
 #include "scenes/label_layout.h"
 #include "scenes/mesh_batch.h"
@@ -776,50 +777,51 @@ void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
     };
     const bool hot = m_alarm.size() > 0 && m_alarm[0], cold = m_alarm.size() > 1 && m_alarm[1];
     const bool level = m_alarm.size() > 2 && m_alarm[2], stack = m_alarm.size() > 3 && m_alarm[3];
-    std::snprintf(b, sizeof b, "%sSmelting furnace  %.0f C\nmatte %.1f %% Cu, bath %.2f m%s", hot || cold || level ? "ALARM  " : "",
+    std::snprintf(b, sizeof b, eng::trp("%sSmelting furnace  %.0f °C\nmatte %.1f %% Cu, bath %.2f m%s"), hot || cold || level ? eng::trp("ALARM  ") : "",
                   s.furnace.temperature_c, s.furnace.matte_grade_pct, s.furnace.bath_level_m,
-                  s.furnace.running ? "" : "\nTRIPPED (no smelting)");
+                  s.furnace.running ? "" : eng::trp("\nTRIPPED (no smelting)"));
     add(kFurnacePos + glm::vec3(0, 25, 0), b, hot || cold || level || !s.furnace.running ? kLabelRed : kLabelWhite);
-    static const char* kPhase[] = {"idle", "charging", "slag blow", "skimming", "copper blow", "pouring"};
+    static const char* kPhase[] = {eng::N_("idle"), eng::N_("charging"), eng::N_("slag blow"), eng::N_("skimming"),
+                                   eng::N_("copper blow"), eng::N_("pouring")};
     for (std::size_t i = 0; i < s.converters.size(); ++i) {
         const sim::ConverterState& c = s.converters[i];
-        std::snprintf(b, sizeof b, "Converter %zu: %s%s\n%.0f t, %.0f %%", i + 1, c.faulted ? "FAULT - " : "",
-                      kPhase[static_cast<int>(c.phase)], c.contents_t, 100.0 * c.progress);
+        std::snprintf(b, sizeof b, eng::trp("Converter %zu: %s%s\n%.0f t, %.0f %%"), i + 1, c.faulted ? eng::trp("FAULT - ") : "",
+                      eng::trp(kPhase[static_cast<int>(c.phase)]), c.contents_t, 100.0 * c.progress);
         add(converterPos(static_cast<int>(i)) + glm::vec3(0, 14, 0), b, c.faulted ? kLabelRed : kLabelWhite, 350.0f);
     }
-    static const char* kAnode[] = {"filling", "oxidising", "poling", "casting"};
+    static const char* kAnode[] = {eng::N_("filling"), eng::N_("oxidising"), eng::N_("poling"), eng::N_("casting")};
     for (std::size_t a = 0; a < s.anode_furnaces.size(); ++a) {
-        std::snprintf(b, sizeof b, "Anode furnace %zu: %s\n%.0f t", a + 1, kAnode[static_cast<int>(s.anode_furnaces[a].phase)],
+        std::snprintf(b, sizeof b, eng::trp("Anode furnace %zu: %s\n%.0f t"), a + 1, eng::trp(kAnode[static_cast<int>(s.anode_furnaces[a].phase)]),
                       s.anode_furnaces[a].contents_t);
         add(anodeFurnacePos(static_cast<int>(a)) + glm::vec3(0, 12, 0), b, kLabelWhite, 350.0f);
     }
-    std::snprintf(b, sizeof b, "Casting wheel%s\n%.0f anodes cast", s.casting.active ? " (casting)" : "", s.casting.anodes_cast);
+    std::snprintf(b, sizeof b, eng::trp("Casting wheel%s\n%.0f anodes cast"), s.casting.active ? eng::trp(" (casting)") : "", s.casting.anodes_cast);
     add(kCastingWheelPos + glm::vec3(0, 5, 0), b, kLabelWhite, 300.0f);
-    std::snprintf(b, sizeof b, "Acid plant  SO2 in %.1f t/h, captured %.1f %%\nH2SO4 %.1f t/h", s.acid_plant.so2_in_t_h,
+    std::snprintf(b, sizeof b, eng::trp("Acid plant  SO₂ in %.1f t/h, captured %.1f %%\nH₂SO₄ %.1f t/h"), s.acid_plant.so2_in_t_h,
                   100.0 * s.acid_plant.capture_fraction, s.acid_plant.acid_t_h);
     add(kAcidPlantPos + glm::vec3(0, 64, 0), b, s.acid_plant.running ? kLabelWhite : kLabelRed, 1200.0f);
-    std::snprintf(b, sizeof b, "%sStack  SO2 %.2f t/h", stack ? "ALARM  " : "", s.stack_so2_t_h);
+    std::snprintf(b, sizeof b, eng::trp("%sStack  SO₂ %.2f t/h"), stack ? eng::trp("ALARM  ") : "", s.stack_so2_t_h);
     add(kStackPos + glm::vec3(0, 155, 0), b, stack ? kLabelRed : kLabelWhite, 1500.0f);
-    std::snprintf(b, sizeof b, "Tankhouse  %d cells%s, %.0f A/m2\ncathode %.1f t/h, %.0f t stacked", s.tankhouse.cells,
-                  s.tankhouse.cells > kMaxCellsDrawn ? " (600 shown)" : "", s.tankhouse.current_density_a_m2,
+    std::snprintf(b, sizeof b, eng::trp("Tankhouse  %d cells%s, %.0f A/m²\ncathode %.1f t/h, %.0f t stacked"), s.tankhouse.cells,
+                  s.tankhouse.cells > kMaxCellsDrawn ? eng::trp(" (600 shown)") : "", s.tankhouse.current_density_a_m2,
                   s.tankhouse.cathode_t_h, s.tankhouse.cathode_stock_t);
     add(kTankhousePos + glm::vec3(0, 20, 0), b, kLabelWhite, 1200.0f);
-    std::snprintf(b, sizeof b, "Concentrate store  %.0f t", s.concentrate_store_t);
+    std::snprintf(b, sizeof b, eng::trp("Concentrate store  %.0f t"), s.concentrate_store_t);
     add(kStorePos + glm::vec3(0, 23, 0), b, kLabelWhite, 900.0f);
-    add({-132.0f, 12.0f, -14.0f}, "Charge preparation", kLabelWhite, 300.0f);
-    std::snprintf(b, sizeof b, "Slag yard  %.0f t this run, %.1f t/h formed", s.slag_yard.slag_t, s.slag_t_h);
+    add({-132.0f, 12.0f, -14.0f}, eng::trp("Charge preparation"), kLabelWhite, 300.0f);
+    std::snprintf(b, sizeof b, eng::trp("Slag yard  %.0f t this run, %.1f t/h formed"), s.slag_yard.slag_t, s.slag_t_h);
     add(kYardPos + glm::vec3(0, 16, 20), b, kLabelWhite, 900.0f);
     const double share = s.slag_yard.slag_t > 0 ? 100.0 * s.slag_yard.fayalite_t / s.slag_yard.slag_t : 0.0;
-    std::snprintf(b, sizeof b, "Fayalite Fe2SiO4 feedstock -> photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used",
+    std::snprintf(b, sizeof b, eng::trp("Fayalite Fe₂SiO₄ feedstock → photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used"),
                   s.slag_yard.fayalite_t, share, m_catalystSlag);
     add({17.0f, 10.0f, 113.0f}, b, kLabelSlag, 900.0f);
-    add(kUptakeTop + glm::vec3(0, 3, -30), "Uptake and off-gas line", kLabelWhite, 400.0f);
+    add(kUptakeTop + glm::vec3(0, 3, -30), eng::trp("Uptake and off-gas line"), kLabelWhite, 400.0f);
     // Ladles in motion say what they carry.
-    static const char* kWhat[] = {"matte", "slag", "blister"};
+    static const char* kWhat[] = {eng::N_("matte"), eng::N_("slag"), eng::N_("blister")};
     for (std::size_t i = 0; i < m_anim.ladles.size(); ++i) {
         const LadleAnim& l = m_anim.ladles[i];
         if (l.fill <= 0.02f || l.carrier == Carrier::Floor) continue;
-        std::snprintf(b, sizeof b, "%s %.0f t, %.0f C", kWhat[static_cast<int>(l.contents)], s.ladles[i].mass_t, s.ladles[i].temperature_c);
+        std::snprintf(b, sizeof b, eng::trp("%s %.0f t, %.0f °C"), eng::trp(kWhat[static_cast<int>(l.contents)]), s.ladles[i].mass_t, s.ladles[i].temperature_c);
         add(l.pos + glm::vec3(0, 7.5f, 0), b, kLabelSlag, 250.0f);
     }
     const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
@@ -906,7 +908,8 @@ std::string SmelterScene::describe(const std::string& key) const {
         const int i = index();
         if (i < 0 || i >= static_cast<int>(s.converters.size())) return key;
         const sim::ConverterState& c = s.converters[static_cast<std::size_t>(i)];
-        static const char* kPhase[] = {"idle", "charging", "slag blow", "skimming", "copper blow", "pouring"};
+        static const char* kPhase[] = {eng::N_("idle"), eng::N_("charging"), eng::N_("slag blow"), eng::N_("skimming"),
+                                   eng::N_("copper blow"), eng::N_("pouring")};
         std::snprintf(b, sizeof b, "Peirce-Smith converter %d (4 m x 11 m; almalyk.md §6)\n%s%s, %.0f %% done, tilt %.0f deg\n"
                       "contents %.0f t (charged %.0f t), SO2 %.1f t/h, cycles %d",
                       i + 1, c.faulted ? "FAULT: " : "", kPhase[static_cast<int>(c.phase)], 100.0 * c.progress, c.tilt_deg,
@@ -923,7 +926,7 @@ std::string SmelterScene::describe(const std::string& key) const {
     } else if (key.rfind("anode:", 0) == 0) {
         const int a = index();
         if (a < 0 || a >= static_cast<int>(s.anode_furnaces.size())) return key;
-        static const char* kAnode[] = {"filling", "oxidising", "poling", "casting"};
+        static const char* kAnode[] = {eng::N_("filling"), eng::N_("oxidising"), eng::N_("poling"), eng::N_("casting")};
         std::snprintf(b, sizeof b, "Anode furnace %d (fire refining)\n%s, %.0f %% done, %.0f t", a + 1,
                       kAnode[static_cast<int>(s.anode_furnaces[static_cast<std::size_t>(a)].phase)],
                       100.0 * s.anode_furnaces[static_cast<std::size_t>(a)].progress, s.anode_furnaces[static_cast<std::size_t>(a)].contents_t);

@@ -62,8 +62,9 @@ TEST_CASE("alarm words: every alarm key of the table has words, with its value a
     s.current = 812.4;
     s.value = 990.0;
     s.limit = 1000.0;
-    CHECK(app::alarmText(s) == "Concentrate store low: 812 t (limit 1000 t)");
-    CHECK(app::alarmText(s, false) == "Concentrate store low: 990 t (limit 1000 t)");
+    // Numbers in the language's format, as captions write them (English: "1,000").
+    CHECK(app::alarmText(s) == "Concentrate store low: 812 t (limit 1,000 t)");
+    CHECK(app::alarmText(s, false) == "Concentrate store low: 990 t (limit 1,000 t)");
     s.key = "not.an_alarm";
     CHECK(app::alarmText(s) == "not.an_alarm");
     const sim::Command c = app::ackCommand("*");
