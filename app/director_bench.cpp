@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/directors.h"
+#include "app/ui.h"
+#include "engine/i18n.h"
 
 namespace app {
 
@@ -69,6 +71,9 @@ void BenchDirector::endFrame(Session& s, const FramePlan&) {
     const double ms = std::chrono::duration<double, std::milli>(now - m_t0).count();
     m_stats.add(ms);
     m_t0 = now;
+    // Start-up as a visitor waits for it: process start to the first frame on screen (window, GL, catalog, fonts,
+    // the World, the scene's meshes and shaders).
+    if (m_frame == 0) m_firstFrameMs = std::chrono::duration<double, std::milli>(now - processStart()).count();
     // A scene change is timed over the frames around it: the switch, the first frame of the new scene (its shadow
     // map and caches), and the cross-fade.
     if (s.sceneName() != m_lastScene) {
@@ -90,6 +95,12 @@ std::string BenchDirector::report(const Session& s) const {
                               {"median_ms", f.medianMs}, {"p95_ms", f.p95Ms}, {"p99_ms", f.p99Ms}, {"max_ms", f.maxMs},
                               {"triangles", s.renderer->stats().triangles}, {"draw_calls", s.renderer->stats().drawCalls}};
     nlohmann::json out = j;
+    const eng::FontBuild& fonts = lastFontBuild();
+    out["lang"] = eng::language();
+    out["first_frame_ms"] = m_firstFrameMs;
+    out["font_atlas"] = std::to_string(fonts.width) + "x" + std::to_string(fonts.height);
+    out["font_glyphs"] = fonts.glyphs;
+    out["font_build_ms"] = fonts.ms;
     if (m_tour) {
         out["tour"] = m_tour->tour().name;
         out["tour_s"] = m_tour->time();

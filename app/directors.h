@@ -72,6 +72,7 @@ private:
     eng::FrameStats m_stats;
     std::string m_lastScene;
     int m_sceneChanges = 0;
+    double m_firstFrameMs = 0.0;
     int m_changeFrame = -100;         // the last frame at which the scene changed
     double m_changeMaxMs = 0.0;       // the slowest frame within 3 frames of a scene change
 };

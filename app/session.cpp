@@ -99,6 +99,12 @@ int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
     return 0;
 }
 
+namespace {
+const std::chrono::steady_clock::time_point kProcessStart = std::chrono::steady_clock::now();
+}  // namespace
+
+std::chrono::steady_clock::time_point processStart() { return kProcessStart; }
+
 bool Session::applyLanguage(const std::string& code, std::string* why) {
     if (!eng::setLanguage(code, why)) return false;
     if (gui) gui->rebuildFonts([](float scale) { buildUiFonts(scale); });

@@ -16,6 +16,7 @@
 //   false with *why and leaves the session as it was, and sets notice() for the screen.
 // Does NOT: decide the clock, the camera's moves or the UI (directors do), or call GL/GLFW itself (engine/ does).
 #pragma once
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -122,6 +123,9 @@ public:
     std::unique_ptr<sim::World> world;  // after the scenes: they may be destroyed while it still exists
     eng::OrbitCamera camera;
 };
+
+// When the program started (static initialisation, before main): bench's first_frame_ms counts from here.
+std::chrono::steady_clock::time_point processStart();
 
 // --quality auto picks from the GL renderer string (llvmpipe -> low); low/high force it.
 eng::QualityLevel resolveQuality(Quality q, const std::string& glRenderer);

@@ -8,25 +8,27 @@
 
 #include <imgui.h>
 
+#include "engine/locale_format.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
 
 namespace scenes::kit {
 
 std::string formatNumber(const char* format, double v, double groupFrom) {
-    if (!std::isfinite(v)) return "-";
-    char b[64];
-    std::snprintf(b, sizeof b, format, v);
-    if (std::abs(v) < groupFrom) return b;
-    const std::string_view text(b);
-    const std::size_t sign = text[0] == '-' ? 1 : 0, end = std::min(text.find('.'), text.size());
-    std::string out(text.substr(0, sign));
-    for (std::size_t i = sign; i < end; ++i) {
-        if (i > sign && (end - i) % 3 == 0) out += ',';
-        out += text[i];
+    // "%.Nf" goes through the language's formatter (engine/locale_format.h: decimal comma in ru, uz, de); any other
+    // format is printed as it is.
+    const std::string_view f(format);
+    int decimals = -1;
+    if (f.size() == 4 && f[0] == '%' && f[1] == '.' && f[2] >= '0' && f[2] <= '6' && f[3] == 'f') decimals = f[2] - '0';
+    if (decimals < 0) {
+        if (!std::isfinite(v)) return "-";
+        char b[64];
+        std::snprintf(b, sizeof b, format, v);
+        return b;
     }
-    out += text.substr(end);
-    return out;
+    eng::NumberFormat nf = eng::currentNumberFormat();
+    nf.groupFrom = std::max(groupFrom, nf.groupFrom);
+    return eng::formatNumber(v, decimals, nf);
 }
 
 void tooltip(const char* text) {

@@ -117,7 +117,7 @@ const std::vector<Facility>& facilities() {
         {"reformer", eng::N_("Steam reformer"), kReformer, 60.0f},
         {"prmits", eng::N_("To PRMiTS, Chirchik"), kPrmits, 300.0f},
         {"gas_field", eng::N_("To the depleted gas field"), kGasField, 300.0f},
-        {"town", "Almalyk", kTown, 2600.0f},
+        {"town", eng::N_("Almalyk"), kTown, 2600.0f},
     };
     return kTable;
 }

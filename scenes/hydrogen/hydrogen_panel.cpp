@@ -63,8 +63,8 @@ void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
         return;
     const float em = ImGui::GetFontSize();
     auto setup = [&](const RowGroup& g) {
-        ImGui::TableSetupColumn(g.title, ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(g.valueHeader, ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(eng::tr(g.title), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(eng::tr(g.valueHeader), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
         if (g.extraHeader) ImGui::TableSetupColumn(g.extraHeader, ImGuiTableColumnFlags_WidthFixed);
     };
@@ -79,7 +79,7 @@ void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
             const bool has = i < g->rows->size();
             ImGui::TableNextColumn();
             if (has) {
-                ImGui::TextUnformatted((*g->rows)[i].label);
+                ImGui::TextUnformatted(eng::tr((*g->rows)[i].label));
                 tip((*g->rows)[i].tip);
             }
             ImGui::TableNextColumn();
@@ -170,7 +170,7 @@ void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<Pl
         const sim::CivilTime c = sim::toLocalCivil(sim::fromSeconds(h.hoursAt(k) * 3600.0));
         ImGui::BeginTooltip();
         ImGui::Text("%02d-%02d %02d:%02d", c.month, c.day, c.hour, c.minute);
-        for (const PlotLine& l : lines) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.colour), "%s %.2f %s", l.name, (*l.values)[k], unit);
+        for (const PlotLine& l : lines) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.colour), "%s %.2f %s", eng::tr(l.name), (*l.values)[k], unit);
         ImGui::EndTooltip();
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {  // legend
@@ -180,7 +180,7 @@ void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<Pl
         d->AddRectFilled({c.x, c.y + pad}, {c.x + s, c.y + pad + s}, lines[i].colour);
         ImGui::Dummy({s + 4.0f, ImGui::GetTextLineHeight()});
         ImGui::SameLine(0.0f, 0.0f);
-        ImGui::TextUnformatted(lines[i].name);
+        ImGui::TextUnformatted(eng::tr(lines[i].name));
     }
 }
 
@@ -192,7 +192,7 @@ bool anyAbove(const std::vector<float>& v, float x) {
 
 void HydrogenScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format,
                                 bool logScale, const char* tipText) {
-    if (m_state) m_sliders.slider(m_state->params, m_outbox, label, name, lo, hi, format, logScale, tipText);
+    if (m_state) m_sliders.slider(m_state->params, m_outbox, eng::tr(label), name, lo, hi, format, logScale, tipText);
 }
 
 void HydrogenScene::drawSupply(const sim::State& s) {
@@ -209,11 +209,11 @@ void HydrogenScene::drawSupply(const sim::State& s) {
         day[i] = b;
     }
     char dayHeader[32];
-    if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "last 24 h");
-    else std::snprintf(dayHeader, sizeof dayHeader, "last %.1f h", span);
+    if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "%s", eng::tr("last 24 h"));
+    else std::snprintf(dayHeader, sizeof dayHeader, eng::tr("last %.1f h"), span);
     const std::vector<h2::Row> flows = h2::supplyRows(now), store = h2::storeRows(now, m_storageCap);
-    rowsTable("##supply", {&flows, "H2", "now", dayHeader, [&](std::size_t i) { return day[i]; }},
-              {&store, "Store and reformer", "now", nullptr, {}});
+    rowsTable("##supply", {&flows, "H₂", eng::N_("now"), dayHeader, [&](std::size_t i) { return day[i]; }},
+              {&store, eng::N_("Store and reformer"), eng::N_("now"), nullptr, {}});
     if (now.unserved_kg_h > 0.005)
         ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), eng::tr("PRMiTS short of hydrogen: %.2f kg/h unserved"), now.unserved_kg_h);
 }
@@ -225,15 +225,15 @@ void HydrogenScene::drawPlots() {
     }
     const float em = ImGui::GetFontSize();
     std::vector<PlotLine> lines = {
-        {&m_plots.series(h2::kPlotPanels), IM_COL32(250, 200, 60, 255), "panels (after separator)", 2.0f},
-        {&m_plots.series(h2::kPlotReformer), IM_COL32(110, 160, 255, 255), "reformer", 2.0f},
-        {&m_plots.series(h2::kPlotVented), IM_COL32(210, 120, 210, 255), "vented", 1.5f},
-        {&m_plots.series(h2::kPlotDemand), IM_COL32(240, 240, 240, 255), "PRMiTS demand", 2.0f},
+        {&m_plots.series(h2::kPlotPanels), IM_COL32(250, 200, 60, 255), eng::N_("panels (after separator)"), 2.0f},
+        {&m_plots.series(h2::kPlotReformer), IM_COL32(110, 160, 255, 255), eng::N_("reformer"), 2.0f},
+        {&m_plots.series(h2::kPlotVented), IM_COL32(210, 120, 210, 255), eng::N_("vented"), 1.5f},
+        {&m_plots.series(h2::kPlotDemand), IM_COL32(240, 240, 240, 255), eng::N_("PRMiTS demand"), 2.0f},
     };
     if (anyAbove(m_plots.series(h2::kPlotUnserved), 0.005f))
-        lines.push_back({&m_plots.series(h2::kPlotUnserved), IM_COL32(255, 80, 70, 255), "unserved", 2.0f});
+        lines.push_back({&m_plots.series(h2::kPlotUnserved), IM_COL32(255, 80, 70, 255), eng::N_("unserved"), 2.0f});
     char title[96];
-    std::snprintf(title, sizeof title, "H2 supply and demand, kg/h - last %.0f h", m_plots.spanHours());
+    std::snprintf(title, sizeof title, eng::tr("H₂ supply and demand, kg/h - last %.0f h"), m_plots.spanHours());
     ImGui::TextUnformatted(title);
     linesPlot("##supplyplot", m_plots, lines, "kg/h", 9.0f * em);
     // The store and the sun, side by side.
@@ -241,20 +241,20 @@ void HydrogenScene::drawPlots() {
     const std::vector<float>& poa = m_plots.series(h2::kPlotPoa);
     const float half = 0.5f * (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
     char t[96];
-    std::snprintf(t, sizeof t, "H2 in store, kg (of %.0f)", m_storageCap);
+    std::snprintf(t, sizeof t, eng::tr("H₂ in store, kg (of %.0f)"), m_storageCap);
     const float stMax = std::max(static_cast<float>(m_storageCap), *std::max_element(st.begin(), st.end()));
     ImGui::PlotLines("##st", st.data(), static_cast<int>(st.size()), 0, t, 0.0f, stMax, ImVec2(half, 3.5f * em));
     ImGui::SameLine();
     const float aMax = std::max(1100.0f, *std::max_element(poa.begin(), poa.end()));
-    ImGui::PlotLines("##poa", poa.data(), static_cast<int>(poa.size()), 0, "Sun on the panels, W/m²", 0.0f, aMax,
+    ImGui::PlotLines("##poa", poa.data(), static_cast<int>(poa.size()), 0, eng::tr("Sun on the panels, W/m²"), 0.0f, aMax,
                      ImVec2(half, 3.5f * em));
 }
 
 void HydrogenScene::drawGasField(const sim::State& s) {
     const h2::FieldNow f = h2::readField(s);
     const std::vector<h2::Row> field = h2::fieldRows(f), co2 = h2::co2Rows(f);
-    rowsTable("##gasfield", {&field, "Depleted gas field (feeds the reformer)", "now", nullptr, {}},
-              {&co2, "CO2 into a depleted reservoir", "now", nullptr, {}});
+    rowsTable("##gasfield", {&field, eng::N_("Depleted gas field (feeds the reformer)"), eng::N_("now"), nullptr, {}},
+              {&co2, eng::N_("CO2 into a depleted reservoir"), eng::N_("now"), nullptr, {}});
     const std::string status = h2::injectionStatus(f);
     const bool bad = !f.injectionOk || f.co2Vented_t_h > 0.0;
     if (bad) ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", status.c_str());
@@ -275,7 +275,7 @@ void HydrogenScene::drawComparison(const sim::State& s) {
             ImGui::TableNextRow();
             if (e.name == running || e.name == "photocatalytic") ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, highlight);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(h2::routeLabel(e.name).c_str());
+            ImGui::TextUnformatted(eng::display(h2::routeLabel(e.name)).c_str());
             tip(h2::routeTip(e.name));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rangeText(e.co2_kg_per_kg, true).c_str());
@@ -309,7 +309,7 @@ void HydrogenScene::drawControls() {
         }
         tip(p.source);
     }
-    paramSlider("STH, %", "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, "Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)");
+    paramSlider(eng::N_("STH, %"), "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, "Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)");
     ImGui::SetNextItemWidth(260);
     if (ImGui::BeginCombo(eng::tr("Absorber"), kAbsorbers[m_absorber].name)) {
         for (int i = 0; i < static_cast<int>(std::size(kAbsorbers)); ++i)
@@ -322,20 +322,20 @@ void HydrogenScene::drawControls() {
                        sth > ceiling ? " - STH above this absorber's physical limit!" : "");
     tip("Theoretical STH for 100 % quantum yield below the absorption edge, AM1.5G (hydrogen.md §1, ASTM G173). "
         "SrTiO3:Al is capped near 1.1-1.4 %; 10 % needs an edge >= ~530 nm.");
-    paramSlider("Panel area, m²", "h2.panel_area_m2", 0.0f, 400000.0f, "%.0f", true,
+    paramSlider(eng::N_("Panel area, m²"), "h2.panel_area_m2", 0.0f, 400000.0f, "%.0f", true,
                 "Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them");
-    paramSlider("Tilt, °", "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
-    paramSlider("Azimuth, °", "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
+    paramSlider(eng::N_("Tilt, °"), "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
+    paramSlider(eng::N_("Azimuth, °"), "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
     bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
     if (ImGui::Checkbox(eng::tr("Seasonal weather"), &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
     tip("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)");
     if (!stochastic) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(180);
-        paramSlider("Cloud cover", "weather.cloud_cover", 0.0f, 1.0f, "%.2f", false, "Share of the time the sun is covered");
+        paramSlider(eng::N_("Cloud cover"), "weather.cloud_cover", 0.0f, 1.0f, "%.2f", false, "Share of the time the sun is covered");
     }
-    paramSlider("Reformer, kg H2/h", "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, "Steam methane reformer capacity");
-    paramSlider("CO2 capture", "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, "Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)");
+    paramSlider(eng::N_("Reformer, kg H2/h"), "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, "Steam methane reformer capacity");
+    paramSlider(eng::N_("CO2 capture"), "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, "Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)");
     ImGui::Separator();
     ImGui::Checkbox(eng::tr("Sun path preview"), &m_showSunPath);
     tip("The simulation clock only runs forward, so date and time of day are previewed here: the sun's path over the\n"

@@ -7,6 +7,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "engine/i18n.h"
 #include "engine/procedural.h"
 #include "sim/catalyst.h"
 #include "sim/solar.h"
@@ -478,31 +479,31 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
     // Halfway between the field's middle and its corner at the gas plant: on screen in every preset that shows rows.
     const glm::vec3 fieldTop(0.25f * (lo.x + hi.x), 12.0f, 0.25f * (lo.y + hi.y));
     char b[256];
-    std::snprintf(b, sizeof b, "Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH2 now %.3f kg/h (%.1f g/h per 100 m²)%s",
+    std::snprintf(b, sizeof b, eng::trp("Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH₂ now %.3f kg/h (%.1f g/h per 100 m²)%s"),
                   m_area, f.modules, m_sth, m_h2kgh, m_area > 0 ? m_h2kgh * 1e5 / m_area : 0.0,
-                  m_sunDir.y < 0 ? " - night" : (m_clouds.cover() > 0.5 ? " - cloudy" : ""));
+                  m_sunDir.y < 0 ? eng::trp(" - night") : (m_clouds.cover() > 0.5 ? eng::trp(" - cloudy") : ""));
     r.labels().add({.position = fieldTop, .text = b, .color = {1, 0.95f, 0.8f, 1}, .fadeStart = 3000, .fadeEnd = 6000});
     r.labels().add({.position = kPlant + glm::vec3(-3, 4, 0),
-                    .text = m_separatorOk ? "Membrane separator (polyimide, Nature 2021)\nin: moist H2:O2 = 2:1 - inside flammability and detonation limits"
-                                          : "SEPARATOR FAULT: product gas vented",
+                    .text = m_separatorOk ? eng::trp("Membrane separator (polyimide, Nature 2021)\nin: moist H₂:O₂ = 2:1 - inside flammability and detonation limits")
+                                          : eng::trp("SEPARATOR FAULT: product gas vented"),
                     .color = m_separatorOk ? glm::vec4(1, 0.8f, 0.3f, 1) : glm::vec4(1, 0.4f, 0.3f, 1), .fadeStart = 900, .fadeEnd = 2000});
-    std::snprintf(b, sizeof b, "H2 storage %.1f / %.0f kg (%.0f %%)", m_storageKg, m_storageCap, 100.0 * m_storageFill);
+    std::snprintf(b, sizeof b, eng::trp("H₂ storage %.1f / %.0f kg (%.0f %%)"), m_storageKg, m_storageCap, 100.0 * m_storageFill);
     r.labels().add({.position = kTankYard + glm::vec3(6, 16, 0), .text = b, .color = {0.6f, 0.9f, 1, 1}, .fadeStart = 900, .fadeEnd = 2000});
-    std::snprintf(b, sizeof b, "To W/Mo oxide reduction: demand %.1f kg/h", m_demandKgh);
+    std::snprintf(b, sizeof b, eng::trp("To W/Mo oxide reduction: demand %.1f kg/h"), m_demandKgh);
     r.labels().add({.position = kConsumer + glm::vec3(0, 22, 0), .text = b, .fadeStart = 1500, .fadeEnd = 3000});
-    const char* name = m_smrCapture > 0 ? "Steam reformer + CO2 capture" : "Steam reformer (grey)";
-    if (m_smrTripped) std::snprintf(b, sizeof b, "%s - TRIPPED", name);
+    const char* name = m_smrCapture > 0 ? eng::trp("Steam reformer + CO₂ capture") : eng::trp("Steam reformer (grey)");
+    if (m_smrTripped) std::snprintf(b, sizeof b, eng::trp("%s - TRIPPED"), name);
     else if (m_smrKgh > 0.0)
-        std::snprintf(b, sizeof b, "%s: %.1f kg H2/h, CO2 to air %.1f kg/h (%.1f kg per kg H2)", name, m_smrKgh,
+        std::snprintf(b, sizeof b, eng::trp("%s: %.1f kg H₂/h, CO₂ to air %.1f kg/h (%.1f kg per kg H₂)"), name, m_smrKgh,
                       m_smrCo2Kgh, m_smrCo2Kgh / m_smrKgh);
-    else std::snprintf(b, sizeof b, "%s - hot standby (burners only, CO2 to air %.1f kg/h)", name, m_smrCo2Kgh);
+    else std::snprintf(b, sizeof b, eng::trp("%s - hot standby (burners only, CO₂ to air %.1f kg/h)"), name, m_smrCo2Kgh);
     // Captured CO2 vented (injection faulted or reservoir full): a second line in red on the same label (two labels
     // at the stack and the absorber would overlap from afar).
     std::string text = b;
     const bool venting = m_smrCapture > 0 && (!m_injectionOk || m_co2VentedTh > 0.0);
     if (venting)
-        text += fmt(m_injectionOk ? "\nCO2 reservoir full: captured CO2 vented, %.0f kg/h"
-                                  : "\nCO2 INJECTION FAULT: captured CO2 vented, %.0f kg/h", m_co2VentedTh * 1000.0);
+        text += fmt(m_injectionOk ? eng::trp("\nCO₂ reservoir full: captured CO₂ vented, %.0f kg/h")
+                                  : eng::trp("\nCO₂ INJECTION FAULT: captured CO₂ vented, %.0f kg/h"), m_co2VentedTh * 1000.0);
     r.labels().add({.position = kReformer + m_stackTop + glm::vec3(0, 8, 0), .text = text,
                     .color = venting ? glm::vec4(1, 0.45f, 0.35f, 1) : glm::vec4(1, 0.85f, 0.75f, 1), .fadeStart = 1500, .fadeEnd = 3000});
 }

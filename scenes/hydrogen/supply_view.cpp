@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "engine/i18n.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
 
@@ -87,55 +88,55 @@ FieldNow readField(const sim::State& s) {
 
 std::vector<Row> supplyRows(const SupplyNow& n) {
     return {
-        {"demand", "PRMiTS demand", num("%.2f", n.demand_kg_h), "kg/h",
+        {"demand", eng::N_("PRMiTS demand"), num("%.2f", n.demand_kg_h), "kg/h",
          "W/Mo oxide reduction in Chirchik, by shift and hour (docs/hydrogen_supply.md §2)"},
-        {"served_panels", "served from panels + storage", num("%.2f", n.servedPanels_kg_h), "kg/h",
+        {"served_panels", eng::N_("served from panels + storage"), num("%.2f", n.servedPanels_kg_h), "kg/h",
          "Demand met by photocatalytic H2, straight from the field or out of the store"},
-        {"served_reformer", "served by the reformer", num("%.2f", n.servedReformer_kg_h), "kg/h",
+        {"served_reformer", eng::N_("served by the reformer"), num("%.2f", n.servedReformer_kg_h), "kg/h",
          "Demand met by the steam reformer, direct or through the store"},
-        {"unserved", "unserved", num("%.2f", n.unserved_kg_h), "kg/h", "Demand nobody met: store empty, reformer short"},
-        {"vented", "vented", num("%.2f", n.vented_kg_h), "kg/h",
+        {"unserved", eng::N_("unserved"), num("%.2f", n.unserved_kg_h), "kg/h", "Demand nobody met: store empty, reformer short"},
+        {"vented", eng::N_("vented"), num("%.2f", n.vented_kg_h), "kg/h",
          "H2 lost: the separator's loss, faults, and surplus over a full store"},
     };
 }
 
 std::vector<Row> storeRows(const SupplyNow& n, double storageCapacity_kg) {
-    const std::string state = n.reformerTripped ? "tripped"
-                              : n.reformerOnline ? "online, " + num("%.2f", n.reformer_kg_h) + " kg/h"
-                                                 : "hot standby";
+    const std::string state = n.reformerTripped ? eng::tr("tripped")
+                              : n.reformerOnline ? eng::tr("online, ") + num("%.2f", n.reformer_kg_h) + " kg/h"
+                                                 : eng::tr("hot standby");
     char level[64];
-    std::snprintf(level, sizeof level, "%s of %s", num("%.0f", n.storage_kg).c_str(), num("%.0f", storageCapacity_kg).c_str());
+    std::snprintf(level, sizeof level, eng::tr("%s of %s"), num("%.0f", n.storage_kg).c_str(), num("%.0f", storageCapacity_kg).c_str());
     return {
-        {"reformer_share", "reformer's share", num("%.1f", n.reformerShare_pct), "%",
+        {"reformer_share", eng::N_("reformer's share"), num("%.1f", n.reformerShare_pct), "%",
          "The reformer's share of the H2 served to PRMiTS over the last tick (0 when nothing is served)"},
-        {"storage", "H2 in store", level, "kg", "Compressed H2 buffer between the field, the reformer and PRMiTS"},
-        {"cover", "store covers", n.storageCover_h >= 999.0 ? std::string(">999") : num("%.1f", n.storageCover_h), "h",
+        {"storage", eng::N_("H2 in store"), level, "kg", "Compressed H2 buffer between the field, the reformer and PRMiTS"},
+        {"cover", eng::N_("store covers"), n.storageCover_h >= 999.0 ? std::string(">999") : num("%.1f", n.storageCover_h), "h",
          "Hours the store lasts at the current draw (demand - panels; the full demand while it fills). The reformer "
          "starts below smr.start_cover_h"},
-        {"reformer", "reformer", state, "", "Load-follows the shortfall from hot standby (docs/hydrogen_supply.md §3)"},
+        {"reformer", eng::N_("reformer"), state, "", "Load-follows the shortfall from hot standby (docs/hydrogen_supply.md §3)"},
     };
 }
 
 std::vector<Row> fieldRows(const FieldNow& f) {
     return {
-        {"pressure", "reservoir pressure", num("%.1f", f.pressure_bar), "bar", "Average pressure from the p/z material balance"},
-        {"reserve", "recoverable reserve left", num("%.1f", f.reserveLeft_pct), "%",
+        {"pressure", eng::N_("reservoir pressure"), num("%.1f", f.pressure_bar), "bar", "Average pressure from the p/z material balance"},
+        {"reserve", eng::N_("recoverable reserve left"), num("%.1f", f.reserveLeft_pct), "%",
          "Share of the recoverable gas at discovery still in the ground"},
-        {"rate", "gas delivery", num("%.0f", f.rate_nm3_h), "Nm³/h", "Field delivery on its back-pressure curve"},
-        {"to_reformer", "of which to the reformer", num("%.0f", f.toReformer_nm3_h), "Nm³/h", "Raw gas, CO2 included"},
-        {"co2_content", "CO2 in the gas", num("%.1f", f.co2Content_pct), "mol %",
+        {"rate", eng::N_("gas delivery"), num("%.0f", f.rate_nm3_h), "Nm³/h", "Field delivery on its back-pressure curve"},
+        {"to_reformer", eng::N_("of which to the reformer"), num("%.0f", f.toReformer_nm3_h), "Nm³/h", "Raw gas, CO2 included"},
+        {"co2_content", eng::N_("CO2 in the gas"), num("%.1f", f.co2Content_pct), "mol %",
          "Leaves with the reformer's process CO2 (and is captured with it)"},
     };
 }
 
 std::vector<Row> co2Rows(const FieldNow& f) {
     return {
-        {"captured", "CO2 captured", num("%.3f", f.co2Captured_t_h), "t/h", "At the reformer, smr.capture_fraction of its CO2"},
-        {"injected", "injected", num("%.3f", f.co2Injected_t_h), "t/h", "Compressed into the depleted reservoir"},
-        {"co2_vented", "vented (not stored)", num("%.3f", f.co2Vented_t_h), "t/h",
+        {"captured", eng::N_("CO2 captured"), num("%.3f", f.co2Captured_t_h), "t/h", "At the reformer, smr.capture_fraction of its CO2"},
+        {"injected", eng::N_("injected"), num("%.3f", f.co2Injected_t_h), "t/h", "Compressed into the depleted reservoir"},
+        {"co2_vented", eng::N_("vented (not stored)"), num("%.3f", f.co2Vented_t_h), "t/h",
          "Captured but released: injection compressor tripped or reservoir full"},
-        {"stored", "CO2 in the reservoir", num("%.1f", f.co2Stored_t), "t", "Stored so far"},
-        {"capacity_left", "storage capacity left", num("%.2f", f.capacityLeft_pct), "%", "Of ccs.capacity_mt"},
+        {"stored", eng::N_("CO2 in the reservoir"), num("%.1f", f.co2Stored_t), "t", "Stored so far"},
+        {"capacity_left", eng::N_("storage capacity left"), num("%.2f", f.capacityLeft_pct), "%", "Of ccs.capacity_mt"},
     };
 }
 
@@ -182,10 +183,10 @@ std::vector<std::string> supplyMetricNames() {
 }
 
 std::string routeLabel(std::string_view key) {
-    if (key == "photocatalytic") return "Photocatalytic panels";
-    if (key == "smr_grey") return "SMR, CO2 to air (grey)";
-    if (key == "smr_capture") return "SMR + CO2 capture (blue)";
-    if (key == "smr_depleted_field") return "SMR + CO2 stored in a depleted field (blue)";
+    if (key == "photocatalytic") return eng::trp("Photocatalytic panels");
+    if (key == "smr_grey") return eng::trp("SMR, CO2 to air (grey)");
+    if (key == "smr_capture") return eng::trp("SMR + CO2 capture (blue)");
+    if (key == "smr_depleted_field") return eng::trp("SMR + CO2 stored in a depleted field (blue)");
     return std::string(key);
 }
 

@@ -38,22 +38,22 @@ double readMetric(const sim::State* s, std::string_view name) {
 //   kg H2, IEA 2019); gas 26 Nm3/h (E: 5 kg/h H2 x 3.7 kg CH4/kg / 0.717 kg/Nm3); smelter CO2 (co2.smelter_t_h) 20 t/h (E).
 const std::vector<FlowDef>& flowDefs() {
     static const std::vector<FlowDef> kFlows = {
-        {"ore_haul", "Ore hauled to the crusher", "mine.ore_t_h", 4600.0, "t/h", {0.62f, 0.36f, 0.18f}},
-        {"ore_rail", "Crushed ore by rail", "transport.delivered_t_h", 4600.0, "t/h", {0.70f, 0.42f, 0.20f}},
-        {"tailings", "Tailings to the storage", "concentrator.mill_t_h", 4600.0, "t/h", {0.55f, 0.55f, 0.52f}},
-        {"concentrate", "Copper concentrate", "concentrator.concentrate_t_h", 72.0, "t/h", {0.85f, 0.75f, 0.15f}},
-        {"other_conc", "Concentrate from other AMMC feed", "smelter.other_conc_t_h", 25.0, "t/h", {0.85f, 0.75f, 0.15f}},
-        {"copper", "Copper cathode", "smelter.cathode_t_h", 16.5, "t/h", {1.00f, 0.42f, 0.16f}},
-        {"slag", "Fayalite slag", "smelter.slag_t_h", 45.0, "t/h", {0.80f, 0.12f, 0.06f}},
-        {"so2_capture", "SO2 to the acid plant", "smelter.so2_captured_t_h", 45.0, "t/h", {0.80f, 0.85f, 0.20f}},
-        {"so2_air", "SO2 to air", "smelter.stack_so2_t_h", 0.25, "t/h", {0.80f, 0.85f, 0.20f}, FlowKind::ToAir},
-        {"co2_smelter_air", "CO2 to air (smelter)", "co2.smelter_t_h", 20.0, "t/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
-        {"catalyst", "Slag catalyst to the panel shop", "catalyst.produced_kg_h", 2.25, "kg/h", {0.35f, 0.95f, 0.95f}},
-        {"h2_prmits", "Hydrogen to PRMiTS", "h2.served_kg_h", 4.0, "kg/h", {0.45f, 0.70f, 1.00f}},
-        {"h2_reformer", "Hydrogen from the reformer", "smr.h2_kg_h", 5.0, "kg/h", {0.45f, 0.70f, 1.00f}},
-        {"gas", "Natural gas from the depleted field", "gas.rate_nm3_h", 26.0, "Nm3/h", {0.70f, 0.45f, 0.90f}},
-        {"co2_capture", "CO2 to storage", "ccs.co2_injected_t_h", 0.045, "t/h", {0.60f, 0.60f, 0.62f}},
-        {"co2_smr_air", "CO2 to air (reformer)", "smr.co2_kg_h", 45.0, "kg/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
+        {"ore_haul", eng::N_("Ore hauled to the crusher"), "mine.ore_t_h", 4600.0, "t/h", {0.62f, 0.36f, 0.18f}},
+        {"ore_rail", eng::N_("Crushed ore by rail"), "transport.delivered_t_h", 4600.0, "t/h", {0.70f, 0.42f, 0.20f}},
+        {"tailings", eng::N_("Tailings to the storage"), "concentrator.mill_t_h", 4600.0, "t/h", {0.55f, 0.55f, 0.52f}},
+        {"concentrate", eng::N_("Copper concentrate"), "concentrator.concentrate_t_h", 72.0, "t/h", {0.85f, 0.75f, 0.15f}},
+        {"other_conc", eng::N_("Concentrate from other AMMC feed"), "smelter.other_conc_t_h", 25.0, "t/h", {0.85f, 0.75f, 0.15f}},
+        {"copper", eng::N_("Copper cathode"), "smelter.cathode_t_h", 16.5, "t/h", {1.00f, 0.42f, 0.16f}},
+        {"slag", eng::N_("Fayalite slag"), "smelter.slag_t_h", 45.0, "t/h", {0.80f, 0.12f, 0.06f}},
+        {"so2_capture", eng::N_("SO2 to the acid plant"), "smelter.so2_captured_t_h", 45.0, "t/h", {0.80f, 0.85f, 0.20f}},
+        {"so2_air", eng::N_("SO2 to air"), "smelter.stack_so2_t_h", 0.25, "t/h", {0.80f, 0.85f, 0.20f}, FlowKind::ToAir},
+        {"co2_smelter_air", eng::N_("CO2 to air (smelter)"), "co2.smelter_t_h", 20.0, "t/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
+        {"catalyst", eng::N_("Slag catalyst to the panel shop"), "catalyst.produced_kg_h", 2.25, "kg/h", {0.35f, 0.95f, 0.95f}},
+        {"h2_prmits", eng::N_("Hydrogen to PRMiTS"), "h2.served_kg_h", 4.0, "kg/h", {0.45f, 0.70f, 1.00f}},
+        {"h2_reformer", eng::N_("Hydrogen from the reformer"), "smr.h2_kg_h", 5.0, "kg/h", {0.45f, 0.70f, 1.00f}},
+        {"gas", eng::N_("Natural gas from the depleted field"), "gas.rate_nm3_h", 26.0, "Nm3/h", {0.70f, 0.45f, 0.90f}},
+        {"co2_capture", eng::N_("CO2 to storage"), "ccs.co2_injected_t_h", 0.045, "t/h", {0.60f, 0.60f, 0.62f}},
+        {"co2_smr_air", eng::N_("CO2 to air (reformer)"), "smr.co2_kg_h", 45.0, "kg/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
     };
     return kFlows;
 }
@@ -146,14 +146,14 @@ const std::vector<RippleUnitDef>& rippleUnits() {
     // smelter and tankhouse 0.00, slag 0.24, catalyst 0.41). The panel build (catalyst.build_m2_day) is not a unit here:
     // the shop plans it per shift, so its rate swings by more than 50 % even over a day (deviation 0.57 at 24 h).
     static const std::vector<RippleUnitDef> kUnits = {
-        {"pit", "Pit haulage", "mine.ore_t_h", 460.0, 1.0, 0.4},
-        {"crusher", "Crusher", "transport.crusher_t_h", 460.0, 2.0, 0.4},
-        {"rail", "Ore rail", "transport.delivered_t_h", 460.0, 1.5, 0.35},
-        {"concentrator", "Concentrators", "concentrator.mill_t_h", 460.0, 0.5, 0.3},
-        {"smelter", "Smelter feed", "smelter.feed_t_h", 8.0, 0.5, 0.25},
-        {"tankhouse", "Tankhouse", "smelter.cathode_t_h", 1.6, 0.5, 0.25},
-        {"slag_yard", "Slag", "smelter.slag_t_h", 4.5, 3.0, 0.35},
-        {"catalyst", "Catalyst line", "catalyst.produced_kg_h", 0.2, 6.0, 0.5},
+        {"pit", eng::N_("Pit haulage"), "mine.ore_t_h", 460.0, 1.0, 0.4},
+        {"crusher", eng::N_("Crusher"), "transport.crusher_t_h", 460.0, 2.0, 0.4},
+        {"rail", eng::N_("Ore rail"), "transport.delivered_t_h", 460.0, 1.5, 0.35},
+        {"concentrator", eng::N_("Concentrators"), "concentrator.mill_t_h", 460.0, 0.5, 0.3},
+        {"smelter", eng::N_("Smelter feed"), "smelter.feed_t_h", 8.0, 0.5, 0.25},
+        {"tankhouse", eng::N_("Tankhouse"), "smelter.cathode_t_h", 1.6, 0.5, 0.25},
+        {"slag_yard", eng::N_("Slag"), "smelter.slag_t_h", 4.5, 3.0, 0.35},
+        {"catalyst", eng::N_("Catalyst line"), "catalyst.produced_kg_h", 0.2, 6.0, 0.5},
     };
     return kUnits;
 }

@@ -713,7 +713,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
         for (const Flow& f : m_flows) {
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
-            ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", f.def->title);
+            ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", eng::tr(f.def->title));
             ImGui::TableSetColumnIndex(1);
             if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), f.def->unit);
             else ImGui::TextDisabled(eng::tr("no data"));
@@ -725,7 +725,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
         ImGui::Separator();
         ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), eng::tr("Away from their usual rate, in the order they changed:"));
         for (std::size_t k = 0; k < lit.size(); ++k)
-            ImGui::Text(eng::tr("%zu. %s  %+.0f %%"), k + 1, m_ripple.units()[lit[k]].title, 100.0 * m_ripple.deviation(lit[k]));
+            ImGui::Text(eng::tr("%zu. %s  %+.0f %%"), k + 1, eng::tr(m_ripple.units()[lit[k]].title), 100.0 * m_ripple.deviation(lit[k]));
     }
     ImGui::End();
 }

@@ -20,10 +20,10 @@ const ImVec4 kRed(1.0f, 0.42f, 0.36f, 1.0f), kGreen(0.45f, 0.85f, 0.5f, 1.0f);
 
 // The words for the simulation's alarm keys (sim/ names its alarms by their 0/1 metric).
 const char* alarmText(const std::string& key) {
-    if (key == "smelter.alarm_temp_high") return "furnace temperature high";
-    if (key == "smelter.alarm_temp_low") return "furnace temperature low";
-    if (key == "smelter.alarm_level_high") return "furnace bath level high";
-    if (key == "smelter.alarm_stack_so2_high") return "stack SO2 high";
+    if (key == "smelter.alarm_temp_high") return eng::tr("furnace temperature high");
+    if (key == "smelter.alarm_temp_low") return eng::tr("furnace temperature low");
+    if (key == "smelter.alarm_level_high") return eng::tr("furnace bath level high");
+    if (key == "smelter.alarm_stack_so2_high") return eng::tr("stack SO2 high");
     return key.c_str();
 }
 
@@ -32,7 +32,8 @@ const char* alarmText(const std::string& key) {
 std::vector<sim::Command> SmelterScene::takeCommands() { return m_outbox.take(); }
 
 void SmelterScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format, const char* tipText) {
-    if (m_state) m_sliders.slider(m_state->params, m_outbox, label, name, lo, hi, format, false, tipText);
+    if (m_state)
+        m_sliders.slider(m_state->params, m_outbox, eng::tr(label), name, lo, hi, format, false, tipText ? eng::tr(tipText) : nullptr);
 }
 
 void SmelterScene::drawUi(const FrameInput& in) {
@@ -63,25 +64,28 @@ void SmelterScene::drawUi(const FrameInput& in) {
         auto row = [](const char* name, const char* fmt, double v, bool alarm = false) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name);
+            ImGui::TextUnformatted(eng::tr(name));
             ImGui::TableNextColumn();
-            char b[64];
-            std::snprintf(b, sizeof b, fmt, v);
-            if (alarm) ImGui::TextColored(kRed, "%s", b); else ImGui::TextUnformatted(b);
+            // "%.1f t/h": the number in the language's format, then the unit as written.
+            const std::string f(fmt);
+            std::string rest = f.substr(4);
+            for (std::size_t at = rest.find("%%"); at != std::string::npos; at = rest.find("%%", at + 1)) rest.erase(at, 1);
+            const std::string b = kit::formatNumber(f.substr(0, 4).c_str(), v) + rest;
+            if (alarm) ImGui::TextColored(kRed, "%s", b.c_str()); else ImGui::TextUnformatted(b.c_str());
         };
         const bool tempAlarm = s.furnace.temp_high || s.furnace.temp_low;
-        row("Furnace temperature", "%.0f C", s.furnace.temperature_c, tempAlarm);
-        row("Matte grade", "%.1f %% Cu", s.furnace.matte_grade_pct);
-        row("Concentrate smelted", "%.1f t/h", s.furnace.feed_t_h);
-        row("SO2 captured", "%.2f t/h", s.acid_plant.so2_captured_t_h);
-        row("Sulphuric acid made", "%.2f t/h", s.acid_plant.acid_t_h);
-        row("SO2 to the stack", "%.2f t/h", s.stack_so2_t_h, s.alarms.size() > 3 && s.alarms[3].active);
-        row("Cathode", "%.2f t/h", s.tankhouse.cathode_t_h);
-        row("Slag formed", "%.2f t/h", s.slag_t_h);
-        row("Power", "%.1f MW", s.power_mw);
-        row("Fuel", "%.1f GJ/h", s.furnace.fuel_gj_h);
-        row("CO2", "%.2f t/h", s.co2_t_h);
-        row("Fayalite to catalyst feed", "%.0f t", s.slag_yard.fayalite_t);
+        row(eng::N_("Furnace temperature"), "%.0f °C", s.furnace.temperature_c, tempAlarm);
+        row(eng::N_("Matte grade"), "%.1f %% Cu", s.furnace.matte_grade_pct);
+        row(eng::N_("Concentrate smelted"), "%.1f t/h", s.furnace.feed_t_h);
+        row(eng::N_("SO2 captured"), "%.2f t/h", s.acid_plant.so2_captured_t_h);
+        row(eng::N_("Sulphuric acid made"), "%.2f t/h", s.acid_plant.acid_t_h);
+        row(eng::N_("SO2 to the stack"), "%.2f t/h", s.stack_so2_t_h, s.alarms.size() > 3 && s.alarms[3].active);
+        row(eng::N_("Cathode"), "%.2f t/h", s.tankhouse.cathode_t_h);
+        row(eng::N_("Slag formed"), "%.2f t/h", s.slag_t_h);
+        row(eng::N_("Power"), "%.1f MW", s.power_mw);
+        row(eng::N_("Fuel"), "%.1f GJ/h", s.furnace.fuel_gj_h);
+        row(eng::N_("CO2"), "%.2f t/h", s.co2_t_h);
+        row(eng::N_("Fayalite to catalyst feed"), "%.0f t", s.slag_yard.fayalite_t);
         ImGui::EndTable();
     }
 
@@ -100,38 +104,40 @@ void SmelterScene::drawUi(const FrameInput& in) {
                     hi = std::max(hi, x);
                 }
                 char t[128];
-                std::snprintf(t, sizeof t, "%s: %.2f (last %.1f h)", title, static_cast<double>(v.back()), span);
+                std::snprintf(t, sizeof t, eng::tr("%s: %.2f (last %.1f h)"), eng::tr(title), static_cast<double>(v.back()), span);
                 const float pad = std::max((hi - lo) * 0.1f, floor);
                 char id[16];
                 std::snprintf(id, sizeof id, "##plot%zu", metric);
                 ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, 46));
             };
-            plot(0, "Furnace C", 5.0f);
-            plot(1, "Matte % Cu", 0.5f);
-            plot(2, "SO2 captured t/h", 0.5f);
-            plot(3, "SO2 to stack t/h", 0.05f);
-            plot(4, "Cathode t/h", 0.5f);
-            plot(5, "Slag t/h", 0.5f);
-            plot(6, "Power MW", 1.0f);
-            plot(7, "CO2 t/h", 0.2f);
+            plot(0, eng::N_("Furnace C"), 5.0f);
+            // xgettext:no-c-format
+            plot(1, eng::N_("Matte % Cu"), 0.5f);
+            plot(2, eng::N_("SO2 captured t/h"), 0.5f);
+            plot(3, eng::N_("SO2 to stack t/h"), 0.05f);
+            plot(4, eng::N_("Cathode t/h"), 0.5f);
+            plot(5, eng::N_("Slag t/h"), 0.5f);
+            plot(6, eng::N_("Power MW"), 1.0f);
+            plot(7, eng::N_("CO2 t/h"), 0.2f);
         }
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Controls"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        paramSlider("Feed, t/h", "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
-                    "Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
-                    "more matte and slag (more ladles and slag pots), more SO2.");
-        paramSlider("O2 enrichment", "smelter.o2_enrichment", 0.21f, 1.0f, "%.2f",
-                    "O2 fraction of the blast. Less nitrogen ballast to heat: the bath runs hotter\n(almalyk.md §6: autogenous with O2 enrichment).");
-        paramSlider("Flux: slag Fe/SiO2", "smelter.fe_sio2", 0.8f, 2.5f, "%.2f",
-                    "Silica flux to the slag's Fe/SiO2 target (1.2-1.5 typical; almalyk.md §6). Lower = more flux, more slag.");
-        paramSlider("Matte grade target, % Cu", "smelter.matte_grade_pct", 35.0f, 75.0f, "%.0f",
-                    "Higher grade: more Fe and S oxidised in the furnace (more heat, more slag and SO2 here),\nshorter converter blows.");
-        paramSlider("Current density, A/m2", "smelter.current_density_a_m2", 0.0f, 450.0f, "%.0f",
-                    "Tankhouse current density (250-350 A/m2 typical; almalyk.md §6): cathode rate by Faraday's law.");
-        paramSlider("SO2 capture", "smelter.so2_capture", 0.0f, 1.0f, "%.3f",
-                    "Share of SO2 the acid plant takes (new smelter design 99.2-99.7 %; almalyk.md §4).\nLess capture: the stack plume grows.");
-        paramSlider("Converters in service", "smelter.converters", 1.0f, 6.0f, "%.0f", "Peirce-Smith converters in the aisle.");
+        paramSlider(eng::N_("Feed, t/h"), "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
+                    eng::N_("Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
+                    "more matte and slag (more ladles and slag pots), more SO2."));
+        paramSlider(eng::N_("O2 enrichment"), "smelter.o2_enrichment", 0.21f, 1.0f, "%.2f",
+                    eng::N_("O2 fraction of the blast. Less nitrogen ballast to heat: the bath runs hotter\n(almalyk.md §6: autogenous with O2 enrichment)."));
+        paramSlider(eng::N_("Flux: slag Fe/SiO2"), "smelter.fe_sio2", 0.8f, 2.5f, "%.2f",
+                    eng::N_("Silica flux to the slag's Fe/SiO2 target (1.2-1.5 typical; almalyk.md §6). Lower = more flux, more slag."));
+        // xgettext:no-c-format
+        paramSlider(eng::N_("Matte grade target, % Cu"), "smelter.matte_grade_pct", 35.0f, 75.0f, "%.0f",
+                    eng::N_("Higher grade: more Fe and S oxidised in the furnace (more heat, more slag and SO2 here),\nshorter converter blows."));
+        paramSlider(eng::N_("Current density, A/m2"), "smelter.current_density_a_m2", 0.0f, 450.0f, "%.0f",
+                    eng::N_("Tankhouse current density (250-350 A/m2 typical; almalyk.md §6): cathode rate by Faraday's law."));
+        paramSlider(eng::N_("SO2 capture"), "smelter.so2_capture", 0.0f, 1.0f, "%.3f",
+                    eng::N_("Share of SO2 the acid plant takes (new smelter design 99.2-99.7 %; almalyk.md §4).\nLess capture: the stack plume grows."));
+        paramSlider(eng::N_("Converters in service"), "smelter.converters", 1.0f, 6.0f, "%.0f", eng::N_("Peirce-Smith converters in the aisle."));
     }
 
     if (ImGui::CollapsingHeader(eng::tr("View"), ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -408,6 +408,9 @@ TEST_CASE("cli: --tour, --lang, --kiosk and --idle-s on the window; --tour on be
     CHECK(contains(badInput({"--kiosk", "--idle-s", "abc"}).err, "--idle-s 'abc'"));
     for (const char* lang : {"r", "russian", "RU", "ru_", "ru_R", "e1", ""})
         CHECK_MESSAGE(contains(badInput({"--lang", lang}).err, "--lang '" + std::string(lang) + "': expected a language code"), lang);
+    // Well formed but without a catalog: the shipped languages are listed.
+    CHECK(contains(badInput({"--lang", "fr"}).err, "--lang 'fr': unknown language; known: en, ru, uz, de, ja, ko, ar"));
+    CHECK(contains(badInput({"shot", "--lang", "pt_BR", "--out", "x.png"}).err, "unknown language"));
     CHECK(contains(badInput({"shot", "--tour", "a", "--out", "x.png"}).err, "unknown option '--tour'"));  // not a shot flag
 
     const std::filesystem::path dir = tempDir("tours_parse");
