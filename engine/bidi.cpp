@@ -2,6 +2,7 @@
 // are explicit and the fill characters the lam-alef ligatures leave behind are dropped.
 #include "engine/bidi.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fribidi.h>
@@ -14,7 +15,33 @@ namespace {
 
 constexpr char32_t kTatweel = 0x0640;  // joins on both sides: the probe for a letter's contextual forms
 
-std::u32string shapeCodepoints(const std::u32string& logical, bool rtlBase) {
+constexpr char32_t kLrm = 0x200E, kRlm = 0x200F;  // left-to-right and right-to-left marks
+
+bool rightToLeftLetter(char32_t c) {
+    const FriBidiCharType t = fribidi_get_bidi_type(c);
+    return t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
+}
+
+// Two rules the Unicode algorithm cannot know, for the way our texts mix Arabic with SI units and figures:
+// a degree sign belongs to its unit's letter ("°C" stays "°C", not "C°"), and an Arabic comma or semicolon
+// belongs to the Arabic sentence (so "57 t، 1196 °C" keeps "t" with 57). Invisible marks, dropped after shaping.
+std::u32string withMarks(const std::u32string& s) {
+    std::u32string out;
+    out.reserve(s.size() + 4);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char32_t c = s[i];
+        if (c == U'°' && i + 1 < s.size() && ((s[i + 1] >= U'A' && s[i + 1] <= U'Z') || (s[i + 1] >= U'a' && s[i + 1] <= U'z')))
+            out += kLrm;
+        if (c == U'،' || c == U'؛') out += kRlm;
+        out += c;
+    }
+    return out;
+}
+
+std::u32string shapeCodepoints(const std::u32string& input, bool rtlBase) {
+    // A line without a single right-to-left letter (figures and units only) reads left to right in Arabic too.
+    rtlBase = rtlBase && std::any_of(input.begin(), input.end(), rightToLeftLetter);
+    const std::u32string logical = rtlBase ? withMarks(input) : input;
     const auto len = static_cast<FriBidiStrIndex>(logical.size());
     if (len == 0) return {};
     std::vector<FriBidiChar> str(logical.begin(), logical.end());
@@ -34,8 +61,8 @@ std::u32string shapeCodepoints(const std::u32string& logical, bool rtlBase) {
     if (!fribidi_reorder_line(flags, types.data(), len, 0, base, levels.data(), str.data(), nullptr)) return logical;
     std::u32string out;
     out.reserve(str.size());
-    for (FriBidiChar c : str)
-        if (c != FRIBIDI_CHAR_FILL) out += static_cast<char32_t>(c);  // the second half of a lam-alef ligature
+    for (FriBidiChar c : str)  // FILL: the second half of a lam-alef ligature
+        if (c != FRIBIDI_CHAR_FILL && c != kLrm && c != kRlm) out += static_cast<char32_t>(c);
     return out;
 }
 
@@ -73,12 +100,13 @@ std::string bidiFormatLine(std::string_view logicalUtf8, bool rtlBase) {
                 ++k;
                 continue;
             }
-            // %[argument$][flags][width][.precision][length]conversion
+            // %[argument$][flags][width][.precision][length]conversion; not the space flag, so that the text
+            // "12 % Cu" of a string that is no format is never taken for one.
             std::size_t e = k + 1;
-            while (e < line.size() && std::u32string_view(U"0123456789$-+ #.*hlLqjzt").find(line[e]) != std::u32string_view::npos) ++e;
-            if (e >= line.size()) {
-                marked += line.substr(k);
-                break;
+            while (e < line.size() && std::u32string_view(U"0123456789$-+#.*hlLqjzt").find(line[e]) != std::u32string_view::npos) ++e;
+            if (e >= line.size() || std::u32string_view(U"diouxXfFeEgGaAcsp").find(line[e]) == std::u32string_view::npos) {
+                marked += line[k];
+                continue;
             }
             marked += kLri;
             marked += line.substr(k, e - k + 1);

@@ -221,6 +221,11 @@ TEST_CASE("bidi: Arabic is joined into its presentation forms and reordered; num
     // A number inside Arabic text reads left to right, on the left of the word that precedes it.
     const std::u32string shown = eng::utf8Decode(eng::bidiLine("الشاحنة 42", true));
     CHECK(shown.substr(0, 3) == U"42 ");
+    // A degree sign stays with its unit's letter; a line of figures and units alone reads left to right.
+    CHECK(eng::bidiLine("الحرارة 1196 °C", true).find("°C") != std::string::npos);
+    CHECK(eng::bidiLine("0 t، 0 %", true) == "0 t، 0 %");
+    // Not a format: "12 % Cu" is text (no space flag), so nothing is isolated in it.
+    CHECK(eng::bidiFormatLine("Cu 12 % النحاس", true) == eng::bidiLine("Cu 12 % النحاس", true));
     // Lines are shaped one by one (a line break never swaps their contents).
     CHECK(eng::bidiLine("كتاب\nسلام", true) == eng::bidiLine("كتاب", true) + "\n" + eng::bidiLine("سلام", true));
     // A printf conversion stays whole: "%.1f" must not come out as "1f.%".
