@@ -5,14 +5,14 @@
 //   "It is {clock} in Almalyk"                     -> "It is 14:05 in Almalyk"           (sim local time, 24 h)
 //   "{{" and "}}"                                   -> literal braces
 // Numbers use the language's number format (decimal mark and thousands separator); a number and its unit are joined
-// by a no-break space ("4,117\u00a0t/h": a wrapped caption never splits them); a value that is not finite shows as "-". The caption text is a msgid: the translator (app/ of the languages issue) turns it into the
-// language's text first, then the placeholders are filled, so a translation may move them.
+// by a no-break space ("4,117\u00a0t/h": a wrapped caption never splits them); a value that is not finite shows as "-". The caption text is a msgid: the tour player translates it (eng::trp, engine/i18n.h) first, then the
+// placeholders are filled, so a translation may move them.
 // Use:  std::string why; if (!app::checkCaption(text, &why)) ...;       // at load time: names and syntax
 //       std::string shown = app::formatCaption(translated, state, app::NumberFormat::forLanguage("de"));
 // Errors: checkCaption is false with *why ("{mine.ore_th:0}: unknown metric 'mine.ore_th'; did you mean
 //   mine.ore_t_h?", "{mine.ore_t_h:x}: decimals must be 0..6, optionally followed by 'u'", "unclosed '{'");
 //   formatCaption never fails: an unknown name shows as "{name?}".
-// Does NOT: translate, or lay text out (the player draws it).
+// Does NOT: translate, or lay text out (the player draws it, shaped for right-to-left languages).
 #pragma once
 #include <string>
 #include <string_view>
