@@ -48,16 +48,6 @@ json rangeJson(const Range& r) {
     return json{{"low", finiteOrNull(r.low)}, {"base", finiteOrNull(r.base)}, {"high", finiteOrNull(r.high)}};
 }
 
-const char* commandTypeName(CommandType t) {
-    switch (t) {
-        case CommandType::SetParam: return "set";
-        case CommandType::InjectFault: return "fault";
-        case CommandType::ClearFault: return "clear";
-        case CommandType::AckAlarm: return "ack";
-    }
-    return "?";
-}
-
 // [chain] The summary's "buffers" group: each buffer's level (end, min, max) and its mean hours of cover, sampled
 // at the start, every kBufferSample of sim time and at the end (docs/operations.md lists the rules).
 constexpr Time kBufferSample = 10 * kMinute;

@@ -14,6 +14,17 @@ namespace sim {
 // AckAlarm: name = an alarm key (sim/alarms.h) or "*" for every unacknowledged alarm.
 enum class CommandType : std::uint8_t { SetParam, InjectFault, ClearFault, AckAlarm };
 
+// The name the CSV log and replay files give a command type.
+inline const char* commandTypeName(CommandType t) {
+    switch (t) {
+        case CommandType::SetParam: return "set";
+        case CommandType::InjectFault: return "fault";
+        case CommandType::ClearFault: return "clear";
+        case CommandType::AckAlarm: return "ack";
+    }
+    return "?";
+}
+
 struct Command {
     CommandType type = CommandType::SetParam;
     std::string name;     // parameter name, fault target, or alarm key

@@ -9,16 +9,6 @@ namespace {
 
 using json = nlohmann::json;
 
-const char* commandTypeName(CommandType t) {
-    switch (t) {
-        case CommandType::SetParam: return "set";
-        case CommandType::InjectFault: return "fault";
-        case CommandType::ClearFault: return "clear";
-        case CommandType::AckAlarm: return "ack";
-    }
-    return "?";
-}
-
 struct Ctx {
     std::string file;
     std::string* why;
