@@ -85,7 +85,8 @@ TEST_CASE("models: every role in the built-in manifest loads, matches its manife
         CHECK(std::abs(mesh.boundsMin.x + mesh.boundsMax.x) < 0.6f * size.x);  // origin inside the footprint
         CHECK(frontFacingShare(mesh) > 0.99);
         for (const eng::SubMesh& s : mesh.parts) CHECK(!s.name.empty());
-        for (const auto& [part, pivot] : m.find(role)->parts) {
+        for (const auto& entry : m.find(role)->parts) {
+            const std::string& part = entry.first;  // a reference, not a binding: clang 14 cannot capture one
             CAPTURE(part);
             CHECK(std::any_of(mesh.parts.begin(), mesh.parts.end(), [&](const eng::SubMesh& s) { return s.name == part; }));
         }

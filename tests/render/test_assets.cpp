@@ -122,7 +122,9 @@ TEST_CASE("--assets: a broken, a truncated and a missing model are each named in
     INFO(s.log);
     const std::pair<const char*, const char*> cases[] = {
         {"smelting_furnace", "garbage.glb"}, {"converter", "half.glb"}, {"anode_furnace", "no_such_file.glb"}};
-    for (const auto& [role, file] : cases) {
+    for (const auto& c : cases) {
+        const char* role = c.first;  // named, not bound: clang 14 cannot capture a structured binding in INFO
+        const char* file = c.second;
         INFO(role << " " << file);
         const std::string line = std::string("warning: model '") + role + "': " + (dir / "models" / file).string();
         const std::size_t at = s.log.find(line);
