@@ -1,3 +1,9 @@
+# ALMALYK_SANITIZE (scripts/sanitize, docs/hardening.md): AddressSanitizer (with LeakSanitizer) and UBSan, float-cast
+# overflow included (GCC leaves it out of "undefined"), and no recovery: a UB report ends the process with an error, so
+# the test that ran into it fails instead of printing a line nobody reads.
+set(ALMALYK_SANITIZER_FLAGS -fsanitize=address,undefined,float-cast-overflow
+    -fno-sanitize-recover=undefined,float-cast-overflow)
+
 # almalyk_setup_target(<target>): our warning flags (-Werror with ALMALYK_WERROR), sanitizers and determinism flags
 # for code we own. Third-party code (glad, the ImGui backends) does not get them.
 function(almalyk_setup_target target)
@@ -8,8 +14,12 @@ function(almalyk_setup_target target)
   # Bit-identical floating point across builds: no fused multiply-add contraction (as Box2D v3 does).
   target_compile_options(${target} PRIVATE -ffp-contract=off)
   if(ALMALYK_SANITIZE)
-    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer)
-    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    target_compile_options(${target} PRIVATE ${ALMALYK_SANITIZER_FLAGS} -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE ${ALMALYK_SANITIZER_FLAGS})
+  endif()
+  if(ALMALYK_FUZZ)
+    # Coverage for libFuzzer in every library it drives (cmake/fuzz.cmake); the fuzz targets add -fsanitize=fuzzer.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()
 
@@ -23,3 +33,5 @@ function(almalyk_allow_gcc12_restrict)
     set_source_files_properties(${ARGN} DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} PROPERTIES COMPILE_OPTIONS -Wno-restrict)
   endif()
 endfunction()
+
+include(${CMAKE_CURRENT_LIST_DIR}/fuzz.cmake)

@@ -1,0 +1,36 @@
+# Gathers a fuzz target's seeds into a fresh folder and, given EXE, runs the target once over them (no fuzzing).
+#   cmake -DSEEDS="a|b/dir|..." -DWORK=<folder> [-DEXE=<fuzz target>] -P tests/fuzz/seeds.cmake
+# A seed folder gives its regular files (not recursive), a seed file itself; missing paths are skipped (a target has no
+# regressions/ folder until a crash was fixed). Names are prefixed by the folder they came from, so two seeds named
+# models.json do not collide. scripts/fuzz gathers with this before it fuzzes; ctest's fuzz_<name>_seeds replays.
+string(REPLACE "|" ";" seeds "${SEEDS}")
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+set(count 0)
+foreach(s IN LISTS seeds)
+  if(IS_DIRECTORY "${s}")
+    file(GLOB files LIST_DIRECTORIES false "${s}/*")
+  elseif(EXISTS "${s}")
+    set(files "${s}")
+  else()
+    continue()
+  endif()
+  foreach(f IN LISTS files)
+    get_filename_component(dir "${f}" DIRECTORY)
+    get_filename_component(dirName "${dir}" NAME)
+    get_filename_component(fileName "${f}" NAME)
+    file(COPY_FILE "${f}" "${WORK}/${dirName}_${fileName}")
+    math(EXPR count "${count} + 1")
+  endforeach()
+endforeach()
+if(count EQUAL 0)
+  message(FATAL_ERROR "no seeds found in ${SEEDS}")
+endif()
+if(DEFINED EXE)
+  # -runs=0: read the corpus, run each input once, stop. A crash, leak or UB report makes the exit code non-zero.
+  execute_process(COMMAND "${EXE}" -runs=0 "${WORK}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${EXE} failed on a seed of ${WORK} (exit ${rc}); see the report above")
+  endif()
+  message(STATUS "${count} seeds ran cleanly")
+endif()
