@@ -57,3 +57,18 @@ void checkRenderedShot(const Shot& s, int w, int h, int minSpread) {
     const auto [lo, hi] = std::minmax_element(s.px.begin(), s.px.end());
     CHECK(*hi - *lo > minSpread);
 }
+
+// Fraction of pixels in rows [y0, y1) that differ by more than 24 in any channel.
+double changedFraction(const Shot& a, const Shot& b, int y0, int y1) {
+    int changed = 0, total = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = 0; x < a.w; ++x, ++total) {
+            const std::size_t i = (static_cast<std::size_t>(y) * a.w + x) * 3;
+            for (int c = 0; c < 3; ++c)
+                if (std::abs(a.px[i + c] - b.px[i + c]) > 24) {
+                    ++changed;
+                    break;
+                }
+        }
+    return total ? static_cast<double>(changed) / total : 0.0;
+}

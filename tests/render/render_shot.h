@@ -19,6 +19,8 @@ struct Shot {
 
 // Runs `almalyk shot <args> --out <png>` and loads the PNG (if any) and the log.
 Shot runShot(const std::string& args, const std::string& name);
+// Fraction of pixels in rows [y0, y1) that differ by more than 24 in any channel (two shots of one size).
+double changedFraction(const Shot& a, const Shot& b, int y0, int y1);
 
 // The checks every scene's picture must pass: exit 0, the asked size, no "[gl] error" or "[gl] warning" in the log,
 // and not uniform (the spread between the darkest and brightest channel value exceeds minSpread). Doctest CHECKs;

@@ -13,21 +13,6 @@ namespace {
 
 constexpr int kW = 1920, kH = 1080;
 
-// Fraction of pixels in rows [y0, y1) that differ by more than 24 in any channel.
-double changedFraction(const Shot& a, const Shot& b, int y0, int y1) {
-    int changed = 0, total = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = 0; x < a.w; ++x, ++total) {
-            const std::size_t i = (static_cast<std::size_t>(y) * a.w + x) * 3;
-            for (int c = 0; c < 3; ++c)
-                if (std::abs(a.px[i + c] - b.px[i + c]) > 24) {
-                    ++changed;
-                    break;
-                }
-        }
-    return total ? static_cast<double>(changed) / total : 0.0;
-}
-
 }  // namespace
 
 TEST_CASE("languages: every scene's interface in ru, ja and ar at 1920x1080, fonts found, text changed") {
