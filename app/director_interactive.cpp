@@ -149,7 +149,7 @@ void InteractiveDirector::drawUi(Session& s, const FramePlan& p, const scenes::F
         const glm::vec2 mp = s.window->mousePos();
         ImGui::SetNextWindowPos(ImVec2(mp.x + 16, mp.y + 16), ImGuiCond_Appearing);
         ImGui::Begin("##picked", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
-        ImGui::TextUnformatted(m_picked.c_str());
+        ImGui::TextUnformatted(eng::display(m_picked).c_str());  // pick() returns logical text (eng::trp)
         ImGui::End();
     }
     const auto errors = s.renderer->shaderErrors();

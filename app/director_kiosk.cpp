@@ -15,6 +15,7 @@
 #include "engine/i18n.h"
 #include "engine/input.h"
 #include "scenes/scene.h"
+#include "engine/locale_format.h"
 
 namespace app {
 
@@ -236,8 +237,8 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         m_play.jump(s, 0.0);
     }
     if (m_machine.countingDown(m_wall)) {
-        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), eng::tr("The tour resumes in %.0f s - touch to stay"),
-                           std::ceil(m_machine.secondsLeft(m_wall)));
+        ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), "%s", eng::formatf(eng::tr("The tour resumes in %.0f s - touch to stay"),
+                           std::ceil(m_machine.secondsLeft(m_wall))).c_str());
     }
     ImGui::End();
 }

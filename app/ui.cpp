@@ -130,7 +130,7 @@ std::string formatSpeed(double speed) {
     if (speed >= 10000 && std::fmod(speed, 1000) == 0) return "x" + shortestText(speed / 1000) + "k";
     if (speed >= 1 && std::floor(speed) == speed) return "x" + shortestText(speed);
     char buf[32];
-    std::snprintf(buf, sizeof buf, "x%.2g", speed);
+    eng::localSnprintf(buf, sizeof buf, "x%.2g", speed);
     return buf;
 }
 
@@ -651,7 +651,7 @@ void statusLine(const UiModel& ui) {
         }
         char perf[64];
         if (ui.frameMs > 0)
-            std::snprintf(perf, sizeof perf, "%.0f fps  %.1f ms", 1000.0 / ui.frameMs, ui.frameMs);
+            eng::localSnprintf(perf, sizeof perf, "%.0f fps  %.1f ms", 1000.0 / ui.frameMs, ui.frameMs);
         else
             std::snprintf(perf, sizeof perf, "-- fps");
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(perf).x - ImGui::GetStyle().WindowPadding.x);

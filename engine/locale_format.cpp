@@ -2,7 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
+#include <string_view>
 
 #include "engine/i18n.h"
 
@@ -99,5 +103,188 @@ std::string formatDateTime(const DateTimeParts& d, std::string_view languageCode
 }
 
 std::string formatDateTime(const DateTimeParts& d) { return formatDateTime(d, language()); }
+
+}  // namespace eng
+
+namespace eng {
+
+namespace {
+
+// One conversion of a printf format, already split: "%-8.2f" -> flags "-", width 8, precision 2, conv 'f'.
+struct Spec {
+    std::string flags, length;
+    int width = -1, precision = -1;
+    char conv = 0;
+};
+
+// A spec rebuilt for snprintf with width and precision as numbers (a '*' was read from the arguments already).
+std::string specText(const Spec& s) {
+    std::string t = "%";
+    t += s.flags;
+    if (s.width >= 0) t += std::to_string(s.width);
+    if (s.precision >= 0) {
+        t += '.';
+        t += std::to_string(s.precision);
+    }
+    t += s.length;
+    t += s.conv;
+    return t;
+}
+
+template <class T>
+std::string printOne(const Spec& s, T value) {
+    const std::string f = specText(s);
+    const int n = std::snprintf(nullptr, 0, f.c_str(), value);
+    if (n <= 0) return {};
+    std::string out(static_cast<std::size_t>(n) + 1, '\0');
+    std::snprintf(out.data(), out.size(), f.c_str(), value);
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+std::size_t utf8Length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string fixedNumber(const Spec& s, double v, const NumberFormat& nf) {
+    std::string body = formatNumber(v, s.precision < 0 ? 6 : s.precision, nf);
+    if (std::isfinite(v) && body[0] != '-') {
+        if (s.flags.find('+') != std::string::npos) body.insert(body.begin(), '+');
+        else if (s.flags.find(' ') != std::string::npos) body.insert(body.begin(), ' ');
+    }
+    const std::size_t len = utf8Length(body);
+    if (s.width < 0 || len >= static_cast<std::size_t>(s.width)) return body;
+    const std::size_t pad = static_cast<std::size_t>(s.width) - len;
+    if (s.flags.find('-') != std::string::npos) {
+        body.append(pad, ' ');
+        return body;
+    }
+    const bool zeros = s.flags.find('0') != std::string::npos && std::isfinite(v) && body.find(nf.group) == std::string::npos;
+    const std::size_t at = zeros && (body[0] == '-' || body[0] == '+' || body[0] == ' ') ? 1 : 0;
+    body.insert(at, pad, zeros ? '0' : ' ');
+    return body;
+}
+
+std::string withDecimal(std::string text, const NumberFormat& nf) {
+    const std::size_t point = text.find('.');
+    if (point != std::string::npos) text.replace(point, 1, nf.decimal);
+    return text;
+}
+
+}  // namespace
+
+std::string vformatPrintf(const NumberFormat& nf, const char* fmt, va_list args) {
+    std::string out;
+    if (!fmt) return out;
+    for (const char* p = fmt; *p;) {
+        if (*p != '%') {
+            out += *p++;
+            continue;
+        }
+        ++p;
+        if (*p == '%') {
+            out += '%';
+            ++p;
+            continue;
+        }
+        Spec s;
+        while (*p && std::string_view("-+ #0").find(*p) != std::string_view::npos) s.flags += *p++;
+        if (*p == '*') {
+            s.width = va_arg(args, int);
+            if (s.width < 0) {
+                s.flags += '-';
+                s.width = -s.width;
+            }
+            ++p;
+        } else {
+            while (*p >= '0' && *p <= '9') s.width = (s.width < 0 ? 0 : s.width * 10) + (*p++ - '0');
+        }
+        if (*p == '.') {
+            ++p;
+            s.precision = 0;
+            if (*p == '*') {
+                s.precision = va_arg(args, int);
+                ++p;
+            } else {
+                while (*p >= '0' && *p <= '9') s.precision = s.precision * 10 + (*p++ - '0');
+            }
+        }
+        while (*p && std::string_view("hlLqjzt").find(*p) != std::string_view::npos) s.length += *p++;
+        s.conv = *p;
+        if (!*p) break;  // a format cut after '%': nothing more to print
+        ++p;
+        const bool ll = s.length == "ll" || s.length == "q", l = s.length == "l", z = s.length == "z",
+                   j = s.length == "j", t = s.length == "t";
+        switch (s.conv) {
+            case 'd': case 'i':
+                if (ll) out += printOne(s, va_arg(args, long long));
+                else if (l) out += printOne(s, va_arg(args, long));
+                else if (z) out += printOne(s, va_arg(args, std::ptrdiff_t));
+                else if (j) out += printOne(s, va_arg(args, std::intmax_t));
+                else if (t) out += printOne(s, va_arg(args, std::ptrdiff_t));
+                else out += printOne(s, va_arg(args, int));
+                break;
+            case 'u': case 'o': case 'x': case 'X':
+                if (ll) out += printOne(s, va_arg(args, unsigned long long));
+                else if (l) out += printOne(s, va_arg(args, unsigned long));
+                else if (z) out += printOne(s, va_arg(args, std::size_t));
+                else if (j) out += printOne(s, va_arg(args, std::uintmax_t));
+                else if (t) out += printOne(s, va_arg(args, std::size_t));
+                else out += printOne(s, va_arg(args, unsigned));
+                break;
+            case 'c': out += printOne(s, va_arg(args, int)); break;
+            case 's': {
+                const char* str = va_arg(args, const char*);
+                out += printOne(s, str ? str : "(null)");
+                break;
+            }
+            case 'p': out += printOne(s, va_arg(args, void*)); break;
+            case 'f': case 'F': {
+                const double v = s.length == "L" ? static_cast<double>(va_arg(args, long double)) : va_arg(args, double);
+                out += fixedNumber(s, v, nf);
+                break;
+            }
+            case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
+                if (s.length == "L") out += withDecimal(printOne(s, va_arg(args, long double)), nf);
+                else out += withDecimal(printOne(s, va_arg(args, double)), nf);
+                break;
+            case 'n': (void)va_arg(args, int*); break;  // never writes through the pointer
+            default: out += specText(s); break;           // not a conversion: kept as written
+        }
+    }
+    return out;
+}
+
+std::string formatPrintf(const NumberFormat& nf, const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    std::string out = vformatPrintf(nf, fmt, args);
+    va_end(args);
+    return out;
+}
+
+std::string formatf(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    std::string out = vformatPrintf(currentNumberFormat(), fmt, args);
+    va_end(args);
+    return out;
+}
+
+int localSnprintf(char* out, std::size_t size, const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const std::string text = vformatPrintf(currentNumberFormat(), fmt, args);
+    va_end(args);
+    if (out && size > 0) {
+        std::size_t n = std::min(text.size(), size - 1);
+        while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;  // whole characters
+        text.copy(out, n);
+        out[n] = '\0';
+    }
+    return static_cast<int>(text.size());
+}
 
 }  // namespace eng

@@ -9,6 +9,8 @@
 // Errors: none; a value that is not finite is "-"; an unknown language code formats as English.
 // Does NOT: translate words (engine/i18n.h), know units (app/caption.h joins them) or convert time zones.
 #pragma once
+#include <cstdarg>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,18 @@ struct NumberFormat {
     // The format of a language code ("en", "ru", "uz", "de", "ja", "ko", "ar"); unknown codes get English's.
     static NumberFormat forLanguage(std::string_view code);
 };
+
+// printf with the language's numbers: every %f/%F conversion goes through formatNumber (decimal comma and digit
+// groups: "Ore %.0f t/h" with 4117 -> "Ore 4,117 t/h" en, "Ore 4.117 t/h" de; "%.1f" 12.5 -> "12,5" ru), %e/%g get
+// the decimal separator only; integers, strings and everything else print as snprintf prints them. Width, the
+// flags '-', '+' and ' ', and '*' are honoured; '0' pads with zeros only when no group separator was inserted.
+// localSnprintf has snprintf's signature (it returns the full length; the text is cut to fit `size`), so a panel's
+// std::snprintf(b, sizeof b, ...) becomes eng::localSnprintf(b, sizeof b, ...). For on-screen text only: a value
+// sent to the simulation or written to a file keeps snprintf ("%.9g").
+std::string formatPrintf(const NumberFormat& nf, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
+std::string vformatPrintf(const NumberFormat& nf, const char* fmt, va_list args);
+std::string formatf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));  // the current language
+int localSnprintf(char* out, std::size_t size, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
 
 // "12,345.6" for (12345.6, 1 decimal) in English; "12 345,6" in Russian; "-" for NaN/inf.
 std::string formatNumber(double value, int decimals, const NumberFormat& nf);

@@ -14,6 +14,7 @@
 #include "scenes/hydrogen/supply_view.h"
 #include "scenes/scene_kit.h"
 #include "sim/world.h"
+#include "engine/locale_format.h"
 
 namespace scenes {
 
@@ -37,7 +38,7 @@ const Absorber kAbsorbers[] = {
     {"edge 550 nm (2.25 eV)", 11.9},             {"edge 600 nm (2.07 eV)", 16.2}, {"edge 700 nm (1.77 eV)", 25.1},
 };
 
-void tip(const char* text) { kit::tooltip(text); }
+void tip(const char* msgid) { kit::tooltip(msgid ? eng::tr(msgid) : nullptr); }  // a msgid (N_), shown translated
 
 // ImGui 1.86 has no right-aligned column: move the cursor so the text ends at the column's right edge.
 void rightAligned(const std::string& text) {
@@ -142,7 +143,7 @@ void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<Pl
     char b[64];
     for (float f : {0.5f, 1.0f}) {
         d->AddLine({p0.x, y(f * top)}, {p1.x, y(f * top)}, grid);
-        std::snprintf(b, sizeof b, "%g %s", f * top, unit);
+        eng::localSnprintf(b, sizeof b, "%g %s", f * top, unit);
         // Above its grid line (below the top one, inside the frame), clear of the curves near it.
         d->AddText({p0.x + 4.0f, f < 1.0f ? y(f * top) - ImGui::GetFontSize() - 1.0f : y(f * top) + 1.0f}, label, b);
     }
@@ -170,7 +171,7 @@ void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<Pl
         const sim::CivilTime c = sim::toLocalCivil(sim::fromSeconds(h.hoursAt(k) * 3600.0));
         ImGui::BeginTooltip();
         ImGui::Text("%02d-%02d %02d:%02d", c.month, c.day, c.hour, c.minute);
-        for (const PlotLine& l : lines) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.colour), "%s %.2f %s", eng::tr(l.name), (*l.values)[k], unit);
+        for (const PlotLine& l : lines) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(l.colour), "%s", eng::formatf("%s %.2f %s", eng::tr(l.name), (*l.values)[k], unit).c_str());
         ImGui::EndTooltip();
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {  // legend
@@ -192,7 +193,7 @@ bool anyAbove(const std::vector<float>& v, float x) {
 
 void HydrogenScene::paramSlider(const char* label, const char* name, float lo, float hi, const char* format,
                                 bool logScale, const char* tipText) {
-    if (m_state) m_sliders.slider(m_state->params, m_outbox, eng::tr(label), name, lo, hi, format, logScale, tipText);
+    if (m_state) m_sliders.slider(m_state->params, m_outbox, eng::tr(label), name, lo, hi, format, logScale, tipText ? eng::tr(tipText) : nullptr);
 }
 
 void HydrogenScene::drawSupply(const sim::State& s) {
@@ -205,17 +206,17 @@ void HydrogenScene::drawSupply(const sim::State& s) {
     for (std::size_t i = 0; i < std::size(items); ++i) {
         const double kg = m_totals.lastHours(s, items[i], 24.0, &span);
         char b[32];
-        std::snprintf(b, sizeof b, std::isfinite(kg) ? "%.1f kg" : "-", kg);
+        eng::localSnprintf(b, sizeof b, std::isfinite(kg) ? "%.1f kg" : "-", kg);
         day[i] = b;
     }
     char dayHeader[32];
     if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "%s", eng::tr("last 24 h"));
-    else std::snprintf(dayHeader, sizeof dayHeader, eng::tr("last %.1f h"), span);
+    else eng::localSnprintf(dayHeader, sizeof dayHeader, eng::tr("last %.1f h"), span);
     const std::vector<h2::Row> flows = h2::supplyRows(now), store = h2::storeRows(now, m_storageCap);
     rowsTable("##supply", {&flows, "H₂", eng::N_("now"), dayHeader, [&](std::size_t i) { return day[i]; }},
               {&store, eng::N_("Store and reformer"), eng::N_("now"), nullptr, {}});
     if (now.unserved_kg_h > 0.005)
-        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), eng::tr("PRMiTS short of hydrogen: %.2f kg/h unserved"), now.unserved_kg_h);
+        ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", eng::formatf(eng::tr("PRMiTS short of hydrogen: %.2f kg/h unserved"), now.unserved_kg_h).c_str());
 }
 
 void HydrogenScene::drawPlots() {
@@ -233,7 +234,7 @@ void HydrogenScene::drawPlots() {
     if (anyAbove(m_plots.series(h2::kPlotUnserved), 0.005f))
         lines.push_back({&m_plots.series(h2::kPlotUnserved), IM_COL32(255, 80, 70, 255), eng::N_("unserved"), 2.0f});
     char title[96];
-    std::snprintf(title, sizeof title, eng::tr("H₂ supply and demand, kg/h - last %.0f h"), m_plots.spanHours());
+    eng::localSnprintf(title, sizeof title, eng::tr("H₂ supply and demand, kg/h - last %.0f h"), m_plots.spanHours());
     ImGui::TextUnformatted(title);
     linesPlot("##supplyplot", m_plots, lines, "kg/h", 9.0f * em);
     // The store and the sun, side by side.
@@ -241,7 +242,7 @@ void HydrogenScene::drawPlots() {
     const std::vector<float>& poa = m_plots.series(h2::kPlotPoa);
     const float half = 0.5f * (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
     char t[96];
-    std::snprintf(t, sizeof t, eng::tr("H₂ in store, kg (of %.0f)"), m_storageCap);
+    eng::localSnprintf(t, sizeof t, eng::tr("H₂ in store, kg (of %.0f)"), m_storageCap);
     const float stMax = std::max(static_cast<float>(m_storageCap), *std::max_element(st.begin(), st.end()));
     ImGui::PlotLines("##st", st.data(), static_cast<int>(st.size()), 0, t, 0.0f, stMax, ImVec2(half, 3.5f * em));
     ImGui::SameLine();
@@ -279,19 +280,20 @@ void HydrogenScene::drawComparison(const sim::State& s) {
             tip(h2::routeTip(e.name));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rangeText(e.co2_kg_per_kg, true).c_str());
-            tip("Direct CO2 per kg H2: SMR ~10 kg (hydrogen.md §4: 9.35-10.2); with capture 71-92 % removed; panels: "
-                "grid power for drying and compression only");
+            tip(eng::N_("Direct CO2 per kg H2: SMR ~10 kg (hydrogen.md §4: 9.35-10.2); with capture 71-92 % removed; panels: "
+                "grid power for drying and compression only"));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rangeText(e.lcoh_usd_kg, e.viable).c_str());
-            tip("Levelised cost from the named econ.* assumptions, low-base-high; market refs: grey 1.0-2.5, "
-                "blue 1.45-2.4, photocatalytic projections 1.6-3.2 at 5-10 % STH (hydrogen.md §5, §9)");
+            // xgettext:no-c-format ("% STH" is a percent sign, not a conversion)
+            tip(eng::N_("Levelised cost from the named econ.* assumptions, low-base-high; market refs: grey 1.0-2.5, "
+                "blue 1.45-2.4, photocatalytic projections 1.6-3.2 at 5-10 % STH (hydrogen.md §5, §9)"));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(rangeText(e.land_m2_per_kg_d, e.viable).c_str());
-            tip("Panels: 365 / (annual yield x ground cover ratio); reformer: plot area (econ.* ranges)");
+            tip(eng::N_("Panels: 365 / (annual yield x ground cover ratio); reformer: plot area (econ.* ranges)"));
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled(eng::tr("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f)."), m_smrCapture);
+    ImGui::TextDisabled("%s", eng::formatf(eng::tr("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f)."), m_smrCapture).c_str());
     for (const sim::RouteEconomics& e : s.economics)
         if (e.name == "photocatalytic" && !e.viable)
             ImGui::TextDisabled(eng::tr("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative)."));
@@ -309,7 +311,7 @@ void HydrogenScene::drawControls() {
         }
         tip(p.source);
     }
-    paramSlider(eng::N_("STH, %"), "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, "Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)");
+    paramSlider(eng::N_("STH, %"), "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, eng::N_("Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)"));
     ImGui::SetNextItemWidth(260);
     if (ImGui::BeginCombo(eng::tr("Absorber"), kAbsorbers[m_absorber].name)) {
         for (int i = 0; i < static_cast<int>(std::size(kAbsorbers)); ++i)
@@ -318,28 +320,28 @@ void HydrogenScene::drawControls() {
     }
     const double ceiling = kAbsorbers[m_absorber].ceiling;
     ImGui::SameLine();
-    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), eng::tr("ceiling %.2f %%%s"), ceiling,
-                       sth > ceiling ? " - STH above this absorber's physical limit!" : "");
-    tip("Theoretical STH for 100 % quantum yield below the absorption edge, AM1.5G (hydrogen.md §1, ASTM G173). "
-        "SrTiO3:Al is capped near 1.1-1.4 %; 10 % needs an edge >= ~530 nm.");
+    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), "%s", eng::formatf(eng::tr("ceiling %.2f %%%s"), ceiling,
+                       sth > ceiling ? " - STH above this absorber's physical limit!" : "").c_str());
+    tip(eng::N_("Theoretical STH for 100 % quantum yield below the absorption edge, AM1.5G (hydrogen.md §1, ASTM G173). "
+        "SrTiO3:Al is capped near 1.1-1.4 %; 10 % needs an edge >= ~530 nm."));
     paramSlider(eng::N_("Panel area, m²"), "h2.panel_area_m2", 0.0f, 400000.0f, "%.0f", true,
-                "Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them");
-    paramSlider(eng::N_("Tilt, °"), "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, "Panel tilt from horizontal (30° default, hydrogen.md §9)");
-    paramSlider(eng::N_("Azimuth, °"), "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, "Direction the panels face, from north clockwise (180 = south)");
+                eng::N_("Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them"));
+    paramSlider(eng::N_("Tilt, °"), "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, eng::N_("Panel tilt from horizontal (30° default, hydrogen.md §9)"));
+    paramSlider(eng::N_("Azimuth, °"), "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, eng::N_("Direction the panels face, from north clockwise (180 = south)"));
     bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
     if (ImGui::Checkbox(eng::tr("Seasonal weather"), &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
-    tip("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)");
+    tip(eng::N_("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)"));
     if (!stochastic) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(180);
-        paramSlider(eng::N_("Cloud cover"), "weather.cloud_cover", 0.0f, 1.0f, "%.2f", false, "Share of the time the sun is covered");
+        paramSlider(eng::N_("Cloud cover"), "weather.cloud_cover", 0.0f, 1.0f, "%.2f", false, eng::N_("Share of the time the sun is covered"));
     }
-    paramSlider(eng::N_("Reformer, kg H2/h"), "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, "Steam methane reformer capacity");
-    paramSlider(eng::N_("CO2 capture"), "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, "Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)");
+    paramSlider(eng::N_("Reformer, kg H2/h"), "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, eng::N_("Steam methane reformer capacity"));
+    paramSlider(eng::N_("CO2 capture"), "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, eng::N_("Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)"));
     ImGui::Separator();
     ImGui::Checkbox(eng::tr("Sun path preview"), &m_showSunPath);
-    tip("The simulation clock only runs forward, so date and time of day are previewed here: the sun's path over the\n"
-        "field for the chosen date (markers every 15 min) and its position at the chosen hour. Use --start to run another date.");
+    tip(eng::N_("The simulation clock only runs forward, so date and time of day are previewed here: the sun's path over the\n"
+        "field for the chosen date (markers every 15 min) and its position at the chosen hour. Use --start to run another date."));
     if (m_showSunPath) {
         const sim::CivilTime c = sim::toLocalCivil(m_now);
         int day = m_previewDay > 0 ? m_previewDay : c.dayOfYear;
@@ -362,11 +364,11 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     // Never taller than the screen below the menu and above the status line: it scrolls instead.
     ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
     if (!ImGui::Begin(eng::tr("Hydrogen for PRMiTS: panels, store and reformer"), &m_showPanel)) { ImGui::End(); return; }
-    ImGui::Text(eng::tr("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%"),
-                m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud);
-    ImGui::Text(eng::tr("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h"), m_area,
-                m_builtArea, m_sth, m_h2kgh);
-    tip("STH after catalyst ageing; H2 gross, before the separator's loss");
+    ImGui::TextUnformatted(eng::formatf(eng::tr("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%"),
+                m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud).c_str());
+    ImGui::TextUnformatted(eng::formatf(eng::tr("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h"), m_area,
+                m_builtArea, m_sth, m_h2kgh).c_str());
+    tip(eng::N_("STH after catalyst ageing; H2 gross, before the separator's loss"));
     if (ImGui::CollapsingHeader(eng::tr("Supply to PRMiTS (W/Mo reduction) now"), ImGuiTreeNodeFlags_DefaultOpen)) drawSupply(s);
     if (ImGui::CollapsingHeader(eng::tr("Last days"), ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
     if (ImGui::CollapsingHeader(eng::tr("Depleted gas field and CO2 storage"), ImGuiTreeNodeFlags_DefaultOpen)) drawGasField(s);

@@ -14,6 +14,7 @@
 #include "engine/noise.h"
 #include "scenes/site.h"
 #include "sim/world.h"
+#include "engine/locale_format.h"
 
 namespace scenes {
 
@@ -85,14 +86,7 @@ std::vector<std::uint8_t> moduleTexture(int w, int h) {
 }
 
 // printf-style text of one number, as long as it needs to be (the panel-field tooltip is ~150 characters).
-std::string fmt(const char* f, double v) {
-    const int n = std::snprintf(nullptr, 0, f, v);
-    if (n <= 0) return {};
-    std::string out(static_cast<std::size_t>(n) + 1, '\0');
-    std::snprintf(out.data(), out.size(), f, v);
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
+std::string fmt(const char* f, double v) { return eng::formatf(f, v); }  // in the language's number format
 
 }  // namespace
 
@@ -468,8 +462,8 @@ void HydrogenScene::drawSunPath(eng::Renderer& r) {
     dots.push_back({place(p, glm::vec3(9.0f)), glm::vec4(1), glm::vec4(1.0f, 0.55f, 0.1f, 0) * 3.0f});
     r.drawInstanced(m_bubble, dots, {.castShadow = false, .receiveShadow = false});
     r.labels().add({.position = p + glm::vec3(0, 16, 0),
-                    .text = "Preview " + fmt("%.1f h", m_previewHour) + ": elevation " + fmt("%.1f°", s.elevation_deg) +
-                            ", POA " + fmt("%.0f W/m² (clear sky)", s.poa_w_m2),
+                    .text = eng::formatf(eng::trp("Preview %.1f h: sun elevation %.1f°, on the panels %.0f W/m² (clear sky)"),
+                                        m_previewHour, s.elevation_deg, s.poa_w_m2),
                     .color = {1, 0.8f, 0.5f, 1}});
 }
 
@@ -479,7 +473,7 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
     // Halfway between the field's middle and its corner at the gas plant: on screen in every preset that shows rows.
     const glm::vec3 fieldTop(0.25f * (lo.x + hi.x), 12.0f, 0.25f * (lo.y + hi.y));
     char b[256];
-    std::snprintf(b, sizeof b, eng::trp("Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH₂ now %.3f kg/h (%.1f g/h per 100 m²)%s"),
+    eng::localSnprintf(b, sizeof b, eng::trp("Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH₂ now %.3f kg/h (%.1f g/h per 100 m²)%s"),
                   m_area, f.modules, m_sth, m_h2kgh, m_area > 0 ? m_h2kgh * 1e5 / m_area : 0.0,
                   m_sunDir.y < 0 ? eng::trp(" - night") : (m_clouds.cover() > 0.5 ? eng::trp(" - cloudy") : ""));
     r.labels().add({.position = fieldTop, .text = b, .color = {1, 0.95f, 0.8f, 1}, .fadeStart = 3000, .fadeEnd = 6000});
@@ -487,16 +481,16 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
                     .text = m_separatorOk ? eng::trp("Membrane separator (polyimide, Nature 2021)\nin: moist H₂:O₂ = 2:1 - inside flammability and detonation limits")
                                           : eng::trp("SEPARATOR FAULT: product gas vented"),
                     .color = m_separatorOk ? glm::vec4(1, 0.8f, 0.3f, 1) : glm::vec4(1, 0.4f, 0.3f, 1), .fadeStart = 900, .fadeEnd = 2000});
-    std::snprintf(b, sizeof b, eng::trp("H₂ storage %.1f / %.0f kg (%.0f %%)"), m_storageKg, m_storageCap, 100.0 * m_storageFill);
+    eng::localSnprintf(b, sizeof b, eng::trp("H₂ storage %.1f / %.0f kg (%.0f %%)"), m_storageKg, m_storageCap, 100.0 * m_storageFill);
     r.labels().add({.position = kTankYard + glm::vec3(6, 16, 0), .text = b, .color = {0.6f, 0.9f, 1, 1}, .fadeStart = 900, .fadeEnd = 2000});
-    std::snprintf(b, sizeof b, eng::trp("To W/Mo oxide reduction: demand %.1f kg/h"), m_demandKgh);
+    eng::localSnprintf(b, sizeof b, eng::trp("To W/Mo oxide reduction: demand %.1f kg/h"), m_demandKgh);
     r.labels().add({.position = kConsumer + glm::vec3(0, 22, 0), .text = b, .fadeStart = 1500, .fadeEnd = 3000});
     const char* name = m_smrCapture > 0 ? eng::trp("Steam reformer + CO₂ capture") : eng::trp("Steam reformer (grey)");
     if (m_smrTripped) std::snprintf(b, sizeof b, eng::trp("%s - TRIPPED"), name);
     else if (m_smrKgh > 0.0)
-        std::snprintf(b, sizeof b, eng::trp("%s: %.1f kg H₂/h, CO₂ to air %.1f kg/h (%.1f kg per kg H₂)"), name, m_smrKgh,
+        eng::localSnprintf(b, sizeof b, eng::trp("%s: %.1f kg H₂/h, CO₂ to air %.1f kg/h (%.1f kg per kg H₂)"), name, m_smrKgh,
                       m_smrCo2Kgh, m_smrCo2Kgh / m_smrKgh);
-    else std::snprintf(b, sizeof b, eng::trp("%s - hot standby (burners only, CO₂ to air %.1f kg/h)"), name, m_smrCo2Kgh);
+    else eng::localSnprintf(b, sizeof b, eng::trp("%s - hot standby (burners only, CO₂ to air %.1f kg/h)"), name, m_smrCo2Kgh);
     // Captured CO2 vented (injection faulted or reservoir full): a second line in red on the same label (two labels
     // at the stack and the absorber would overlap from afar).
     std::string text = b;
@@ -570,15 +564,18 @@ bool HydrogenScene::pick(const eng::Ray& ray, const FrameInput& in, std::string*
     std::string s;
     if (hit.x >= lo.x && hit.x <= hi.x && hit.z >= lo.y && hit.z <= hi.y && m_layout.modules > 0) {
         const float shade = m_clouds.shade({hit.x, hit.z}, m_sunDir);
-        s = fmt("Photocatalyst panel field: trays 1 x 2 m, 32 sheets of 25 x 25 cm under glass, 0.1 mm water film\n"
-                "Tilt %.0f°", m_layout.tiltDeg) + fmt(", facing azimuth %.0f°", m_layout.azimuthDeg) +
-            (m_sunDir.y < 0 ? "\nNight: no photocatalysis" : shade > 0.5f ? "\nIn cloud shadow: diffuse light only" : "\nIn sunshine");
+        const char* light = m_sunDir.y < 0 ? eng::trp("Night: no photocatalysis")
+                            : shade > 0.5f ? eng::trp("In cloud shadow: diffuse light only")
+                                           : eng::trp("In sunshine");
+        s = eng::formatf(eng::trp("Photocatalyst panel field: trays 1 x 2 m, 32 sheets of 25 x 25 cm under glass, 0.1 mm "
+                                  "water film\nTilt %.0f°, facing azimuth %.0f°\n%s"),
+                         m_layout.tiltDeg, m_layout.azimuthDeg, light);
     } else if (glm::length(glm::vec2(hit.x - kTankYard.x, hit.z - kTankYard.z)) < 20.0f) {
-        s = fmt("H2 storage: %.1f kg", m_storageKg) + fmt(" of %.0f kg", m_storageCap);
+        s = eng::formatf(eng::trp("H₂ storage: %.1f kg of %.0f kg"), m_storageKg, m_storageCap);
     } else if (glm::length(glm::vec2(hit.x - kPlant.x - 7, hit.z - kPlant.z)) < 14.0f) {
-        s = "Gas plant: membrane separator (moist H2:O2 = 2:1 in, dried H2 out) and compressors";
+        s = eng::trp("Gas plant: membrane separator (moist H₂:O₂ = 2:1 in, dried H₂ out) and compressors");
     } else if (glm::length(glm::vec2(hit.x - kReformer.x - 20, hit.z - kReformer.z)) < 32.0f) {
-        s = fmt("Steam methane reformer: %.1f kg H2/h", m_smrKgh) + fmt(", CO2 emitted %.1f kg/h", m_smrCo2Kgh);
+        s = eng::formatf(eng::trp("Steam methane reformer: %.1f kg H₂/h, CO₂ emitted %.1f kg/h"), m_smrKgh, m_smrCo2Kgh);
     } else {
         return false;
     }

@@ -89,14 +89,14 @@ FieldNow readField(const sim::State& s) {
 std::vector<Row> supplyRows(const SupplyNow& n) {
     return {
         {"demand", eng::N_("PRMiTS demand"), num("%.2f", n.demand_kg_h), "kg/h",
-         "W/Mo oxide reduction in Chirchik, by shift and hour (docs/hydrogen_supply.md §2)"},
+         eng::N_("W/Mo oxide reduction in Chirchik, by shift and hour (docs/hydrogen_supply.md §2)")},
         {"served_panels", eng::N_("served from panels + storage"), num("%.2f", n.servedPanels_kg_h), "kg/h",
-         "Demand met by photocatalytic H2, straight from the field or out of the store"},
+         eng::N_("Demand met by photocatalytic H2, straight from the field or out of the store")},
         {"served_reformer", eng::N_("served by the reformer"), num("%.2f", n.servedReformer_kg_h), "kg/h",
-         "Demand met by the steam reformer, direct or through the store"},
-        {"unserved", eng::N_("unserved"), num("%.2f", n.unserved_kg_h), "kg/h", "Demand nobody met: store empty, reformer short"},
+         eng::N_("Demand met by the steam reformer, direct or through the store")},
+        {"unserved", eng::N_("unserved"), num("%.2f", n.unserved_kg_h), "kg/h", eng::N_("Demand nobody met: store empty, reformer short")},
         {"vented", eng::N_("vented"), num("%.2f", n.vented_kg_h), "kg/h",
-         "H2 lost: the separator's loss, faults, and surplus over a full store"},
+         eng::N_("H2 lost: the separator's loss, faults, and surplus over a full store")},
     };
 }
 
@@ -108,44 +108,44 @@ std::vector<Row> storeRows(const SupplyNow& n, double storageCapacity_kg) {
     std::snprintf(level, sizeof level, eng::tr("%s of %s"), num("%.0f", n.storage_kg).c_str(), num("%.0f", storageCapacity_kg).c_str());
     return {
         {"reformer_share", eng::N_("reformer's share"), num("%.1f", n.reformerShare_pct), "%",
-         "The reformer's share of the H2 served to PRMiTS over the last tick (0 when nothing is served)"},
-        {"storage", eng::N_("H2 in store"), level, "kg", "Compressed H2 buffer between the field, the reformer and PRMiTS"},
+         eng::N_("The reformer's share of the H2 served to PRMiTS over the last tick (0 when nothing is served)")},
+        {"storage", eng::N_("H2 in store"), level, "kg", eng::N_("Compressed H2 buffer between the field, the reformer and PRMiTS")},
         {"cover", eng::N_("store covers"), n.storageCover_h >= 999.0 ? std::string(">999") : num("%.1f", n.storageCover_h), "h",
-         "Hours the store lasts at the current draw (demand - panels; the full demand while it fills). The reformer "
-         "starts below smr.start_cover_h"},
-        {"reformer", eng::N_("reformer"), state, "", "Load-follows the shortfall from hot standby (docs/hydrogen_supply.md §3)"},
+         eng::N_("Hours the store lasts at the current draw (demand - panels; the full demand while it fills). The reformer "
+         "starts below smr.start_cover_h")},
+        {"reformer", eng::N_("reformer"), state, "", eng::N_("Load-follows the shortfall from hot standby (docs/hydrogen_supply.md §3)")},
     };
 }
 
 std::vector<Row> fieldRows(const FieldNow& f) {
     return {
-        {"pressure", eng::N_("reservoir pressure"), num("%.1f", f.pressure_bar), "bar", "Average pressure from the p/z material balance"},
+        {"pressure", eng::N_("reservoir pressure"), num("%.1f", f.pressure_bar), "bar", eng::N_("Average pressure from the p/z material balance")},
         {"reserve", eng::N_("recoverable reserve left"), num("%.1f", f.reserveLeft_pct), "%",
-         "Share of the recoverable gas at discovery still in the ground"},
-        {"rate", eng::N_("gas delivery"), num("%.0f", f.rate_nm3_h), "Nm³/h", "Field delivery on its back-pressure curve"},
-        {"to_reformer", eng::N_("of which to the reformer"), num("%.0f", f.toReformer_nm3_h), "Nm³/h", "Raw gas, CO2 included"},
+         eng::N_("Share of the recoverable gas at discovery still in the ground")},
+        {"rate", eng::N_("gas delivery"), num("%.0f", f.rate_nm3_h), "Nm³/h", eng::N_("Field delivery on its back-pressure curve")},
+        {"to_reformer", eng::N_("of which to the reformer"), num("%.0f", f.toReformer_nm3_h), "Nm³/h", eng::N_("Raw gas, CO2 included")},
         {"co2_content", eng::N_("CO2 in the gas"), num("%.1f", f.co2Content_pct), "mol %",
-         "Leaves with the reformer's process CO2 (and is captured with it)"},
+         eng::N_("Leaves with the reformer's process CO2 (and is captured with it)")},
     };
 }
 
 std::vector<Row> co2Rows(const FieldNow& f) {
     return {
-        {"captured", eng::N_("CO2 captured"), num("%.3f", f.co2Captured_t_h), "t/h", "At the reformer, smr.capture_fraction of its CO2"},
-        {"injected", eng::N_("injected"), num("%.3f", f.co2Injected_t_h), "t/h", "Compressed into the depleted reservoir"},
+        {"captured", eng::N_("CO2 captured"), num("%.3f", f.co2Captured_t_h), "t/h", eng::N_("At the reformer, smr.capture_fraction of its CO2")},
+        {"injected", eng::N_("injected"), num("%.3f", f.co2Injected_t_h), "t/h", eng::N_("Compressed into the depleted reservoir")},
         {"co2_vented", eng::N_("vented (not stored)"), num("%.3f", f.co2Vented_t_h), "t/h",
-         "Captured but released: injection compressor tripped or reservoir full"},
-        {"stored", eng::N_("CO2 in the reservoir"), num("%.1f", f.co2Stored_t), "t", "Stored so far"},
-        {"capacity_left", eng::N_("storage capacity left"), num("%.2f", f.capacityLeft_pct), "%", "Of ccs.capacity_mt"},
+         eng::N_("Captured but released: injection compressor tripped or reservoir full")},
+        {"stored", eng::N_("CO2 in the reservoir"), num("%.1f", f.co2Stored_t), "t", eng::N_("Stored so far")},
+        {"capacity_left", eng::N_("storage capacity left"), num("%.2f", f.capacityLeft_pct), "%", eng::N_("Of ccs.capacity_mt")},
     };
 }
 
 std::string injectionStatus(const FieldNow& f) {
-    if (!f.injectionOk) return "INJECTION FAULT (gas.injection): captured CO2 is vented";
-    if (f.co2Captured_t_h > 0.0 && f.co2Vented_t_h > 0.0) return "Reservoir full: captured CO2 is vented";
-    if (f.co2Captured_t_h > 0.0) return "Injecting the captured CO2";
-    if (f.captureFraction > 0.0) return "Nothing to inject now: the reformer is on hot standby (capture fitted)";
-    return "Nothing captured: set CO2 capture above 0 to store CO2";
+    if (!f.injectionOk) return eng::tr("INJECTION FAULT (gas.injection): captured CO2 is vented");
+    if (f.co2Captured_t_h > 0.0 && f.co2Vented_t_h > 0.0) return eng::tr("Reservoir full: captured CO2 is vented");
+    if (f.co2Captured_t_h > 0.0) return eng::tr("Injecting the captured CO2");
+    if (f.captureFraction > 0.0) return eng::tr("Nothing to inject now: the reformer is on hot standby (capture fitted)");
+    return eng::tr("Nothing captured: set CO2 capture above 0 to store CO2");
 }
 
 SupplyTotals::SupplyTotals()
@@ -191,13 +191,13 @@ std::string routeLabel(std::string_view key) {
 }
 
 const char* routeTip(std::string_view key) {
-    if (key == "photocatalytic") return "Slag-derived photocatalyst panels at the set STH; CO2 from grid power for drying and compression";
-    if (key == "smr_grey") return "Steam methane reforming, all CO2 to air (hydrogen.md §4: 9.35-10.2 kg CO2 per kg H2)";
+    if (key == "photocatalytic") return eng::N_("Slag-derived photocatalyst panels at the set STH; CO2 from grid power for drying and compression");
+    if (key == "smr_grey") return eng::N_("Steam methane reforming, all CO2 to air (hydrogen.md §4: 9.35-10.2 kg CO2 per kg H2)");
     if (key == "smr_capture")
-        return "Reformer with CO2 capture; transport and storage at a generic econ.co2_transport_storage_usd_t";
+        return eng::N_("Reformer with CO2 capture; transport and storage at a generic econ.co2_transport_storage_usd_t");
     if (key == "smr_depleted_field")
-        return "The simulated plant with capture: its gas from the depleted field (CO2 content captured too), the CO2\n"
-               "carried ~500 km and injected into a depleted reservoir (docs/hydrogen_supply.md §5)";
+        return eng::N_("The simulated plant with capture: its gas from the depleted field (CO2 content captured too), the CO2\n"
+               "carried ~500 km and injected into a depleted reservoir (docs/hydrogen_supply.md §5)");
     return "";
 }
 

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "engine/i18n.h"
+#include "engine/locale_format.h"
 #include "engine/noise.h"
 #include "engine/procedural.h"
 #include "scenes/site.h"
@@ -109,7 +110,7 @@ bool LandscapeScene::pick(const eng::Ray& ray, const FrameInput& in, std::string
     (void)in;
     glm::vec3 hit;
     if (!m_terrain.raycast(ray, hit)) return false;
-    if (what) *what = "Ground at " + std::to_string(static_cast<int>(std::lround(hit.y))) + " m above sea level";
+    if (what) *what = eng::formatf(eng::trp("Ground at %.0f m above sea level"), static_cast<double>(hit.y));
     return true;
 }
 

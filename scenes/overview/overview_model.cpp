@@ -11,6 +11,7 @@
 #include "scenes/scene_kit.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
+#include "engine/locale_format.h"
 
 namespace scenes::overview {
 
@@ -110,18 +111,18 @@ std::string gaugeLabel(const GaugeDef& g, const GaugeReading& r) {
     char buf[96];
     if (std::isfinite(r.level)) {
         const double v = r.level * g.levelScale;
-        std::snprintf(buf, sizeof buf, v < 10.0 ? "  %.1f %s" : "  %.0f %s", v, g.labelUnit);
+        eng::localSnprintf(buf, sizeof buf, v < 10.0 ? "  %.1f %s" : "  %.0f %s", v, g.labelUnit);
         out += buf;
     }
     std::string second;
     if (r.hasFill) {
-        std::snprintf(buf, sizeof buf, "%.0f %%", r.fill * 100.0);
+        eng::localSnprintf(buf, sizeof buf, "%.0f %%", r.fill * 100.0);
         second += buf;
     }
     if (std::isfinite(r.coverH)) {
         if (!second.empty()) second += "  |  ";
         if (r.coverH >= 999.0) std::snprintf(buf, sizeof buf, "%s", eng::trp("999+ h cover"));
-        else std::snprintf(buf, sizeof buf, r.coverH < 10.0 ? eng::trp("%.1f h cover") : eng::trp("%.0f h cover"), r.coverH);
+        else eng::localSnprintf(buf, sizeof buf, r.coverH < 10.0 ? eng::trp("%.1f h cover") : eng::trp("%.0f h cover"), r.coverH);
         second += buf;
     }
     if (!second.empty()) out += "\n" + second;

@@ -14,6 +14,7 @@
 #include "scenes/valley.h"
 #include "sim/world.h"
 #include "sim/alarms.h"
+#include "engine/locale_format.h"
 
 namespace scenes {
 
@@ -584,7 +585,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
                 color = {1.0f, 0.35f, 0.3f, 1};
                 priority = 8;
             } else if (order[i] > 0) {
-                std::snprintf(buf, sizeof buf, eng::trp("%d. %s  %+.0f %%"), order[i], title.c_str(), 100.0 * m_ripple.deviation(i));
+                eng::localSnprintf(buf, sizeof buf, eng::trp("%d. %s  %+.0f %%"), order[i], title.c_str(), 100.0 * m_ripple.deviation(i));
                 text = buf;
                 color = {1.0f, 0.72f, 0.25f, 1};
                 priority = 7;
@@ -725,7 +726,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
         ImGui::Separator();
         ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), eng::tr("Away from their usual rate, in the order they changed:"));
         for (std::size_t k = 0; k < lit.size(); ++k)
-            ImGui::Text(eng::tr("%zu. %s  %+.0f %%"), k + 1, eng::tr(m_ripple.units()[lit[k]].title), 100.0 * m_ripple.deviation(lit[k]));
+            ImGui::TextUnformatted(eng::formatf(eng::tr("%zu. %s  %+.0f %%"), k + 1, eng::tr(m_ripple.units()[lit[k]].title), 100.0 * m_ripple.deviation(lit[k])).c_str());
     }
     ImGui::End();
 }

@@ -14,6 +14,7 @@
 #include "scenes/pit/pit_frame.h"
 #include "scenes/label_layout.h"
 #include "scenes/pit/pit_picking.h"
+#include "engine/locale_format.h"
 
 namespace scenes {
 
@@ -669,7 +670,7 @@ std::string PitScene::truckText(const sim::State& st, int i) const {
     const sim::TruckState& t = st.mine.trucks[static_cast<std::size_t>(i)];
     const double wait = t.waitingSince >= 0 ? sim::toSeconds(m_t - t.waitingSince) / 60.0 : 0.0;
     char buf[256];
-    std::snprintf(buf, sizeof buf, eng::trp("Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld"),
+    eng::localSnprintf(buf, sizeof buf, eng::trp("Truck %d (%s)\n%s\npayload %.0f t %s, %.0f km/h\nwaiting %.1f min (total %.0f)\nfuel %.0f L, cycles %lld"),
                   i + 1, t.truckClass == sim::TruckClass::T130 ? "130 t" : "220 t", phaseText(t.phase), t.payload_t,
                   t.payload_t > 0 ? (t.ore ? eng::trp("ore") : eng::trp("waste")) : "", t.speed_m_s * 3.6, wait, t.totalWait_min, t.fuel_l,
                   static_cast<long long>(t.cycles));
@@ -681,7 +682,7 @@ std::string PitScene::shovelText(const sim::State& st, int i) const {
     const sim::ShovelState& s = st.mine.shovels[static_cast<std::size_t>(i)];
     const char* ph = s.phase == sim::ShovelPhase::Loading ? eng::trpc("shovel", "loading") : s.phase == sim::ShovelPhase::Idle ? eng::trpc("shovel", "idle") : eng::trpc("shovel", "BROKEN DOWN");
     char buf[200];
-    std::snprintf(buf, sizeof buf, eng::trp("Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt"), i + 1, ph, s.passesDone,
+    eng::localSnprintf(buf, sizeof buf, eng::trp("Shovel %d: %s\npass %d/%d, queue %d\nloaded %.0f kt"), i + 1, ph, s.passesDone,
                   s.passesNeeded, s.queueLength, s.loaded_t / 1000.0);
     return buf;
 }
@@ -786,10 +787,10 @@ void PitScene::drawUi(const FrameInput& in) {
             ImGui::TextUnformatted(eng::display(shovelText(s, m_selShovel)).c_str());
         }
         ImGui::Separator();
-        ImGui::Text(eng::tr("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%"), s.mine.ore_t_h, s.mine.trucksQueued,
-                    s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation);
+        ImGui::TextUnformatted(eng::formatf(eng::tr("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%"), s.mine.ore_t_h, s.mine.trucksQueued,
+                    s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation).c_str());
         ImGui::Text(eng::tr("Crusher queue %d, dump queue %d%s"), s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? eng::tr("   (shift break)") : "");
-        ImGui::Text(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size());
+        ImGui::TextUnformatted(eng::formatf(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size()).c_str());
         if (!m_kpi.empty() && ImGui::CollapsingHeader(eng::tr("KPIs (last 8 sim hours)"), ImGuiTreeNodeFlags_DefaultOpen)) {
             // One plot per metric of m_kpi, in its order (pit_scene.h).
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {

@@ -11,6 +11,7 @@
 #include "engine/i18n.h"
 #include "scenes/scene_kit.h"
 #include "scenes/smelter/smelter_scene.h"
+#include "engine/locale_format.h"
 #include "sim/world.h"  // sim::State
 
 namespace scenes {
@@ -52,7 +53,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
         ImGui::TextColored(kGreen, eng::tr("No alarms"));
     } else {
         for (const sim::AlarmState& a : s.alarms)
-            if (a.active) ImGui::TextColored(kRed, eng::tr("ALARM  %s: %.2f (limit %.2f)"), alarmText(a.name), a.value, a.limit);
+            if (a.active) ImGui::TextColored(kRed, "%s", eng::formatf(eng::tr("ALARM  %s: %.2f (limit %.2f)"), alarmText(a.name), a.value, a.limit).c_str());
     }
     if (!s.furnace.running) ImGui::TextColored(kRed, eng::tr("Smelting furnace tripped: no smelting, the bath cools"));
     if (!s.acid_plant.running) ImGui::TextColored(kRed, eng::tr("Acid plant tripped: all SO2 goes up the stack"));
@@ -104,7 +105,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
                     hi = std::max(hi, x);
                 }
                 char t[128];
-                std::snprintf(t, sizeof t, eng::tr("%s: %.2f (last %.1f h)"), eng::tr(title), static_cast<double>(v.back()), span);
+                eng::localSnprintf(t, sizeof t, eng::tr("%s: %.2f (last %.1f h)"), eng::tr(title), static_cast<double>(v.back()), span);
                 const float pad = std::max((hi - lo) * 0.1f, floor);
                 char id[16];
                 std::snprintf(id, sizeof id, "##plot%zu", metric);
@@ -145,7 +146,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
         ImGui::Checkbox(eng::tr("Labels on the equipment"), &m_showLabels);
     }
     if (!m_selected.empty() && ImGui::CollapsingHeader(eng::tr("Selected"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::TextUnformatted(describe(m_selected).c_str());
+        ImGui::TextUnformatted(eng::display(describe(m_selected)).c_str());
         if (ImGui::SmallButton(eng::tr("Clear selection"))) m_selected.clear();
     }
     ImGui::End();

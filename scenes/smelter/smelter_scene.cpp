@@ -18,6 +18,7 @@
 #include "scenes/mesh_batch.h"
 #include "scenes/site.h"
 #include "sim/world.h"
+#include "engine/locale_format.h"
 
 namespace scenes {
 
@@ -777,7 +778,7 @@ void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
     };
     const bool hot = m_alarm.size() > 0 && m_alarm[0], cold = m_alarm.size() > 1 && m_alarm[1];
     const bool level = m_alarm.size() > 2 && m_alarm[2], stack = m_alarm.size() > 3 && m_alarm[3];
-    std::snprintf(b, sizeof b, eng::trp("%sSmelting furnace  %.0f °C\nmatte %.1f %% Cu, bath %.2f m%s"), hot || cold || level ? eng::trp("ALARM  ") : "",
+    eng::localSnprintf(b, sizeof b, eng::trp("%sSmelting furnace  %.0f °C\nmatte %.1f %% Cu, bath %.2f m%s"), hot || cold || level ? eng::trp("ALARM  ") : "",
                   s.furnace.temperature_c, s.furnace.matte_grade_pct, s.furnace.bath_level_m,
                   s.furnace.running ? "" : eng::trp("\nTRIPPED (no smelting)"));
     add(kFurnacePos + glm::vec3(0, 25, 0), b, hot || cold || level || !s.furnace.running ? kLabelRed : kLabelWhite);
@@ -785,34 +786,34 @@ void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
                                    eng::N_("copper blow"), eng::N_("pouring")};
     for (std::size_t i = 0; i < s.converters.size(); ++i) {
         const sim::ConverterState& c = s.converters[i];
-        std::snprintf(b, sizeof b, eng::trp("Converter %zu: %s%s\n%.0f t, %.0f %%"), i + 1, c.faulted ? eng::trp("FAULT - ") : "",
+        eng::localSnprintf(b, sizeof b, eng::trp("Converter %zu: %s%s\n%.0f t, %.0f %%"), i + 1, c.faulted ? eng::trp("FAULT - ") : "",
                       eng::trp(kPhase[static_cast<int>(c.phase)]), c.contents_t, 100.0 * c.progress);
         add(converterPos(static_cast<int>(i)) + glm::vec3(0, 14, 0), b, c.faulted ? kLabelRed : kLabelWhite, 350.0f);
     }
     static const char* kAnode[] = {eng::N_("filling"), eng::N_("oxidising"), eng::N_("poling"), eng::N_("casting")};
     for (std::size_t a = 0; a < s.anode_furnaces.size(); ++a) {
-        std::snprintf(b, sizeof b, eng::trp("Anode furnace %zu: %s\n%.0f t"), a + 1, eng::trp(kAnode[static_cast<int>(s.anode_furnaces[a].phase)]),
+        eng::localSnprintf(b, sizeof b, eng::trp("Anode furnace %zu: %s\n%.0f t"), a + 1, eng::trp(kAnode[static_cast<int>(s.anode_furnaces[a].phase)]),
                       s.anode_furnaces[a].contents_t);
         add(anodeFurnacePos(static_cast<int>(a)) + glm::vec3(0, 12, 0), b, kLabelWhite, 350.0f);
     }
-    std::snprintf(b, sizeof b, eng::trp("Casting wheel%s\n%.0f anodes cast"), s.casting.active ? eng::trp(" (casting)") : "", s.casting.anodes_cast);
+    eng::localSnprintf(b, sizeof b, eng::trp("Casting wheel%s\n%.0f anodes cast"), s.casting.active ? eng::trp(" (casting)") : "", s.casting.anodes_cast);
     add(kCastingWheelPos + glm::vec3(0, 5, 0), b, kLabelWhite, 300.0f);
-    std::snprintf(b, sizeof b, eng::trp("Acid plant  SO₂ in %.1f t/h, captured %.1f %%\nH₂SO₄ %.1f t/h"), s.acid_plant.so2_in_t_h,
+    eng::localSnprintf(b, sizeof b, eng::trp("Acid plant  SO₂ in %.1f t/h, captured %.1f %%\nH₂SO₄ %.1f t/h"), s.acid_plant.so2_in_t_h,
                   100.0 * s.acid_plant.capture_fraction, s.acid_plant.acid_t_h);
     add(kAcidPlantPos + glm::vec3(0, 64, 0), b, s.acid_plant.running ? kLabelWhite : kLabelRed, 1200.0f);
-    std::snprintf(b, sizeof b, eng::trp("%sStack  SO₂ %.2f t/h"), stack ? eng::trp("ALARM  ") : "", s.stack_so2_t_h);
+    eng::localSnprintf(b, sizeof b, eng::trp("%sStack  SO₂ %.2f t/h"), stack ? eng::trp("ALARM  ") : "", s.stack_so2_t_h);
     add(kStackPos + glm::vec3(0, 155, 0), b, stack ? kLabelRed : kLabelWhite, 1500.0f);
-    std::snprintf(b, sizeof b, eng::trp("Tankhouse  %d cells%s, %.0f A/m²\ncathode %.1f t/h, %.0f t stacked"), s.tankhouse.cells,
+    eng::localSnprintf(b, sizeof b, eng::trp("Tankhouse  %d cells%s, %.0f A/m²\ncathode %.1f t/h, %.0f t stacked"), s.tankhouse.cells,
                   s.tankhouse.cells > kMaxCellsDrawn ? eng::trp(" (600 shown)") : "", s.tankhouse.current_density_a_m2,
                   s.tankhouse.cathode_t_h, s.tankhouse.cathode_stock_t);
     add(kTankhousePos + glm::vec3(0, 20, 0), b, kLabelWhite, 1200.0f);
-    std::snprintf(b, sizeof b, eng::trp("Concentrate store  %.0f t"), s.concentrate_store_t);
+    eng::localSnprintf(b, sizeof b, eng::trp("Concentrate store  %.0f t"), s.concentrate_store_t);
     add(kStorePos + glm::vec3(0, 23, 0), b, kLabelWhite, 900.0f);
     add({-132.0f, 12.0f, -14.0f}, eng::trp("Charge preparation"), kLabelWhite, 300.0f);
-    std::snprintf(b, sizeof b, eng::trp("Slag yard  %.0f t this run, %.1f t/h formed"), s.slag_yard.slag_t, s.slag_t_h);
+    eng::localSnprintf(b, sizeof b, eng::trp("Slag yard  %.0f t this run, %.1f t/h formed"), s.slag_yard.slag_t, s.slag_t_h);
     add(kYardPos + glm::vec3(0, 16, 20), b, kLabelWhite, 900.0f);
     const double share = s.slag_yard.slag_t > 0 ? 100.0 * s.slag_yard.fayalite_t / s.slag_yard.slag_t : 0.0;
-    std::snprintf(b, sizeof b, eng::trp("Fayalite Fe₂SiO₄ feedstock → photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used"),
+    eng::localSnprintf(b, sizeof b, eng::trp("Fayalite Fe₂SiO₄ feedstock → photocatalyst\n%.0f t (%.0f %% of the slag), %.1f t used"),
                   s.slag_yard.fayalite_t, share, m_catalystSlag);
     add({17.0f, 10.0f, 113.0f}, b, kLabelSlag, 900.0f);
     add(kUptakeTop + glm::vec3(0, 3, -30), eng::trp("Uptake and off-gas line"), kLabelWhite, 400.0f);
@@ -821,7 +822,7 @@ void SmelterScene::drawLabels(eng::Renderer& r, glm::vec3 eye) {
     for (std::size_t i = 0; i < m_anim.ladles.size(); ++i) {
         const LadleAnim& l = m_anim.ladles[i];
         if (l.fill <= 0.02f || l.carrier == Carrier::Floor) continue;
-        std::snprintf(b, sizeof b, eng::trp("%s %.0f t, %.0f °C"), eng::trp(kWhat[static_cast<int>(l.contents)]), s.ladles[i].mass_t, s.ladles[i].temperature_c);
+        eng::localSnprintf(b, sizeof b, eng::trp("%s %.0f t, %.0f °C"), eng::trp(kWhat[static_cast<int>(l.contents)]), s.ladles[i].mass_t, s.ladles[i].temperature_c);
         add(l.pos + glm::vec3(0, 7.5f, 0), b, kLabelSlag, 250.0f);
     }
     const float fontPx = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * ImGui::GetIO().FontGlobalScale : 13.0f;
@@ -897,11 +898,11 @@ std::string SmelterScene::describe(const std::string& key) const {
     auto index = [&]() { return std::atoi(key.c_str() + key.find(':') + 1); };
     if (key == "furnace") {
         const sim::FurnaceState& f = s.furnace;
-        std::snprintf(b, sizeof b, "Smelting furnace (Vanyukov-type bath, 21 m2 hearth; almalyk.md §4)\n"
-                      "%s, %.0f C, bath %.2f m\nfeed %.1f t/h concentrate + %.1f t/h SiO2 flux, O2 %.0f %%\n"
-                      "matte %.0f t at %.1f %% Cu, slag %.0f t (Cu %.2f %%, Fe/SiO2 %.2f)\n"
-                      "off-gas SO2 %.1f t/h; fuel %.1f GJ/h, reaction heat %.1f GJ/h",
-                      f.running ? "running" : "TRIPPED", f.temperature_c, f.bath_level_m, f.feed_t_h, f.flux_t_h,
+        eng::localSnprintf(b, sizeof b, eng::trp("Smelting furnace (Vanyukov-type bath, 21 m² hearth; almalyk.md §4)\n"
+                      "%s, %.0f °C, bath %.2f m\nfeed %.1f t/h concentrate + %.1f t/h SiO₂ flux, O₂ %.0f %%\n"
+                      "matte %.0f t at %.1f %% Cu, slag %.0f t (Cu %.2f %%, Fe/SiO₂ %.2f)\n"
+                      "off-gas SO₂ %.1f t/h; fuel %.1f GJ/h, reaction heat %.1f GJ/h"),
+                      f.running ? eng::trp("running") : eng::trp("TRIPPED"), f.temperature_c, f.bath_level_m, f.feed_t_h, f.flux_t_h,
                       100.0 * f.o2_enrichment, f.matte_t, f.matte_grade_pct, f.slag_t, f.slag_cu_pct, f.slag_fe_sio2,
                       f.offgas_so2_t_h, f.fuel_gj_h, f.reaction_gj_h);
     } else if (key.rfind("converter:", 0) == 0) {
@@ -910,49 +911,50 @@ std::string SmelterScene::describe(const std::string& key) const {
         const sim::ConverterState& c = s.converters[static_cast<std::size_t>(i)];
         static const char* kPhase[] = {eng::N_("idle"), eng::N_("charging"), eng::N_("slag blow"), eng::N_("skimming"),
                                    eng::N_("copper blow"), eng::N_("pouring")};
-        std::snprintf(b, sizeof b, "Peirce-Smith converter %d (4 m x 11 m; almalyk.md §6)\n%s%s, %.0f %% done, tilt %.0f deg\n"
-                      "contents %.0f t (charged %.0f t), SO2 %.1f t/h, cycles %d",
-                      i + 1, c.faulted ? "FAULT: " : "", kPhase[static_cast<int>(c.phase)], 100.0 * c.progress, c.tilt_deg,
+        eng::localSnprintf(b, sizeof b, eng::trp("Peirce-Smith converter %d (4 m x 11 m; almalyk.md §6)\n%s%s, %.0f %% done, tilt %.0f°\n"
+                      "contents %.0f t (charged %.0f t), SO₂ %.1f t/h, cycles %d"),
+                      i + 1, c.faulted ? eng::trp("FAULT: ") : "", eng::trp(kPhase[static_cast<int>(c.phase)]), 100.0 * c.progress, c.tilt_deg,
                       c.contents_t, c.charged_t, c.so2_t_h, c.cycles);
     } else if (key.rfind("ladle:", 0) == 0) {
         const int i = index();
         if (i < 0 || i >= static_cast<int>(s.ladles.size())) return key;
         const sim::LadleState& l = s.ladles[static_cast<std::size_t>(i)];
-        static const char* kWhat[] = {"Matte ladle", "Slag pot", "Blister ladle"};
-        static const char* kStage[] = {"at the furnace", "on the crane to a converter", "at a converter", "to the slag yard",
-                                       "to the anode furnaces", "pouring", "returning"};
-        std::snprintf(b, sizeof b, "%s %d: %s (%.0f %%)\n%.1f t at %.0f C", kWhat[static_cast<int>(l.contents)], i + 1,
-                      kStage[static_cast<int>(l.stage)], 100.0 * l.progress, l.mass_t, l.temperature_c);
+        static const char* kWhat[] = {eng::N_("Matte ladle"), eng::N_("Slag pot"), eng::N_("Blister ladle")};
+        static const char* kStage[] = {eng::N_("at the furnace"), eng::N_("on the crane to a converter"), eng::N_("at a converter"),
+                                       eng::N_("to the slag yard"), eng::N_("to the anode furnaces"), eng::N_("pouring"),
+                                       eng::N_("returning")};
+        eng::localSnprintf(b, sizeof b, eng::trp("%s %d: %s (%.0f %%)\n%.1f t at %.0f °C"), eng::trp(kWhat[static_cast<int>(l.contents)]), i + 1,
+                      eng::trp(kStage[static_cast<int>(l.stage)]), 100.0 * l.progress, l.mass_t, l.temperature_c);
     } else if (key.rfind("anode:", 0) == 0) {
         const int a = index();
         if (a < 0 || a >= static_cast<int>(s.anode_furnaces.size())) return key;
         static const char* kAnode[] = {eng::N_("filling"), eng::N_("oxidising"), eng::N_("poling"), eng::N_("casting")};
-        std::snprintf(b, sizeof b, "Anode furnace %d (fire refining)\n%s, %.0f %% done, %.0f t", a + 1,
-                      kAnode[static_cast<int>(s.anode_furnaces[static_cast<std::size_t>(a)].phase)],
+        eng::localSnprintf(b, sizeof b, eng::trp("Anode furnace %d (fire refining)\n%s, %.0f %% done, %.0f t"), a + 1,
+                      eng::trp(kAnode[static_cast<int>(s.anode_furnaces[static_cast<std::size_t>(a)].phase)]),
                       100.0 * s.anode_furnaces[static_cast<std::size_t>(a)].progress, s.anode_furnaces[static_cast<std::size_t>(a)].contents_t);
     } else if (key == "wheel") {
-        std::snprintf(b, sizeof b, "Anode casting wheel\n%s, %.0f t/h, %.0f anodes cast", s.casting.active ? "casting" : "waiting",
+        eng::localSnprintf(b, sizeof b, eng::trp("Anode casting wheel\n%s, %.0f t/h, %.0f anodes cast"), s.casting.active ? eng::trp("casting") : eng::trp("waiting"),
                       s.casting.rate_t_h, s.casting.anodes_cast);
     } else if (key == "acid") {
-        std::snprintf(b, sizeof b, "Sulphuric acid plant\nSO2 in %.2f t/h, captured %.2f t/h (%.1f %%)\nH2SO4 %.1f t/h, %.0f t this run%s",
+        eng::localSnprintf(b, sizeof b, eng::trp("Sulphuric acid plant\nSO₂ in %.2f t/h, captured %.2f t/h (%.1f %%)\nH₂SO₄ %.1f t/h, %.0f t this run%s"),
                       s.acid_plant.so2_in_t_h, s.acid_plant.so2_captured_t_h, 100.0 * s.acid_plant.capture_fraction,
-                      s.acid_plant.acid_t_h, s.acid_t, s.acid_plant.running ? "" : "\nTRIPPED: all SO2 to the stack");
+                      s.acid_plant.acid_t_h, s.acid_t, s.acid_plant.running ? "" : eng::trp("\nTRIPPED: all SO₂ to the stack"));
     } else if (key == "stack") {
-        std::snprintf(b, sizeof b, "Stack\nSO2 %.2f t/h, %.1f t emitted this run", s.stack_so2_t_h, s.so2_emitted_t);
+        eng::localSnprintf(b, sizeof b, eng::trp("Stack\nSO₂ %.2f t/h, %.1f t emitted this run"), s.stack_so2_t_h, s.so2_emitted_t);
     } else if (key == "tankhouse") {
         const sim::TankhouseState& t = s.tankhouse;
-        std::snprintf(b, sizeof b, "Tankhouse (electrorefining)\n%d cells, %.0f A/m2, CE %.0f %%, %.0f kA, %.1f MW\n"
-                      "cathode %.2f t/h; %.0f t on the cells, %.0f t harvested; anodes %.0f t",
+        eng::localSnprintf(b, sizeof b, eng::trp("Tankhouse (electrorefining)\n%d cells, %.0f A/m², CE %.0f %%, %.0f kA, %.1f MW\n"
+                      "cathode %.2f t/h; %.0f t on the cells, %.0f t harvested; anodes %.0f t"),
                       t.cells, t.current_density_a_m2, 100.0 * t.current_efficiency, t.current_ka, t.power_mw,
                       t.cathode_t_h, t.cathode_on_cells_t, t.cathode_stock_t, t.anode_stock_t);
     } else if (key == "store") {
-        std::snprintf(b, sizeof b, "Concentrate store and charge preparation\n%.0f t in store, %.0f t received this run",
+        eng::localSnprintf(b, sizeof b, eng::trp("Concentrate store and charge preparation\n%.0f t in store, %.0f t received this run"),
                       s.concentrate_store_t, s.concentrate_t);
     } else if (key == "fayalite") {
-        std::snprintf(b, sizeof b, "Fayalite feedstock for the photocatalyst line\n%.0f t fayalite in %.0f t slag dumped\n"
-                      "%.1f t slag taken by the catalyst line", s.slag_yard.fayalite_t, s.slag_yard.slag_t, m_catalystSlag);
+        eng::localSnprintf(b, sizeof b, eng::trp("Fayalite feedstock for the photocatalyst line\n%.0f t fayalite in %.0f t slag dumped\n"
+                      "%.1f t slag taken by the catalyst line"), s.slag_yard.fayalite_t, s.slag_yard.slag_t, m_catalystSlag);
     } else if (key == "yard") {
-        std::snprintf(b, sizeof b, "Slag yard\n%.0f t dumped this run (Cu lost %.1f t), slag formed %.1f t/h",
+        eng::localSnprintf(b, sizeof b, eng::trp("Slag yard\n%.0f t dumped this run (Cu lost %.1f t), slag formed %.1f t/h"),
                       s.slag_yard.slag_t, s.slag_yard.cu_t, s.slag_t_h);
     } else {
         return key;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -210,6 +211,43 @@ TEST_CASE("i18n: numbers, dates and times per language") {
     REQUIRE(eng::setLanguage("de", &why));
     CHECK(eng::formatNumber(0.76, 2) == "0,76");  // the current language's
     REQUIRE(eng::setLanguage("en", &why));
+}
+
+TEST_CASE("i18n: panel printf formats print their numbers in the language's format") {
+    using eng::NumberFormat;
+    const NumberFormat en = NumberFormat::forLanguage("en"), de = NumberFormat::forLanguage("de"),
+                       ru = NumberFormat::forLanguage("ru");
+    const std::string nb = "\u00a0";
+    // English below a thousand: exactly what the C library's printf writes (an independent implementation).
+    char ref[256];
+    std::snprintf(ref, sizeof ref, "Truck %d (%s) %.0f t %+.1f %8.2f|%-7.1f|%05.1f %5.1f%% %e %g %zu %lld %x %c %%", 12,
+                  "loaded", 231.4, 3.25, -7.125, 4.5, 9.75, 55.55, 0.000123, 0.5, std::size_t{42}, 9000000000LL, 255, 'Z');
+    CHECK(eng::formatPrintf(en, "Truck %d (%s) %.0f t %+.1f %8.2f|%-7.1f|%05.1f %5.1f%% %e %g %zu %lld %x %c %%", 12,
+                            "loaded", 231.4, 3.25, -7.125, 4.5, 9.75, 55.55, 0.000123, 0.5, std::size_t{42},
+                            9000000000LL, 255, 'Z') == ref);
+    std::snprintf(ref, sizeof ref, "[%*.*f] [%-*d] [%.3s]", 9, 3, 2.5, 4, 7, "abcdef");
+    CHECK(eng::formatPrintf(en, "[%*.*f] [%-*d] [%.3s]", 9, 3, 2.5, 4, 7, "abcdef") == ref);
+    // Written out by hand from the languages' rules (docs/languages.md): comma decimals, groups of three.
+    CHECK(eng::formatPrintf(en, "Ore %.0f t/h", 4117.0) == "Ore 4,117 t/h");
+    CHECK(eng::formatPrintf(de, "Ore %.0f t/h, %.1f %%", 4117.0, 12.5) == "Ore 4.117 t/h, 12,5 %");
+    CHECK(eng::formatPrintf(ru, "%.1f kt, %.2f", 12345.6, -0.004) == "12" + nb + "345,6 kt, 0,00");
+    CHECK(eng::formatPrintf(ru, "%.0f", 1234.0) == "1234");  // four digits: not grouped in Russian
+    CHECK(eng::formatPrintf(de, "%.2e|%g", 12345.0, 0.25) == "1,23e+04|0,25");
+    CHECK(eng::formatPrintf(de, "[%8.1f] [%-8.1f] [%+.1f]", 1234.5, 2.5, 2.5) == "[ 1.234,5] [2,5     ] [+2,5]");
+    CHECK(eng::formatPrintf(de, "%.1f", std::nan("")) == "-");
+    CHECK(eng::formatPrintf(de, "%d %s", 1234567, "x") == "1234567 x");  // integers (counts, ids) as printf writes them
+    // snprintf's contract: the full length back, the text cut to the buffer on a whole UTF-8 character.
+    std::string why;
+    REQUIRE(eng::setLanguage("ru", &why));
+    char small[6];
+    CHECK(eng::localSnprintf(small, sizeof small, "%.1f", 12345.6) == 9);  // "12", U+00A0 (2 bytes), "345,6"
+    CHECK(std::string(small) == "12" + nb + "3");  // five bytes and the terminator
+    char cut[4];
+    eng::localSnprintf(cut, sizeof cut, "%.1f", 12345.6);
+    CHECK(std::string(cut) == "12");  // the no-break space would not fit whole
+    CHECK(eng::formatf("%.2f", 0.76) == "0,76");
+    REQUIRE(eng::setLanguage("en", &why));
+    CHECK(eng::formatf("%.2f", 0.76) == "0.76");
 }
 
 TEST_CASE("bidi: Arabic is joined into its presentation forms and reordered; numbers and formats keep their order") {
