@@ -120,7 +120,7 @@ std::string displayUnit(std::string_view unit) {
 
 std::string formatQuantity(double value, int decimals, std::string_view registryUnit, const NumberFormat& nf) {
     const std::string number = formatNumber(value, decimals, nf);
-    const std::string unit = displayUnit(registryUnit);
+    const std::string unit = eng::unitSymbol(displayUnit(registryUnit));  // "т/ч" in Russian captions
     if (unit.empty() || number == "-") return number;
     if (unit == "\u00b0") return number + unit;
     if (unit == "%") return number + nf.percentSpace + unit;

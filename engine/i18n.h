@@ -58,6 +58,8 @@ const char* trp(const char* msgid);
 const char* trpc(const char* context, const char* msgid);
 // Marks a literal for extraction without translating it (tables of msgids translated where they are shown).
 constexpr const char* N_(const char* msgid) { return msgid; }
+// N_ with a context, for tables: NC_("unit", "t/h") is extracted with msgctxt "unit"; trc(context, id) translates it.
+constexpr const char* NC_(const char* context, const char* msgid) { return (void)context, msgid; }
 
 // Logical text ready for one line on screen: shaped and reordered when the current language is right to left.
 std::string display(std::string_view logical);

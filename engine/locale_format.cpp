@@ -288,3 +288,26 @@ int localSnprintf(char* out, std::size_t size, const char* fmt, ...) {
 }
 
 }  // namespace eng
+
+namespace eng {
+
+namespace {
+
+// Every unit symbol the program shows (msgctxt "unit"), for xgettext and for unitSymbol.
+constexpr const char* kUnitSymbols[] = {
+    NC_("unit", "t"),     NC_("unit", "t/h"),   NC_("unit", "kt"),    NC_("unit", "kg"),    NC_("unit", "kg/h"),
+    NC_("unit", "g/h"),   NC_("unit", "h"),     NC_("unit", "min"),   NC_("unit", "s"),     NC_("unit", "km/h"),
+    NC_("unit", "L"),     NC_("unit", "L/h"),   NC_("unit", "bar"),   NC_("unit", "Nm³/h"), NC_("unit", "mol %"),
+    NC_("unit", "MW"),    NC_("unit", "GJ/h"),  NC_("unit", "W/m²"),  NC_("unit", "m"),     NC_("unit", "m²"),
+    NC_("unit", "km"),    NC_("unit", "A/m²"),  NC_("unit", "kA"),    NC_("unit", "$/kg"),  NC_("unit", "d"),
+};
+
+}  // namespace
+
+std::string unitSymbol(std::string_view si) {
+    for (const char* u : kUnitSymbols)
+        if (si == u) return trc("unit", u);
+    return std::string(si);
+}
+
+}  // namespace eng

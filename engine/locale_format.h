@@ -40,6 +40,11 @@ std::string vformatPrintf(const NumberFormat& nf, const char* fmt, va_list args)
 std::string formatf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));  // the current language
 int localSnprintf(char* out, std::size_t size, const char* fmt, ...) __attribute__((format(printf, 3, 4)));
 
+// A unit symbol as the current language writes it: "t/h" -> "т/ч" in Russian, "t/soat" in Uzbek; English, German,
+// Japanese, Korean and Arabic keep the SI symbols (as their technical writing does). The symbols are msgids with
+// msgctxt "unit" (kUnitSymbols in locale_format.cpp lists them); one not listed is returned as it is.
+std::string unitSymbol(std::string_view si);
+
 // "12,345.6" for (12345.6, 1 decimal) in English; "12 345,6" in Russian; "-" for NaN/inf.
 std::string formatNumber(double value, int decimals, const NumberFormat& nf);
 // The same in the current language.

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "scenes/hydrogen/hydrogen_scene.h"
 #include "scenes/hydrogen/supply_view.h"
@@ -86,7 +87,7 @@ void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
             ImGui::TableNextColumn();
             if (has) rightAligned((*g->rows)[i].value);
             ImGui::TableNextColumn();
-            if (has) ImGui::TextUnformatted((*g->rows)[i].unit);
+            if (has) ImGui::TextUnformatted(eng::unitSymbol((*g->rows)[i].unit).c_str());
             if (g->extraHeader) {
                 ImGui::TableNextColumn();
                 if (has) rightAligned(g->extra(i));
@@ -99,14 +100,14 @@ void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
 
 // "base (low-high)" of an economics range (just the base when all three agree), with the decimals its size needs.
 std::string rangeText(const sim::Range& r, bool viable) {
-    if (!viable) return "n/a";
+    if (!viable) return eng::tr("n/a");
     const double a = std::abs(r.base);
     const bool single = r.low == r.base && r.high == r.base;
     const char* f = a < 10.0    ? (single ? "%.2f" : "%.2f (%.2f-%.2f)")
                     : a < 100.0 ? (single ? "%.1f" : "%.1f (%.1f-%.1f)")
                                 : (single ? "%.0f" : "%.0f (%.0f-%.0f)");
     char b[96];
-    std::snprintf(b, sizeof b, f, r.base, r.low, r.high);
+    eng::localSnprintf(b, sizeof b, f, r.base, r.low, r.high);  // decimal comma in ru, uz, de
     return b;
 }
 
@@ -293,7 +294,10 @@ void HydrogenScene::drawComparison(const sim::State& s) {
         }
         ImGui::EndTable();
     }
-    ImGui::TextDisabled("%s", eng::formatf(eng::tr("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f)."), m_smrCapture).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    eng::textWrapped(eng::formatf(eng::trp("Base (low-high). Shaded: the routes simulated now (panels, and the reformer at capture %.2f)."),
+                                  m_smrCapture).c_str());  // wrapped: German and Russian run past the panel's edge
+    ImGui::PopStyleColor();
     for (const sim::RouteEconomics& e : s.economics)
         if (e.name == "photocatalytic" && !e.viable)
             ImGui::TextDisabled(eng::tr("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative)."));

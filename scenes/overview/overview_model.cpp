@@ -111,7 +111,7 @@ std::string gaugeLabel(const GaugeDef& g, const GaugeReading& r) {
     char buf[96];
     if (std::isfinite(r.level)) {
         const double v = r.level * g.levelScale;
-        eng::localSnprintf(buf, sizeof buf, v < 10.0 ? "  %.1f %s" : "  %.0f %s", v, g.labelUnit);
+        eng::localSnprintf(buf, sizeof buf, v < 10.0 ? "  %.1f %s" : "  %.0f %s", v, eng::unitSymbol(g.labelUnit).c_str());
         out += buf;
     }
     std::string second;

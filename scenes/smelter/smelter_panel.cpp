@@ -67,10 +67,15 @@ void SmelterScene::drawUi(const FrameInput& in) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(eng::tr(name));
             ImGui::TableNextColumn();
-            // "%.1f t/h": the number in the language's format, then the unit as written.
+            // "%.1f t/h": the number in the language's format, then the unit as the language writes it.
             const std::string f(fmt);
             std::string rest = f.substr(4);
             for (std::size_t at = rest.find("%%"); at != std::string::npos; at = rest.find("%%", at + 1)) rest.erase(at, 1);
+            if (rest.size() > 1 && rest[0] == ' ') {  // "т/ч" in Russian
+                const std::string unit = eng::unitSymbol(rest.substr(1));
+                rest.resize(1);
+                rest += unit;
+            }
             const std::string b = kit::formatNumber(f.substr(0, 4).c_str(), v) + rest;
             if (alarm) ImGui::TextColored(kRed, "%s", b.c_str()); else ImGui::TextUnformatted(b.c_str());
         };

@@ -15,11 +15,14 @@
 #include <string>
 #include <vector>
 
+#include "app/caption.h"
 #include "app/ui.h"
 #include "engine/bidi.h"
 #include "engine/fonts.h"
 #include "engine/i18n.h"
 #include "engine/locale_format.h"
+#include "sim/params.h"
+#include "sim/world.h"
 
 namespace {
 
@@ -248,6 +251,31 @@ TEST_CASE("i18n: panel printf formats print their numbers in the language's form
     CHECK(eng::formatf("%.2f", 0.76) == "0,76");
     REQUIRE(eng::setLanguage("en", &why));
     CHECK(eng::formatf("%.2f", 0.76) == "0.76");
+}
+
+TEST_CASE("i18n: unit symbols as each language writes them, in panels and captions") {
+    std::string why;
+    // Russian technical writing uses Cyrillic designations (GOST 8.417-2002, table of unit designations): т, ч, кг, МВт.
+    REQUIRE(eng::setLanguage("ru", &why));
+    CHECK(eng::unitSymbol("t/h") == "т/ч");
+    CHECK(eng::unitSymbol("kg/h") == "кг/ч");
+    CHECK(eng::unitSymbol("MW") == "МВт");
+    CHECK(eng::unitSymbol("furlong") == "furlong");  // not a unit we show: as it is
+    sim::World w(sim::makeParams(), 1, sim::defaultStartTime());
+    const std::string caption = app::formatCaption("{mine.ore_t_h:0u}", w.state(), w.now(), eng::currentNumberFormat());
+    CHECK(caption.size() > std::string("\u00a0т/ч").size());
+    CHECK(caption.substr(caption.size() - std::string("\u00a0т/ч").size()) == "\u00a0т/ч");
+    // Uzbek (Latin) writes the hour "soat" (t/soat, as the catalog's alarm texts do).
+    REQUIRE(eng::setLanguage("uz", &why));
+    CHECK(eng::unitSymbol("t/h") == "t/soat");
+    // German, Japanese, Korean, Arabic and English keep the SI symbols.
+    for (const char* code : {"en", "de", "ja", "ko", "ar"}) {
+        REQUIRE(eng::setLanguage(code, &why));
+        CAPTURE(code);
+        CHECK(eng::unitSymbol("t/h") == "t/h");
+        CHECK(eng::unitSymbol("MW") == "MW");
+    }
+    REQUIRE(eng::setLanguage("en", &why));
 }
 
 TEST_CASE("bidi: Arabic is joined into its presentation forms and reordered; numbers and formats keep their order") {
