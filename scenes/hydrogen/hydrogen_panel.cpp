@@ -222,7 +222,9 @@ void HydrogenScene::drawSupply(const sim::State& s) {
 
 void HydrogenScene::drawPlots() {
     if (m_plots.size() < 2) {
-        ImGui::TextDisabled(eng::tr("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days)."));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days)."));
+        ImGui::PopStyleColor();
         return;
     }
     const float em = ImGui::GetFontSize();

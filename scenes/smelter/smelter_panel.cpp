@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "scenes/scene_kit.h"
 #include "scenes/smelter/smelter_scene.h"
@@ -42,8 +43,12 @@ void SmelterScene::drawUi(const FrameInput& in) {
     if (!m_state) return;
     const sim::State& st = (*m_state);
     const sim::SmelterState& s = st.smelter;
+    // In ems, not pixels: the UI scales with the screen, and Russian and German labels need the width (30 em holds
+    // "Содержание меди в штейне  50,0 % Cu" and the slider labels at 1920x1080).
+    const float em = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(380, 640), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(30.0f * em, std::min(46.0f * em, display.y - 40.0f - 3.0f * em)), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(eng::tr("Copper smelter"), &m_showPanel)) { ImGui::End(); return; }
 
     // Alarms first: a visitor should see a red line before anything else.
@@ -97,7 +102,9 @@ void SmelterScene::drawUi(const FrameInput& in) {
 
     if (ImGui::CollapsingHeader(eng::tr("Live plots"), ImGuiTreeNodeFlags_DefaultOpen)) {
         if (m_plots.size() < 2) {
-            ImGui::TextDisabled(eng::tr("Plots fill as the simulation runs (one sample per 5 sim minutes)."));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 5 sim minutes)."));
+            ImGui::PopStyleColor();
         } else {
             const float w = ImGui::GetContentRegionAvail().x;
             const double span = m_plots.spanHours();
@@ -129,6 +136,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Controls"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::PushItemWidth(-12.0f * ImGui::GetFontSize());  // 12 em left for the label ("Плотность тока, А/м²")
         paramSlider(eng::N_("Feed, t/h"), "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
                     eng::N_("Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
                     "more matte and slag (more ladles and slag pots), more SO2."));
@@ -144,6 +152,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
         paramSlider(eng::N_("SO2 capture"), "smelter.so2_capture", 0.0f, 1.0f, "%.3f",
                     eng::N_("Share of SO2 the acid plant takes (new smelter design 99.2-99.7 %; almalyk.md §4).\nLess capture: the stack plume grows."));
         paramSlider(eng::N_("Converters in service"), "smelter.converters", 1.0f, 6.0f, "%.0f", eng::N_("Peirce-Smith converters in the aisle."));
+        ImGui::PopItemWidth();
     }
 
     if (ImGui::CollapsingHeader(eng::tr("View"), ImGuiTreeNodeFlags_DefaultOpen)) {
