@@ -1,12 +1,13 @@
 #include "engine/locale_format.h"
 
-#include <cmath>
-#include <cstdio>
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "engine/i18n.h"
 
@@ -175,85 +176,185 @@ std::string withDecimal(std::string text, const NumberFormat& nf) {
 
 }  // namespace
 
+namespace {
+
+// One argument, read from the va_list in argument order (POSIX positional "%2$s" may use them in any order).
+enum class ArgKind { None, Int, Long, LongLong, SizeT, IntMax, PtrDiff, UInt, ULong, ULongLong, UIntMax, Double, LongDouble, String, Pointer };
+struct Arg {
+    ArgKind kind = ArgKind::None;
+    long long i = 0;
+    unsigned long long u = 0;
+    long double d = 0;
+    const char* str = nullptr;
+    void* ptr = nullptr;
+};
+
+struct Piece {
+    std::string literal;  // text before the conversion (with "%%" already made "%")
+    Spec spec;
+    int arg = -1, widthArg = -1, precisionArg = -1;  // 0-based argument indexes; -1: none
+};
+
+ArgKind kindOf(const Spec& s) {
+    const std::string& l = s.length;
+    switch (s.conv) {
+        case 'd': case 'i':
+            return l == "ll" || l == "q" ? ArgKind::LongLong : l == "l" ? ArgKind::Long : l == "z" ? ArgKind::SizeT
+                 : l == "j" ? ArgKind::IntMax : l == "t" ? ArgKind::PtrDiff : ArgKind::Int;
+        case 'u': case 'o': case 'x': case 'X':
+            return l == "ll" || l == "q" ? ArgKind::ULongLong : l == "l" ? ArgKind::ULong : l == "z" ? ArgKind::SizeT
+                 : l == "j" ? ArgKind::UIntMax : l == "t" ? ArgKind::PtrDiff : ArgKind::UInt;
+        case 'c': return ArgKind::Int;
+        case 's': return ArgKind::String;
+        case 'p': case 'n': return ArgKind::Pointer;
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
+            return l == "L" ? ArgKind::LongDouble : ArgKind::Double;
+        default: return ArgKind::None;
+    }
+}
+
+// "12$" at p: the 1-based position, p moved past '$'; 0 (p unchanged) when there is none.
+int position(const char*& p) {
+    const char* q = p;
+    int n = 0;
+    while (*q >= '0' && *q <= '9') n = n * 10 + (*q++ - '0');
+    if (q == p || *q != '$' || n <= 0) return 0;
+    p = q + 1;
+    return n;
+}
+
+}  // namespace
+
 std::string vformatPrintf(const NumberFormat& nf, const char* fmt, va_list args) {
     std::string out;
     if (!fmt) return out;
+    // Pass 1: split into pieces and learn each argument's type (a positional translation, "%2$s ... %1$.1f",
+    // reorders them; the C library's printf does the same).
+    std::vector<Piece> pieces;
+    std::vector<ArgKind> kinds;
+    auto use = [&](int index, ArgKind k) {
+        if (index < 0 || index > 64) return;  // NL_ARGMAX-like bound: a format that asks for more is not ours
+        if (static_cast<std::size_t>(index) >= kinds.size()) kinds.resize(static_cast<std::size_t>(index) + 1, ArgKind::None);
+        if (kinds[static_cast<std::size_t>(index)] == ArgKind::None) kinds[static_cast<std::size_t>(index)] = k;
+    };
+    int next = 0;
+    std::string literal;
     for (const char* p = fmt; *p;) {
         if (*p != '%') {
-            out += *p++;
+            literal += *p++;
             continue;
         }
         ++p;
         if (*p == '%') {
-            out += '%';
+            literal += '%';
             ++p;
             continue;
         }
-        Spec s;
-        while (*p && std::string_view("-+ #0").find(*p) != std::string_view::npos) s.flags += *p++;
+        Piece piece;
+        const int pos = position(p);
+        while (*p && std::string_view("-+ #0'").find(*p) != std::string_view::npos) {
+            if (*p != '\'') piece.spec.flags += *p;
+            ++p;
+        }
         if (*p == '*') {
-            s.width = va_arg(args, int);
+            ++p;
+            const int wpos = position(p);
+            piece.widthArg = wpos ? wpos - 1 : next++;
+            use(piece.widthArg, ArgKind::Int);
+        } else {
+            while (*p >= '0' && *p <= '9') piece.spec.width = (piece.spec.width < 0 ? 0 : piece.spec.width * 10) + (*p++ - '0');
+        }
+        if (*p == '.') {
+            ++p;
+            piece.spec.precision = 0;
+            if (*p == '*') {
+                ++p;
+                const int ppos = position(p);
+                piece.precisionArg = ppos ? ppos - 1 : next++;
+                use(piece.precisionArg, ArgKind::Int);
+            } else {
+                while (*p >= '0' && *p <= '9') piece.spec.precision = piece.spec.precision * 10 + (*p++ - '0');
+            }
+        }
+        while (*p && std::string_view("hlLqjzt").find(*p) != std::string_view::npos) piece.spec.length += *p++;
+        if (!*p) break;  // a format cut after '%': nothing more to print
+        piece.spec.conv = *p++;
+        const ArgKind k = kindOf(piece.spec);
+        if (k != ArgKind::None) {
+            piece.arg = pos ? pos - 1 : next++;
+            use(piece.arg, k);
+        }
+        piece.literal = std::move(literal);
+        literal.clear();
+        pieces.push_back(std::move(piece));
+    }
+    // Pass 2: read the arguments in order, each with its type.
+    std::vector<Arg> values(kinds.size());
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        Arg& a = values[i];
+        a.kind = kinds[i];
+        switch (a.kind) {
+            case ArgKind::None: a.i = va_arg(args, int); break;  // a gap in the positions: printf's behaviour is undefined; read an int
+            case ArgKind::Int: a.i = va_arg(args, int); break;
+            case ArgKind::Long: a.i = va_arg(args, long); break;
+            case ArgKind::LongLong: a.i = va_arg(args, long long); break;
+            case ArgKind::SizeT: a.u = va_arg(args, std::size_t); a.i = static_cast<long long>(a.u); break;
+            case ArgKind::IntMax: a.i = va_arg(args, std::intmax_t); break;
+            case ArgKind::PtrDiff: a.i = va_arg(args, std::ptrdiff_t); a.u = static_cast<unsigned long long>(a.i); break;
+            case ArgKind::UInt: a.u = va_arg(args, unsigned); break;
+            case ArgKind::ULong: a.u = va_arg(args, unsigned long); break;
+            case ArgKind::ULongLong: a.u = va_arg(args, unsigned long long); break;
+            case ArgKind::UIntMax: a.u = va_arg(args, std::uintmax_t); break;
+            case ArgKind::Double: a.d = va_arg(args, double); break;
+            case ArgKind::LongDouble: a.d = va_arg(args, long double); break;
+            case ArgKind::String: a.str = va_arg(args, const char*); break;
+            case ArgKind::Pointer: a.ptr = va_arg(args, void*); break;
+        }
+    }
+    auto intArg = [&](int index) { return index >= 0 && static_cast<std::size_t>(index) < values.size() ? static_cast<int>(values[static_cast<std::size_t>(index)].i) : 0; };
+    for (Piece& pc : pieces) {
+        out += pc.literal;
+        Spec s = pc.spec;
+        if (pc.widthArg >= 0) {
+            s.width = intArg(pc.widthArg);
             if (s.width < 0) {
                 s.flags += '-';
                 s.width = -s.width;
             }
-            ++p;
-        } else {
-            while (*p >= '0' && *p <= '9') s.width = (s.width < 0 ? 0 : s.width * 10) + (*p++ - '0');
         }
-        if (*p == '.') {
-            ++p;
-            s.precision = 0;
-            if (*p == '*') {
-                s.precision = va_arg(args, int);
-                ++p;
-            } else {
-                while (*p >= '0' && *p <= '9') s.precision = s.precision * 10 + (*p++ - '0');
-            }
+        if (pc.precisionArg >= 0) s.precision = std::max(-1, intArg(pc.precisionArg));
+        if (pc.arg < 0 || static_cast<std::size_t>(pc.arg) >= values.size()) {
+            out += specText(s);  // not a conversion: kept as written
+            continue;
         }
-        while (*p && std::string_view("hlLqjzt").find(*p) != std::string_view::npos) s.length += *p++;
-        s.conv = *p;
-        if (!*p) break;  // a format cut after '%': nothing more to print
-        ++p;
-        const bool ll = s.length == "ll" || s.length == "q", l = s.length == "l", z = s.length == "z",
-                   j = s.length == "j", t = s.length == "t";
+        const Arg& a = values[static_cast<std::size_t>(pc.arg)];
         switch (s.conv) {
-            case 'd': case 'i':
-                if (ll) out += printOne(s, va_arg(args, long long));
-                else if (l) out += printOne(s, va_arg(args, long));
-                else if (z) out += printOne(s, va_arg(args, std::ptrdiff_t));
-                else if (j) out += printOne(s, va_arg(args, std::intmax_t));
-                else if (t) out += printOne(s, va_arg(args, std::ptrdiff_t));
-                else out += printOne(s, va_arg(args, int));
-                break;
-            case 'u': case 'o': case 'x': case 'X':
-                if (ll) out += printOne(s, va_arg(args, unsigned long long));
-                else if (l) out += printOne(s, va_arg(args, unsigned long));
-                else if (z) out += printOne(s, va_arg(args, std::size_t));
-                else if (j) out += printOne(s, va_arg(args, std::uintmax_t));
-                else if (t) out += printOne(s, va_arg(args, std::size_t));
-                else out += printOne(s, va_arg(args, unsigned));
-                break;
-            case 'c': out += printOne(s, va_arg(args, int)); break;
-            case 's': {
-                const char* str = va_arg(args, const char*);
-                out += printOne(s, str ? str : "(null)");
+            case 'd': case 'i': {
+                Spec t = s;
+                t.length = "ll";
+                out += printOne(t, a.i);
                 break;
             }
-            case 'p': out += printOne(s, va_arg(args, void*)); break;
-            case 'f': case 'F': {
-                const double v = s.length == "L" ? static_cast<double>(va_arg(args, long double)) : va_arg(args, double);
-                out += fixedNumber(s, v, nf);
+            case 'u': case 'o': case 'x': case 'X': {
+                Spec t = s;
+                t.length = "ll";
+                out += printOne(t, a.u);
                 break;
             }
-            case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
-                if (s.length == "L") out += withDecimal(printOne(s, va_arg(args, long double)), nf);
-                else out += withDecimal(printOne(s, va_arg(args, double)), nf);
+            case 'c': out += printOne(s, static_cast<int>(a.i)); break;
+            case 's': out += printOne(s, a.str ? a.str : "(null)"); break;
+            case 'p': out += printOne(s, a.ptr); break;
+            case 'n': break;  // never writes through the pointer
+            case 'f': case 'F': out += fixedNumber(s, static_cast<double>(a.d), nf); break;
+            default: {  // e, E, g, G, a, A
+                Spec t = s;
+                t.length.clear();
+                out += withDecimal(printOne(t, static_cast<double>(a.d)), nf);
                 break;
-            case 'n': (void)va_arg(args, int*); break;  // never writes through the pointer
-            default: out += specText(s); break;           // not a conversion: kept as written
+            }
         }
     }
+    out += literal;
     return out;
 }
 

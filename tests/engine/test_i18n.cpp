@@ -230,6 +230,10 @@ TEST_CASE("i18n: panel printf formats print their numbers in the language's form
                             9000000000LL, 255, 'Z') == ref);
     std::snprintf(ref, sizeof ref, "[%*.*f] [%-*d] [%.3s]", 9, 3, 2.5, 4, 7, "abcdef");
     CHECK(eng::formatPrintf(en, "[%*.*f] [%-*d] [%.3s]", 9, 3, 2.5, 4, 7, "abcdef") == ref);
+    // Translations reorder arguments with POSIX positions (po/ar.po does): the same as glibc's printf.
+    std::snprintf(ref, sizeof ref, "%3$s %1$zu: %2$.1f t (%4$d %%)", std::size_t{3}, 12.25, "Ladle", 40);
+    CHECK(eng::formatPrintf(en, "%3$s %1$zu: %2$.1f t (%4$d %%)", std::size_t{3}, 12.25, "Ladle", 40) == ref);
+    CHECK(eng::formatPrintf(de, "%2$.1f t, %1$s", "Pfanne", 1234.5) == "1.234,5 t, Pfanne");
     // Written out by hand from the languages' rules (docs/languages.md): comma decimals, groups of three.
     CHECK(eng::formatPrintf(en, "Ore %.0f t/h", 4117.0) == "Ore 4,117 t/h");
     CHECK(eng::formatPrintf(de, "Ore %.0f t/h, %.1f %%", 4117.0, 12.5) == "Ore 4.117 t/h, 12,5 %");
