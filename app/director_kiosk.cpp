@@ -88,7 +88,7 @@ KioskDirector::KioskDirector(const InteractiveOptions& o, Session& s, TourPlayba
     m_last = Clock::now();
     for (const scenes::SceneInfo& info : scenes::sceneInfos()) {
         m_sceneNames.emplace_back(info.name);
-        m_sceneTitles.emplace_back(info.title);
+        m_sceneTitles.emplace_back(info.shortTitle ? info.shortTitle : info.title);  // a big button holds a word or two
     }
     if (!s.window->fullscreen() && !o.windowedKiosk) s.window->toggleFullscreen();
     log("kiosk started: tour " + m_play.tour().name + ", idle " + std::to_string(static_cast<int>(m_machine.idleS())) +

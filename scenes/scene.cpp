@@ -20,11 +20,11 @@ template <class T>
 std::unique_ptr<Scene> make() { return std::make_unique<T>(); }
 // One line per scene, in menu order: the only place a scene's name and title are written.
 const Entry kScenes[] = {
-    {{"overview", eng::N_("The Almalyk complex: rock to copper to hydrogen")}, make<OverviewScene>},
-    {{"landscape", eng::N_("Almalyk and the Kuramin foothills")}, make<LandscapeScene>},
-    {{"pit", eng::N_("Kalmakyr pit and ore transport")}, make<PitScene>},
-    {{"smelter", eng::N_("Copper smelter: concentrate to cathode, slag to photocatalyst")}, make<SmelterScene>},
-    {{"hydrogen", eng::N_("Hydrogen: slag photocatalyst panels and the reformer")}, make<HydrogenScene>},
+    {{"overview", eng::N_("The Almalyk complex: rock to copper to hydrogen"), eng::N_("The Almalyk complex")}, make<OverviewScene>},
+    {{"landscape", eng::N_("Almalyk and the Kuramin foothills"), eng::N_("Almalyk valley")}, make<LandscapeScene>},
+    {{"pit", eng::N_("Kalmakyr pit and ore transport"), eng::N_("Kalmakyr pit")}, make<PitScene>},
+    {{"smelter", eng::N_("Copper smelter: concentrate to cathode, slag to photocatalyst"), eng::N_("Copper smelter")}, make<SmelterScene>},
+    {{"hydrogen", eng::N_("Hydrogen: slag photocatalyst panels and the reformer"), eng::N_("Hydrogen field")}, make<HydrogenScene>},
 };
 }  // namespace
 

@@ -114,6 +114,7 @@ private:
 struct SceneInfo {
     const char* name;   // command-line and data-file name: "pit"
     const char* title;  // shown in the UI
+    const char* shortTitle = nullptr;  // a button's word or two (the kiosk's visitor panel): "Copper smelter"
 };
 const std::vector<SceneInfo>& sceneInfos();  // in menu order
 std::vector<std::string> sceneNames();       // the names, same order
