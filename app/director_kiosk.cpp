@@ -12,10 +12,11 @@
 
 #include "app/directors.h"
 #include "engine/bidi.h"
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "engine/input.h"
-#include "scenes/scene.h"
 #include "engine/locale_format.h"
+#include "scenes/scene.h"
 
 namespace app {
 
@@ -221,7 +222,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::PushID(wi.param);
         // Sent on release only, so a drag is one command, not sixty.
-        ImGui::SliderFloat("##v", &v, lo, hi, eng::tr(wi.format), ImGuiSliderFlags_AlwaysClamp);
+        eng::localSliderFloat("##v", &v, lo, hi, eng::tr(wi.format), ImGuiSliderFlags_AlwaysClamp);
         m_whatIfActive[k] = ImGui::IsItemActive();
         m_whatIfValue[k] = v;
         if (ImGui::IsItemDeactivatedAfterEdit()) out.push_back(makeSetParamCommand(def, v / wi.shownPerUnit));

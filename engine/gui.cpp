@@ -1,6 +1,8 @@
 #include "engine/gui.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <string>
 
 #include <imgui.h>
@@ -10,6 +12,7 @@
 #include "engine/bidi.h"
 #include "engine/fonts.h"
 #include "engine/i18n.h"
+#include "engine/locale_format.h"
 #include "engine/window.h"
 
 namespace eng {
@@ -75,5 +78,20 @@ void textWrapped(const char* logical) {
 
 bool Gui::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
 bool Gui::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+
+bool localSliderFloat(const char* label, float* v, float lo, float hi, const char* format, int flags) {
+    const NumberFormat nf = currentNumberFormat();
+    if (!format || nf.decimal == ".") return ImGui::SliderFloat(label, v, lo, hi, format, flags);
+    std::string shown = formatf(format, static_cast<double>(*v));
+    for (std::size_t at = shown.find('%'); at != std::string::npos; at = shown.find('%', at + 2)) shown.insert(at, 1, '%');
+    const bool changed = ImGui::SliderFloat(label, v, lo, hi, shown.c_str(), flags | ImGuiSliderFlags_NoInput);
+    // ImGui rounds to a format's decimals; the literal text has none, so round as "%.Nf" would.
+    const char* dot = std::strstr(format, "%.");
+    if (changed && dot && dot[2] >= '0' && dot[2] <= '9' && dot[3] == 'f') {
+        const double scale = std::pow(10.0, dot[2] - '0');
+        *v = static_cast<float>(std::round(static_cast<double>(*v) * scale) / scale);
+    }
+    return changed;
+}
 
 }  // namespace eng

@@ -6,6 +6,7 @@
 // Does NOT: draw any app panels (app/ui does), or labels (engine/labels uses the foreground draw list).
 #pragma once
 #include <functional>
+#include <string>
 
 namespace eng {
 
@@ -37,5 +38,11 @@ private:
 // ones (engine/i18n.h) wrapped in logical order, each line shaped and right-aligned (engine/bidi.h). `logical`
 // is text as eng::trp returns it. Not a format string.
 void textWrapped(const char* logical);
+
+// A float slider whose number reads in the language's format ("0,70" in ru, uz, de): ImGui prints a slider's value
+// with C printf ('.'), so the value is formatted here (engine/locale_format.h) and handed to ImGui as literal text.
+// The value is rounded to the format's decimals as ImGui would ("%.0f": whole numbers), and where the language writes
+// a decimal comma, Ctrl+click typing is off (ImGui would read "0,70" as 0). Returns ImGui::SliderFloat's result.
+bool localSliderFloat(const char* label, float* v, float lo, float hi, const char* format, int flags = 0);
 
 }  // namespace eng

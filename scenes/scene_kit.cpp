@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "engine/gui.h"
 #include "engine/locale_format.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
@@ -52,7 +53,7 @@ bool ParamSliders::slider(const sim::Params& params, CommandOutbox& out, const c
     if (!params.has(name)) return false;
     auto it = m_edits.find(name);
     float v = it != m_edits.end() ? it->second : static_cast<float>(params.get(name));
-    ImGui::SliderFloat(label, &v, lo, hi, format, logScale ? ImGuiSliderFlags_Logarithmic : 0);
+    eng::localSliderFloat(label, &v, lo, hi, format, logScale ? ImGuiSliderFlags_Logarithmic : 0);  // "0,70" in ru
     tooltip(tip);
     if (ImGui::IsItemActive()) m_edits[name] = v;
     if (ImGui::IsItemDeactivatedAfterEdit()) out.setParam(name, static_cast<double>(v));

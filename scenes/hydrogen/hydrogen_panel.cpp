@@ -355,7 +355,7 @@ void HydrogenScene::drawControls() {
         if (ImGui::SliderInt(eng::tr("Day of year"), &day, 1, 365)) m_previewDay = day;
         ImGui::SameLine();
         ImGui::SetNextItemWidth(200);
-        ImGui::SliderFloat(eng::tr("Hour"), &m_previewHour, 0.0f, 24.0f, "%.2f");
+        eng::localSliderFloat(eng::tr("Hour"), &m_previewHour, 0.0f, 24.0f, "%.2f");
     }
 }
 
