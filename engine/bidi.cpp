@@ -22,19 +22,67 @@ bool rightToLeftLetter(char32_t c) {
     return t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL;
 }
 
-// Two rules the Unicode algorithm cannot know, for the way our texts mix Arabic with SI units and figures:
-// a degree sign belongs to its unit's letter ("°C" stays "°C", not "C°"), and an Arabic comma or semicolon
-// belongs to the Arabic sentence (so "57 t، 1196 °C" keeps "t" with 57). Invisible marks, dropped after shaping.
+constexpr char32_t kLri = 0x2066, kPdi = 0x2069;  // left-to-right isolate, pop directional isolate
+
+bool asciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// The end of a unit symbol written after a quantity at `from` (" t", " °C", " t/h", " m²", " %"): one space, then
+// at most six symbol characters, then a break (a space, punctuation, the end) — so a word or "SO₂" is no unit.
+// Returns `from` when there is none.
+std::size_t unitEnd(std::u32string_view s, std::size_t from) {
+    if (from + 1 >= s.size() || s[from] != U' ') return from;
+    auto unitChar = [](char32_t c) {
+        return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'/' || c == U'°' || c == U'²' || c == U'³' ||
+               c == U'%' || c == U'$' || c == U'µ';
+    };
+    std::size_t v = from + 1;
+    while (v < s.size() && unitChar(s[v])) ++v;
+    const std::u32string_view token = s.substr(from + 1, v - (from + 1));
+    if (token.empty() || token.size() > 6) return from;
+    if (token[0] == U'%' && token != U"%" && token != U"%%") return from;  // "%%" or "%", never the next conversion
+    if (v < s.size()) {
+        const FriBidiCharType t = fribidi_get_bidi_type(s[v]);
+        if (t == FRIBIDI_TYPE_LTR || t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN || t == FRIBIDI_TYPE_ET || t == FRIBIDI_TYPE_NSM)
+            return from;
+    }
+    return v;
+}
+
+// Three rules the Unicode algorithm cannot know, for the way our texts mix Arabic with SI units and figures:
+// a quantity and its unit are one left-to-right unit ("57 t", "1,196 °C", "99.5 %": an isolate, else the space
+// between them takes the Arabic direction and the unit jumps to the number's left); a degree sign belongs to its
+// unit's letter ("°C", not "C°"); an Arabic comma or semicolon belongs to the Arabic sentence. Invisible marks,
+// dropped after shaping.
 std::u32string withMarks(const std::u32string& s) {
     std::u32string out;
-    out.reserve(s.size() + 4);
+    out.reserve(s.size() + 8);
+    std::size_t isolateEnd = std::u32string::npos;  // where the open isolate closes
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char32_t c = s[i];
+        if (i == isolateEnd) {
+            out += kPdi;
+            isolateEnd = std::u32string::npos;
+        }
+        if (isolateEnd == std::u32string::npos && asciiDigit(c) && (i == 0 || !asciiDigit(s[i - 1]))) {
+            // A figure with its group and decimal separators, then a unit?
+            std::size_t j = i;
+            while (j < s.size() && (asciiDigit(s[j]) || ((s[j] == U'.' || s[j] == U',' || s[j] == 0x202F || s[j] == 0xA0) &&
+                                                         j + 1 < s.size() && asciiDigit(s[j + 1]))))
+                ++j;
+            const std::size_t end = unitEnd(s, j);
+            if (end != j) {
+                const bool minus = i > 0 && (s[i - 1] == U'-' || s[i - 1] == U'−') && !out.empty();
+                if (minus) out.insert(out.size() - 1, 1, kLri);
+                else out += kLri;
+                isolateEnd = end;
+            }
+        }
         if (c == U'°' && i + 1 < s.size() && ((s[i + 1] >= U'A' && s[i + 1] <= U'Z') || (s[i + 1] >= U'a' && s[i + 1] <= U'z')))
             out += kLrm;
         if (c == U'،' || c == U'؛') out += kRlm;
         out += c;
     }
+    if (isolateEnd != std::u32string::npos) out += kPdi;
     return out;
 }
 
@@ -62,7 +110,7 @@ std::u32string shapeCodepoints(const std::u32string& input, bool rtlBase) {
     std::u32string out;
     out.reserve(str.size());
     for (FriBidiChar c : str)  // FILL: the second half of a lam-alef ligature
-        if (c != FRIBIDI_CHAR_FILL && c != kLrm && c != kRlm) out += static_cast<char32_t>(c);
+        if (c != FRIBIDI_CHAR_FILL && c != kLrm && c != kRlm && c != kLri && c != kPdi) out += static_cast<char32_t>(c);
     return out;
 }
 
@@ -83,7 +131,6 @@ std::string bidiLine(std::string_view logicalUtf8, bool rtlBase) {
 }
 
 std::string bidiFormatLine(std::string_view logicalUtf8, bool rtlBase) {
-    constexpr char32_t kLri = 0x2066, kPdi = 0x2069;  // left-to-right isolate, pop directional isolate
     std::string out;
     std::size_t i = 0;
     while (true) {
@@ -108,13 +155,15 @@ std::string bidiFormatLine(std::string_view logicalUtf8, bool rtlBase) {
                 marked += line[k];
                 continue;
             }
+            // The unit written after the number belongs in the same isolate: "%.0f t", "%.0f °C", "%.1f t/h",
+            // "%.0f %%" stay one left-to-right quantity, so "57 t، 1196 °C" never shows as "°C 1196 ،t 57".
+            e = unitEnd(line, e + 1) - 1;
             marked += kLri;
             marked += line.substr(k, e - k + 1);
             marked += kPdi;
             k = e;
         }
-        for (char32_t c : shapeCodepoints(marked, rtlBase))
-            if (c != kLri && c != kPdi) out += utf8Encode(std::u32string(1, c));
+        out += utf8Encode(shapeCodepoints(marked, rtlBase));
         if (j == std::string_view::npos) break;
         out += '\n';
         i = j + 1;

@@ -302,6 +302,27 @@ TEST_CASE("bidi: Arabic is joined into its presentation forms and reordered; num
     const std::string f = eng::bidiFormatLine("الخام %.1f t/h، %2$d", true);
     CHECK(f.find("%.1f") != std::string::npos);
     CHECK(f.find("%2$d") != std::string::npos);
+    // A number and the unit after it are one quantity: read right to left, the ladle's mass comes first (rightmost),
+    // then its temperature, each "57 t" and "1196 °C" left to right (the smelter's ladle label in po/ar.po).
+    const std::string ladle = eng::bidiFormatLine("مغرفة %2$.0f t، %3$.0f °C", true);
+    const std::size_t mass = ladle.find("%2$.0f t"), temp = ladle.find("%3$.0f °C");
+    CHECK(mass != std::string::npos);
+    CHECK(temp != std::string::npos);
+    CHECK(temp < mass);  // visual order, left to right: the temperature on the left
+    // The same for text already formatted (a 3D label): each figure keeps its unit on its right.
+    const std::string label = eng::bidiLine("نحاس منفط 57 t، 1,196 °C، 99.5 %، -3.5 t/h", true);
+    CHECK(label.find("57 t") != std::string::npos);
+    CHECK(label.find("1,196 °C") != std::string::npos);
+    CHECK(label.find("99.5 %") != std::string::npos);
+    CHECK(label.find("-3.5 t/h") != std::string::npos);
+    CHECK(label.find("-3.5 t/h") < label.find("99.5 %"));
+    CHECK(label.find("1,196 °C") < label.find("57 t"));
+    // A chemical formula after a figure is no unit: "SO₂" keeps its subscript.
+    CHECK(eng::bidiLine("الملتقط 45 SO₂", true).find("SO₂") != std::string::npos);
+    // Two conversions side by side are two isolates, read right to left: the second one on the left.
+    const std::string two = eng::bidiFormatLine("نحاس %1$s %2$s", true);
+    CHECK(two.find("%1$s %2$s") == std::string::npos);
+    CHECK(two.find("%2$s") < two.find("%1$s"));
     // Left-to-right text is left as it is.
     CHECK(eng::bidiLine("Ore 3,960 t/h", false) == "Ore 3,960 t/h");
     // Every contextual form of the letters asked for, for the atlas.
