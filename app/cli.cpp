@@ -65,11 +65,19 @@ struct RawFaults : RawCommon {
 };
 // [training] train and replay (issue 14)
 struct RawTrain : RawCommon {
-    Text scenario, actions, out, trainee, seed, hours, snapshotMin;
-    bool levers = false, list = false, benchRewind = false;
+    Text scenario, actions, out, trainee, seed, hours, snapshotMin, records, speed;
+    bool levers = false, list = false, benchRewind = false, record = false;
 };
 struct RawReplay : RawCommon {
     std::vector<std::string> files;
+    Text records;
+};
+struct RawRecords : RawCommon {
+    Text records, trainee, csv, objectivesCsv;
+};
+struct RawReport : RawCommon {
+    std::vector<std::string> runs;
+    Text records, out;
 };
 struct RawSim : RawCommon {
     Text days, hours, seed, start, scenario, csv, every, summary;
@@ -193,6 +201,26 @@ void checkAssets(Checker& c, const Text& dir, CommonOptions& out) {
                                                     : "folder not found; expected a folder laid out like assets/");
 }
 
+// --lang CODE: the form first (a typo gets the expected form), then whether a catalog ships for it (engine/i18n.h).
+void checkLang(Checker& c, const Text& lang, std::string& out) {
+    if (!lang) return;
+    const std::string& l = *lang;
+    const std::size_t sep = l.find_first_of("_-");
+    const std::string base = l.substr(0, sep), region = sep == std::string::npos ? "" : l.substr(sep + 1);
+    const auto letters = [](const std::string& s, bool lower) {
+        return std::all_of(s.begin(), s.end(), [lower](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (!lower && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')));
+        });
+    };
+    if (base.size() < 2 || base.size() > 3 || !letters(base, true) ||
+        (sep != std::string::npos && (region.size() < 2 || region.size() > 8 || !letters(region, false))))
+        c.fail("--lang", l, "expected a language code like en, ru, uz, de (optionally with a region: pt_BR)");
+    else if (!eng::findLanguage(l))
+        c.fail("--lang", l, "unknown language; known: " + eng::languageCodes());
+    else
+        out = l;
+}
+
 // An output file must be creatable: its folder exists and is writable, and the path is not itself a folder.
 void checkWritable(Checker& c, const std::string& flag, const Text& given, const char* example, std::string& out) {
     if (!given) return;
@@ -263,24 +291,7 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
         else
             o.camera = *r.camera;
     }
-    if (r.lang) {
-        // The form first (a typo gets the expected form), then whether a catalog ships for it (engine/i18n.h).
-        const std::string& l = *r.lang;
-        const std::size_t sep = l.find_first_of("_-");
-        const std::string base = l.substr(0, sep), region = sep == std::string::npos ? "" : l.substr(sep + 1);
-        const auto letters = [](const std::string& s, bool lower) {
-            return std::all_of(s.begin(), s.end(), [lower](char ch) {
-                return (ch >= 'a' && ch <= 'z') || (!lower && ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')));
-            });
-        };
-        if (base.size() < 2 || base.size() > 3 || !letters(base, true) ||
-            (sep != std::string::npos && (region.size() < 2 || region.size() > 8 || !letters(region, false))))
-            c.fail("--lang", l, "expected a language code like en, ru, uz, de (optionally with a region: pt_BR)");
-        else if (!eng::findLanguage(l))
-            c.fail("--lang", l, "unknown language; known: " + eng::languageCodes());
-        else
-            o.lang = l;
-    }
+    checkLang(c, r.lang, o.lang);
     // A tour names its scenes and cameras; the file itself is read by the mode (it reports file, line and field).
     if (r.tour) {
         if (r.tour->empty())
@@ -340,7 +351,7 @@ void checkExtras(Checker& c, const CLI::App& app) {
         c.fail("unknown option '" + first + "'");
     else if (app.get_parent() == nullptr)
         c.fail("unknown mode or argument '" + first +
-               "'; modes: sim, params, metrics, faults, scenes, tours, shot, bench, video, train, replay (none = interactive "
+               "'; modes: sim, params, metrics, faults, scenes, tours, shot, bench, video, train, replay, records, report (none = interactive "
                "window)");
     else
         c.fail("unexpected argument '" + first + "' (options take their value after the flag, e.g. --frames 300)");
@@ -451,15 +462,34 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     trainCmd->add_flag("--bench-rewind", rtr.benchRewind, "Benchmark rewind over a session; one JSON line");
     addText(*trainCmd, "--hours", rtr.hours, "--bench-rewind: the session's sim hours (default 8)", "H");
     addText(*trainCmd, "--snapshot-min", rtr.snapshotMin, "--bench-rewind: sim minutes between snapshots (default 30)", "N");
+    trainCmd->add_flag("--record", rtr.record, "Keep the run in the trainee records ($XDG_DATA_HOME/almalyk/records.db)");
+    addText(*trainCmd, "--records", rtr.records, "Keep the run in this records database (implies --record)", "FILE");
+    addText(*trainCmd, "--speed", rtr.speed, "Sim seconds per wall second, as the window runs (default: as fast as it can)", "N");
     addCommon(*trainCmd, rtr);
 
-    CLI::App* replayCmd = app.add_subcommand("replay", "Re-simulate a training run's replay file and check its final state hash");
+    CLI::App* replayCmd = app.add_subcommand("replay", "Re-simulate a training run (replay file or recorded run) and check its final state hash");
     RawReplay rre;
-    replayCmd->add_option("file", rre.files, "The replay file (almalyk train --out)")->type_name("FILE");
+    replayCmd->add_option("file", rre.files, "The replay file (almalyk train --out), or a run id from the records")->type_name("FILE|RUN");
+    addText(*replayCmd, "--records", rre.records, "The records database a RUN id is looked up in", "FILE");
     addCommon(*replayCmd, rre);
 
+    CLI::App* recordsCmd = app.add_subcommand("records", "The trainee records: every run, its trainee, scenario and score; CSV export");
+    RawRecords rrc;
+    addText(*recordsCmd, "--records", rrc.records, "The records database (default $XDG_DATA_HOME/almalyk/records.db)", "FILE");
+    addText(*recordsCmd, "--trainee", rrc.trainee, "Only this trainee's runs", "NAME");
+    addText(*recordsCmd, "--csv", rrc.csv, "Write the runs as CSV to FILE ('-': standard output)", "FILE");
+    addText(*recordsCmd, "--objectives-csv", rrc.objectivesCsv, "Write one CSV line per objective result to FILE", "FILE");
+    addCommon(*recordsCmd, rrc);
+
+    CLI::App* reportCmd = app.add_subcommand("report", "A printable HTML report of one training run: score, objectives, timeline, plots");
+    RawReport rrp;
+    reportCmd->add_option("run", rrp.runs, "A run id from the records ('almalyk records'), or a replay file")->type_name("RUN|FILE");
+    addText(*reportCmd, "--out", rrp.out, "The report to write (HTML)", "FILE.html");
+    addText(*reportCmd, "--records", rrp.records, "The records database a RUN id is looked up in", "FILE");
+    addCommon(*reportCmd, rrp);
+
     for (CLI::App* sub : {simCmd, paramsCmd, metricsCmd, scenesCmd, toursCmd, faultsCmd, shotCmd, benchCmd, videoCmd,
-                          trainCmd, replayCmd})
+                          trainCmd, replayCmd, recordsCmd, reportCmd})
         sub->allow_extras()->group("Modes");
 
     try {
@@ -571,6 +601,11 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         if ((rtr.hours || rtr.snapshotMin) && !o.benchRewind) c.fail("--hours and --snapshot-min apply to --bench-rewind only");
         checkAmount(c, "--hours", rtr.hours, 24 * 31, false, "hours", o.benchHours);
         checkAmount(c, "--snapshot-min", rtr.snapshotMin, 24 * 60, false, "minutes", o.snapshotMin);
+        o.record = rtr.record || rtr.records.has_value();
+        checkWritable(c, "--records", rtr.records, "records.db", o.records);
+        checkAmount(c, "--speed", rtr.speed, 1e6, false, "sim seconds per wall second", o.speed);
+        if ((o.record || o.speed > 0) && (o.levers || o.list || o.benchRewind))
+            c.fail("--record, --records and --speed apply to a training run, not to --levers, --list or --bench-rewind");
         checkAssets(c, rtr.assets, o);
         if (!c.ok()) return c.exit();
         return o;
@@ -582,7 +617,45 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
                                      : "expected one replay FILE, found " + std::to_string(rre.files.size()));
         else
             o.file = rre.files.front();
+        if (rre.records) {
+            if (rre.records->empty()) c.fail("--records", *rre.records, "expected a records database file");
+            o.records = *rre.records;
+        }
         checkAssets(c, rre.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == recordsCmd) {
+        RecordsOptions o;
+        checkWritable(c, "--records", rrc.records, "records.db", o.records);
+        if (rrc.trainee) o.trainee = *rrc.trainee;
+        if (rrc.csv && *rrc.csv == "-") o.csv = "-";
+        else checkWritable(c, "--csv", rrc.csv, "runs.csv", o.csv);
+        checkWritable(c, "--objectives-csv", rrc.objectivesCsv, "objectives.csv", o.objectivesCsv);
+        if (!o.csv.empty() && o.csv != "-" && o.csv == o.objectivesCsv)
+            c.fail("--csv and --objectives-csv name the same file " + o.csv + ": one would overwrite the other");
+        checkAssets(c, rrc.assets, o);
+        if (!c.ok()) return c.exit();
+        return o;
+    }
+    if (sub == reportCmd) {
+        ReportOptions o;
+        if (rrp.runs.size() != 1)
+            c.fail(rrp.runs.empty() ? "a RUN is required: almalyk report RUN --out report.html ('almalyk records' lists the runs)"
+                                    : "expected one RUN, found " + std::to_string(rrp.runs.size()));
+        else
+            o.run = rrp.runs.front();
+        if (!rrp.out)
+            c.fail("--out FILE.html is required: where to write the report");
+        else if (lowerExt(*rrp.out) != ".html" && lowerExt(*rrp.out) != ".htm")
+            c.fail("--out", *rrp.out, "expected a file name ending in .html");
+        else
+            checkWritable(c, "--out", rrp.out, "report.html", o.out);
+        if (rrp.records) {
+            if (rrp.records->empty()) c.fail("--records", *rrp.records, "expected a records database file");
+            o.records = *rrp.records;
+        }
+        checkAssets(c, rrp.assets, o);
         if (!c.ok()) return c.exit();
         return o;
     }

@@ -38,6 +38,7 @@ struct ToursOptions : CommonOptions {};
 
 using ParsedCommand = std::variant<InteractiveOptions, SimOptions, ParamsOptions, MetricsOptions, ScenesOptions, ToursOptions,
                                    FaultsOptions, ShotOptions, BenchOptions, VideoOptions, TrainOptions, ReplayOptions,
+                                   RecordsOptions, ReportOptions,
                                    CliExit>;
 
 // Parses argv (argv[0] is the program name) into the options of one mode, validated, or a CliExit.

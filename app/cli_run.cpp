@@ -30,6 +30,8 @@ int parseAndRun(int argc, char** argv) {
         if (const auto* o = std::get_if<VideoOptions>(&cmd)) return runVideo(*o);
         if (const auto* o = std::get_if<TrainOptions>(&cmd)) return runTrain(*o);
         if (const auto* o = std::get_if<ReplayOptions>(&cmd)) return runReplay(*o);
+        if (const auto* o = std::get_if<RecordsOptions>(&cmd)) return runRecords(*o);
+        if (const auto* o = std::get_if<ReportOptions>(&cmd)) return runReport(*o);
         return runBench(std::get<BenchOptions>(cmd));
     } catch (const std::exception& e) {
         // Modes report their own errors; reaching here is a bug, and the user still deserves a message.

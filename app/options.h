@@ -89,11 +89,30 @@ struct TrainOptions : CommonOptions {
     bool benchRewind = false; // --bench-rewind: the rewind benchmark (one JSON line)
     double benchHours = 8;    // --hours H: the benchmark's session length
     double snapshotMin = 30;  // --snapshot-min N: minutes of sim time between snapshots
+    bool record = false;      // --record or --records FILE: keep the run in the trainee records (SQLite)
+    std::string records;      // --records FILE; empty = app::defaultRecordsPath()
+    double speed = 0;         // --speed N: sim seconds per wall second, as the window runs (0: as fast as it can)
 };
 
-// `almalyk replay FILE`: re-simulates a replay file and compares the final state hash.
+// `almalyk replay FILE|RUN`: re-simulates a replay file (or a recorded run) and compares the final state hash.
 struct ReplayOptions : CommonOptions {
     std::string file;
+    std::string records;      // --records FILE: where a RUN id is looked up; empty = the default records
+};
+
+// `almalyk records`: the trainee records, listed (tab-separated) or exported as CSV.
+struct RecordsOptions : CommonOptions {
+    std::string records;      // --records FILE; empty = app::defaultRecordsPath()
+    std::string trainee;      // --trainee NAME: only that trainee's runs
+    std::string csv;          // --csv FILE: the runs as CSV ("-": stdout)
+    std::string objectivesCsv;  // --objectives-csv FILE: one line per objective result
+};
+
+// `almalyk report RUN --out FILE.html`: a printable report of one run (score, objectives, timeline, plots).
+struct ReportOptions : CommonOptions {
+    std::string run;          // a run id from the records, or a replay file
+    std::string out;
+    std::string records;
 };
 
 int runInteractive(const InteractiveOptions& o);  // app/render_modes.cpp
@@ -108,6 +127,13 @@ int runTours(const CommonOptions& o);              // app/tours_mode.cpp
 int runVideo(const VideoOptions& o);               // app/video_mode.cpp
 int runTrain(const TrainOptions& o);               // app/train_mode.cpp
 int runReplay(const ReplayOptions& o);             // app/replay_mode.cpp
+int runRecords(const RecordsOptions& o);           // app/records_mode.cpp
+// A RUN argument of replay or report: a replay file when one is at that path, else a run id looked up in the records
+// (`records`, or the default). The replay's text, a label for messages, and the recorded wall-clock session; false
+// with a message on stderr and the exit code in *rc.
+bool loadRunText(const std::string& run, const std::string& records, const char* mode, std::string* text, std::string* label,
+                 std::string* wallStart, std::string* wallEnd, int* rc);  // app/records_mode.cpp
+int runReport(const ReportOptions& o);             // app/records_mode.cpp
 
 // A --scenario value as a file path: the path as given when it exists (or contains '/'), else the named built-in
 // (or --assets) scenario in `folder` ("fleet_breakdown" or "fleet_breakdown.json"), else as given so the loader

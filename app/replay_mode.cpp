@@ -1,4 +1,4 @@
-// app/replay_mode.cpp — `almalyk replay FILE` (docs/training.md): re-simulates a training run from its replay file
+// app/replay_mode.cpp — `almalyk replay FILE|RUN` (docs/training.md; RUN: a run id in the trainee records): re-simulates a training run from its replay file
 // (the embedded scenario, parameters, seed, start and actions) to the time it was saved at, and prints one JSON line:
 // file, run_id, parent, recorded and replayed state hashes, match, the replayed score and wall_s.
 // Exit 0 when the hashes match, 1 when they differ, 2 for a file that cannot be read or is not a valid replay
@@ -14,8 +14,10 @@ namespace app {
 
 int runReplay(const ReplayOptions& o) {
     sim::ReplayRecord rec;
-    std::string why;
-    if (!sim::loadReplay(o.file, rec, &why)) {
+    std::string why, text, label, wallStart, wallEnd;
+    int rc = 0;
+    if (!loadRunText(o.file, o.records, "replay", &text, &label, &wallStart, &wallEnd, &rc)) return rc;
+    if (!sim::parseReplay(text, label, rec, &why)) {
         std::fprintf(stderr, "almalyk replay: %s\n", why.c_str());
         return 2;
     }

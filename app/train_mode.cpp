@@ -3,6 +3,9 @@
 //   (a name is looked up in <assets>/scenarios/training/, honouring --assets) and the scripted trainee's actions,
 //   runs to the scenario's end, prints one JSON object on stdout (scenario, trainee, total, objectives with their
 //   breakdown, the debrief timeline, state_hash, wall_s) and writes the replay file atomically when --out is given.
+// train ... --record | --records FILE: the run is kept in the trainee records (app/records.h) from its start,
+//   marked incomplete until it ends; --speed N paces it as the window would (N sim seconds per wall second), with
+//   its progress saved every wall second.
 // train --levers / --list: tab-separated listings with a header line.
 // train --bench-rewind [--scenario NAME] [--hours H] [--snapshot-min N]: runs an H-hour session with snapshots every N
 //   sim minutes, then rewinds to every sim minute of it and prints one JSON line: the worst and mean rewind in ms,
@@ -16,11 +19,13 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <time.h>
 #include <unistd.h>
 #include <vector>
 
 #include "app/options.h"
+#include "app/records.h"
 #include "engine/atomic_file.h"
 #include "engine/paths.h"
 #include "sim/replay.h"
@@ -217,10 +222,63 @@ int runTrain(const TrainOptions& o) {
 
     const auto t0 = std::chrono::steady_clock::now();
     sim::TrainingRun run = sim::startTraining(sc, actions, o.seed);
-    run.runToEnd();
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
     const sim::ReplayMeta meta{.runId = newRunId(), .trainee = trainee, .parentId = {}, .branchAt = std::nullopt};
+
+    // The trainee records: the run is there, marked incomplete, from its first second; progress is saved every
+    // wall second, so a crash loses at most that (docs/training.md "Trainee records").
+    std::optional<Records> db;
+    bool recordsOk = true;
+    if (o.record) {
+        std::string notice;
+        db = Records::open(o.records.empty() ? defaultRecordsPath() : o.records, &notice, &why);
+        if (!notice.empty()) std::fprintf(stderr, "almalyk train: %s\n", notice.c_str());
+        if (!db) {
+            std::fprintf(stderr, "almalyk train: records: %s\n", why.c_str());
+            return 1;
+        }
+        RunRecord row;
+        row.runId = meta.runId;
+        row.trainee = trainee.empty() ? std::string("(unnamed)") : trainee;
+        row.scenarioId = sc.id;
+        row.scenarioTitle = sc.base.name;
+        row.scenarioHash = scenarioTextHash(sc.text);
+        row.seed = run.world().seed();
+        row.simStart = sim::formatIso8601(run.start());
+        if (!db->beginRun(row, &why)) {
+            std::fprintf(stderr, "almalyk train: records %s: %s\n", db->path().c_str(), why.c_str());
+            return 1;
+        }
+    }
+    const auto saveProgress = [&] {
+        if (db && recordsOk && !db->saveProgress(meta.runId, sim::replayJson(run, meta), &why)) {
+            std::fprintf(stderr, "almalyk train: records %s: %s (the run goes on; the replay file keeps it)\n",
+                         db->path().c_str(), why.c_str());
+            recordsOk = false;
+        }
+    };
+    if (o.speed > 0) {
+        // Paced as the window would run it: sim time follows the wall clock at `speed`.
+        auto lastSave = t0;
+        while (!run.finished()) {
+            const auto now = std::chrono::steady_clock::now();
+            const double wallS = std::chrono::duration<double>(now - t0).count();
+            run.runUntil(std::min(run.end(), run.start() + sim::fromSeconds(wallS * o.speed)));
+            if (run.now() >= run.end()) run.runToEnd();  // the last tick's bookkeeping ends it
+            if (now - lastSave >= std::chrono::seconds(1)) {
+                saveProgress();
+                lastSave = now;
+            }
+            if (!run.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+    } else {
+        run.runToEnd();
+    }
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (db && !db->finishRun(meta.runId, sim::replayJson(run, meta), &why)) {
+        std::fprintf(stderr, "almalyk train: records %s: %s\n", db->path().c_str(), why.c_str());
+        recordsOk = false;
+    }
+
     if (!o.out.empty() && !eng::writeFileAtomic(o.out, sim::replayJson(run, meta).dump(1) + "\n", &why)) {
         std::fprintf(stderr, "almalyk train: --out %s\n", why.c_str());
         return 1;
@@ -241,7 +299,9 @@ int runTrain(const TrainOptions& o) {
                         {"state_hash", sim::hashText(run.world().stateHash())},
                         {"wall_s", wall}};
     if (!o.out.empty()) j["replay"] = o.out;
-    return print(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (db) j["records"] = db->path();
+    const int rc = print(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    return rc != 0 ? rc : recordsOk ? 0 : 1;
 }
 
 }  // namespace app

@@ -17,6 +17,8 @@ find_package(CLI11 REQUIRED)
 find_package(doctest REQUIRED)
 find_package(OpenGL REQUIRED)
 find_package(Threads REQUIRED)
+# Trainee records (app/records): SQLite 3.
+find_package(SQLite3 REQUIRED)
 
 # GLAD 2: generated at configure time into the build tree (--reproducible keeps it off the network).
 find_program(GLAD_EXECUTABLE glad REQUIRED)
