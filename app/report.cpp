@@ -93,10 +93,12 @@ std::string plotSvg(const ReportSeries& s, double totalMin, const std::vector<Ma
         o += buf;
     }
     const bool hours = tmax > 180;
-    for (double t : niceTicks(0, hours ? tmax / 60 : tmax, 8)) {
+    const std::vector<double> xt = niceTicks(0, hours ? tmax / 60 : tmax, 8);
+    const int xd = xt.size() > 1 ? decimalsFor(xt[1] - xt[0]) : 0;
+    for (double t : xt) {
         const double m = hours ? t * 60 : t;
         std::snprintf(buf, sizeof buf, "<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x(m), H - B + 16,
-                      num(t, decimalsFor(t == 0 ? 1 : t)).c_str());
+                      num(t, xd).c_str());
         o += buf;
     }
     std::snprintf(buf, sizeof buf, "<text class=\"axis\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s from the start</text>", W - R,
