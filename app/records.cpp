@@ -174,16 +174,20 @@ std::string tryOpen(const std::string& path, sqlite3** out, bool* newer) {
         else if (check.step() != SQLITE_ROW) why = errorText(db);
         else if (check.col(0) != "ok") why = "damaged: " + check.col(0);
     }
-    if (why.empty() && !exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", &why)) {
-    }
-    if (why.empty()) {
+    std::int64_t version = 0;
+    if (why.empty()) {  // before anything writes (WAL mode changes the header)
         Stmt v(db, "PRAGMA user_version");
-        const std::int64_t version = v.ok() && v.step() == SQLITE_ROW ? v.colInt(0) : 0;
+        version = v.ok() && v.step() == SQLITE_ROW ? v.colInt(0) : 0;
         if (version > kRecordsSchemaVersion) {
             *newer = true;
             why = "written by a newer Almalyk Explorer (records schema " + std::to_string(version) + ", this program reads up to " +
                   std::to_string(kRecordsSchemaVersion) + "); left untouched";
-        } else if (!exec(db, kSchema, &why)) {
+        }
+    }
+    if (why.empty() && !exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON", &why)) {
+    }
+    if (why.empty()) {
+        if (!exec(db, kSchema, &why)) {
         } else if (version < kRecordsSchemaVersion &&
                    !exec(db, ("PRAGMA user_version=" + std::to_string(kRecordsSchemaVersion)).c_str(), &why)) {
         }
