@@ -55,6 +55,10 @@ void registerHydrogenParams(Params& p) {
            .description = "Panel area the field's land holds; 0 = full at h2.panel_area_m2 (the shop then only recoats)"});
     p.add({.name = "h2.recoat_activity", .unit = "-", .def = 0.70, .min = 0.0, .max = 0.99,
            .description = "Panels are recoated (oldest first) once their activity falls to this; 0 = never (E, docs/hydrogen_supply.md)"});
+    // The operator's routing valve (docs/hydrogen_supply.md §2): the share of the panels' recovered H2 sent to the
+    // store instead of the PRMiTS header. The header is then fed by the reformer before the store is drawn.
+    p.add({.name = "h2.to_storage_share", .unit = "-", .def = 0.0, .min = 0.0, .max = 1.0,
+           .description = "Share of the panels' recovered H2 routed to the store, not the PRMiTS header (0 = demand first; 1 = bank it all, the reformer feeds the header)"});
 }
 
 double prmitsDemandFactor(const Params& p, int localHour) {
@@ -117,6 +121,7 @@ void Hydrogen::applyParams(const Params& p) {
     for (int h = 0; h < 24; ++h) m_demandFactor[h] = prmitsDemandFactor(p, h);
     m_recoatActivity = p.get("h2.recoat_activity");
     m_fieldMaxParam = p.get("h2.field_max_area_m2");
+    m_toStorage = std::clamp(p.get("h2.to_storage_share"), 0.0, 1.0);
     m_state.separator_efficiency = p.get("h2.separator_efficiency");
     const double area = p.get("h2.panel_area_m2");
     if (area > m_paramArea) addFreshArea(area - m_paramArea);
@@ -275,13 +280,23 @@ void Hydrogen::step(Time t0, Time dt, const HydrogenInputs& in, EventSink& ev) {
     const double demand = s.demand_kg_h * dt_h;
     double photoStore = s.storage_photo_kg, reformerStore = s.storage_kg - s.storage_photo_kg;
     double need = demand;
-    const double photoDirect = std::min(need, s.recoveredTick_kg);
-    need -= photoDirect;
-    const double photoFromStore = std::min(need, photoStore);
-    need -= photoFromStore;
+    double photoDirect = 0, photoFromStore = 0, reformerDirect = 0;
+    if (m_toStorage <= 0.0) {  // demand first: panels, their stored gas, then the reformer
+        photoDirect = std::min(need, s.recoveredTick_kg);
+        need -= photoDirect;
+        photoFromStore = std::min(need, photoStore);
+        need -= photoFromStore;
+        reformerDirect = std::min(need, reformer);
+        need -= reformerDirect;
+    } else {  // routed: the unbanked share, then the reformer; the store (with this tick's banked gas) covers the rest
+        photoDirect = std::min(need, (1.0 - m_toStorage) * s.recoveredTick_kg);
+        need -= photoDirect;
+        reformerDirect = std::min(need, reformer);
+        need -= reformerDirect;
+        photoFromStore = std::min(need, photoStore + s.recoveredTick_kg - photoDirect);
+        need -= photoFromStore;
+    }
     photoStore += s.recoveredTick_kg - photoDirect - photoFromStore;
-    const double reformerDirect = std::min(need, reformer);
-    need -= reformerDirect;
     const double reformerFromStore = std::min(need, reformerStore);
     need -= reformerFromStore;
     reformerStore += reformer - reformerDirect - reformerFromStore;

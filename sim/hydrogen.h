@@ -15,7 +15,9 @@
 // at h2.storage_start_fill, so daily H2 does not depend on run length.
 // Dispatch (docs/hydrogen_supply.md §2): PRMiTS demand (h2.demand_kg_h times a shift/hour profile) is met first by
 // this tick's recovered photocatalytic H2, then from the photocatalytic gas in storage, then by the reformer's
-// delivery, then by reformer gas in storage; what is left is unserved. Leftover gas goes to storage; over capacity the
+// delivery, then by reformer gas in storage; what is left is unserved. With h2.to_storage_share > 0 (the operator
+// routes panel gas to the store) only the unbanked share feeds demand directly, then the reformer's delivery, then the
+// store (photocatalytic gas, this tick's banked gas included, then reformer gas). Leftover gas goes to storage; over capacity the
 // reformer's surplus is vented first, then photocatalytic gas. The separator (polyimide membrane, Nature 2021)
 // recovers h2.separator_efficiency of the H2; the rest, and everything while the separator is faulted, is vented.
 // Conservation: photocatalytic + reformer delivered = served + vented + (storage − storage at start), every tick.
@@ -138,6 +140,9 @@ public:
     double dueArea_m2() const;
     // Land left for new trays: field_max_area_m2 − panel_area_m2, never negative.
     double landFree_m2() const;
+    // h2.to_storage_share: the share of the recovered panel gas the operator routes to the store (World tells the
+    // reformer the header's shortfall after only the unbanked share).
+    double toStorageShare() const { return m_toStorage; }
     bool setFault(const std::string& target, bool on, std::string* why);
     const HydrogenState& state() const { return m_state; }
     void hashInto(Hasher& h) const;
@@ -163,6 +168,7 @@ private:
     bool m_haurwitz = false;
     double m_ageingPerH = 0, m_capacity_kg = 0, m_demand_kg_h = 0;
     double m_paramArea = 0, m_fieldMaxParam = 0, m_recoatActivity = 0;
+    double m_toStorage = 0;      // h2.to_storage_share
     double m_demandFactor[24] = {};
     std::deque<Cohort> m_cohorts;
     double m_age = 0.0;          // ageing clock: Σ k · sun-hours

@@ -46,6 +46,9 @@ const std::vector<LeverDef> kLevers = {
      "the reformer's maximum load as a share of capacity (smr.h2_kg_h, gas.to_reformer_nm3_h)"},
     {"reformer_start_cover_h", "smr.start_cover_h", "h", 0, 24,
      "the hydrogen store's cover below which the reformer starts (earlier start: fewer unserved kg, h2.unserved_kg)"},
+    {"h2_to_storage", "h2.to_storage_share", "-", 0, 1,
+     "share of the panels' H2 routed to the store instead of PRMiTS: the reformer feeds the header, the store fills "
+     "for the evening (h2.storage_kg, h2.unserved_kg, smr.h2_kg)"},
 };
 
 const char* typeName(const json& j) { return jsonTypeName(j); }

@@ -179,10 +179,11 @@ void World::step() {
     m_smelter.step(t0, dt, concentrate, m_sink);
     m_catalyst.step(t0, dt, m_smelter.state().slagToYardTick_t,
                     {.dueArea_m2 = m_hydrogen.dueArea_m2(), .landFree_m2 = m_hydrogen.landFree_m2()}, m_sink);
-    // The reformer is called on the last tick's shortfall and store (one tick of lag, as a real controller).
+    // The reformer is called on the last tick's shortfall and store (one tick of lag, as a real controller); panel gas
+    // the operator routes to the store (h2.to_storage_share) does not reach the header, so it leaves the shortfall.
     const HydrogenState& h2 = m_hydrogen.state();
     m_smr.step(t0, dt,
-               {.shortfall_kg_h = h2.demand_kg_h - h2.h2_recovered_kg_h,
+               {.shortfall_kg_h = h2.demand_kg_h - (1.0 - m_hydrogen.toStorageShare()) * h2.h2_recovered_kg_h,
                 .storage_kg = h2.storage_kg, .storage_capacity_kg = h2.storage_capacity_kg,
                 .feed_co2_molfrac = m_gasField.state().co2_pct / 100.0},
                m_sink);

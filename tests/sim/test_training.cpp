@@ -312,6 +312,9 @@ TEST_CASE("every lever changes what its objectives measure") {
          +1, 0.2},
         {"reformer_start_cover_h", R"("weather.cloud_cover": 0.85, "smr.load": 0.6)", none, "0", "12", "smr.h2_kg", 48,
          +1, 0.1},
+        // A half-cloudy day, the reformer called early and its gas cut from 16:00: banked panel gas carries the night.
+        {"h2_to_storage", R"("weather.cloud_cover": 0.5, "smr.start_cover_h": 12)",
+         R"([{"after_hours": 10, "fault": "smr.reformer"}])", "0", "1", "h2.unserved_kg", 24, -1, 0.5},
     };
     REQUIRE(std::size(cases) == leverDefs().size());
     for (const Case& c : cases) {
