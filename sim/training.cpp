@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "sim/alarms.h"
@@ -646,9 +647,20 @@ void TrainingRun::step() {
         switch (e.command.type) {
             case CommandType::InjectFault: note(TimelineEntry::Kind::Fault, t, e.command.name, {}, by); break;
             case CommandType::ClearFault: note(TimelineEntry::Kind::FaultCleared, t, e.command.name, {}, by); break;
-            case CommandType::SetParam:
-                note(TimelineEntry::Kind::Action, t, key, e.command.value, by);
+            case CommandType::SetParam: {
+                // The value as a person writes it: the command carries the exact binary value ("0.59999999999999998"
+                // for 0.6), the debrief shows 15 significant digits ("0.6"); a choice ("least_wait") as it is.
+                std::string shown = e.command.value;
+                char* endp = nullptr;
+                const double v = std::strtod(shown.c_str(), &endp);
+                if (!shown.empty() && endp && *endp == '\0' && std::isfinite(v)) {
+                    char buf[40];
+                    std::snprintf(buf, sizeof buf, "%.15g", v);
+                    shown = buf;
+                }
+                note(TimelineEntry::Kind::Action, t, key, shown, by);
                 break;
+            }
             case CommandType::AckAlarm: note(TimelineEntry::Kind::Action, t, "ack", e.command.name, by); break;
         }
     }

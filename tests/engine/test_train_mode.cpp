@@ -38,7 +38,10 @@ TEST_CASE("train prints the score as one JSON object and writes a replay that re
     }
     bool action = false, alarm = false;
     for (const auto& e : j["timeline"]) {
-        action = action || (e["kind"] == "action" && e["key"] == "oxygen_enrichment");
+        if (e["kind"] == "action" && e["key"] == "oxygen_enrichment") {
+            action = true;
+            CHECK(e["detail"] == "0.6");  // as the actions file writes it, not the binary value's 17 digits
+        }
         alarm = alarm || (e["kind"] == "alarm_raised" && e["key"] == "smelter.bath_temp_high");
     }
     CHECK(action);
