@@ -48,6 +48,9 @@ struct RawRender : RawCommon {
 struct RawInteractive : RawRender {
     bool fullscreen = false, kiosk = false, windowed = false;
     Text idleS, timeScale, exitAfterS;
+    Text train, trainee, records, actions, speed;
+    bool training = false, instructor = false, exitWhenDone = false;
+    std::vector<std::string> screenshotsAt;
 };
 struct RawShot : RawRender {
     Text out, warmupHours;
@@ -388,7 +391,18 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     // For the soak benchmark (scripts/kiosk_soak) and tests: a kiosk in a window, on accelerated time, that ends.
     app.add_flag("--windowed", ri.windowed, "Kiosk: stay in a window instead of fullscreen (for testing)");
     addText(app, "--time-scale", ri.timeScale, "Kiosk: tour seconds per wall second (default 1; the soak uses 20)", "X");
-    addText(app, "--exit-after-s", ri.exitAfterS, "Kiosk: exit after N wall seconds (default never)", "N");
+    addText(app, "--exit-after-s", ri.exitAfterS, "Kiosk or training: exit after N wall seconds (default never)", "N");
+    addText(app, "--train", ri.train, "Training in the window: start this training scenario ('almalyk train --list')", "NAME|FILE");
+    app.add_flag("--training", ri.training, "Training in the window: open the instructor station to choose a scenario");
+    addText(app, "--trainee", ri.trainee, "Training: the trainee's name, kept in the records", "NAME");
+    addText(app, "--records", ri.records, "Training: the records database (default $XDG_DATA_HOME/almalyk/records.db)", "FILE");
+    addText(app, "--actions", ri.actions, "Training: a scripted trainee's actions (JSON; docs/training.md)", "FILE");
+    addText(app, "--speed", ri.speed, "Training: sim seconds per wall second at the start (default 60)", "N");
+    app.add_flag("--instructor", ri.instructor, "Training: show the instructor station from the start (Ctrl+Shift+I toggles it)");
+    app.add_option("--screenshot-at", ri.screenshotsAt, "Training: save the frame at run minute MIN ('end': the debrief) to FILE.png (repeatable)")
+        ->type_name("MIN=FILE")
+        ->allow_extra_args(false);
+    app.add_flag("--exit-when-done", ri.exitWhenDone, "Training: exit once the run has ended and its screenshots are saved");
 
     CLI::App* simCmd = app.add_subcommand("sim", "Run the simulation without a window; write CSV and a JSON summary");
     RawSim rs;
@@ -525,10 +539,41 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
         checkRender(c, ri, ctx, o);
         o.fullscreen = ri.fullscreen;
         o.kiosk = ri.kiosk;
+        const bool training = ri.train.has_value() || ri.training;
         for (const auto& [flag, given] : {std::pair<const char*, bool>{"--idle-s", ri.idleS.has_value()},
                                           {"--time-scale", ri.timeScale.has_value()},
-                                          {"--exit-after-s", ri.exitAfterS.has_value()}, {"--windowed", ri.windowed}})
+                                          {"--exit-after-s", ri.exitAfterS.has_value() && !training}, {"--windowed", ri.windowed}})
             if (given && !ri.kiosk) c.fail(std::string(flag) + " applies to the kiosk only; add --kiosk");
+        for (const auto& [flag, given] : {std::pair<const char*, bool>{"--trainee", ri.trainee.has_value()},
+                                          {"--records", ri.records.has_value()}, {"--actions", ri.actions.has_value()},
+                                          {"--speed", ri.speed.has_value()}, {"--instructor", ri.instructor},
+                                          {"--screenshot-at", !ri.screenshotsAt.empty()}, {"--exit-when-done", ri.exitWhenDone}})
+            if (given && !training) c.fail(std::string(flag) + " applies to training in the window; add --train NAME or --training");
+        if (training && (ri.kiosk || ri.tour)) c.fail("--train/--training cannot be combined with --kiosk or --tour");
+        if (ri.train) {
+            if (ri.train->empty()) c.fail("--train", *ri.train, "expected a training scenario name or file ('almalyk train --list')");
+            o.train = *ri.train;
+        }
+        o.training = training;
+        if (ri.trainee) o.trainee = *ri.trainee;
+        checkWritable(c, "--records", ri.records, "records.db", o.records);
+        if (ri.actions) {
+            if (ri.actions->empty()) c.fail("--actions", *ri.actions, "expected an actions file (JSON)");
+            if (!ri.train) c.fail("--actions needs --train NAME: the actions are checked against that scenario");
+            o.trainActions = *ri.actions;
+        }
+        checkAmount(c, "--speed", ri.speed, 36000, false, "sim seconds per wall second", o.trainSpeed);
+        o.instructor = ri.instructor;
+        for (const std::string& v : ri.screenshotsAt) {
+            const auto eq = v.find('=');
+            const std::string at = eq == std::string::npos ? "" : v.substr(0, eq);
+            const auto minute = parseNumber(at);
+            if (eq == std::string::npos || eq + 1 == v.size() || (at != "end" && (!minute || *minute < 0)))
+                c.fail("--screenshot-at", v, "expected MIN=FILE.png (a run minute, or 'end' for the debrief)");
+            else
+                o.screenshotsAt.emplace_back(at, v.substr(eq + 1));
+        }
+        o.exitWhenDone = ri.exitWhenDone;
         checkAmount(c, "--idle-s", ri.idleS, kMaxIdleS, false, "seconds", o.idleS);
         checkAmount(c, "--time-scale", ri.timeScale, 100.0, false, "tour seconds per wall second", o.timeScale);
         checkAmount(c, "--exit-after-s", ri.exitAfterS, kMaxIdleS * 7, false, "seconds", o.exitAfterS);

@@ -35,35 +35,7 @@ void fillScenePicker(UiModel& ui, const std::string& current) {
     }
 }
 
-InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s) {
-    fillScenePicker(m_ui, s.sceneName());
-    m_ui.renderer = s.renderer->glRenderer();
-    m_ui.quality = o.quality;
-    m_ui.fullscreen = s.window->fullscreen();
-    m_ui.extraControls = {{eng::N_("Left drag"), eng::N_("orbit")}, {eng::N_("Right or middle drag"), eng::N_("pan")},
-                          {eng::N_("Wheel"), eng::N_("zoom")}, {"1-9", eng::N_("camera presets")},
-                          {eng::N_("Click"), eng::N_("what is this? (on the overview: fly into that site)")}};
-    m_last = Clock::now();
-}
-
-void InteractiveDirector::takeOver(Session& s) {
-    fillScenePicker(m_ui, s.sceneName());
-    m_clockSec = sim::toSeconds(s.world->now() - s.run.start);
-    m_last = Clock::now();
-    m_request.reset();
-    m_clickPending = false;
-    m_wasDown = false;
-}
-
-bool InteractiveDirector::running(const Session& s) const { return !s.window->shouldClose() && !m_ui.quitRequested; }
-
-FramePlan InteractiveDirector::plan(Session& s) {
-    const auto now = Clock::now();
-    const float dt = std::min(std::chrono::duration<float>(now - m_last).count(), 0.25f);
-    m_last = now;
-    m_smoothMs += (dt * 1000.0 - m_smoothMs) * 0.05;
-
-    // Camera input only when ImGui does not want the mouse or the keyboard.
+void CameraControls::update(Session& s, float dt) {
     eng::Window& w = *s.window;
     if (!s.gui->wantsMouse()) {
         const glm::vec2 d = w.mouseDelta();
@@ -81,9 +53,39 @@ FramePlan InteractiveDirector::plan(Session& s) {
     const bool down = w.buttonDown(eng::MouseButton::Left);
     if (down && !m_wasDown) m_pressAt = w.mousePos();
     if (!down && m_wasDown && !s.gui->wantsMouse() && glm::length(w.mousePos() - m_pressAt) < kClickSlopPx)
-        m_clickPending = true;
+        m_click = true;
     m_wasDown = down;
     s.camera.update(dt);  // the ground clamp and the follow target apply after the scene's update
+}
+
+InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s) {
+    fillScenePicker(m_ui, s.sceneName());
+    m_ui.renderer = s.renderer->glRenderer();
+    m_ui.quality = o.quality;
+    m_ui.fullscreen = s.window->fullscreen();
+    m_ui.extraControls = {{eng::N_("Left drag"), eng::N_("orbit")}, {eng::N_("Right or middle drag"), eng::N_("pan")},
+                          {eng::N_("Wheel"), eng::N_("zoom")}, {"1-9", eng::N_("camera presets")},
+                          {eng::N_("Click"), eng::N_("what is this? (on the overview: fly into that site)")}};
+    m_last = Clock::now();
+}
+
+void InteractiveDirector::takeOver(Session& s) {
+    fillScenePicker(m_ui, s.sceneName());
+    m_clockSec = sim::toSeconds(s.world->now() - s.run.start);
+    m_last = Clock::now();
+    m_request.reset();
+    m_camera.reset();
+}
+
+bool InteractiveDirector::running(const Session& s) const { return !s.window->shouldClose() && !m_ui.quitRequested; }
+
+FramePlan InteractiveDirector::plan(Session& s) {
+    const auto now = Clock::now();
+    const float dt = std::min(std::chrono::duration<float>(now - m_last).count(), 0.25f);
+    m_last = now;
+    m_smoothMs += (dt * 1000.0 - m_smoothMs) * 0.05;
+
+    m_camera.update(s, dt);
 
     FramePlan p;
     p.dt = dt;
@@ -118,8 +120,7 @@ void InteractiveDirector::afterAdvance(Session& s, FramePlan& p) {
 }
 
 void InteractiveDirector::handleMouse(Session& s, const scenes::FrameInput& in) {
-    if (!m_clickPending) return;
-    m_clickPending = false;
+    if (!m_camera.takeClick()) return;
     const glm::vec2 ws(s.window->windowSize());
     const eng::Ray ray = s.camera.pickRay(s.window->mousePos(), ws);
     m_picked.clear();

@@ -9,8 +9,10 @@
 // Does NOT: open windows or parse options.
 #pragma once
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/alarm_ui.h"
@@ -19,6 +21,7 @@
 #include "app/options.h"
 #include "app/tour_editor.h"
 #include "app/tour_player.h"
+#include "app/training_desk.h"
 #include "app/ui.h"
 #include "engine/frame_stats.h"
 
@@ -26,6 +29,21 @@ namespace app {
 
 // The UI's scene picker (app/ui.h): every scene's name and title from the registry, `current` selected.
 void fillScenePicker(UiModel& ui, const std::string& current);
+
+// The window's camera by mouse and keys, when ImGui does not want them: left drag orbits, right or middle drag pans,
+// the wheel zooms, keys 1-9 fly to the scene's presets; a click (press and release without moving) is kept for the
+// frame's UI (takeClick). update() also moves the camera on (its flights).
+class CameraControls {
+public:
+    void update(Session& s, float dt);
+    bool takeClick() { return std::exchange(m_click, false); }
+    void reset() { m_wasDown = m_click = false; }
+
+private:
+    glm::vec2 m_pressAt{0.0f};
+    bool m_wasDown = false;
+    bool m_click = false;
+};
 
 class ShotDirector : public Director {
 public:
@@ -97,16 +115,68 @@ private:
 
     UiModel m_ui;
     AlarmUi m_alarmUi;
+    CameraControls m_camera;
     std::chrono::steady_clock::time_point m_last;
     double m_clockSec = 0.0;  // sim seconds since start, continuous (the sun moves smoothly between ticks)
     double m_smoothMs = 16.7, m_reloadTimer = 0.0;
     bool m_behind = false;
-    glm::vec2 m_pressAt{0.0f};
-    bool m_wasDown = false;
-    bool m_clickPending = false;
     std::string m_picked;
     double m_pickedFor = 0.0;
     std::optional<scenes::SceneRequest> m_request;
+};
+
+// `almalyk --train NAME [--trainee NAME]` or `almalyk --training`: training in the window (app/director_training.cpp
+// has the layout): the trainee's view (briefing, live objectives, the scenario's levers, alarms to acknowledge,
+// hints), the instructor station behind Ctrl+Shift+I (start a scenario for a named trainee, freeze, speed, faults,
+// hints, snapshots, rewind, branch) and the debrief (score, breakdown, the timeline, a scrubber that shows the plant
+// at any moment of the run, play). The run is an app::TrainingDesk; the scenes show its World (FramePlan::world).
+// Every run is kept in the trainee records. Test and demonstration hooks: --actions (a scripted trainee),
+// --screenshot-at MIN=FILE, --exit-when-done, --exit-after-s.
+class TrainingDirector : public Director {
+public:
+    TrainingDirector(const InteractiveOptions& o, Session& s);
+    bool running(const Session& s) const override;
+    FramePlan plan(Session& s) override;
+    void drawUi(Session& s, const FramePlan& p, const scenes::FrameInput& in, std::vector<sim::Command>& out) override;
+    void afterRender(Session& s, const FramePlan& p) override;
+    void endFrame(Session& s, const FramePlan& p) override;
+    int exitCode() const override { return m_exit; }
+    TrainingDesk& desk() { return m_desk; }
+
+private:
+    bool startRun(Session& s, const std::string& scenario, std::string* why);
+    void say(std::string text, bool bad);
+    void drawTopBar(Session& s, std::vector<sim::Command>& acks);
+    void drawTraineePanel(Session& s);
+    void drawObjectives(const sim::TrainingRun& r);
+    void drawLevers();
+    void drawInstructor(Session& s);
+    void drawScrubber(const sim::TrainingRun& live, float width);
+    void drawDebrief(Session& s);
+
+    struct PendingShot { std::string at, file; bool done = false; };
+    InteractiveOptions m_o;
+    TrainingDesk m_desk;
+    CameraControls m_camera;
+    AlarmUi m_alarmUi;
+    std::chrono::steady_clock::time_point m_last;
+    double m_wall = 0.0, m_smoothMs = 16.7;
+    bool m_started = false, m_instructor = false, m_quit = false, m_screenshot = false, m_briefingOpen = true;
+    bool m_scrubbing = false;
+    int m_exit = 0;
+    std::vector<std::string> m_scenarios, m_faults;
+    int m_scenarioIndex = 0, m_faultIndex = 0;
+    char m_traineeBuf[128] = {};
+    char m_hintBuf[256] = {};
+    std::map<std::string, double> m_leverEdits;   // a lever's value being set, until applied
+    std::string m_message;
+    bool m_messageBad = false;
+    double m_messageFor = 0.0;
+    std::string m_picked;
+    double m_pickedFor = 0.0;
+    std::string m_requestScene, m_languageRequest;
+    std::vector<PendingShot> m_shots;
+    int m_framesEnded = 0;
 };
 
 // `almalyk --tour NAME`: the presenter's player. The tour plays by itself (app/tour_player.h); the presenter has a

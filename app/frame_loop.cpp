@@ -55,7 +55,10 @@ int runFrameLoop(Session& s, Director& d) {
         s.applyPendingLanguage();  // between frames: the font atlas may be rebuilt
         s.window->pollEvents();
         FramePlan p = d.plan(s);
-        if (p.stepOnce) {
+        if (p.world) {
+            events = p.events;
+            p.applyCommands = false;
+        } else if (p.stepOnce) {
             s.world->step();
             events = s.world->events();
         } else if (p.advanceTo >= 0) {
@@ -67,7 +70,7 @@ int runFrameLoop(Session& s, Director& d) {
         first = false;
         d.afterAdvance(s, p);
 
-        const scenes::FrameInput in = s.frameInput(p.shown, p.dt, p.speed, events);
+        const scenes::FrameInput in = s.frameInput(p.shown, p.dt, p.speed, events, p.world ? &p.world->state() : nullptr);
         renderScene(s, in, p.constrainCamera);
 
         s.gui->beginFrame();

@@ -36,6 +36,11 @@ struct FramePlan {
     bool applyCommands = true;    // push the UI's and the scene's commands into the World
     bool swap = true;             // present the frame (shot keeps its last frame in the back buffer to read it)
     bool notices = true;          // draw the session's notice line (the kiosk logs it instead: no dialogs there)
+    // A director that runs its own simulation (training: a TrainingRun owns its World) shows it here; the loop then
+    // advances nothing (stepOnce and advanceTo are ignored), the scenes read this world and `events`, and commands
+    // are the director's to route (applyCommands is then false).
+    const sim::World* world = nullptr;
+    std::span<const sim::Event> events;
 };
 
 class Director {

@@ -37,6 +37,17 @@ struct InteractiveOptions : RenderOptions {
     double timeScale = 1.0; // --time-scale X: kiosk tour seconds per wall second (the soak benchmark's 20)
     double exitAfterS = 0;  // --exit-after-s N: the kiosk ends after N wall seconds; 0 = only by Ctrl+Alt+Q
     bool windowedKiosk = false;  // --windowed: the kiosk in a window (tests, the soak benchmark)
+    // Training in the window (app/director_training.cpp): --train NAME|FILE starts that scenario; --training opens
+    // the instructor station to choose one.
+    std::string train;           // --train NAME|FILE
+    bool training = false;       // --training
+    std::string trainee;         // --trainee NAME
+    std::string records;         // --records FILE; empty = app::defaultRecordsPath()
+    std::string trainActions;    // --actions FILE: a scripted trainee (demonstrations, tests)
+    double trainSpeed = 60;      // --speed N: sim seconds per wall second at the start
+    bool instructor = false;     // --instructor: the instructor station shown from the start
+    std::vector<std::pair<std::string, std::string>> screenshotsAt;  // --screenshot-at MIN=FILE ("end": the debrief)
+    bool exitWhenDone = false;   // --exit-when-done: end once the run has ended and its screenshots are written
 };
 
 struct ShotOptions : RenderOptions {

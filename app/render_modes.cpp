@@ -58,7 +58,7 @@ int runBench(const BenchOptions& o) {
 }
 
 int runInteractive(const InteractiveOptions& o) {
-    Session s(o.kiosk ? "kiosk" : "(interactive)");
+    Session s(o.kiosk ? "kiosk" : o.training ? "training" : "(interactive)");
     if (int rc = s.prepare(o)) return rc;
     const std::string tourName = !o.tour.empty() ? o.tour : o.kiosk ? kKioskTour : "";
     Tour tour;
@@ -71,6 +71,10 @@ int runInteractive(const InteractiveOptions& o) {
         io.fullscreen = !o.windowedKiosk;
     }
     if ((rc = s.open(io, {.visible = true, .fullscreen = io.fullscreen, .vsync = true}))) return rc;
+    if (o.training) {
+        TrainingDirector d(o, s);
+        return runFrameLoop(s, d);
+    }
     if (tourName.empty()) {
         InteractiveDirector d(o, s);
         return runFrameLoop(s, d);

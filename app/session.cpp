@@ -251,9 +251,10 @@ void Session::ageNotice(double dt) {
     if (m_noticeFor <= 0.0) m_notice.clear();
 }
 
-scenes::FrameInput Session::frameInput(sim::Time shown, float dt, double speed, std::span<const sim::Event> events) const {
+scenes::FrameInput Session::frameInput(sim::Time shown, float dt, double speed, std::span<const sim::Event> events,
+                                       const sim::State* state) const {
     scenes::FrameInput in;
-    in.state = &world->state();
+    in.state = state ? state : &world->state();
     in.events = events;
     in.now = shown;
     in.dtReal = dt;

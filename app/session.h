@@ -86,7 +86,9 @@ public:
     void ageNotice(double dt);
 
     // The frame's scene input for the shown clock (sun from the site's solar position, aspect of the window).
-    scenes::FrameInput frameInput(sim::Time shown, float dt, double speed, std::span<const sim::Event> events) const;
+    // `state`: another world's (a director's own, FramePlan::world); null: the session's World.
+    scenes::FrameInput frameInput(sim::Time shown, float dt, double speed, std::span<const sim::Event> events,
+                                  const sim::State* state = nullptr) const;
 
     // ---- shared state, read and changed by the frame loop and the directors ----
     sim::PreparedBatch run;

@@ -26,6 +26,7 @@
 
 #include "app/options.h"
 #include "app/records.h"
+#include "app/training_desk.h"
 #include "engine/atomic_file.h"
 #include "engine/paths.h"
 #include "sim/replay.h"
@@ -41,40 +42,9 @@ int badInput(const std::string& why) {
     return 2;
 }
 
-fs::path trainingDir(const std::string& assetsDir) {
-    eng::Paths paths;
-    paths.setAssetsOverride(assetsDir);
-    return paths.resolve("assets/scenarios/training");
-}
-
-std::string resolveTrainingScenario(const std::string& given, const std::string& assetsDir) {
-    return resolveScenario(given, assetsDir, "assets/scenarios/training/");
-}
-
-std::vector<std::string> trainingNames(const std::string& assetsDir) {
-    std::vector<std::string> names;
-    const fs::path dir = trainingDir(assetsDir);
-    std::error_code ec;
-    if (dir.empty() || !fs::is_directory(dir, ec)) return names;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 int print(const std::string& text) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return std::fflush(stdout) == 0 && !std::ferror(stdout) ? 0 : 1;
-}
-
-// Seconds since the epoch and 32 random bits: unique enough for run ids on one site's records.
-std::string newRunId() {
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "run-%lld-%08x",
-                  static_cast<long long>(std::chrono::duration_cast<std::chrono::seconds>(now).count()),
-                  static_cast<unsigned>(std::random_device{}()));
-    return buf;
 }
 
 double rssMiB() {
@@ -85,12 +55,12 @@ double rssMiB() {
 }
 
 bool loadScenario(const TrainOptions& o, sim::TrainingScenario& sc, std::string* why) {
-    const std::string path = resolveTrainingScenario(o.scenario, o.assetsDir);
+    const std::string path = trainingScenarioPath(o.scenario, o.assetsDir);
     if (!sim::loadTrainingScenario(path, sc, why)) {
         std::error_code ec;
         if (!fs::exists(path, ec) && o.scenario.find('/') == std::string::npos) {
             std::string list;
-            for (const std::string& n : trainingNames(o.assetsDir)) list += (list.empty() ? "" : ", ") + n;
+            for (const std::string& n : trainingScenarioNames(o.assetsDir)) list += (list.empty() ? "" : ", ") + n;
             *why = "--scenario '" + o.scenario + "': no such training scenario or file; the training scenarios are " + list;
         }
         return false;
@@ -184,7 +154,7 @@ int runTrain(const TrainOptions& o) {
     if (o.levers) return print(sim::leversTable());
     if (o.list) {
         std::string out = "name\ttitle\thours\tobjectives\tlevers\n";
-        for (const std::string& n : trainingNames(o.assetsDir)) {
+        for (const std::string& n : trainingScenarioNames(o.assetsDir)) {
             sim::TrainingScenario sc;
             std::string why;
             TrainOptions one = o;
@@ -216,13 +186,13 @@ int runTrain(const TrainOptions& o) {
                 trainee = j["trainee"].get<std::string>();
         }
     }
-    if (!o.out.empty() && (eng::sameFile(o.out, resolveTrainingScenario(o.scenario, o.assetsDir)) ||
+    if (!o.out.empty() && (eng::sameFile(o.out, trainingScenarioPath(o.scenario, o.assetsDir)) ||
                            (!o.actions.empty() && eng::sameFile(o.out, o.actions))))
         return badInput("--out " + o.out + ": is an input of this run; an output may not overwrite an input");
 
     const auto t0 = std::chrono::steady_clock::now();
     sim::TrainingRun run = sim::startTraining(sc, actions, o.seed);
-    const sim::ReplayMeta meta{.runId = newRunId(), .trainee = trainee, .parentId = {}, .branchAt = std::nullopt};
+    const sim::ReplayMeta meta{.runId = newTrainingRunId(), .trainee = trainee, .parentId = {}, .branchAt = std::nullopt};
 
     // The trainee records: the run is there, marked incomplete, from its first second; progress is saved every
     // wall second, so a crash loses at most that (docs/training.md "Trainee records").

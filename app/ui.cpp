@@ -476,6 +476,18 @@ const char* speedMeaning(double s) {
     return "";
 }
 
+}  // namespace
+
+void drawLanguageItems(std::string& request) {
+    for (const eng::Language& l : eng::languages()) {
+        const std::string name = l.rightToLeft ? eng::bidiLine(l.nativeName, true) : std::string(l.nativeName);
+        if (ImGui::MenuItem(name.c_str(), l.code, eng::language() == l.code) && eng::language() != l.code)
+            request = l.code;
+    }
+}
+
+namespace {
+
 void sceneMenu(UiModel& ui) {
     if (!ImGui::BeginMenu(eng::tr("Scene"))) return;
     for (std::size_t i = 0; i < ui.scenes.size(); ++i) {
@@ -534,11 +546,7 @@ void viewMenu(UiModel& ui) {
 // Each language in its own name and script, so a reader finds theirs whatever the interface shows now.
 void languageMenu(UiModel& ui) {
     if (!ImGui::BeginMenu(eng::tr("Language"))) return;
-    for (const eng::Language& l : eng::languages()) {
-        const std::string name = l.rightToLeft ? eng::bidiLine(l.nativeName, true) : std::string(l.nativeName);
-        if (ImGui::MenuItem(name.c_str(), l.code, eng::language() == l.code) && eng::language() != l.code)
-            ui.languageRequest = l.code;
-    }
+    drawLanguageItems(ui.languageRequest);
     ImGui::EndMenu();
 }
 

@@ -102,6 +102,9 @@ ImFont* titleFont();
 // The whole UI for one frame. `params` is only read; edits are appended to `out` as SetParam commands.
 void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command>& out);
 
+// The Language menu's items (the open menu's contents): a click puts the language's code in `request`.
+void drawLanguageItems(std::string& request);
+
 // Only the parameter window (drawMainUi calls it while ui.showParams); exposed for tests.
 void drawParamsPanel(ParamPanelState& state, const sim::Params& params, std::vector<sim::Command>& out, bool* open);
 

@@ -10,7 +10,7 @@ namespace eng {
 enum class Key : int {
     Space = 32, Period = 46, Minus = 45, Equal = 61,
     Num0 = 48, Num1 = 49, Num9 = 57,
-    B = 66, E = 69, F = 70, N = 78, P = 80, Q = 81, R = 82,
+    B = 66, E = 69, F = 70, I = 73, N = 78, P = 80, Q = 81, R = 82,
     Escape = 256, Enter = 257, Backspace = 259, Tab = 258, Right = 262, Left = 263, Down = 264, Up = 265, PageUp = 266, PageDown = 267,
     Home = 268, End = 269,
     F1 = 290, F11 = 300, F12 = 301,

@@ -213,6 +213,12 @@ void TrainingSession::runUntil(Time t) {
     while (!m_run->finished() && m_run->now() < t) step();
 }
 
+void TrainingSession::snapshotNow() {
+    if (m_snapshots.back().now() >= m_run->now()) return;
+    m_snapshots.push_back(*m_run);
+    m_nextSnapshot = m_run->now() + m_every;
+}
+
 TrainingRun TrainingSession::at(Time t) const {
     t = std::clamp(t, m_run->start(), m_run->now());
     auto it = std::upper_bound(m_snapshots.begin(), m_snapshots.end(), t,

@@ -71,6 +71,9 @@ public:
     void step();                       // one tick; a snapshot when one is due
     void runToEnd();
     void runUntil(Time t);
+    // A snapshot of the run as it is now (the instructor's "take snapshot"), beside the periodic ones; the next
+    // periodic one is then `every` from now. Nothing when the latest snapshot is already at now.
+    void snapshotNow();
     // The run as it was at t (clamped to start..now): the latest snapshot at or before t, stepped to t.
     TrainingRun at(Time t) const;
     // Makes the live run the one at t; the actions from t on and the snapshots after t are dropped.

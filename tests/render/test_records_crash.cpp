@@ -183,3 +183,34 @@ TEST_CASE("records: the HTML report opens in headless Chromium with its plots la
                        " > /dev/null 2>&1") == 0);
     CHECK(fs::file_size(png) > 20000);
 }
+
+// Training in the window, as an instructor starts it: a scripted trainee plays the furnace scenario in the real
+// window (xvfb, llvmpipe), the run ends on its own, and the records database holds it complete with the score and
+// final state of the headless `almalyk train` run of the same actions (an independent path through the same sim).
+TEST_CASE("training window: a run in the window is recorded complete, with the headless run's score and state") {
+    const fs::path dir = freshDir("train-window");
+    const std::string exe = ALMALYK_EXE;
+    const fs::path db = dir / "records.db", ref = dir / "ref.json", png = dir / "debrief.png", mid = dir / "mid.png";
+    const std::string actions = kScripts + "furnace_overheating.good.json";
+    REQUIRE(runCommand("\"" + exe + "\" train --scenario furnace_overheating --actions " + actions + " > " + ref.string()) == 0);
+    const nlohmann::json headless = nlohmann::json::parse(slurpFile(ref));
+    const std::string cmd = "LIBGL_ALWAYS_SOFTWARE=1 timeout 300 \"" + exe + "\" --train furnace_overheating --trainee \"A. Karimov\" --actions " +
+                            actions + " --records " + db.string() + " --speed 7200 --instructor --size 1280x720 --quality low" +
+                            " --screenshot-at 20=" + mid.string() + " --screenshot-at end=" + png.string() +
+                            " --exit-when-done --exit-after-s 240 2> " + (dir / "window.err").string();
+    REQUIRE_MESSAGE(runCommand(cmd) == 0, slurpFile(dir / "window.err"));
+    const std::vector<Row> r = rows(db);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].complete == "1");
+    CHECK(r[0].replay);
+    CHECK(r[0].total == doctest::Approx(headless["total"].get<double>()).epsilon(1e-9));
+    CHECK(r[0].hash == headless["state_hash"].get<std::string>());
+    CHECK(r[0].hours == doctest::Approx(4.0));
+    // `almalyk replay RUN` reproduces the window's run from the record.
+    CHECK(runCommand("\"" + exe + "\" replay " + r[0].id + " --records " + db.string() + " > " + (dir / "replay.out").string()) == 0);
+    // Both pictures are real frames of the window (not blank): the debrief's dark panels over the lit scene.
+    for (const fs::path& p : {mid, png}) {
+        CHECK(runCommand("python3 " + std::string(ALMALYK_SOURCE_DIR) + "/scripts/check_png " + p.string() + " 1280 720") == 0);
+    }
+    fs::remove_all(dir);
+}
