@@ -255,8 +255,12 @@ void TrainingDirector::drawLevers() {
         if (ImGui::Button(eng::tr("Apply"), ImVec2(5.0f * ImGui::GetFontSize(), 0))) {
             std::string why;
             const std::string value = paramValueText(*def, legalParamValue(*def, m_leverEdits[name]));
-            if (m_desk.lever(name, value, &why)) say(std::string(eng::tr("Sent:")) + " " + leverTitle(name) + " = " + value, false);
-            else say(why, true);
+            if (m_desk.lever(name, value, &why)) {
+                say(std::string(eng::tr("Sent:")) + " " + leverTitle(name) + " = " + value, false);
+                m_briefingOpen = false;   // the trainee is at work: room for the objectives and hints
+            } else {
+                say(why, true);
+            }
         }
         ImGui::EndDisabled();
         if (!pending && m_leverEdits.count(name) && std::abs(m_leverEdits[name] - current) <= 1e-9) m_leverEdits.erase(name);
