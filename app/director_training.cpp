@@ -224,7 +224,9 @@ void TrainingDirector::drawLevers() {
         double edit = it != m_leverEdits.end() ? it->second : current;
         ImGui::TextUnformatted(eng::display(leverTitle(name)).c_str());
         if (ImGui::IsItemHovered() && !l->consequence.empty()) ImGui::SetTooltip("%s", l->consequence.c_str());
-        ImGui::SetNextItemWidth(-6.0f * ImGui::GetFontSize());
+        // The Apply button as wide as its word in this language (Russian: "Применить"), the control the rest.
+        const float applyW = ImGui::CalcTextSize(eng::tr("Apply")).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        ImGui::SetNextItemWidth(-(applyW + ImGui::GetStyle().ItemSpacing.x));
         bool changed = false;
         if (def->kind == sim::ParamKind::Choice) {
             const int cur = static_cast<int>(std::lround(edit));
@@ -252,7 +254,7 @@ void TrainingDirector::drawLevers() {
         ImGui::SameLine();
         const bool pending = m_leverEdits.count(name) && std::abs(m_leverEdits[name] - current) > 1e-9;
         ImGui::BeginDisabled(!pending);
-        if (ImGui::Button(eng::tr("Apply"), ImVec2(5.0f * ImGui::GetFontSize(), 0))) {
+        if (ImGui::Button(eng::tr("Apply"), ImVec2(applyW, 0))) {
             std::string why;
             const std::string value = paramValueText(*def, legalParamValue(*def, m_leverEdits[name]));
             if (m_desk.lever(name, value, &why)) {
@@ -413,7 +415,8 @@ void TrainingDirector::drawInstructor(Session& s) {
         }
 
         sectionTitle(eng::tr("Hint"));
-        ImGui::SetNextItemWidth(-6.0f * em);
+        const float pushW = ImGui::CalcTextSize(eng::tr("Push")).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+        ImGui::SetNextItemWidth(-(pushW + ImGui::GetStyle().ItemSpacing.x));
         const bool enter = ImGui::InputTextWithHint("##hint", eng::tr("A hint for the trainee"), m_hintBuf, sizeof m_hintBuf,
                                                     ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
@@ -486,10 +489,13 @@ void TrainingDirector::drawDebrief(Session& s) {
     ImGui::PushFont(titleFont());
     ImGui::TextColored(sc.total >= 70 ? kGood : kBad, "%s %s / 100", eng::tr("Score:"), eng::formatf("%.1f", sc.total).c_str());
     ImGui::PopFont();
-    ImGui::SameLine(0, 2.0f * em);
-    ImGui::TextColored(kDim, "%s", eng::tr("Drag the slider or click an entry to see the plant at that moment"));
+    ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+    ImGui::TextWrapped("%s", eng::tr("Drag the slider or click an entry to see the plant at that moment"));
+    ImGui::PopStyleColor();
     // The scrubber over the whole run, with play from the shown moment.
-    if (ImGui::Button(m_desk.playing() ? eng::tr("Pause") : eng::tr("Play"), ImVec2(5.0f * em, 0))) {
+    const float playW = std::max(ImGui::CalcTextSize(eng::tr("Pause")).x, ImGui::CalcTextSize(eng::tr("Play")).x) +
+                        2.0f * ImGui::GetStyle().FramePadding.x;
+    if (ImGui::Button(m_desk.playing() ? eng::tr("Pause") : eng::tr("Play"), ImVec2(playW, 0))) {
         if (!m_desk.viewing()) m_desk.view(live.start());
         m_desk.setPlaying(!m_desk.playing());
     }
