@@ -55,17 +55,7 @@ double rssMiB() {
 }
 
 bool loadScenario(const TrainOptions& o, sim::TrainingScenario& sc, std::string* why) {
-    const std::string path = trainingScenarioPath(o.scenario, o.assetsDir);
-    if (!sim::loadTrainingScenario(path, sc, why)) {
-        std::error_code ec;
-        if (!fs::exists(path, ec) && o.scenario.find('/') == std::string::npos) {
-            std::string list;
-            for (const std::string& n : trainingScenarioNames(o.assetsDir)) list += (list.empty() ? "" : ", ") + n;
-            *why = "--scenario '" + o.scenario + "': no such training scenario or file; the training scenarios are " + list;
-        }
-        return false;
-    }
-    return true;
+    return loadNamedTrainingScenario(o.scenario, o.assetsDir, "--scenario ", sc, why);
 }
 
 int benchRewind(const TrainOptions& o) {

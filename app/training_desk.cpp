@@ -42,22 +42,26 @@ std::string newTrainingRunId() {
 }
 
 // Closing the window mid-run: the run stays incomplete with its progress, as after a crash.
+bool loadNamedTrainingScenario(const std::string& nameOrFile, const std::string& assetsDir, const std::string& flag,
+                               sim::TrainingScenario& sc, std::string* why) {
+    const std::string path = trainingScenarioPath(nameOrFile, assetsDir);
+    if (sim::loadTrainingScenario(path, sc, why)) return true;
+    std::error_code ec;
+    if (!fs::exists(path, ec) && nameOrFile.find('/') == std::string::npos) {
+        std::string list;
+        for (const std::string& n : trainingScenarioNames(assetsDir)) list += (list.empty() ? "" : ", ") + n;
+        *why = flag + "'" + nameOrFile + "': no such training scenario or file; the training scenarios are " + list;
+    }
+    return false;
+}
+
 TrainingDesk::~TrainingDesk() {
     if (m_session) save();
 }
 
 bool TrainingDesk::start(const DeskStart& d, std::string* why) {
     sim::TrainingScenario sc;
-    const std::string path = trainingScenarioPath(d.scenario, d.assetsDir);
-    if (!sim::loadTrainingScenario(path, sc, why)) {
-        std::error_code ec;
-        if (!fs::exists(path, ec) && d.scenario.find('/') == std::string::npos) {
-            std::string list;
-            for (const std::string& n : trainingScenarioNames(d.assetsDir)) list += (list.empty() ? "" : ", ") + n;
-            *why = "'" + d.scenario + "': no such training scenario or file; the training scenarios are " + list;
-        }
-        return false;
-    }
+    if (!loadNamedTrainingScenario(d.scenario, d.assetsDir, "", sc, why)) return false;
     std::vector<sim::TrainingAction> actions = d.actions;
     if (!d.actionsFile.empty() && !sim::loadTrainingActions(d.actionsFile, sc, sim::trainingStart(sc), actions, why))
         return false;

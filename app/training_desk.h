@@ -49,6 +49,10 @@ struct DeskStart {
 std::vector<std::string> trainingScenarioNames(const std::string& assetsDir);
 // The path of a training scenario name (or a file path given as it is).
 std::string trainingScenarioPath(const std::string& nameOrFile, const std::string& assetsDir);
+// Loads a training scenario by name or file; an unknown name gets "<flag>'NAME': no such training scenario or file;
+// the training scenarios are ...", a bad file its FILE:LINE:COLUMN or field message.
+bool loadNamedTrainingScenario(const std::string& nameOrFile, const std::string& assetsDir, const std::string& flag,
+                               sim::TrainingScenario& sc, std::string* why);
 // A new run id: "run-<unix seconds>-<8 hex random>".
 std::string newTrainingRunId();
 
