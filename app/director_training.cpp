@@ -38,6 +38,7 @@ const ImVec4 kCopper{0.851f, 0.565f, 0.302f, 1.0f};
 const char* leverTitle(const std::string& name) {
     static const std::pair<const char*, const char*> kTitles[] = {
         {"dispatch_rule", eng::N_("Dispatch rule")},
+        {"assign_truck", eng::N_("Assign trucks to a shovel")},
         {"fleet_trucks", eng::N_("Haul trucks in the cycle")},
         {"active_shovels", eng::N_("Shovels at working faces")},
         {"crusher_feed_t_h", eng::N_("Crusher feed")},
@@ -45,6 +46,7 @@ const char* leverTitle(const std::string& name) {
         {"mill_feed_t_h", eng::N_("Concentrator feed")},
         {"smelter_feed_t_h", eng::N_("Furnace concentrate feed")},
         {"oxygen_enrichment", eng::N_("Oxygen enrichment of the blast")},
+        {"converter_timing", eng::N_("Converters blowing at once")},
         {"reformer_mode", eng::N_("Reformer mode")},
         {"reformer_load", eng::N_("Reformer maximum load")},
         {"reformer_start_cover_h", eng::N_("Reformer start: store cover below")},
@@ -55,10 +57,27 @@ const char* leverTitle(const std::string& name) {
     return name.c_str();
 }
 
+// A lever choice in the trainee's words (parameters name choices by key: "least_wait").
+const char* choiceTitle(const std::string& key) {
+    static const std::pair<const char*, const char*> kChoices[] = {
+        {"fixed", eng::N_("fixed assignment")},
+        {"least_wait", eng::N_("least wait")},
+        {"rail", eng::N_("rail")},
+        {"conveyor", eng::N_("conveyor")},
+        {"both", eng::N_("rail and conveyor")},
+        {"follow", eng::N_("follow demand")},
+        {"base", eng::N_("base load")},
+    };
+    for (const auto& [k, title] : kChoices)
+        if (key == k) return eng::tr(title);
+    return key.c_str();
+}
+
 // Where a scenario is best watched: the site its first lever acts on.
 std::string sceneForScenario(const sim::TrainingScenario& sc) {
     const sim::LeverDef* l = sc.levers.empty() ? nullptr : sim::findLever(sc.levers.front());
-    const std::string p = l ? l->param.substr(0, l->param.find('.')) : "";
+    const std::string param = l && l->param.empty() ? std::string("mine.") : l ? l->param : std::string();
+    const std::string p = param.substr(0, param.find('.'));
     if (p == "mine" || p == "transport" || p == "concentrator") return "pit";
     if (p == "smelter" || p == "acid") return "smelter";
     if (p == "smr" || p == "h2" || p == "gas") return "hydrogen";
@@ -216,6 +235,10 @@ void TrainingDirector::drawLevers() {
     ImGui::BeginDisabled(!canAct);
     for (const std::string& name : r.scenario().levers) {
         const sim::LeverDef* l = sim::findLever(name);
+        if (l && l->param.empty()) {
+            drawAssignLever(name);
+            continue;
+        }
         const sim::ParamDef* def = l ? params.find(l->param) : nullptr;
         if (!def) continue;
         ImGui::PushID(name.c_str());
@@ -230,11 +253,13 @@ void TrainingDirector::drawLevers() {
         bool changed = false;
         if (def->kind == sim::ParamKind::Choice) {
             const int cur = static_cast<int>(std::lround(edit));
-            const std::string shown = cur >= 0 && cur < static_cast<int>(def->choices.size()) ? def->choices[static_cast<std::size_t>(cur)] : "?";
+            const std::string shown = cur >= 0 && cur < static_cast<int>(def->choices.size())
+                                          ? eng::display(choiceTitle(def->choices[static_cast<std::size_t>(cur)]))
+                                          : std::string("?");
             if (ImGui::BeginCombo("##v", shown.c_str())) {
                 for (int i = static_cast<int>(std::lround(l->min)); i <= static_cast<int>(std::lround(l->max)); ++i)
                     if (i >= 0 && i < static_cast<int>(def->choices.size()) &&
-                        ImGui::Selectable(def->choices[static_cast<std::size_t>(i)].c_str(), i == cur)) {
+                        ImGui::Selectable(eng::display(choiceTitle(def->choices[static_cast<std::size_t>(i)])).c_str(), i == cur)) {
                         edit = i;
                         changed = true;
                     }
@@ -258,7 +283,8 @@ void TrainingDirector::drawLevers() {
             std::string why;
             const std::string value = paramValueText(*def, legalParamValue(*def, m_leverEdits[name]));
             if (m_desk.lever(name, value, &why)) {
-                say(std::string(eng::tr("Sent:")) + " " + leverTitle(name) + " = " + value, false);
+                const std::string shownValue = def->kind == sim::ParamKind::Choice ? std::string(choiceTitle(value)) : value;
+                say(std::string(eng::tr("Sent:")) + " " + leverTitle(name) + " = " + shownValue, false);
                 m_briefingOpen = false;   // the trainee is at work: room for the objectives and hints
             } else {
                 say(why, true);
@@ -269,6 +295,86 @@ void TrainingDirector::drawLevers() {
         ImGui::PopID();
     }
     ImGui::EndDisabled();
+}
+
+// The dispatcher's assignment: one truck, or every truck bound for a shovel (the usual move when a face goes down),
+// to another shovel or back to the dispatch rule. The value goes to the desk as the trainee reads the labels ("4>2").
+void TrainingDirector::drawAssignLever(const std::string& name) {
+    const sim::State& s = m_desk.live().world().state();
+    const int shovels = std::min<int>(s.params.getInt("mine.shovels"), static_cast<int>(s.mine.shovels.size()));
+    const auto& trucks = s.mine.trucks;
+    ImGui::PushID(name.c_str());
+    ImGui::TextUnformatted(eng::display(leverTitle(name)).c_str());
+    const sim::LeverDef* l = sim::findLever(name);
+    if (ImGui::IsItemHovered() && l) ImGui::SetTooltip("%s", l->consequence.c_str());
+    const auto shovelText = [&](int j) {
+        std::string t = eng::formatf(eng::tr("Shovel %d"), j + 1);
+        if (j >= 0 && j < static_cast<int>(s.mine.shovels.size()) && s.mine.shovels[static_cast<std::size_t>(j)].phase == sim::ShovelPhase::BrokenDown)
+            t += std::string(" (") + eng::tr("down") + ")";
+        return t;
+    };
+    const auto boundFor = [&](int j) {
+        int n = 0;
+        for (const sim::TruckState& t : trucks) n += t.inFleet && t.shovel == j;
+        return n;
+    };
+    const auto fromText = [&](int from) {
+        if (from >= 0) {
+            const sim::TruckState& t = trucks[static_cast<std::size_t>(from)];
+            std::string txt = eng::formatf(eng::tr("Truck %d"), from + 1);
+            if (t.shovel >= 0) txt += " -> " + eng::formatf(eng::tr("Shovel %d"), t.shovel + 1);
+            return txt;
+        }
+        if (from <= -2) return eng::formatf(eng::tr("Trucks bound for shovel %d (%d)"), -from - 1, boundFor(-from - 2));
+        return std::string(eng::tr("Choose trucks"));
+    };
+    if (m_assignFrom >= static_cast<int>(trucks.size()) || m_assignFrom < -(shovels + 1)) m_assignFrom = -1;
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::BeginCombo("##from", fromText(m_assignFrom).c_str())) {
+        for (int j = 0; j < shovels; ++j)
+            if (ImGui::Selectable(fromText(-(j + 2)).c_str(), m_assignFrom == -(j + 2))) m_assignFrom = -(j + 2);
+        ImGui::Separator();
+        for (int i = 0; i < static_cast<int>(trucks.size()); ++i)
+            if (trucks[static_cast<std::size_t>(i)].inFleet && ImGui::Selectable(fromText(i).c_str(), m_assignFrom == i))
+                m_assignFrom = i;
+        ImGui::EndCombo();
+    }
+    const float applyW = ImGui::CalcTextSize(eng::tr("Apply")).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    ImGui::SetNextItemWidth(-(applyW + ImGui::GetStyle().ItemSpacing.x));
+    if (m_assignTo >= shovels) m_assignTo = 0;
+    const std::string toText = m_assignTo < 0 ? std::string(eng::tr("Dispatch rule decides")) : shovelText(m_assignTo);
+    if (ImGui::BeginCombo("##to", eng::formatf(eng::tr("to %s"), toText.c_str()).c_str())) {
+        for (int j = 0; j < shovels; ++j)
+            if (ImGui::Selectable(shovelText(j).c_str(), m_assignTo == j)) m_assignTo = j;
+        if (ImGui::Selectable(eng::tr("Dispatch rule decides"), m_assignTo < 0)) m_assignTo = -1;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    // The trucks the choice names now (a group is resolved at Apply: the trucks bound for that shovel then).
+    std::string list;
+    if (m_assignFrom >= 0) {
+        list = std::to_string(m_assignFrom + 1);
+    } else if (m_assignFrom <= -2) {
+        for (std::size_t i = 0; i < trucks.size(); ++i)
+            if (trucks[i].inFleet && trucks[i].shovel == -m_assignFrom - 2)
+                list += (list.empty() ? "" : ",") + std::to_string(i + 1);
+    }
+    const bool canAct = m_desk.phase() == TrainingDesk::Phase::Running && !m_desk.viewing();
+    ImGui::BeginDisabled(!canAct || list.empty());
+    if (ImGui::Button(eng::tr("Apply"), ImVec2(applyW, 0))) {
+        const std::string value = list + ">" + (m_assignTo < 0 ? std::string("auto") : std::to_string(m_assignTo + 1));
+        std::string why;
+        if (m_desk.lever(name, value, &why)) {
+            say(std::string(eng::tr("Sent:")) + " " + fromText(m_assignFrom) + " -> " + toText, false);
+            m_briefingOpen = false;
+            m_assignFrom = -1;
+        } else {
+            say(why, true);
+        }
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
 }
 
 void TrainingDirector::drawObjectives(const sim::TrainingRun& r) {

@@ -150,6 +150,7 @@ private:
     void drawTraineePanel(Session& s);
     void drawObjectives(const sim::TrainingRun& r);
     void drawLevers();
+    void drawAssignLever(const std::string& name);
     void drawInstructor(Session& s);
     void drawScrubber(const sim::TrainingRun& live, float width);
     void drawDebrief(Session& s);
@@ -169,6 +170,8 @@ private:
     char m_traineeBuf[128] = {};
     char m_hintBuf[256] = {};
     std::map<std::string, double> m_leverEdits;   // a lever's value being set, until applied
+    int m_assignFrom = -1;   // assign_truck: a truck (>= 0) or every truck bound for shovel -(k + 2) (<= -2); -1 none
+    int m_assignTo = 0;      // the shovel (>= 0) or -1: back to the dispatch rule
     std::string m_message;
     bool m_messageBad = false;
     double m_messageFor = 0.0;

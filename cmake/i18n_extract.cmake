@@ -1,7 +1,7 @@
 # cmake -DROOT=<source tree> -DOUT=<file.pot> -DJSON_TOOL=<almalyk_json_msgids> -P cmake/i18n_extract.cmake
 # The template of every translatable string: xgettext over the sources of the layers that put words on screen
 # (app/, scenes/, engine/; sim/ returns keys, never words) with the keywords of engine/i18n.h, merged by msgcat
-# with the data files' strings (tour titles and captions, tools/json_msgids). The catalogs test (cmake/i18n.cmake)
+# with the data files' strings (tour titles and captions, training briefings, objectives and hints: tools/json_msgids). The catalogs test (cmake/i18n.cmake)
 # runs this on the real sources, so a string wrapped in tr() but missing from a catalog fails the build's tests.
 foreach(v ROOT OUT JSON_TOOL)
   if(NOT ${v})
@@ -28,6 +28,9 @@ if(NOT rc EQUAL 0)
 endif()
 file(GLOB tours RELATIVE ${ROOT} ${ROOT}/assets/tours/*.json)
 list(SORT tours)
+file(GLOB training RELATIVE ${ROOT} ${ROOT}/assets/scenarios/training/*.json)
+list(SORT training)
+list(APPEND tours ${training})
 execute_process(COMMAND ${JSON_TOOL} ${OUT}.json ${tours} WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "almalyk_json_msgids failed (exit ${rc})")

@@ -12,7 +12,8 @@
 namespace sim {
 
 // AckAlarm: name = an alarm key (sim/alarms.h) or "*" for every unacknowledged alarm.
-enum class CommandType : std::uint8_t { SetParam, InjectFault, ClearFault, AckAlarm };
+// AssignTruck: name = "mine.truck:N" or "mine.truck:N,M,...", value = "mine.shovel:J" or "auto" (Mine::assignTrucks).
+enum class CommandType : std::uint8_t { SetParam, InjectFault, ClearFault, AckAlarm, AssignTruck };
 
 // The name the CSV log and replay files give a command type.
 inline const char* commandTypeName(CommandType t) {
@@ -21,6 +22,7 @@ inline const char* commandTypeName(CommandType t) {
         case CommandType::InjectFault: return "fault";
         case CommandType::ClearFault: return "clear";
         case CommandType::AckAlarm: return "ack";
+        case CommandType::AssignTruck: return "assign";
     }
     return "?";
 }
@@ -28,7 +30,7 @@ inline const char* commandTypeName(CommandType t) {
 struct Command {
     CommandType type = CommandType::SetParam;
     std::string name;     // parameter name, fault target, or alarm key
-    std::string value;    // SetParam: the value as text ("12", "lognormal"); faults: unused
+    std::string value;    // SetParam: the value as text ("12", "lognormal"); AssignTruck: the shovel; faults: unused
     Time at = -1;         // when to apply (sim time); -1 = at the next tick boundary
 };
 

@@ -289,6 +289,8 @@ Registry build() {
     // smelter: converters, casting, tankhouse, acid plant, slag yard
     r.count("smelter.converters_in_service", "Peirce-Smith converters in service", convertersWith<&ConverterState::in_service>);
     r.count("smelter.converters_blowing", "converters blowing", convertersWith<&ConverterState::blowing>);
+    r.count("smelter.converters_held", "converters held rolled out by converter timing (smelter.blowing_max)",
+            convertersWith<&ConverterState::held>);
     r.count("smelter.converters_faulted", "converters with a smelter.converter:N fault on", convertersWith<&ConverterState::faulted>);
     r.count("smelter.ladles", "ladles and slag pots in the aisle", [](const State& s) { return static_cast<double>(s.smelter.ladles.size()); });
     r.flagged("smelter.casting_active", "1 while the casting wheel casts", [](const State& s) { return flag(s.smelter.casting.active); });

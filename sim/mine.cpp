@@ -496,6 +496,45 @@ bool Mine::setFault(const std::string& target, bool on, std::string* why) {
     return true;
 }
 
+bool Mine::assignTrucks(const std::string& trucks, const std::string& to, std::string* why) {
+    Impl& m = *m_impl;
+    const auto fail = [why](std::string msg) {
+        if (why) *why = std::move(msg);
+        return false;
+    };
+    const int nTrucks = static_cast<int>(m.trucks.size());
+    const std::string prefix = "mine.truck:";
+    if (trucks.rfind(prefix, 0) != 0)
+        return fail("assign: expected trucks as mine.truck:N or mine.truck:N,M,..., found '" + trucks + "'");
+    std::vector<int> ids;
+    std::size_t pos = prefix.size();
+    while (true) {
+        const std::size_t comma = trucks.find(',', pos);
+        const std::string num = trucks.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        char* end = nullptr;
+        const long v = num.empty() || num.size() > 6 ? -1 : std::strtol(num.c_str(), &end, 10);
+        if (v < 0 || v >= nTrucks || (end && *end != '\0'))
+            return fail("assign: truck '" + num + "' in '" + trucks + "': expected N in 0.." + std::to_string(nTrucks - 1));
+        ids.push_back(static_cast<int>(v));
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    int j = -1;
+    if (to != "auto") {
+        const std::string sp = "mine.shovel:";
+        const std::string num = to.rfind(sp, 0) == 0 ? to.substr(sp.size()) : std::string();
+        char* end = nullptr;
+        const long v = num.empty() || num.size() > 3 ? -1 : std::strtol(num.c_str(), &end, 10);
+        if (v < 0 || v >= PitGeometry::kFaceSlots || (end && *end != '\0'))
+            return fail("assign: expected mine.shovel:J with J in 0.." + std::to_string(PitGeometry::kFaceSlots - 1) +
+                        " or auto, found '" + to + "'");
+        j = static_cast<int>(v);
+    }
+    for (int id : ids) m.assignTruck(m.truck(id), j);
+    m.stateFresh = false;
+    return true;
+}
+
 TruckPose Mine::truckPoseAt(int truck, Time t) const {
     const Impl& m = *m_impl;
     if (truck < 0 || truck >= static_cast<int>(m.trucks.size())) return {};
@@ -522,6 +561,7 @@ void Mine::hashInto(Hasher& h) const {
         h.add(k.st.payload_t);
         h.add(k.st.ore);
         h.add(k.st.shovel);
+        h.add(k.st.lockedShovel);
         h.add(k.st.cycles);
         h.add(k.st.totalWait_min);
         h.add(k.fuelAccum);

@@ -95,6 +95,7 @@ struct TruckState {
     int queuePosition = -1;           // 0 = next to be served; -1 not queued
     std::int64_t cycles = 0;
     bool inFleet = true;              // false once told to park (mine.trucks lowered)
+    int lockedShovel = -1;            // the dispatcher's assignment (assignTrucks); -1: the dispatch rule decides
 };
 
 struct ShovelState {
@@ -153,6 +154,11 @@ public:
     void applyParams(const Params& p);
     void step(Time t0, Time dt, EventSink& ev);
     bool setFault(const std::string& target, bool on, std::string* why);
+    // The dispatcher assigns trucks to a shovel (CommandType::AssignTruck): `trucks` is "mine.truck:N" or
+    // "mine.truck:N,M,...", `to` is "mine.shovel:J" or "auto" (back to the dispatch rule). An assigned truck goes to
+    // its shovel under either rule while that face is open; one queuing at another shovel leaves for it at once, one
+    // driving to another shovel goes on to it from there. False with a message for a bad truck, shovel or value.
+    bool assignTrucks(const std::string& trucks, const std::string& to, std::string* why);
     const MineState& state() const;
     // The same struct without the lazy per-truck refresh: totals, rates and the last tick's flows are current after
     // every step; trucks, shovels, trucksQueued, trucksWorking and fleetUtilisation may be a step behind.

@@ -22,6 +22,7 @@ void Mine::Impl::setHeading(Truck& k, int j) {
 
 int Mine::Impl::chooseShovel(const Truck& k, int fromNode) {
     const int n = activeShovelCount();
+    if (k.st.lockedShovel >= 0 && k.st.lockedShovel < n) return k.st.lockedShovel;
     if (cfg.dispatch == Dispatch::Fixed) return k.st.id % n;
     const Time mttr = fromSeconds(cfg.truckMttr_h * 3600.0);
     const double service = meanShovelService_s(k.st.truckClass);
@@ -138,7 +139,9 @@ void Mine::Impl::onArrive(Truck& k) {
     if (ph == TruckPhase::ToShovel || ph == TruckPhase::Returning) {
         const int j = k.st.shovel;
         k.node = HaulNetwork::faceNode(j);
-        if (j >= activeShovelCount()) {   // its face was closed while it drove: pick another, from here
+        const int lock = k.st.lockedShovel;
+        // Its face was closed while it drove, or the dispatcher assigned it elsewhere: go on from here.
+        if (j >= activeShovelCount() || (lock >= 0 && lock != j && lock < activeShovelCount())) {
             dispatchFrom(k, HaulNetwork::faceNode(j), ph);
             return;
         }
@@ -337,6 +340,24 @@ void Mine::Impl::setFleetSize(int n) {
         k.st.inFleet = false;
         k.dirty = true;
         if (k.st.phase == TruckPhase::Parked) ++k.token;   // cancels a departure not yet made
+    }
+}
+
+void Mine::Impl::assignTruck(Truck& k, int shovelIndex) {
+    if (k.st.lockedShovel == shovelIndex) return;
+    k.st.lockedShovel = shovelIndex;
+    k.dirty = true;
+    if (shovelIndex < 0 || shovelIndex >= activeShovelCount()) return;
+    // Queuing at another face (not yet under the shovel): leave the queue and drive to the assigned one.
+    if (k.st.phase == TruckPhase::QueuedAtShovel && k.station.isShovel() &&
+        k.station.index != shovelIndex) {
+        const int j = k.station.index;
+        std::deque<int>& q = shovel(j).queue;
+        q.erase(std::find(q.begin(), q.end(), k.st.id));
+        leaveQueue(k);
+        k.station = {};
+        for (int id : q) truck(id).dirty = true;   // their places in the queue moved up
+        dispatchFrom(k, HaulNetwork::faceNode(j), TruckPhase::ToShovel);
     }
 }
 

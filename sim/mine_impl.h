@@ -324,6 +324,7 @@ struct Mine::Impl {
     void setHeading(Truck& k, int j);
     int chooseShovel(const Truck& k, int fromNode);
     void dispatchFrom(Truck& k, int fromNode, TruckPhase phase);
+    void assignTruck(Truck& k, int shovelIndex);
     void departLoaded(Truck& k);
     void departEmpty(Truck& k);
     void scheduleDeparture(Truck& k, Time earliest);

@@ -66,7 +66,8 @@ json replayJson(const TrainingRun& run, const ReplayMeta& meta) {
     for (const LoggedCommand& e : w.commandLog()) {
         json j = {{"tick", e.tick}, {"at", formatIso8601(e.command.at)}, {"type", commandTypeName(e.command.type)},
                   {"name", e.command.name}, {"accepted", e.accepted}};
-        if (e.command.type == CommandType::SetParam) j["value"] = e.command.value;
+        if (e.command.type == CommandType::SetParam || e.command.type == CommandType::AssignTruck)
+            j["value"] = e.command.value;
         if (!e.accepted) j["message"] = e.message;
         log.push_back(std::move(j));
     }

@@ -163,6 +163,10 @@ void registerSmelterParams(Params& p) {
            .description = "Fe3O4 in the furnace slag (Recommended defaults: 7 %); the rest of the FeO is fayalite"});
     p.add({.name = "smelter.converters", .unit = "count", .def = 3, .min = 1, .max = 6,
            .description = "Peirce-Smith converters in service", .kind = ParamKind::Integer});
+    p.add({.name = "smelter.blowing_max", .unit = "count", .def = 6, .min = 0, .max = 6,
+           .description = "converter timing: converters allowed to blow at once; the others hold rolled out, their blow "
+                          "paused (stagger the blows for the acid plant's gas; 0 while it is down)",
+           .kind = ParamKind::Integer});
     p.add({.name = "smelter.ladle_t", .unit = "t", .def = 40.0, .min = 5.0, .max = 120.0,
            .description = "matte ladle / slag pot load"});
     p.add({.name = "smelter.anode_batch_t", .unit = "t", .def = 110.0, .min = 20.0, .max = 400.0,
@@ -305,6 +309,7 @@ void Smelter::applyParams(const Params& p) {
     c.slag_cu = std::clamp(p.get("smelter.slag_cu_pct") / 100.0, 0.0, 0.5);
     c.magnetite = std::clamp(p.get("smelter.magnetite_pct") / 100.0, 0.0, 0.5);
     c.converters = std::max(1, p.getInt("smelter.converters"));
+    c.blowing_max = std::max(0, p.getInt("smelter.blowing_max"));
     c.ladle_t = std::max(1.0, p.get("smelter.ladle_t"));
     c.anode_batch_t = std::max(1.0, p.get("smelter.anode_batch_t"));
     c.cast_t_h = std::max(1.0, p.get("smelter.casting_t_h"));
@@ -639,6 +644,8 @@ void Smelter::dispatch(Time now, EventSink& ev) {
             }
         }
     }
+    // 6. Converter timing: no more converters blowing than smelter.blowing_max allows.
+    applyBlowLimit(now);
 }
 
 void Smelter::setLadleStage(std::size_t i, LadleStage st, Time now, Time duration, EventSink& ev) {
@@ -778,7 +785,7 @@ void Smelter::endConverterPhase(std::size_t c, Time now, EventSink& ev) {
 void Smelter::advanceBlow(std::size_t c, Time upTo) {
     ConverterWork& w = m_conv[c];
     ConverterState& cs = m_state.converters[c];
-    if (!cs.blowing || cs.faulted || w.clock.end == kNever || upTo <= w.clock.last) return;
+    if (!cs.blowing || cs.faulted || cs.held || w.clock.end == kNever || upTo <= w.clock.last) return;
     const double f = upTo >= w.clock.end ? 1.0
                                          : static_cast<double>(upTo - w.clock.last) /
                                                static_cast<double>(w.clock.end - w.clock.last);
@@ -986,7 +993,7 @@ void Smelter::updateViews(Time t1, double dtH) {
                                                  static_cast<double>(std::max<Time>(1, w.clock.length)), 0.0, 1.0)
                           : progressOf(w.clock);
         cs.so2_t_h = 0.0;
-        if (cs.blowing && !cs.faulted && w.clock.end != kNever)
+        if (cs.blowing && !cs.faulted && !cs.held && w.clock.end != kNever)
             cs.so2_t_h = kSO2perS * w.blowLeft.s / std::max(1.0 / 60.0, toHours(w.clock.end - t1));
         // Tilt: 0 blowing (tuyeres under the bath), rolled out otherwise; the shell turns at ~2 deg/s.
         double target = 0.0;
@@ -994,13 +1001,14 @@ void Smelter::updateViews(Time t1, double dtH) {
         case ConverterPhase::Idle: target = 30.0; break;
         case ConverterPhase::Charging: target = 60.0; break;
         case ConverterPhase::SlagBlow:
-        case ConverterPhase::CopperBlow: target = cs.faulted ? 45.0 : 0.0; break;
+        case ConverterPhase::CopperBlow: target = cs.faulted || cs.held ? 45.0 : 0.0; break;
         case ConverterPhase::Skimming: target = 75.0; break;
         case ConverterPhase::Pouring: target = w.clock.end == kNever ? 45.0 : 95.0; break;
         }
         const double turn = 2.0 * dtS;
         cs.tilt_deg += std::clamp(target - cs.tilt_deg, -turn, turn);
-        cs.blowing = (cs.phase == ConverterPhase::SlagBlow || cs.phase == ConverterPhase::CopperBlow) && !cs.faulted;
+        cs.blowing = (cs.phase == ConverterPhase::SlagBlow || cs.phase == ConverterPhase::CopperBlow) && !cs.faulted &&
+                     !cs.held;
     }
     for (std::size_t i = 0; i < s.ladles.size(); ++i) {
         LadleState& l = s.ladles[i];
@@ -1087,26 +1095,65 @@ bool Smelter::setFault(const std::string& target, bool on, std::string* why) {
     return true;
 }
 
-// A faulted converter's phase clock stops where it is (blow progress kept) and restarts from there when cleared.
+// A faulted or held converter's phase clock stops where it is (blow progress kept) and restarts from there when the
+// fault clears or the hold ends.
 void Smelter::setConverterFault(std::size_t c, bool on) {
     ConverterState& cs = m_state.converters[c];
-    Clock& k = m_conv[c].clock;
     if (on == cs.faulted) return;
-    if (on) {
-        advanceBlow(c, m_now);
-        if (k.end != kNever) {
-            k.frozenLeft = std::max<Time>(0, k.end - m_now);
-            k.end = kNever;
+    if (on) advanceBlow(c, m_now);
+    cs.faulted = on;
+    updateConverterClock(c, m_now);
+}
+
+void Smelter::updateConverterClock(std::size_t c, Time now) {
+    const ConverterState& cs = m_state.converters[c];
+    Clock& k = m_conv[c].clock;
+    const bool stop = cs.faulted || cs.held;
+    if (stop && k.frozenLeft < 0 && k.end != kNever) {
+        k.frozenLeft = std::max<Time>(0, k.end - now);
+        k.end = kNever;
+    } else if (!stop && k.frozenLeft >= 0) {
+        k.end = now + k.frozenLeft;
+        k.start = k.end - k.length;
+        k.last = now;
+        k.frozenLeft = -1;
+    }
+}
+
+// Converter timing (smelter.blowing_max): at most N converters blow at once. Those blowing keep their turn (by
+// index); the rest of the converters in a blow phase hold rolled out, blow paused, and go back in the order they
+// were held (then by index): a lowered limit rolls the latest out at once, a raised one lets the longest-waiting in.
+void Smelter::applyBlowLimit(Time now) {
+    std::vector<std::size_t> order;
+    for (std::size_t c = 0; c < m_conv.size(); ++c) {
+        ConverterState& cs = m_state.converters[c];
+        const bool blowPhase = cs.phase == ConverterPhase::SlagBlow || cs.phase == ConverterPhase::CopperBlow;
+        if (!blowPhase || cs.faulted) continue;
+        order.push_back(c);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const ConverterState& x = m_state.converters[a];
+        const ConverterState& y = m_state.converters[b];
+        if (x.held != y.held) return !x.held;          // blowing first
+        return x.held && m_conv[a].heldSince < m_conv[b].heldSince;
+    });
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        const std::size_t c = order[r];
+        ConverterState& cs = m_state.converters[c];
+        const bool hold = static_cast<int>(r) >= m_cfg.blowing_max;
+        if (hold == cs.held) continue;
+        if (hold) {
+            advanceBlow(c, now);
+            m_conv[c].heldSince = now;
         }
-        cs.faulted = true;
-    } else {
-        if (k.frozenLeft >= 0) {
-            k.end = m_now + k.frozenLeft;
-            k.start = k.end - k.length;
-            k.last = m_now;
-            k.frozenLeft = -1;
-        }
-        cs.faulted = false;
+        cs.held = hold;
+        updateConverterClock(c, now);
+    }
+    // A converter that left its blow phase (faulted, or the phase ended) is not held.
+    for (std::size_t c = 0; c < m_conv.size(); ++c) {
+        ConverterState& cs = m_state.converters[c];
+        const bool blowPhase = cs.phase == ConverterPhase::SlagBlow || cs.phase == ConverterPhase::CopperBlow;
+        if (cs.held && !blowPhase) { cs.held = false; updateConverterClock(c, now); }
     }
 }
 
@@ -1129,7 +1176,7 @@ void Smelter::hashInto(Hasher& h) const {
         clock(m_conv[c].clock);
         h.add(m_conv[c].reserved_t);
         const ConverterState& cs = s.converters[c];
-        h.add(cs.phase); h.add(cs.tilt_deg); h.add(cs.charged_t); h.add(cs.faulted); h.add(cs.cycles);
+        h.add(cs.phase); h.add(cs.tilt_deg); h.add(cs.charged_t); h.add(cs.faulted); h.add(cs.held); h.add(m_conv[c].heldSince); h.add(cs.cycles);
     }
     for (std::size_t a = 0; a < m_anodeLoad.size(); ++a) {
         holdup(m_anodeLoad[a]);

@@ -106,6 +106,7 @@ struct ConverterState {
     double so2_t_h = 0.0;              // while blowing
     bool blowing = false;
     bool faulted = false;
+    bool held = false;                 // in a blow phase but held rolled out by converter timing (smelter.blowing_max)
     bool in_service = true;            // false once smelter.converters drops below its index (finishes, then idles)
     std::int32_t cycles = 0;
 };
@@ -248,7 +249,7 @@ private:
         double current_density = 0, current_efficiency = 0, cell_voltage = 0, cathode_area_m2 = 0;
         double capture = 0, temp_set = 0, temp_high = 0, temp_low = 0, level_high = 0, stack_so2_high = 0;
         double fuel_max_gj_h = 0, o2_kwh_nm3 = 0, aux_mw = 0, grid_t_mwh = 0;
-        int cells = 0, converters = 0;
+        int cells = 0, converters = 0, blowing_max = 6;
     };
     // A phase clock: the current phase ends at `end` (kNever while waiting for something); `last` is the time up to
     // which continuous work (blowing, casting) has been applied; `frozenLeft` keeps the rest of a phase while faulted.
@@ -257,6 +258,7 @@ private:
         Clock clock;
         Holdup blowLeft;        // still to leave the matte in this blow: fe/cu to slag, s to gas (o, sio2 into slag)
         double reserved_t = 0;  // matte in ladles on their way here
+        Time heldSince = 0;     // when converter timing last held it
     };
 
     void startSteady(Time start);
@@ -279,6 +281,8 @@ private:
     void updateAlarms(Time t, EventSink& ev);
     void updateViews(Time t1, double dtH);
     void setConverterFault(std::size_t c, bool on);
+    void updateConverterClock(std::size_t c, Time now);
+    void applyBlowLimit(Time now);
     void resizeConverters();
     Holdup inventory() const;        // Cu, Fe, S and SiO2 only
     void refreshBalance();

@@ -25,6 +25,10 @@ const std::vector<LeverDef> kLevers = {
     {"fleet_trucks", "mine.trucks", "count", 10, 60,
      "trucks in the haul cycle; spares drive out of the park-up, extras park after their cycle (mine.ore_t_h, "
      "mine.trucks_in_fleet)"},
+    {"assign_truck", "", "-", 0, 0,
+     "the dispatcher assigns trucks to a shovel, \"TRUCKS>SHOVEL\" as labelled (\"4,9>2\"; \">auto\" hands them back "
+     "to the dispatch rule): a queuing truck leaves for its new face at once (mine.trucks_queued_at_shovel, "
+     "mine.ore_t_h)"},
     {"active_shovels", "mine.shovels", "count", 1, 8,
      "shovels at working faces; fewer faces concentrate a short fleet (mine.mean_queue_min, mine.ore_t_h)"},
     {"crusher_feed_t_h", "transport.crusher_t_h", "t/h", 0, 6000,
@@ -40,6 +44,10 @@ const std::vector<LeverDef> kLevers = {
      "smelter.offgas_so2_t_h, smelter.bath_temp_c)"},
     {"oxygen_enrichment", "smelter.o2_enrichment", "-", 0.21, 0.95,
      "O2 fraction of the furnace blast: less enrichment, more N2 ballast carrying heat away (smelter.bath_temp_c)"},
+    {"converter_timing", "smelter.blowing_max", "count", 0, 3,
+     "converters allowed to blow at once: the others hold rolled out, their blow paused; 0 stops converter SO2 while "
+     "the acid plant is down, and matte builds up in the furnace (smelter.converters_blowing, "
+     "smelter.stack_so2_t_h, smelter.bath_level_m)"},
     {"reformer_mode", "smr.mode", "-", 0, 1,
      "follow: the reformer load-follows PRMiTS' shortfall from hot standby; base: it runs at its load around the "
      "clock (smr.h2_kg_h, h2.unserved_kg_h)"},
@@ -241,10 +249,54 @@ const LeverDef* findLever(const std::string& name) {
     return nullptr;
 }
 
+bool parseAssignValue(const std::string& value, std::string& trucks, std::string& shovel, std::string* why) {
+    const auto fail = [&]() {
+        if (why)
+            *why = "assign_truck value '" + value +
+                   "': expected TRUCKS>SHOVEL with numbers from 1 as labelled, e.g. 4>2, 4,9,15>2 or 4>auto";
+        return false;
+    };
+    std::string v;
+    for (char ch : value)
+        if (ch != ' ') v += ch;
+    const std::size_t gt = v.find('>');
+    if (gt == std::string::npos || gt == 0 || gt + 1 >= v.size()) return fail();
+    const auto number = [](const std::string& t, long maxV) {
+        if (t.empty() || t.size() > 4 || !std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            return -1L;
+        const long n = std::stol(t);
+        return n >= 1 && n <= maxV ? n : -1L;
+    };
+    std::string list;
+    std::size_t pos = 0;
+    const std::string left = v.substr(0, gt);
+    while (pos <= left.size()) {
+        const std::size_t comma = std::min(left.find(',', pos), left.size());
+        const long n = number(left.substr(pos, comma - pos), 500);   // mine.trucks' maximum
+        if (n < 0) return fail();
+        list += (list.empty() ? "" : ",") + std::to_string(n - 1);
+        pos = comma + 1;
+    }
+    const std::string right = v.substr(gt + 1);
+    if (right == "auto") {
+        shovel = "auto";
+    } else {
+        const long j = number(right, 20);   // PitGeometry::kFaceSlots
+        if (j < 0) return fail();
+        shovel = "mine.shovel:" + std::to_string(j - 1);
+    }
+    trucks = "mine.truck:" + list;
+    return true;
+}
+
 std::string leversTable() {
     std::string out = "name\tparam\tunit\tmin\tmax\tconsequence\n";
     const Params p = makeParams();
     for (const LeverDef& l : kLevers) {
+        if (l.param.empty()) {
+            out += l.name + "\t(assign)\t-\tTRUCKS>SHOVEL\t-\t" + l.consequence + "\n";
+            continue;
+        }
         const ParamDef* d = p.find(l.param);
         const bool choice = d && d->kind == ParamKind::Choice;
         const auto bound = [&](double v) { return choice ? d->choices[static_cast<std::size_t>(v)] : num(v); };
@@ -440,6 +492,10 @@ bool checkTrainingAction(const TrainingScenario& sc, const TrainingAction& a, st
             }
             if (std::find(sc.levers.begin(), sc.levers.end(), a.name) == sc.levers.end())
                 return fail("lever '" + a.name + "' is not one this scenario offers; it offers " + joinNames(sc.levers));
+            if (l->param.empty()) {
+                std::string trucks, shovel;
+                return parseAssignValue(a.value, trucks, shovel, why);
+            }
             Params p = makeParams();
             std::string w;
             if (!p.setFromText(l->param, a.value, &w)) return fail(w);
@@ -601,9 +657,17 @@ void TrainingRun::pushDue() {
         a.at = now;
         Command c;
         switch (a.kind) {
-            case TrainingAction::Kind::Lever:
-                c = {CommandType::SetParam, findLever(a.name)->param, a.value, -1};
+            case TrainingAction::Kind::Lever: {
+                const LeverDef* l = findLever(a.name);
+                if (l->param.empty()) {
+                    std::string trucks, shovel;
+                    parseAssignValue(a.value, trucks, shovel, nullptr);   // checked when the action was added
+                    c = {CommandType::AssignTruck, trucks, shovel, -1};
+                } else {
+                    c = {CommandType::SetParam, l->param, a.value, -1};
+                }
                 break;
+            }
             case TrainingAction::Kind::Ack: c = {CommandType::AckAlarm, a.name, {}, -1}; break;
             case TrainingAction::Kind::Fault: c = {CommandType::InjectFault, a.name, {}, -1}; break;
             case TrainingAction::Kind::Clear: c = {CommandType::ClearFault, a.name, {}, -1}; break;
@@ -662,6 +726,10 @@ void TrainingRun::step() {
                 break;
             }
             case CommandType::AckAlarm: note(TimelineEntry::Kind::Action, t, "ack", e.command.name, by); break;
+            case CommandType::AssignTruck:   // as the trainee wrote it: "4,9>2"
+                note(TimelineEntry::Kind::Action, t, key, src.kind == Source::Action ? m_actions[src.index].value
+                                                                                     : e.command.value, by);
+                break;
         }
     }
     afterTick();
@@ -738,6 +806,9 @@ void TrainingRun::afterTick() {
     for (std::size_t i = 0; i < m_hintSince.size(); ++i) {
         if (m_hintShown[i]) continue;
         const Hint& h = m_sc->hints[i];
+        // A hint with a condition waits until the condition has held for its whole delay: a problem the trainee
+        // fixed in time gets no hint, and the clock starts again if it comes back.
+        if (h.when && m_hintSince[i] && !h.when->holds(s)) m_hintSince[i].reset();
         if (!m_hintSince[i] && (!h.when || h.when->holds(s))) m_hintSince[i] = h.when ? t : m_world.start();
         if (m_hintSince[i] && t >= *m_hintSince[i] + h.delay) {
             m_hintShown[i] = true;

@@ -48,13 +48,17 @@ namespace sim {
 // An operator lever: a named trainee action mapped to one parameter, with the limits a trainee may set.
 struct LeverDef {
     std::string name;          // "dispatch_rule", "smelter_feed_t_h" ...
-    std::string param;         // the parameter it sets ("mine.dispatch")
+    std::string param;         // the parameter it sets ("mine.dispatch"); empty for a command lever (assign_truck)
     std::string unit;
     double min = 0, max = 0;   // within the parameter's range (choices: their indices)
     std::string consequence;   // one line: what it changes, and which metrics show it
 };
 const std::vector<LeverDef>& leverDefs();
 const LeverDef* findLever(const std::string& name);
+// The assign_truck lever's value, as the trainee reads the pit: "TRUCKS>SHOVEL" with trucks and shovels numbered
+// from 1 as their labels are ("4>2", "4,9,15>2", "4>auto": back to the dispatch rule). Gives the AssignTruck
+// command's name and value ("mine.truck:3,8,14", "mine.shovel:1").
+bool parseAssignValue(const std::string& value, std::string& trucks, std::string& shovel, std::string* why);
 // `almalyk train --levers`: header "name\tparam\tunit\tmin\tmax\tconsequence", one line per lever.
 std::string leversTable();
 

@@ -117,6 +117,9 @@ void World::apply(const Command& c) {
         case CommandType::AckAlarm:
             entry.accepted = m_alarms.ack(c.name, m_now, m_sink, &why);
             break;
+        case CommandType::AssignTruck:
+            entry.accepted = m_mine.assignTrucks(c.name, c.value, &why);
+            break;
     }
     entry.message = why;
     m_logThisTick.push_back(m_log.size());

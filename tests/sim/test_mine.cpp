@@ -228,6 +228,84 @@ TEST_CASE("mine: an injected truck breakdown stops the truck where it is until t
     CHECK_FALSE(m.setFault("mine.conveyor", true, &why));
 }
 
+TEST_CASE("mine: the dispatcher's assignment sends a truck to its shovel under either rule; auto hands it back") {
+    for (const char* rule : {"fixed", "least_wait"}) {
+        CAPTURE(rule);
+        Params p = mineParams({{"mine.dispatch", rule}, {"mine.trucks", "9"}, {"mine.shovels", "3"},
+                               {"mine.breakdowns", "0"}, {"mine.shift_breaks", "0"}});
+        Mine m(p, 3, 0);
+        Runner r{m, 0, 60 * kSecond, {}, {}};
+        r.run(2 * kHour);
+        std::string why;
+        REQUIRE_MESSAGE(m.assignTrucks("mine.truck:0,4", "mine.shovel:2", &why), why);
+        CHECK(m.state().trucks[0].lockedShovel == 2);
+        // From its next dispatch on, every load of trucks 0 and 4 is at shovel 2 (the shovel's own record of whom it
+        // loads, not the truck's).
+        r.run(50 * kMinute);   // each finishes the cycle it was in
+        std::vector<int> loadedAt[2];
+        for (int i = 0; i < 600; ++i) {
+            r.run(r.dt);
+            const MineState& st = m.state();
+            for (int j = 0; j < 3; ++j) {
+                const int k = st.shovels[static_cast<std::size_t>(j)].truck;
+                if (k == 0 || k == 4) loadedAt[k == 4].push_back(j);
+            }
+        }
+        for (const auto& at : loadedAt) {
+            REQUIRE_FALSE(at.empty());
+            for (int j : at) CHECK(j == 2);
+        }
+        // auto: under fixed, truck 0 goes back to shovel 0 (0 mod 3).
+        REQUIRE(m.assignTrucks("mine.truck:0,4", "auto", &why));
+        CHECK(m.state().trucks[0].lockedShovel == -1);
+        if (std::string(rule) == "fixed") {
+            r.run(60 * kMinute);
+            bool atZero = false;
+            for (int i = 0; i < 600 && !atZero; ++i) {
+                r.run(r.dt);
+                atZero = m.state().shovels[0].truck == 0;
+            }
+            CHECK(atZero);
+        }
+    }
+}
+
+TEST_CASE("mine: a truck queuing at a broken shovel leaves for the one it is assigned at once") {
+    Params p = mineParams({{"mine.dispatch", "fixed"}, {"mine.trucks", "12"}, {"mine.shovels", "3"},
+                           {"mine.breakdowns", "0"}, {"mine.shift_breaks", "0"}});
+    Mine m(p, 4, 0);
+    Runner r{m, 0, 60 * kSecond, {}, {}};
+    r.run(kHour);
+    std::string why;
+    REQUIRE(m.setFault("mine.shovel:1", true, &why));
+    // Fixed: trucks 1, 4, 7, 10 belong to shovel 1; wait until one of them queues there.
+    int queued = -1;
+    for (int i = 0; i < 240 && queued < 0; ++i) {
+        r.run(r.dt);
+        for (int k : {1, 4, 7, 10})
+            if (m.state().trucks[static_cast<std::size_t>(k)].phase == TruckPhase::QueuedAtShovel) queued = k;
+    }
+    REQUIRE(queued >= 0);
+    const double oreBefore = m.state().shovels[0].loaded_t;
+    REQUIRE(m.assignTrucks("mine.truck:" + std::to_string(queued), "mine.shovel:0", &why));
+    r.run(r.dt);
+    const TruckState& t = m.state().trucks[static_cast<std::size_t>(queued)];
+    CHECK((t.phase == TruckPhase::ToShovel));
+    CHECK(t.shovel == 0);
+    CHECK(m.state().shovels[1].queueLength >= 0);
+    r.run(2 * kHour);
+    CHECK(m.state().trucks[static_cast<std::size_t>(queued)].cycles > 0);
+    CHECK(m.state().shovels[0].loaded_t > oreBefore);
+
+    // Bad targets and values are refused with the reason.
+    CHECK_FALSE(m.assignTrucks("mine.truck:12", "mine.shovel:0", &why));
+    CHECK(why.find("0..11") != std::string::npos);
+    CHECK_FALSE(m.assignTrucks("mine.truck:1,x", "mine.shovel:0", &why));
+    CHECK_FALSE(m.assignTrucks("mine.truck:1", "shovel 2", &why));
+    CHECK(why.find("mine.shovel:J") != std::string::npos);
+    CHECK_FALSE(m.assignTrucks("smelter.furnace", "auto", &why));
+}
+
 TEST_CASE("mine: trucks added live drive out of the park-up; removed ones finish their cycle and park") {
     // A cold start (no pre-roll): the first ten TruckAdded events are the start's, counted below.
     Params p = mineParams({{"mine.trucks", "10"}, {"mine.breakdowns", "0"}, {"mine.warm_start_h", "0"}});

@@ -374,6 +374,68 @@ TEST_CASE("smelter: a faulted converter freezes its cycle and resumes where it s
     CHECK(s.state().converters[0].phase != ConverterPhase::SlagBlow);
 }
 
+TEST_CASE("smelter: converter timing never lets more converters blow than allowed; held blows resume where they stopped") {
+    // Steady state (warm start), two days: with no limit two or more converters blow at once now and then; with a
+    // limit of 1 never, and the Cu balance still closes.
+    const auto maxBlowing = [](int limit, double& cathode, double& balance, int& ticksHeld) {
+        Params p;
+        registerSmelterParams(p);
+        REQUIRE(p.set("smelter.other_conc_t_h", 0.0));
+        REQUIRE(p.set("smelter.blowing_max", limit));
+        Smelter s(p, 2, 0);
+        Time t = 0;
+        int most = 0;
+        ticksHeld = 0;
+        run(s, t, 48, 82.0, [&](const EventSink&, Time, Time) {
+            int blowing = 0, held = 0;
+            for (const ConverterState& c : s.state().converters) { blowing += c.blowing; held += c.held; }
+            most = std::max(most, blowing);
+            ticksHeld += held > 0;
+        });
+        cathode = s.state().cathode_t;
+        balance = balanceError(s.state().cu);
+        return most;
+    };
+    double cathodeFree = 0, cathodeOne = 0, balFree = 0, balOne = 0;
+    int heldFree = 0, heldOne = 0;
+    CHECK(maxBlowing(6, cathodeFree, balFree, heldFree) >= 2);
+    CHECK(heldFree == 0);
+    CHECK(maxBlowing(1, cathodeOne, balOne, heldOne) == 1);
+    CHECK(heldOne > 0);
+    CHECK(balOne < 1e-9);
+    MESSAGE("cathode over 48 h: " << cathodeFree << " t free, " << cathodeOne << " t one converter at a time; "
+                                  << heldOne << " min with a converter held");
+
+    // 0: every converter in a blow stops, its blow paused (phase and progress kept); converter SO2 stops, so the
+    // acid plant gets only the furnace's off-gas; 3 again: the blows go on from where they stopped.
+    Params p = smelterParams();
+    Smelter s(p, 1, 0);
+    Time t = 0;
+    run(s, t, 0.5, 82.0);
+    REQUIRE(s.state().converters[0].phase == ConverterPhase::SlagBlow);
+    p.set("smelter.blowing_max", 0.0);
+    s.applyParams(p);
+    run(s, t, 1.0 / 60.0, 82.0);
+    const double progress = s.state().converters[0].progress;
+    const double contents = s.state().converters[0].contents_t;
+    run(s, t, 4, 82.0);
+    const SmelterState& st = s.state();
+    CHECK(st.converters[0].held);
+    CHECK_FALSE(st.converters[0].blowing);
+    CHECK((st.converters[0].phase == ConverterPhase::SlagBlow));
+    CHECK(st.converters[0].progress == doctest::Approx(progress));
+    CHECK(st.converters[0].contents_t == doctest::Approx(contents));
+    for (const ConverterState& c : st.converters) CHECK(c.so2_t_h == 0.0);
+    CHECK(st.acid_plant.so2_in_t_h == doctest::Approx(st.furnace.offgas_so2_t_h).epsilon(0.02));
+    p.set("smelter.blowing_max", 3.0);
+    s.applyParams(p);
+    run(s, t, 1.0 / 60.0, 82.0);
+    CHECK_FALSE(s.state().converters[0].held);
+    CHECK(s.state().converters[0].blowing);
+    run(s, t, 3, 82.0);
+    CHECK(s.state().converters[0].phase != ConverterPhase::SlagBlow);
+}
+
 TEST_CASE("smelter: robust at feed 0, huge feed and bad concentrate numbers") {
     Params p = smelterParams();
     Smelter idle(p, 1, 0);

@@ -121,6 +121,28 @@ TEST_CASE("every training scenario: the scripted good operator scores clearly ab
     CHECK(n >= 7);
 }
 
+TEST_CASE("shovel breakdown: a dispatcher who moves the broken shovels' trucks by hand does as well as least-wait") {
+    const TrainingScenario sc = load("shovel_breakdown_peak");
+    const TrainingRun hand = play(sc, "dispatcher"), poor = play(sc, "poor");
+    MESSAGE("by hand " << hand.score().total << ", poor " << poor.score().total);
+    CHECK(countKind(hand, TimelineEntry::Kind::Refused) == 0);
+    for (const ObjectiveScore& o : hand.score().objectives) CHECK_MESSAGE(o.passed, o.name << ": " << o.detail);
+    CHECK(hand.score().total >= poor.score().total + 25.0);
+    // The assignments are on the debrief as the trainee wrote them, and in the command log as commands.
+    int assigns = 0;
+    for (const TimelineEntry& e : hand.timeline()) assigns += e.kind == TimelineEntry::Kind::Action && e.key == "assign_truck";
+    CHECK(assigns == 4);
+    int logged = 0;
+    for (const LoggedCommand& c : hand.world().commandLog()) logged += c.command.type == CommandType::AssignTruck && c.accepted;
+    CHECK(logged == 4);
+    // A value that is not TRUCKS>SHOVEL is refused when the action is added, naming the format.
+    std::vector<TrainingAction> acts;
+    std::string why;
+    CHECK_FALSE(parseTrainingActions(R"({"actions": [{"after_min": 1, "lever": "assign_truck", "value": "4 to 2"}]})",
+                                     "a.json", sc, trainingStart(sc), acts, &why));
+    CHECK(why.find("TRUCKS>SHOVEL") != std::string::npos);
+}
+
 TEST_CASE("keep_within: the share of the window's time inside the limits") {
     // 120 minutes; the fleet is 44 trucks until the lever parks 14 of them at minute 60 (in_fleet drops at once).
     const TrainingScenario sc = parse(R"({"training": true, "briefing": "b", "duration_hours": 2,
@@ -298,6 +320,9 @@ TEST_CASE("every lever changes what its objectives measure") {
     const Case cases[] = {
         {"dispatch_rule", R"("mine.breakdowns": 0)", twoShovelsDown, "fixed", "least_wait", "mine.ore_t", 4, +1, 0.1},
         {"fleet_trucks", R"("mine.breakdowns": 0)", none, "28", "40", "mine.ore_t", 4, +1, 0.1},
+        // Fixed assignment, shovels 2 and 3 down: the dispatcher moves eight of their trucks to shovel 4.
+        {"assign_truck", R"("mine.breakdowns": 0, "mine.dispatch": "fixed")", twoShovelsDown, "1>1",
+         "2,8,14,20,26,32,3,9>4", "mine.ore_t", 4, +1, 0.1},
         {"active_shovels", R"("mine.breakdowns": 0)", none, "6", "2", "mine.mean_queue_min", 4, +1, 0.5},
         {"crusher_feed_t_h", R"("mine.breakdowns": 0)", none, "5000", "2000", "transport.crushed_t", 4, -1, 0.3},
         {"ore_route", R"("mine.breakdowns": 0)", none, "rail", "conveyor", "transport.conveyed_t", 4, +1, 0.5},
@@ -307,6 +332,9 @@ TEST_CASE("every lever changes what its objectives measure") {
         // the N2 ballast of a leaner blast cools it (about 55 C in 4 h there).
         {"oxygen_enrichment", R"("smelter.o2_enrichment": 0.9, "smelter.feed_t_h": 100)", none, "0.9", "0.6",
          "smelter.bath_temp_c", 4, -1, 0.03},
+        // The acid plant down from the start: holding the converters rolled out keeps their SO2 off the stack.
+        {"converter_timing", R"("mine.breakdowns": 0)", R"([{"after_hours": 0, "fault": "smelter.acid_plant"}])", "3",
+         "0", "smelter.so2_emitted_t", 4, -1, 0.3},
         {"reformer_mode", R"("mine.breakdowns": 0)", none, "follow", "base", "smr.h2_kg", 24, +1, 0.2},
         {"reformer_load", R"("weather.cloud_cover": 0.85, "h2.panel_area_m2": 20000)", none, "0.4", "1", "smr.h2_kg", 48,
          +1, 0.2},

@@ -1,7 +1,9 @@
 // tools/json_msgids — the translatable strings of the data files, as a gettext template (.pot) fragment that
 // cmake/i18n_extract.cmake merges with xgettext's extraction of the sources. Tours (assets/tours/*.json): the tour's
 // "title" and "description" and each step's "title" and "caption" (captions keep their {metric:1u} placeholders:
-// the translator moves them, never changes them). The JSON is read as the app reads it (comments allowed).
+// the translator moves them, never changes them). Training scenarios (assets/scenarios/training/*.json, "training":
+// true): the "name", the "briefing", each objective's and each hint's "text" (what the trainee reads).
+// The JSON is read as the app reads it (comments allowed).
 // Use: almalyk_json_msgids OUT.pot FILE.json...   (paths are written as given, relative to the source tree)
 // Errors: exit 2 with "FILE: ..." when a file cannot be read or parsed.
 // Does NOT: translate, merge or sort catalogs (msgcat and msgmerge do).
@@ -61,6 +63,18 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s: not a JSON object\n", file.c_str());
             return 2;
         }
+        if (j.value("training", false)) {
+            add(j.value("name", nlohmann::json()), file + " name");
+            add(j.value("briefing", nlohmann::json()), file + " briefing");
+            for (const char* list : {"objectives", "hints"}) {
+                const nlohmann::json items = j.value(list, nlohmann::json::array());
+                for (std::size_t k = 0; k < items.size(); ++k)
+                    if (items[k].is_object())
+                        add(items[k].value("text", nlohmann::json()),
+                            file + " " + list + "[" + std::to_string(k) + "].text");
+            }
+            continue;
+        }
         add(j.value("title", nlohmann::json()), file + " title");
         add(j.value("description", nlohmann::json()), file + " description");
         const nlohmann::json steps = j.value("steps", nlohmann::json::array());
@@ -75,7 +89,8 @@ int main(int argc, char** argv) {
     pot << "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
     for (const std::string& id : order) {
         const Entry& e = entries[id];
-        pot << "#. Tour text (" << e.where.front().substr(e.where.front().find(' ') + 1) << ")"
+        const bool training = e.where.front().find("/scenarios/") != std::string::npos;
+        pot << (training ? "#. Training text (" : "#. Tour text (") << e.where.front().substr(e.where.front().find(' ') + 1) << ")"
             << (id.find('{') != std::string::npos ? ": keep each {placeholder} exactly, move it as the sentence needs" : "")
             << "\n";
         for (const std::string& w : e.where) pot << "#: " << w.substr(0, w.find(' ')) << "\n";
