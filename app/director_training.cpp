@@ -18,7 +18,9 @@
 
 #include <imgui.h>
 
+#include "app/alarm_ui.h"
 #include "app/directors.h"
+#include "app/training_words.h"
 #include "app/screenshot.h"
 #include "engine/i18n.h"
 #include "engine/image.h"
@@ -34,45 +36,6 @@ using Clock = std::chrono::steady_clock;
 const ImVec4 kGood{0.45f, 0.80f, 0.45f, 1.0f}, kBad{0.95f, 0.45f, 0.40f, 1.0f}, kDim{0.62f, 0.62f, 0.62f, 1.0f};
 const ImVec4 kCopper{0.851f, 0.565f, 0.302f, 1.0f};
 
-// The lever's words for the trainee (the scenario files name levers by key).
-const char* leverTitle(const std::string& name) {
-    static const std::pair<const char*, const char*> kTitles[] = {
-        {"dispatch_rule", eng::N_("Dispatch rule")},
-        {"assign_truck", eng::N_("Assign trucks to a shovel")},
-        {"fleet_trucks", eng::N_("Haul trucks in the cycle")},
-        {"active_shovels", eng::N_("Shovels at working faces")},
-        {"crusher_feed_t_h", eng::N_("Crusher feed")},
-        {"ore_route", eng::N_("Ore route to the concentrator")},
-        {"mill_feed_t_h", eng::N_("Concentrator feed")},
-        {"smelter_feed_t_h", eng::N_("Furnace concentrate feed")},
-        {"oxygen_enrichment", eng::N_("Oxygen enrichment of the blast")},
-        {"converter_timing", eng::N_("Converters blowing at once")},
-        {"reformer_mode", eng::N_("Reformer mode")},
-        {"reformer_load", eng::N_("Reformer maximum load")},
-        {"reformer_start_cover_h", eng::N_("Reformer start: store cover below")},
-        {"h2_to_storage", eng::N_("Panels' hydrogen to the store")},
-    };
-    for (const auto& [key, title] : kTitles)
-        if (name == key) return eng::tr(title);
-    return name.c_str();
-}
-
-// A lever choice in the trainee's words (parameters name choices by key: "least_wait").
-const char* choiceTitle(const std::string& key) {
-    static const std::pair<const char*, const char*> kChoices[] = {
-        {"fixed", eng::N_("fixed assignment")},
-        {"least_wait", eng::N_("least wait")},
-        {"rail", eng::N_("rail")},
-        {"conveyor", eng::N_("conveyor")},
-        {"both", eng::N_("rail and conveyor")},
-        {"follow", eng::N_("follow demand")},
-        {"base", eng::N_("base load")},
-    };
-    for (const auto& [k, title] : kChoices)
-        if (key == k) return eng::tr(title);
-    return key.c_str();
-}
-
 // Where a scenario is best watched: the site its first lever acts on.
 std::string sceneForScenario(const sim::TrainingScenario& sc) {
     const sim::LeverDef* l = sc.levers.empty() ? nullptr : sim::findLever(sc.levers.front());
@@ -82,14 +45,6 @@ std::string sceneForScenario(const sim::TrainingScenario& sc) {
     if (p == "smelter" || p == "acid") return "smelter";
     if (p == "smr" || p == "h2" || p == "gas") return "hydrogen";
     return scenes::kDefaultScene;
-}
-
-// "1:05" (hours:minutes) of a duration.
-std::string hoursMinutes(sim::Time d) {
-    const long m = std::lround(sim::toSeconds(std::max<sim::Time>(d, 0)) / 60.0);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", m / 60, m % 60);
-    return buf;
 }
 
 const char* timelineWords(sim::TimelineEntry::Kind k) {
@@ -322,7 +277,7 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
         if (from >= 0) {
             const sim::TruckState& t = trucks[static_cast<std::size_t>(from)];
             std::string txt = eng::formatf(eng::tr("Truck %d"), from + 1);
-            if (t.shovel >= 0) txt += " -> " + eng::formatf(eng::tr("Shovel %d"), t.shovel + 1);
+            if (t.shovel >= 0) txt += " → " + eng::formatf(eng::tr("Shovel %d"), t.shovel + 1);
             return txt;
         }
         if (from <= -2) return eng::formatf(eng::tr("Trucks bound for shovel %d (%d)"), -from - 1, boundFor(-from - 2));
@@ -366,7 +321,7 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
         const std::string value = list + ">" + (m_assignTo < 0 ? std::string("auto") : std::to_string(m_assignTo + 1));
         std::string why;
         if (m_desk.lever(name, value, &why)) {
-            say(std::string(eng::tr("Sent:")) + " " + fromText(m_assignFrom) + " -> " + toText, false);
+            say(std::string(eng::tr("Sent:")) + " " + fromText(m_assignFrom) + " → " + toText, false);
             m_briefingOpen = false;
             m_assignFrom = -1;
         } else {
@@ -380,7 +335,8 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
 void TrainingDirector::drawObjectives(const sim::TrainingRun& r) {
     const sim::Score sc = r.score();
     const bool ended = r.finished();
-    for (const sim::ObjectiveScore& o : sc.objectives) {
+    for (std::size_t i = 0; i < sc.objectives.size(); ++i) {
+        const sim::ObjectiveScore& o = sc.objectives[i];
         ImGui::PushID(o.name.c_str());
         ImGui::TextWrapped("%s", eng::display(eng::trp(o.text.c_str())).c_str());
         const ImVec4 col = o.passed ? kGood : ended ? kBad : ImVec4(0.85f, 0.75f, 0.35f, 1.0f);
@@ -388,15 +344,15 @@ void TrainingDirector::drawObjectives(const sim::TrainingRun& r) {
         const std::string pct = eng::formatf("%.0f %%", o.score * 100.0);
         ImGui::ProgressBar(static_cast<float>(o.score), ImVec2(-1, 0), pct.c_str());
         ImGui::PopStyleColor();
-        if (!o.detail.empty()) {
+        if (i < r.scenario().objectives.size()) {
             ImGui::PushStyleColor(ImGuiCol_Text, kDim);
-            ImGui::TextWrapped("%s", o.detail.c_str());
+            ImGui::TextWrapped("%s", eng::display(objectiveProgress(o, r.scenario().objectives[i])).c_str());
             ImGui::PopStyleColor();
         }
         ImGui::PopID();
     }
     ImGui::Separator();
-    ImGui::Text("%s %s", eng::tr(ended ? "Score:" : "Score so far:"), eng::formatf("%.1f", sc.total).c_str());
+    ImGui::Text("%s %s", ended ? eng::tr("Score:") : eng::tr("Score so far:"), eng::formatf("%.1f", sc.total).c_str());
 }
 
 void TrainingDirector::drawTraineePanel(Session& s) {
@@ -416,7 +372,9 @@ void TrainingDirector::drawTraineePanel(Session& s) {
     }
     const sim::TrainingRun& r = m_desk.shown();
     ImGui::PushFont(titleFont());
-    ImGui::TextColored(kCopper, "%s", eng::display(eng::trp(r.scenario().base.name.c_str())).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kCopper);   // wrapped: "Остановка сернокислотного цеха" is wider than the panel
+    ImGui::TextWrapped("%s", eng::display(eng::trp(r.scenario().base.name.c_str())).c_str());
+    ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Text("%s   %s", eng::display(m_desk.trainee()).c_str(), formatClock(r.now()).c_str());
     const double done = sim::toSeconds(r.now() - r.start()) / std::max(1.0, sim::toSeconds(r.end() - r.start()));
@@ -616,6 +574,23 @@ void TrainingDirector::drawDebrief(Session& s) {
         ImGui::TableSetupColumn(eng::tr("Detail"), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         int row = 0;
+        const sim::State& st = live.world().state();
+        const auto objectiveIndex = [&](const std::string& name) {
+            for (std::size_t i = 0; i < live.scenario().objectives.size(); ++i)
+                if (live.scenario().objectives[i].name == name) return static_cast<int>(i);
+            return -1;
+        };
+        const auto alarmWords = [&](const std::string& key, const std::string& value, bool unitOnly) {
+            for (const sim::AlarmStatus& a : st.alarms.list) {
+                if (a.key != key) continue;
+                if (unitOnly) return std::string(alarmUnitTitle(a.unit));
+                sim::AlarmStatus at = a;
+                at.active = false;
+                if (!value.empty()) at.value = std::atof(value.c_str());
+                return alarmText(at, false);
+            }
+            return key;
+        };
         for (const sim::TimelineEntry& e : live.timeline()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -628,11 +603,49 @@ void TrainingDirector::drawDebrief(Session& s) {
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextColored(timelineColour(e.kind), "%s", timelineWords(e.kind));
+            // Where and what, in the trainee's words (the timeline keeps keys and English notes for files).
+            using K = sim::TimelineEntry::Kind;
+            std::string where = e.key, detail = e.detail;
+            std::string tip;
+            switch (e.kind) {
+                case K::AlarmRaised: case K::AlarmCleared: case K::AlarmAcked:
+                    where = alarmWords(e.key, {}, true);
+                    detail = alarmWords(e.key, e.detail, false);
+                    break;
+                case K::Fault: case K::FaultCleared: case K::Trigger:
+                    where = targetTitle(e.key);
+                    if (e.kind != K::Trigger) detail.clear();
+                    break;
+                case K::Action:
+                    if (e.key == "ack") {
+                        where = eng::tr("Acknowledge");
+                        detail = e.detail == "*" ? std::string(eng::tr("all alarms")) : alarmWords(e.detail, {}, false);
+                    } else {
+                        where = leverTitle(e.key);
+                        detail = e.key == "assign_truck" ? assignWords(e.detail) : std::string(choiceTitle(e.detail));
+                    }
+                    break;
+                case K::Refused: where = leverTitle(e.key); break;
+                case K::Hint: where = eng::tr("Hint"); detail = eng::trp(e.detail.c_str()); break;
+                case K::ScoreEvent: {
+                    const int i = objectiveIndex(e.key);
+                    where = i >= 0 ? eng::formatf(eng::tr("Objective %d"), i + 1) : e.key;
+                    const sim::ObjectiveScore* fin = i >= 0 && static_cast<std::size_t>(i) < sc.objectives.size()
+                                                         ? &sc.objectives[static_cast<std::size_t>(i)] : nullptr;
+                    const sim::Objective* def = i >= 0 ? &live.scenario().objectives[static_cast<std::size_t>(i)] : nullptr;
+                    detail = scoreEventWords(e.detail, fin, def);
+                    if (def) tip = eng::trp(def->text.c_str());
+                    break;
+                }
+                case K::End: where.clear(); detail = eng::formatf(eng::tr("score %s"), eng::formatf("%.1f", sc.total).c_str()); break;
+            }
+            if (!e.by.empty()) detail += (detail.empty() ? "" : " ") + std::string("(") + byWords(e.by) + ")";
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(e.key.c_str());
+            ImGui::TextWrapped("%s", eng::display(where).c_str());
+            if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::display(tip).c_str());
             ImGui::TableNextColumn();
-            const std::string detail = e.by.empty() ? e.detail : e.detail + (e.detail.empty() ? "" : " ") + "(" + e.by + ")";
-            ImGui::TextUnformatted(detail.c_str());
+            ImGui::TextWrapped("%s", eng::display(detail).c_str());
+            if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::display(tip).c_str());
         }
         ImGui::EndTable();
     }

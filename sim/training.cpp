@@ -741,6 +741,7 @@ void TrainingRun::closeOccurrence(std::size_t i, Time taken, Time t) {
     const double score = taken <= o.window ? 1.0 : toSeconds(o.window) / toSeconds(taken);
     st.occurrences.push_back(score);
     if (taken > o.window) st.allOnTime = false;
+    st.lastTakenMin = minutesOf(taken);
     char buf[160];
     std::snprintf(buf, sizeof buf, "%s %.0f min after the raise (allowed %.0f)",
                   o.kind == ObjectiveKind::AckWithin ? "acknowledged" : "restored", minutesOf(taken), minutesOf(o.window));
@@ -868,12 +869,19 @@ Score TrainingRun::score() const {
                 const double share = st.windowS > 0 ? st.insideS / st.windowS : 1.0;
                 r.score = share;
                 r.passed = share >= o.passFraction;
+                r.value = share;
+                r.target = o.passFraction;
+                r.windowMin = st.windowS / 60;
                 std::snprintf(buf, sizeof buf, "%s within %s for %.1f %% of %.0f min (needed %.0f %%)", o.metric.c_str(),
                               limitsText(o.min, o.max).c_str(), 100 * share, st.windowS / 60, 100 * o.passFraction);
                 break;
             }
             case ObjectiveKind::ReachTotal: {
                 const double got = st.startValue ? st.lastValue - *st.startValue : 0.0;
+                r.value = got;
+                r.target = o.atLeast ? *o.atLeast : *o.atMost;
+                r.atMost = !o.atLeast;
+                if (o.metricIndex >= 0) r.unit = metricDefs()[static_cast<std::size_t>(o.metricIndex)].unit;
                 if (o.atLeast) {
                     r.score = std::clamp(got / *o.atLeast, 0.0, 1.0);
                     r.passed = got >= *o.atLeast;
@@ -889,6 +897,10 @@ Score TrainingRun::score() const {
             }
             case ObjectiveKind::RestoreWithin:
             case ObjectiveKind::AckWithin: {
+                r.raises = static_cast<int>(st.occurrences.size());
+                r.open = st.openRaise.has_value();
+                r.lastMin = st.lastTakenMin;
+                r.target = minutesOf(o.window);
                 if (st.occurrences.empty()) {
                     r.score = 1.0;
                     r.passed = true;

@@ -154,7 +154,16 @@ struct ObjectiveScore {
     std::string name, text, kind;
     double weight = 1, score = 0;
     bool passed = false;
-    std::string detail;              // "inside 97.2 % of 420 min (needed 95 %)"
+    std::string detail;              // "inside 97.2 % of 420 min (needed 95 %)" (English, for files and reports)
+    // The same in numbers, for a view that words it in the trainee's language:
+    // keep_within: value = share inside (0..1), target = pass fraction, windowMin = minutes counted so far;
+    // reach_total: value = the metric's increase, target = at_least or at_most (atMost says which), unit = its unit;
+    // restore_within / ack_within: raises = closed raises, open = one is running, lastMin / target = the last one's
+    // minutes taken and allowed.
+    double value = 0, target = 0, windowMin = 0, lastMin = 0;
+    bool atMost = false, open = false;
+    int raises = 0;
+    std::string unit;
 };
 
 struct Score {
@@ -218,6 +227,7 @@ private:
         std::vector<double> occurrences;          // per raise: 1 on time, window / taken late, 0 never
         bool allOnTime = true;
         std::string last;                         // the last score event's words
+        double lastTakenMin = 0;                  // the last raise's minutes to answer
     };
     Time boundary(Time t) const;
     void pushDue();
