@@ -135,9 +135,10 @@ const char* unitTitleMsgid(const std::string& unit) {
         if (unit == t.unit) return t.title;
     return unit.c_str();
 }
+}  // namespace
+
 // Unshaped (logical order), for text composed before it is shaped.
 std::string alarmUnitLogical(const std::string& unit) { return eng::trp(unitTitleMsgid(unit)); }
-}  // namespace
 
 const char* alarmUnitTitle(const std::string& unit) { return eng::tr(unitTitleMsgid(unit)); }
 

@@ -48,6 +48,7 @@ std::string alarmText(const sim::AlarmStatus& s, bool current = true);
 bool hasAlarmWords(const std::string& key);
 // "Kalmakyr pit", "Ore transport", ...; the unit name itself when unknown.
 const char* alarmUnitTitle(const std::string& unit);
+std::string alarmUnitLogical(const std::string& unit);   // the same unshaped (logical), for composed text
 const char* alarmPriorityName(sim::AlarmPriority p);   // "High", "Medium", "Low"
 // The AckAlarm command for one key, or for all ("*").
 sim::Command ackCommand(const std::string& key);

@@ -22,6 +22,7 @@
 #include "app/directors.h"
 #include "app/training_words.h"
 #include "app/screenshot.h"
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "engine/image.h"
 #include "engine/input.h"
@@ -239,7 +240,7 @@ void TrainingDirector::drawLevers() {
             const std::string value = paramValueText(*def, legalParamValue(*def, m_leverEdits[name]));
             if (m_desk.lever(name, value, &why)) {
                 const std::string shownValue = def->kind == sim::ParamKind::Choice ? std::string(choiceTitle(value)) : value;
-                say(std::string(eng::tr("Sent:")) + " " + leverTitle(name) + " = " + shownValue, false);
+                say(std::string(eng::trp("Sent:")) + " " + leverTitle(name) + " = " + shownValue, false);
                 m_briefingOpen = false;   // the trainee is at work: room for the objectives and hints
             } else {
                 say(why, true);
@@ -263,9 +264,9 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
     const sim::LeverDef* l = sim::findLever(name);
     if (ImGui::IsItemHovered() && l) ImGui::SetTooltip("%s", l->consequence.c_str());
     const auto shovelText = [&](int j) {
-        std::string t = eng::formatf(eng::tr("Shovel %d"), j + 1);
+        std::string t = eng::formatf(eng::trp("Shovel %d"), j + 1);
         if (j >= 0 && j < static_cast<int>(s.mine.shovels.size()) && s.mine.shovels[static_cast<std::size_t>(j)].phase == sim::ShovelPhase::BrokenDown)
-            t += std::string(" (") + eng::tr("down") + ")";
+            t += std::string(" (") + eng::trp("down") + ")";
         return t;
     };
     const auto boundFor = [&](int j) {
@@ -276,32 +277,32 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
     const auto fromText = [&](int from) {
         if (from >= 0) {
             const sim::TruckState& t = trucks[static_cast<std::size_t>(from)];
-            std::string txt = eng::formatf(eng::tr("Truck %d"), from + 1);
-            if (t.shovel >= 0) txt += " → " + eng::formatf(eng::tr("Shovel %d"), t.shovel + 1);
+            std::string txt = eng::formatf(eng::trp("Truck %d"), from + 1);
+            if (t.shovel >= 0) txt += " → " + eng::formatf(eng::trp("Shovel %d"), t.shovel + 1);
             return txt;
         }
-        if (from <= -2) return eng::formatf(eng::tr("Trucks bound for shovel %d (%d)"), -from - 1, boundFor(-from - 2));
-        return std::string(eng::tr("Choose trucks"));
+        if (from <= -2) return eng::formatf(eng::trp("Trucks bound for shovel %d (%d)"), -from - 1, boundFor(-from - 2));
+        return std::string(eng::trp("Choose trucks"));
     };
     if (m_assignFrom >= static_cast<int>(trucks.size()) || m_assignFrom < -(shovels + 1)) m_assignFrom = -1;
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::SetNextItemWidth(w);
-    if (ImGui::BeginCombo("##from", fromText(m_assignFrom).c_str())) {
+    if (ImGui::BeginCombo("##from", eng::display(fromText(m_assignFrom)).c_str())) {
         for (int j = 0; j < shovels; ++j)
-            if (ImGui::Selectable(fromText(-(j + 2)).c_str(), m_assignFrom == -(j + 2))) m_assignFrom = -(j + 2);
+            if (ImGui::Selectable(eng::display(fromText(-(j + 2))).c_str(), m_assignFrom == -(j + 2))) m_assignFrom = -(j + 2);
         ImGui::Separator();
         for (int i = 0; i < static_cast<int>(trucks.size()); ++i)
-            if (trucks[static_cast<std::size_t>(i)].inFleet && ImGui::Selectable(fromText(i).c_str(), m_assignFrom == i))
+            if (trucks[static_cast<std::size_t>(i)].inFleet && ImGui::Selectable(eng::display(fromText(i)).c_str(), m_assignFrom == i))
                 m_assignFrom = i;
         ImGui::EndCombo();
     }
     const float applyW = ImGui::CalcTextSize(eng::tr("Apply")).x + 2.0f * ImGui::GetStyle().FramePadding.x;
     ImGui::SetNextItemWidth(-(applyW + ImGui::GetStyle().ItemSpacing.x));
     if (m_assignTo >= shovels) m_assignTo = 0;
-    const std::string toText = m_assignTo < 0 ? std::string(eng::tr("Dispatch rule decides")) : shovelText(m_assignTo);
-    if (ImGui::BeginCombo("##to", eng::formatf(eng::tr("to %s"), toText.c_str()).c_str())) {
+    const std::string toText = m_assignTo < 0 ? std::string(eng::trp("Dispatch rule decides")) : shovelText(m_assignTo);
+    if (ImGui::BeginCombo("##to", eng::display(eng::formatf(eng::trp("to %s"), toText.c_str())).c_str())) {
         for (int j = 0; j < shovels; ++j)
-            if (ImGui::Selectable(shovelText(j).c_str(), m_assignTo == j)) m_assignTo = j;
+            if (ImGui::Selectable(eng::display(shovelText(j)).c_str(), m_assignTo == j)) m_assignTo = j;
         if (ImGui::Selectable(eng::tr("Dispatch rule decides"), m_assignTo < 0)) m_assignTo = -1;
         ImGui::EndCombo();
     }
@@ -321,7 +322,7 @@ void TrainingDirector::drawAssignLever(const std::string& name) {
         const std::string value = list + ">" + (m_assignTo < 0 ? std::string("auto") : std::to_string(m_assignTo + 1));
         std::string why;
         if (m_desk.lever(name, value, &why)) {
-            say(std::string(eng::tr("Sent:")) + " " + fromText(m_assignFrom) + " → " + toText, false);
+            say(std::string(eng::trp("Sent:")) + " " + fromText(m_assignFrom) + " → " + toText, false);
             m_briefingOpen = false;
             m_assignFrom = -1;
         } else {
@@ -338,7 +339,7 @@ void TrainingDirector::drawObjectives(const sim::TrainingRun& r) {
     for (std::size_t i = 0; i < sc.objectives.size(); ++i) {
         const sim::ObjectiveScore& o = sc.objectives[i];
         ImGui::PushID(o.name.c_str());
-        ImGui::TextWrapped("%s", eng::display(eng::trp(o.text.c_str())).c_str());
+        eng::textWrapped(eng::trp(o.text.c_str()));
         const ImVec4 col = o.passed ? kGood : ended ? kBad : ImVec4(0.85f, 0.75f, 0.35f, 1.0f);
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, col);
         const std::string pct = eng::formatf("%.0f %%", o.score * 100.0);
@@ -346,7 +347,7 @@ void TrainingDirector::drawObjectives(const sim::TrainingRun& r) {
         ImGui::PopStyleColor();
         if (i < r.scenario().objectives.size()) {
             ImGui::PushStyleColor(ImGuiCol_Text, kDim);
-            ImGui::TextWrapped("%s", eng::display(objectiveProgress(o, r.scenario().objectives[i])).c_str());
+            eng::textWrapped(objectiveProgress(o, r.scenario().objectives[i]).c_str());
             ImGui::PopStyleColor();
         }
         ImGui::PopID();
@@ -366,14 +367,14 @@ void TrainingDirector::drawTraineePanel(Session& s) {
     ImGui::Begin(eng::tr("Training"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize);
     if (!m_desk.active()) {
-        ImGui::TextWrapped("%s", eng::tr("No training run yet. The instructor starts one (Ctrl+Shift+I)."));
+        eng::textWrapped(eng::trp("No training run yet. The instructor starts one (Ctrl+Shift+I)."));
         ImGui::End();
         return;
     }
     const sim::TrainingRun& r = m_desk.shown();
     ImGui::PushFont(titleFont());
     ImGui::PushStyleColor(ImGuiCol_Text, kCopper);   // wrapped: "Остановка сернокислотного цеха" is wider than the panel
-    ImGui::TextWrapped("%s", eng::display(eng::trp(r.scenario().base.name.c_str())).c_str());
+    eng::textWrapped(eng::trp(r.scenario().base.name.c_str()));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Text("%s   %s", eng::display(m_desk.trainee()).c_str(), formatClock(r.now()).c_str());
@@ -389,7 +390,7 @@ void TrainingDirector::drawTraineePanel(Session& s) {
     ImGui::SetNextItemOpen(m_briefingOpen, ImGuiCond_Always);
     m_briefingOpen = ImGui::CollapsingHeader(eng::tr("Briefing"));
     if (m_briefingOpen) {
-        ImGui::TextWrapped("%s", eng::display(eng::trp(r.scenario().briefing.c_str())).c_str());
+        eng::textWrapped(eng::trp(r.scenario().briefing.c_str()));
         if (ImGui::Button(eng::tr("Understood"))) m_briefingOpen = false;
     }
     if (ImGui::CollapsingHeader(eng::tr("Objectives"), ImGuiTreeNodeFlags_DefaultOpen)) drawObjectives(r);
@@ -402,7 +403,7 @@ void TrainingDirector::drawTraineePanel(Session& s) {
         if (shown++ == 0) sectionTitle(eng::tr("Hints"));
         ImGui::TextColored(kCopper, "%s", hoursMinutes(it->time - r.start()).c_str());
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", eng::display(eng::trp(it->detail.empty() ? it->key.c_str() : it->detail.c_str())).c_str());
+        eng::textWrapped(eng::trp(it->detail.empty() ? it->key.c_str() : it->detail.c_str()));
     }
     if (m_messageFor > 0.0 && !m_message.empty())
         ImGui::TextColored(m_messageBad ? kBad : kGood, "%s", eng::display(m_message).c_str());
@@ -435,7 +436,7 @@ void TrainingDirector::drawInstructor(Session& s) {
     ImGui::SameLine();
     ImGui::BeginDisabled(m_scenarios.empty());
     if (ImGui::Button(eng::tr("Start"), ImVec2(-1, 0))) {
-        if (startRun(s, m_scenarios[static_cast<std::size_t>(m_scenarioIndex)], &why)) say(eng::tr("Run started"), false);
+        if (startRun(s, m_scenarios[static_cast<std::size_t>(m_scenarioIndex)], &why)) say(eng::trp("Run started"), false);
         else say(why, true);
     }
     ImGui::EndDisabled();
@@ -468,12 +469,12 @@ void TrainingDirector::drawInstructor(Session& s) {
             }
             const std::string& target = m_faults[static_cast<std::size_t>(m_faultIndex)];
             if (ImGui::Button(eng::tr("Inject"))) {
-                if (m_desk.injectFault(target, &why)) say(std::string(eng::tr("Fault injected:")) + " " + target, false);
+                if (m_desk.injectFault(target, &why)) say(std::string(eng::trp("Fault injected:")) + " " + target, false);
                 else say(why, true);
             }
             ImGui::SameLine();
             if (ImGui::Button(eng::tr("Clear"))) {
-                if (m_desk.clearFault(target, &why)) say(std::string(eng::tr("Fault cleared:")) + " " + target, false);
+                if (m_desk.clearFault(target, &why)) say(std::string(eng::trp("Fault cleared:")) + " " + target, false);
                 else say(why, true);
             }
         }
@@ -486,7 +487,7 @@ void TrainingDirector::drawInstructor(Session& s) {
         ImGui::SameLine();
         if (ImGui::Button(eng::tr("Push"), ImVec2(-1, 0)) || enter) {
             if (m_desk.pushHint(m_hintBuf, &why)) {
-                say(eng::tr("Hint sent"), false);
+                say(eng::trp("Hint sent"), false);
                 m_hintBuf[0] = '\0';
             } else {
                 say(why, true);
@@ -498,7 +499,7 @@ void TrainingDirector::drawInstructor(Session& s) {
         ImGui::BeginDisabled(!running || m_desk.viewing());
         if (ImGui::Button(eng::tr("Take snapshot"))) {
             m_desk.snapshot();
-            say(eng::tr("Snapshot taken"), false);
+            say(eng::trp("Snapshot taken"), false);
         }
         ImGui::EndDisabled();
         for (const TrainingDesk::Snapshot& sn : m_desk.snapshots()) {
@@ -513,7 +514,7 @@ void TrainingDirector::drawInstructor(Session& s) {
             ImGui::SameLine();
             ImGui::BeginDisabled(m_desk.shown().finished());
             if (ImGui::Button(eng::tr("Branch from here"))) {
-                if (m_desk.branch(&why)) say(eng::tr("A new run branches from here"), false);
+                if (m_desk.branch(&why)) say(eng::trp("A new run branches from here"), false);
                 else say(why, true);
             }
             ImGui::EndDisabled();
@@ -554,7 +555,7 @@ void TrainingDirector::drawDebrief(Session& s) {
     ImGui::TextColored(sc.total >= 70 ? kGood : kBad, "%s %s / 100", eng::tr("Score:"), eng::formatf("%.1f", sc.total).c_str());
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, kDim);
-    ImGui::TextWrapped("%s", eng::tr("Drag the slider or click an entry to see the plant at that moment"));
+    eng::textWrapped(eng::trp("Drag the slider or click an entry to see the plant at that moment"));
     ImGui::PopStyleColor();
     // The scrubber over the whole run, with play from the shown moment.
     const float playW = std::max(ImGui::CalcTextSize(eng::tr("Pause")).x, ImGui::CalcTextSize(eng::tr("Play")).x) +
@@ -583,7 +584,7 @@ void TrainingDirector::drawDebrief(Session& s) {
         const auto alarmWords = [&](const std::string& key, const std::string& value, bool unitOnly) {
             for (const sim::AlarmStatus& a : st.alarms.list) {
                 if (a.key != key) continue;
-                if (unitOnly) return std::string(alarmUnitTitle(a.unit));
+                if (unitOnly) return alarmUnitLogical(a.unit);
                 sim::AlarmStatus at = a;
                 at.active = false;
                 if (!value.empty()) at.value = std::atof(value.c_str());
@@ -618,18 +619,18 @@ void TrainingDirector::drawDebrief(Session& s) {
                     break;
                 case K::Action:
                     if (e.key == "ack") {
-                        where = eng::tr("Acknowledge");
-                        detail = e.detail == "*" ? std::string(eng::tr("all alarms")) : alarmWords(e.detail, {}, false);
+                        where = eng::trp("Acknowledge");
+                        detail = e.detail == "*" ? std::string(eng::trp("all alarms")) : alarmWords(e.detail, {}, false);
                     } else {
                         where = leverTitle(e.key);
                         detail = e.key == "assign_truck" ? assignWords(e.detail) : std::string(choiceTitle(e.detail));
                     }
                     break;
                 case K::Refused: where = leverTitle(e.key); break;
-                case K::Hint: where = eng::tr("Hint"); detail = eng::trp(e.detail.c_str()); break;
+                case K::Hint: where = eng::trp("Hint"); detail = eng::trp(e.detail.c_str()); break;
                 case K::ScoreEvent: {
                     const int i = objectiveIndex(e.key);
-                    where = i >= 0 ? eng::formatf(eng::tr("Objective %d"), i + 1) : e.key;
+                    where = i >= 0 ? eng::formatf(eng::trp("Objective %d"), i + 1) : e.key;
                     const sim::ObjectiveScore* fin = i >= 0 && static_cast<std::size_t>(i) < sc.objectives.size()
                                                          ? &sc.objectives[static_cast<std::size_t>(i)] : nullptr;
                     const sim::Objective* def = i >= 0 ? &live.scenario().objectives[static_cast<std::size_t>(i)] : nullptr;
@@ -637,14 +638,14 @@ void TrainingDirector::drawDebrief(Session& s) {
                     if (def) tip = eng::trp(def->text.c_str());
                     break;
                 }
-                case K::End: where.clear(); detail = eng::formatf(eng::tr("score %s"), eng::formatf("%.1f", sc.total).c_str()); break;
+                case K::End: where.clear(); detail = eng::formatf(eng::trp("score %s"), eng::formatf("%.1f", sc.total).c_str()); break;
             }
             if (!e.by.empty()) detail += (detail.empty() ? "" : " ") + std::string("(") + byWords(e.by) + ")";
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", eng::display(where).c_str());
+            eng::textWrapped(where.c_str());
             if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::display(tip).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", eng::display(detail).c_str());
+            eng::textWrapped(detail.c_str());
             if (!tip.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::display(tip).c_str());
         }
         ImGui::EndTable();

@@ -10,6 +10,7 @@
 #include "app/ui.h"
 #include "engine/bidi.h"
 #include "engine/i18n.h"
+#include "engine/text_wrap.h"
 #include "scenes/scene_actions.h"
 #include "sim/time.h"
 
@@ -28,25 +29,10 @@ std::vector<std::string> wrapLines(ImFont* font, float px, const std::string& te
         const auto measure = [&](const std::string& l) { return font->CalcTextSizeA(px, 1e9f, 0.0f, l.c_str()).x; };
         return eng::bidiWrap(text, width, measure, true);
     }
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t i = 0;
-    while (i <= text.size()) {
-        std::size_t j = text.find(' ', i);
-        if (j == std::string::npos) j = text.size();
-        const std::string word = text.substr(i, j - i);
-        const std::string tryLine = line.empty() ? word : line + " " + word;
-        const float w = font->CalcTextSizeA(px, 1e9f, 0.0f, tryLine.c_str()).x;
-        if (w > width && !line.empty()) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = tryLine;
-        }
-        i = j + 1;
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
+    // Japanese captions have no spaces: engine/text_wrap.h breaks between characters with the kinsoku rules.
+    return eng::wrapText(text, width, [&](std::string_view l) {
+        return font->CalcTextSizeA(px, 1e9f, 0.0f, l.data(), l.data() + l.size()).x;
+    });
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ const char* leverTitle(const std::string& name) {
         {"h2_to_storage", eng::N_("Panels' hydrogen to the store")},
     };
     for (const auto& [key, title] : kTitles)
-        if (name == key) return eng::tr(title);
+        if (name == key) return eng::trp(title);
     return name.c_str();
 }
 
@@ -47,7 +47,7 @@ const char* choiceTitle(const std::string& key) {
         {"base", eng::N_("base load")},
     };
     for (const auto& [k, title] : kChoices)
-        if (key == k) return eng::tr(title);
+        if (key == k) return eng::trp(title);
     return key.c_str();
 }
 
@@ -79,18 +79,18 @@ std::string targetTitle(const std::string& key) {
     const std::string base = key.substr(0, colon);
     for (const auto& [k, title] : kTargets) {
         if (base != k) continue;
-        if (colon == std::string::npos) return eng::tr(title);
-        return eng::formatf(eng::tr(title), std::atoi(key.c_str() + colon + 1) + 1);
+        if (colon == std::string::npos) return eng::trp(title);
+        return eng::formatf(eng::trp(title), std::atoi(key.c_str() + colon + 1) + 1);
     }
     return key;
 }
 
 // Who did it, in the trainee's words.
 const char* byWords(const std::string& by) {
-    if (by == "trainee") return eng::tr("trainee");
-    if (by == "instructor") return eng::tr("instructor");
-    if (by == "scenario") return eng::tr("scenario");
-    if (by == "trigger") return eng::tr("trigger");
+    if (by == "trainee") return eng::trp("trainee");
+    if (by == "instructor") return eng::trp("instructor");
+    if (by == "scenario") return eng::trp("scenario");
+    if (by == "trigger") return eng::trp("trigger");
     return by.c_str();
 }
 
@@ -101,9 +101,9 @@ std::string assignWords(const std::string& value) {
     std::string trucks = value.substr(0, gt), to = value.substr(gt + 1);
     std::string list;
     for (char c : trucks) list += c == ',' ? std::string(", ") : std::string(1, c);
-    const std::string dest = to == "auto" ? std::string(eng::tr("Dispatch rule decides"))
-                                          : eng::formatf(eng::tr("Shovel %d"), std::atoi(to.c_str()));
-    return eng::formatf(eng::tr("Trucks %s → %s"), list.c_str(), dest.c_str());
+    const std::string dest = to == "auto" ? std::string(eng::trp("Dispatch rule decides"))
+                                          : eng::formatf(eng::trp("Shovel %d"), std::atoi(to.c_str()));
+    return eng::formatf(eng::trp("Trucks %s → %s"), list.c_str(), dest.c_str());
 }
 
 // An objective's progress in the trainee's language, from the score's numbers (the score's own `detail` is English,
@@ -111,19 +111,19 @@ std::string assignWords(const std::string& value) {
 std::string objectiveProgress(const sim::ObjectiveScore& o, const sim::Objective& def) {
     if (o.kind == "keep_within") {
         if (o.windowMin <= 0.0)
-            return eng::formatf(eng::tr("Counted from %s"), hoursMinutes(def.from).c_str());
-        return eng::formatf(eng::tr("Within the limits %.1f %% of %.0f min (needed %.0f %%)"), 100.0 * o.value,
+            return eng::formatf(eng::trp("Counted from %s"), hoursMinutes(def.from).c_str());
+        return eng::formatf(eng::trp("Within the limits %.1f %% of %.0f min (needed %.0f %%)"), 100.0 * o.value,
                             o.windowMin, 100.0 * o.target);
     }
     if (o.kind == "reach_total") {
         const std::string unit = o.unit == "-" || o.unit == "count" ? std::string() : " " + std::string(eng::unitSymbol(o.unit));
         const int dec = std::abs(o.target) < 10.0 ? 1 : 0;
         const std::string got = eng::formatNumber(o.value, dec) + unit, target = eng::formatNumber(o.target, dec) + unit;
-        return eng::formatf(o.atMost ? eng::tr("%s so far (at most %s)") : eng::tr("%s so far (at least %s)"), got.c_str(),
+        return eng::formatf(o.atMost ? eng::trp("%s so far (at most %s)") : eng::trp("%s so far (at least %s)"), got.c_str(),
                             target.c_str());
     }
-    if (o.raises == 0) return o.open ? eng::tr("Alarm raised: the time is running") : eng::tr("No alarm so far");
-    return eng::formatf(eng::trn("%d alarm; the last answered in %.0f min (allowed %.0f)",
+    if (o.raises == 0) return o.open ? eng::trp("Alarm raised: the time is running") : eng::trp("No alarm so far");
+    return eng::formatf(eng::trpn("%d alarm; the last answered in %.0f min (allowed %.0f)",
                                  "%d alarms; the last answered in %.0f min (allowed %.0f)", o.raises),
                         o.raises, o.lastMin, o.target);
 }
@@ -132,16 +132,16 @@ std::string objectiveProgress(const sim::ObjectiveScore& o, const sim::Objective
 std::string scoreEventWords(const std::string& detail, const sim::ObjectiveScore* final, const sim::Objective* def) {
     double a = 0, b = 0;
     if (std::sscanf(detail.c_str(), "acknowledged %lf min after the raise (allowed %lf)", &a, &b) == 2)
-        return eng::formatf(eng::tr("acknowledged %.0f min after the raise (allowed %.0f)"), a, b);
+        return eng::formatf(eng::trp("acknowledged %.0f min after the raise (allowed %.0f)"), a, b);
     if (std::sscanf(detail.c_str(), "restored %lf min after the raise (allowed %lf)", &a, &b) == 2)
-        return eng::formatf(eng::tr("restored %.0f min after the raise (allowed %.0f)"), a, b);
-    if (detail.rfind("not acknowledged", 0) == 0) return eng::tr("not acknowledged by the end");
-    if (detail.rfind("not restored", 0) == 0) return eng::tr("not restored by the end");
-    if (detail.rfind("back within", 0) == 0) return eng::tr("back within the limits");
-    if (detail.rfind("outside", 0) == 0) return eng::tr("outside the limits");
+        return eng::formatf(eng::trp("restored %.0f min after the raise (allowed %.0f)"), a, b);
+    if (detail.rfind("not acknowledged", 0) == 0) return eng::trp("not acknowledged by the end");
+    if (detail.rfind("not restored", 0) == 0) return eng::trp("not restored by the end");
+    if (detail.rfind("back within", 0) == 0) return eng::trp("back within the limits");
+    if (detail.rfind("outside", 0) == 0) return eng::trp("outside the limits");
     const bool passed = detail.rfind("passed:", 0) == 0;
     if (passed || detail.rfind("failed:", 0) == 0) {
-        std::string t = passed ? eng::tr("passed") : eng::tr("not passed");
+        std::string t = passed ? eng::trp("passed") : eng::trp("not passed");
         if (final && def) t += ": " + objectiveProgress(*final, *def);
         return t;
     }

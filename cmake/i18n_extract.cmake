@@ -19,7 +19,7 @@ list(JOIN sources "\n" listing)
 file(WRITE ${OUT}.files "${listing}\n")
 execute_process(
   COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C++ --keyword --keyword=tr --keyword=trc:1c,2 --keyword=trn:1,2
-          --keyword=trcn:1c,2,3 --keyword=trp --keyword=trpc:1c,2 --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS:
+          --keyword=trcn:1c,2,3 --keyword=trpn:1,2 --keyword=trp --keyword=trpc:1c,2 --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS:
           --package-name=almalyk --msgid-bugs-address=https://agmk.uz --sort-by-file --no-wrap
           --files-from=${OUT}.files --output=${OUT}.src
   WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE rc)

@@ -13,6 +13,7 @@
 #include "engine/fonts.h"
 #include "engine/i18n.h"
 #include "engine/locale_format.h"
+#include "engine/text_wrap.h"
 #include "engine/window.h"
 
 namespace eng {
@@ -63,11 +64,21 @@ void Gui::endFrame() {
 }
 
 void textWrapped(const char* logical) {
+    const float width = ImGui::GetContentRegionAvail().x;
     if (!rightToLeft()) {
-        ImGui::TextWrapped("%s", logical);
+        // Our own line breaks (engine/text_wrap.h): ImGui 1.86 breaks at spaces only, and Japanese has none.
+        if (width < 2.0f * ImGui::GetFontSize()) {
+            ImGui::TextWrapped("%s", logical);
+            return;
+        }
+        std::string joined;
+        for (const std::string& line : wrapText(logical, width, [](std::string_view l) {
+                 return ImGui::CalcTextSize(l.data(), l.data() + l.size()).x;
+             }))
+            joined += (joined.empty() ? "" : "\n") + line;
+        ImGui::TextUnformatted(joined.c_str(), joined.c_str() + joined.size());
         return;
     }
-    const float width = ImGui::GetContentRegionAvail().x;
     const float x0 = ImGui::GetCursorPosX();
     const auto measure = [](const std::string& line) { return ImGui::CalcTextSize(line.c_str()).x; };
     for (const std::string& line : bidiWrap(logical, width, measure, true)) {

@@ -216,6 +216,7 @@ const char* trcn(const char* context, const char* singular, const char* plural, 
 }
 const char* trp(const char* msgid) { return lookup(nullptr, msgid, nullptr, 1, false); }
 const char* trpc(const char* context, const char* msgid) { return lookup(context, msgid, nullptr, 1, false); }
+const char* trpn(const char* singular, const char* plural, long n) { return lookup(nullptr, singular, plural, n, false); }
 
 std::string display(std::string_view logical) {
     if (!rightToLeft()) return std::string(logical);

@@ -56,6 +56,7 @@ const char* trcn(const char* context, const char* singular, const char* plural, 
 // The translation in logical order, unshaped: for text that is formatted or wrapped before it is shown.
 const char* trp(const char* msgid);
 const char* trpc(const char* context, const char* msgid);
+const char* trpn(const char* singular, const char* plural, long n);   // trn in logical order
 // Marks a literal for extraction without translating it (tables of msgids translated where they are shown).
 constexpr const char* N_(const char* msgid) { return msgid; }
 // N_ with a context, for tables: NC_("unit", "t/h") is extracted with msgctxt "unit"; trc(context, id) translates it.
