@@ -24,6 +24,7 @@ function(almalyk_add_fuzzer name)
   target_link_libraries(${exe} PRIVATE ${F_LIBS})
   almalyk_setup_target(${exe})
   target_compile_options(${exe} PRIVATE -fsanitize=fuzzer)
+  target_compile_definitions(${exe} PRIVATE ALMALYK_SOURCE_DIR="${PROJECT_SOURCE_DIR}")   # fixtures read once
   target_link_options(${exe} PRIVATE -fsanitize=fuzzer)
   set(seeds "")
   foreach(s IN LISTS F_SEEDS)

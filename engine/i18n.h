@@ -69,6 +69,12 @@ std::string display(std::string_view logical);
 std::u32string catalogCharacters();
 // The same for a catalog file (tests check each language's atlas against its own catalog).
 std::u32string catalogCharacters(const std::string& moPath);
+// The same for a catalog's bytes (.mo); `rightToLeftScript` adds the shaped forms.
+std::u32string catalogCharactersOf(std::string_view moBytes, bool rightToLeftScript);
+// For tests and the catalog fuzzer (tests/fuzz/fuzz_catalog.cpp): make `code` current with a catalog read from .mo
+// bytes through Boost.Locale, as setLanguage reads the file. It replaces any catalog of that code, so pointers that
+// tr() returned for it before are invalid afterwards; the program itself never calls it.
+bool setLanguageFromBytes(std::string_view code, std::string moBytes, std::string* why);
 // The catalog file for a language code ("" when not found), through engine/paths.h.
 std::string catalogPath(std::string_view code);
 

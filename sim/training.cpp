@@ -576,6 +576,8 @@ bool parseTrainingActions(const std::string& text, const std::string& file, cons
         if (!checkTrainingAction(sc, a, &w)) return c.fail(path + "." + key, w);
         acts.push_back(std::move(a));
     }
+    // In time order (a file may list them as it likes; same-time actions keep the file's order), as a run takes them.
+    std::stable_sort(acts.begin(), acts.end(), [](const TrainingAction& x, const TrainingAction& y) { return x.at < y.at; });
     out = std::move(acts);
     return true;
 }

@@ -140,7 +140,7 @@ const char* actionKindName(TrainingAction::Kind k);   // "lever", "ack", "fault"
 
 // {"trainee": "...", "actions": [{"after_min": 20, "lever": "dispatch_rule", "value": "least_wait"},
 //                                {"after_min": 21, "ack": "*"}, {"after_min": 30, "fault": "mine.shovel:1"}]}
-// Levers must be among the scenario's; values within the lever's limits.
+// Levers must be among the scenario's; values within the lever's limits. `out` is in time order (stable).
 bool parseTrainingActions(const std::string& text, const std::string& file, const TrainingScenario& sc,
                           Time start, std::vector<TrainingAction>& out, std::string* why);
 bool loadTrainingActions(const std::string& path, const TrainingScenario& sc, Time start,

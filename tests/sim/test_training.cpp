@@ -141,6 +141,14 @@ TEST_CASE("shovel breakdown: a dispatcher who moves the broken shovels' trucks b
     CHECK_FALSE(parseTrainingActions(R"({"actions": [{"after_min": 1, "lever": "assign_truck", "value": "4 to 2"}]})",
                                      "a.json", sc, trainingStart(sc), acts, &why));
     CHECK(why.find("TRUCKS>SHOVEL") != std::string::npos);
+    // Actions listed out of time order come back in time order (the fuzzer's find: the file's order was kept).
+    REQUIRE(parseTrainingActions(R"({"actions": [{"after_min": 30, "ack": "*"}, {"after_min": 5, "ack": "*"},
+                                                 {"at": "2026-06-21T10:10:00+05:00", "ack": "*"}]})",
+                                 "a.json", sc, trainingStart(sc), acts, &why));
+    REQUIRE(acts.size() == 3);
+    CHECK(acts[0].at == trainingStart(sc) + 5 * kMinute);
+    CHECK(acts[1].at == trainingStart(sc) + 10 * kMinute);
+    CHECK(acts[2].at == trainingStart(sc) + 30 * kMinute);
 }
 
 TEST_CASE("keep_within: the share of the window's time inside the limits") {
