@@ -184,7 +184,7 @@ FramePlan KioskDirector::plan(Session& s) {
 void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + em, vp->Pos.y + em));
+    eng::setNextWindowPos("##visitor", vp->Pos.x + em, vp->Pos.y + em);
     ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.82f);
     ImGui::Begin("##visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |

@@ -360,7 +360,7 @@ void TrainingDirector::drawTraineePanel(Session& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const float top = ImGui::GetFrameHeight();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 0.5f * em, vp->Pos.y + top + 0.5f * em), ImGuiCond_Always);
+    eng::setNextWindowPos("Training", vp->Pos.x + 0.5f * em, vp->Pos.y + top + 0.5f * em, ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(24.0f * em, 0), ImGuiCond_Always);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24.0f * em, 0), ImVec2(24.0f * em, vp->Size.y - top - em));
     ImGui::SetNextWindowBgAlpha(0.88f);
@@ -400,7 +400,7 @@ void TrainingDirector::drawTraineePanel(Session& s) {
     int shown = 0;
     for (auto it = r.timeline().rbegin(); it != r.timeline().rend() && shown < 3; ++it) {
         if (it->kind != sim::TimelineEntry::Kind::Hint) continue;
-        if (shown++ == 0) sectionTitle(eng::tr("Hints"));
+        if (shown++ == 0) sectionTitle(eng::trp("Hints"));
         ImGui::TextColored(kCopper, "%s", hoursMinutes(it->time - r.start()).c_str());
         ImGui::SameLine();
         eng::textWrapped(eng::trp(it->detail.empty() ? it->key.c_str() : it->detail.c_str()));
@@ -414,8 +414,8 @@ void TrainingDirector::drawTraineePanel(Session& s) {
 void TrainingDirector::drawInstructor(Session& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 0.5f * em, vp->Pos.y + ImGui::GetFrameHeight() + 2.5f * em),
-                            ImGuiCond_Appearing, ImVec2(1.0f, 0.0f));
+    eng::setNextWindowPos("Instructor", vp->Pos.x + vp->Size.x - 0.5f * em, vp->Pos.y + ImGui::GetFrameHeight() + 2.5f * em,
+                         ImGuiCond_Appearing, 1.0f, 0.0f);
     ImGui::SetNextWindowSize(ImVec2(26.0f * em, 0), ImGuiCond_Appearing);
     ImGui::SetNextWindowBgAlpha(0.94f);
     bool open = true;
@@ -423,7 +423,7 @@ void TrainingDirector::drawInstructor(Session& s) {
     if (!open) m_instructor = false;
     std::string why;
 
-    sectionTitle(eng::tr("Start a run"));
+    sectionTitle(eng::trp("Start a run"));
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##trainee", eng::tr("Trainee's name"), m_traineeBuf, sizeof m_traineeBuf);
     const char* current = m_scenarios.empty() ? "" : m_scenarios[static_cast<std::size_t>(m_scenarioIndex)].c_str();
@@ -444,7 +444,7 @@ void TrainingDirector::drawInstructor(Session& s) {
     if (m_desk.active()) {
         const sim::TrainingRun& live = m_desk.live();
         const bool running = m_desk.phase() == TrainingDesk::Phase::Running;
-        sectionTitle(eng::tr("Clock"));
+        sectionTitle(eng::trp("Clock"));
         bool frozen = m_desk.frozen();
         ImGui::BeginDisabled(!running);
         if (ImGui::Checkbox(eng::tr("Freeze"), &frozen)) m_desk.setFrozen(frozen);
@@ -458,7 +458,7 @@ void TrainingDirector::drawInstructor(Session& s) {
         }
         if (m_desk.behind()) ImGui::TextColored(kCopper, "%s", eng::tr("The simulation runs slower than asked"));
 
-        sectionTitle(eng::tr("Faults"));
+        sectionTitle(eng::trp("Faults"));
         if (!m_faults.empty()) {
             m_faultIndex = std::clamp(m_faultIndex, 0, static_cast<int>(m_faults.size()) - 1);
             ImGui::SetNextItemWidth(-1);
@@ -479,7 +479,7 @@ void TrainingDirector::drawInstructor(Session& s) {
             }
         }
 
-        sectionTitle(eng::tr("Hint"));
+        sectionTitle(eng::trp("Hint"));
         const float pushW = ImGui::CalcTextSize(eng::tr("Push")).x + 2.0f * ImGui::GetStyle().FramePadding.x;
         ImGui::SetNextItemWidth(-(pushW + ImGui::GetStyle().ItemSpacing.x));
         const bool enter = ImGui::InputTextWithHint("##hint", eng::tr("A hint for the trainee"), m_hintBuf, sizeof m_hintBuf,
@@ -495,7 +495,7 @@ void TrainingDirector::drawInstructor(Session& s) {
         }
         ImGui::EndDisabled();
 
-        sectionTitle(eng::tr("Snapshots, rewind, branch"));
+        sectionTitle(eng::trp("Snapshots, rewind, branch"));
         ImGui::BeginDisabled(!running || m_desk.viewing());
         if (ImGui::Button(eng::tr("Take snapshot"))) {
             m_desk.snapshot();
@@ -520,7 +520,7 @@ void TrainingDirector::drawInstructor(Session& s) {
             ImGui::EndDisabled();
         }
 
-        sectionTitle(eng::tr("Record"));
+        sectionTitle(eng::trp("Record"));
         ImGui::TextColored(kDim, "%s", m_desk.runId().c_str());
         if (!m_desk.parentId().empty()) ImGui::TextColored(kDim, "%s %s", eng::tr("branched from"), m_desk.parentId().c_str());
         ImGui::TextColored(kDim, "%s", m_desk.recordsPath().c_str());
@@ -545,8 +545,8 @@ void TrainingDirector::drawDebrief(Session& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float em = ImGui::GetFontSize();
     const sim::TrainingRun& live = m_desk.live();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 0.5f * em, vp->Pos.y + vp->Size.y - 0.5f * em),
-                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    eng::setNextWindowPos("Debrief", vp->Pos.x + vp->Size.x - 0.5f * em, vp->Pos.y + vp->Size.y - 0.5f * em, ImGuiCond_Always,
+                         1.0f, 1.0f);
     ImGui::SetNextWindowSize(ImVec2(std::min(44.0f * em, vp->Size.x - 26.0f * em), 22.0f * em), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin(eng::tr("Debrief"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);

@@ -11,6 +11,7 @@
 #include "app/session.h"
 #include "app/tour_player.h"
 #include "engine/atomic_file.h"
+#include "engine/gui.h"
 #include "engine/i18n.h"
 
 namespace app {
@@ -123,8 +124,8 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
     bool changed = false;
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 2.5f), ImGuiCond_FirstUseEver,
-                            ImVec2(1.0f, 0.0f));
+    eng::setNextWindowPos("Tour editor", vp->Pos.x + vp->Size.x - em * 0.8f, vp->Pos.y + em * 2.5f, ImGuiCond_FirstUseEver,
+                         1.0f, 0.0f);
     ImGui::SetNextWindowSize(ImVec2(em * 30.0f, em * 36.0f), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(eng::tr("Tour editor"), &ed.open)) {
         ImGui::End();

@@ -416,7 +416,7 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
     prunePending(st, params);
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({vp->WorkPos.x + vp->WorkSize.x - 32 * em, vp->WorkPos.y + em}, ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("Parameters", vp->WorkPos.x + vp->WorkSize.x - 32 * em, vp->WorkPos.y + em, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({31 * em, std::min(vp->WorkSize.y - 4 * em, 42 * em)}, ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(eng::tr("Parameters"), open)) {
         ImGui::End();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <string>
 
 #include <imgui.h>
@@ -85,6 +86,20 @@ void textWrapped(const char* logical) {
         ImGui::SetCursorPosX(x0 + std::max(0.0f, width - measure(line)));
         ImGui::TextUnformatted(line.c_str());
     }
+}
+
+void setNextWindowPos(const char* id, float x, float y, int cond, float pivotX, float pivotY) {
+    static std::map<std::string, int> placedIn;   // window -> the language generation it was last placed in
+    const int gen = languageGeneration();
+    auto [it, fresh] = placedIn.try_emplace(id, gen);
+    if (!fresh && it->second != gen && cond != 0) cond = ImGuiCond_Always;
+    it->second = gen;
+    if (rightToLeft()) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        x = vp->Pos.x + vp->Size.x - (x - vp->Pos.x);
+        pivotX = 1.0f - pivotX;
+    }
+    ImGui::SetNextWindowPos(ImVec2(x, y), cond, ImVec2(pivotX, pivotY));
 }
 
 bool Gui::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }

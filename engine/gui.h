@@ -39,6 +39,13 @@ private:
 // is text as eng::trp returns it. Not a format string.
 void textWrapped(const char* logical);
 
+// ImGui::SetNextWindowPos, mirrored left to right when the language writes right to left (Arabic): a panel placed
+// at the left edge goes to the right edge, a pivot of 0 becomes 1, so the screen reads from the right as the text
+// does. `id` names the window; the first frame after a language change places it again even with
+// ImGuiCond_FirstUseEver (a live switch to Arabic moves the panels across). Inside a window ImGui 1.86 still lays
+// out left to right (labels after sliders); docs/languages.md says so.
+void setNextWindowPos(const char* id, float x, float y, int cond = 0, float pivotX = 0.0f, float pivotY = 0.0f);
+
 // A float slider whose number reads in the language's format ("0,70" in ru, uz, de): ImGui prints a slider's value
 // with C printf ('.'), so the value is formatted here (engine/locale_format.h) and handed to ImGui as literal text.
 // The value is rounded to the format's decimals as ImGui would ("%.0f": whole numbers), and where the language writes

@@ -365,7 +365,7 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     const sim::State& s = *m_state;
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("Hydrogen", 10, 60, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(48.0f * em, 0), ImGuiCond_FirstUseEver);
     // Never taller than the screen below the menu and above the status line: it scrolls instead.
     ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));

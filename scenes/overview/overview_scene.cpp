@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "engine/noise.h"
 #include "engine/procedural.h"
@@ -703,7 +704,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // Below the app's menu bar: WorkPos is not yet reduced by it when the scene's panel is laid out first (a shot's
     // first frame), so the bar's height is added explicitly.
-    ImGui::SetNextWindowPos({vp->Pos.x + 12.0f, vp->Pos.y + ImGui::GetFrameHeight() + 12.0f}, ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("The chain", vp->Pos.x + 12.0f, vp->Pos.y + ImGui::GetFrameHeight() + 12.0f, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowBgAlpha(0.82f);
     if (!ImGui::Begin(eng::tr("The chain"), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
         ImGui::End();

@@ -9,6 +9,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "engine/procedural.h"
 #include "scenes/pit/pit_frame.h"
@@ -758,7 +759,7 @@ void PitScene::drawUi(const FrameInput& in) {
     if (!in.state) return;
     const sim::State& s = *in.state;
     const sim::Params& p = s.params;
-    ImGui::SetNextWindowPos(ImVec2(10, 60), ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("Pit", 10, 60, ImGuiCond_FirstUseEver);
     if (ImGui::Begin(eng::tr("Pit"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         auto setParam = [&](const char* name, const std::string& v) { m_outbox.setParamText(name, v); };
         int trucks = p.getInt("mine.trucks"), shovels = p.getInt("mine.shovels");

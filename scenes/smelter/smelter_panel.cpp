@@ -47,7 +47,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
     // "Содержание меди в штейне  50,0 % Cu" and the slider labels at 1920x1080).
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(10, 40), ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("Copper smelter", 10, 40, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(30.0f * em, std::min(46.0f * em, display.y - 40.0f - 3.0f * em)), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(eng::tr("Copper smelter"), &m_showPanel)) { ImGui::End(); return; }
 
