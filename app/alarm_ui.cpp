@@ -173,7 +173,7 @@ void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Comm
     if (ImGui::Button(eng::tr("Ack all"))) out.push_back(ackCommand("*"));
     ImGui::EndDisabled();
     const std::vector<int> order = alarmOrder(a, true);
-    if (order.empty()) ImGui::TextDisabled(eng::tr("No alarm has been raised in this run."));
+    if (order.empty()) ImGui::TextDisabled("%s", eng::tr("No alarm has been raised in this run."));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
     if (!order.empty() && ImGui::BeginTable("##alarms", 7, flags)) {

@@ -204,7 +204,7 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         }
     }
     if (!st.caption.empty()) {
-        ImGui::TextDisabled(eng::tr("Shows:"));
+        ImGui::TextDisabled("%s", eng::tr("Shows:"));
         ImGui::SameLine();
         ImGui::TextWrapped("%s", formatCaption(st.caption, s.world->state(), s.world->now(), play.numbers).c_str());
     }

@@ -394,7 +394,7 @@ void paramRow(ParamPanelState& st, const sim::ParamDef& d, const sim::Params& pa
     const bool fancy = ImGui::GetFont()->FindGlyphNoFallback(0x21BA) != nullptr;
     if (ImGui::SmallButton(fancy ? "\xE2\x86\xBA" : "R")) sendEdit(st, d, d.def, current, out);  // U+21BA ↺
     ImGui::EndDisabled();
-    if (!atDefault && ImGui::IsItemHovered()) ImGui::SetTooltip(eng::tr("Reset to default"));
+    if (!atDefault && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::tr("Reset to default"));
     ImGui::PopID();
 }
 
@@ -436,7 +436,7 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
             if (current != d.def || pend != st.pending.end()) sendEdit(st, d, d.def, current, out);
         }
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(eng::tr("Every parameter back to its default"));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", eng::tr("Every parameter back to its default"));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     eng::textWrapped(eng::trp("Changes apply at the next simulation tick; * marks one not applied yet."));
     ImGui::PopStyleColor();
@@ -495,7 +495,7 @@ void sceneMenu(UiModel& ui) {
         const char* title = eng::tr(i < ui.sceneTitles.size() ? ui.sceneTitles[i].c_str() : ui.scenes[i].c_str());
         if (ImGui::MenuItem(title, nullptr, current)) ui.currentScene = static_cast<int>(i);
     }
-    if (ui.scenes.empty()) ImGui::TextDisabled(eng::tr("No scenes"));
+    if (ui.scenes.empty()) ImGui::TextDisabled("%s", eng::tr("No scenes"));
     ImGui::Separator();
     if (ImGui::MenuItem(eng::tr("Quit"))) ui.quitRequested = true;
     ImGui::EndMenu();
@@ -513,7 +513,7 @@ void simulationMenu(UiModel& ui) {
             if (ImGui::MenuItem(label.c_str(), nullptr, ui.speed == s)) ui.speed = s;
         }
         ImGui::Separator();
-        ImGui::TextDisabled(eng::tr("+ / - change the speed"));
+        ImGui::TextDisabled("%s", eng::tr("+ / - change the speed"));
         ImGui::EndMenu();
     }
     ImGui::EndMenu();
@@ -574,15 +574,15 @@ void aboutWindow(UiModel& ui) {
         ImGui::End();
         return;
     }
-    ImGui::TextColored(kCopperLight, eng::tr("Almalyk Explorer"));
+    ImGui::TextColored(kCopperLight, "%s", eng::tr("Almalyk Explorer"));
     ImGui::SameLine();
     ImGui::TextDisabled(eng::tr("version %s"), ui.version.empty() ? ALMALYK_VERSION : ui.version.c_str());
-    ImGui::TextWrapped(
+    ImGui::TextWrapped("%s",
         eng::trp("A real-time 3D view and live process simulation of the Almalyk Mining and Metallurgical Complex (AMMC): "
         "the Kalmakyr open pit, ore transport, the concentrator, the copper smelter and its fayalite slag, and "
         "photocatalyst panels made from that slag producing hydrogen, beside steam methane reforming."));
     ImGui::Spacing();
-    ImGui::TextColored(kCopper, eng::tr("Data sources"));
+    ImGui::TextColored(kCopper, "%s", eng::tr("Data sources"));
     bullet(eng::trp("Pit, fleet, transport, concentrators and smelter: USGS SIR 2010-5090-Z; PorterGeo Almalyk record; AMMC "
            "(agmk.uz) plant pages and news; BelAZ, IZ-KARTEX and Metso releases; Davenport et al., Extractive "
            "Metallurgy of Copper (2002). Full list with confidence grades: reference/almalyk.md."));
@@ -627,7 +627,7 @@ void helpWindow(UiModel& ui) {
         for (const auto& [keys, action] : ui.extraControls) row(keys.c_str(), action.c_str());
         ImGui::EndTable();
     }
-    ImGui::TextDisabled(eng::tr("Hover a parameter's name for its meaning, unit and range."));
+    ImGui::TextDisabled("%s", eng::tr("Hover a parameter's name for its meaning, unit and range."));
     ImGui::End();
 }
 
@@ -647,7 +647,7 @@ void statusLine(const UiModel& ui) {
         ImGui::TextUnformatted(formatClock(ui.simTime).c_str());
         ImGui::SameLine(0, 2 * ImGui::GetFontSize());
         if (ui.paused)
-            ImGui::TextColored(kCopperLight, eng::tr("PAUSED"));
+            ImGui::TextColored(kCopperLight, "%s", eng::tr("PAUSED"));
         else
             ImGui::Text("%s", formatSpeed(ui.speed).c_str());
         if (ui.simBehind) {
@@ -655,7 +655,7 @@ void statusLine(const UiModel& ui) {
             if (ui.achievedSpeed > 0)
                 ImGui::TextColored(kAmber, eng::tr("Simulation behind: running at %s"), formatSpeed(ui.achievedSpeed).c_str());
             else
-                ImGui::TextColored(kAmber, eng::tr("Simulation behind: the computer cannot keep up with this speed"));
+                ImGui::TextColored(kAmber, "%s", eng::tr("Simulation behind: the computer cannot keep up with this speed"));
         }
         char perf[64];
         if (ui.frameMs > 0)

@@ -11,6 +11,12 @@ function(almalyk_setup_target target)
   if(ALMALYK_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
+  # A translated string used as a printf format (ImGui::Text(eng::tr("..."))) would misread a '%' a translator typed.
+  # Debian's ImGui 1.86 marks its printf-like functions for clang only (IM_FMTARGS), so the clang build (scripts/sanitize,
+  # .ci/run) is where that is caught, always as an error.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    target_compile_options(${target} PRIVATE -Werror=format-security)
+  endif()
   # Bit-identical floating point across builds: no fused multiply-add contraction (as Box2D v3 does).
   target_compile_options(${target} PRIVATE -ffp-contract=off)
   if(ALMALYK_SANITIZE)

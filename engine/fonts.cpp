@@ -145,7 +145,9 @@ FontBuild buildFonts(ImFontAtlas& atlas, const std::vector<FontSize>& sizes, std
     struct Assigned {
         Found found;
         const Family* family;
-        ImVector<ImWchar> ranges;
+        // std::vector, not ImVector: ImGui 1.86's ImVector copy does memcpy(NULL, NULL, 0) for an empty one, undefined
+        // behaviour that UBSan stops the program for (a candidate is copied before its ranges are built).
+        std::vector<ImWchar> ranges;
         bool boldFace = false;  // a real bold face (else FreeType emboldens the regular one)
     };
     std::map<bool, std::vector<Assigned>> perWeight;
@@ -182,7 +184,9 @@ FontBuild buildFonts(ImFontAtlas& atlas, const std::vector<FontSize>& sizes, std
         }
         for (std::size_t i = 0; i < candidates.size(); ++i) {
             if (candidates[i].family == &kBase || used[i]) {
-                builders[i].BuildRanges(&candidates[i].ranges);
+                ImVector<ImWchar> built;
+                builders[i].BuildRanges(&built);
+                candidates[i].ranges.assign(built.begin(), built.end());
                 faces.push_back(std::move(candidates[i]));
             } else if (candidates[i].found.charset) {
                 FcCharSetDestroy(candidates[i].found.charset);
@@ -232,7 +236,7 @@ FontBuild buildFonts(ImFontAtlas& atlas, const std::vector<FontSize>& sizes, std
             // ImGui only reads the data: the const_cast never writes to the mapping.
             ImFont* f = atlas.AddFontFromMemoryTTF(const_cast<void*>(bytes->data), static_cast<int>(bytes->size),
                                                    std::round(s.px * a->family->scale), &cfg,
-                                                   a->ranges.Data);
+                                                   a->ranges.data());
             if (!font) font = f;
         }
         out.fonts.push_back(font);

@@ -302,7 +302,7 @@ void HydrogenScene::drawComparison(const sim::State& s) {
     ImGui::PopStyleColor();
     for (const sim::RouteEconomics& e : s.economics)
         if (e.name == "photocatalytic" && !e.viable)
-            ImGui::TextDisabled(eng::tr("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative)."));
+            ImGui::TextDisabled("%s", eng::tr("Panels: no hydrogen at this STH - no meaningful LCOH (cf. Domen 2021, energy negative)."));
 }
 
 void HydrogenScene::drawControls() {

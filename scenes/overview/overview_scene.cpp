@@ -710,7 +710,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled(eng::tr("Click a site to fly into it; Home comes back here."));
+    ImGui::TextDisabled("%s", eng::tr("Click a site to fly into it; Home comes back here."));
     if (ImGui::BeginTable("flows", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (const Flow& f : m_flows) {
             ImGui::TableNextRow();
@@ -718,14 +718,14 @@ void OverviewScene::drawUi(const FrameInput& in) {
             ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", eng::tr(f.def->title));
             ImGui::TableSetColumnIndex(1);
             if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), f.def->unit);
-            else ImGui::TextDisabled(eng::tr("no data"));
+            else ImGui::TextDisabled("%s", eng::tr("no data"));
         }
         ImGui::EndTable();
     }
     const auto lit = m_ripple.litOrder();
     if (!lit.empty()) {
         ImGui::Separator();
-        ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), eng::tr("Away from their usual rate, in the order they changed:"));
+        ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.25f, 1.0f), "%s", eng::tr("Away from their usual rate, in the order they changed:"));
         for (std::size_t k = 0; k < lit.size(); ++k)
             ImGui::TextUnformatted(eng::formatf(eng::tr("%zu. %s  %+.0f %%"), k + 1, eng::tr(m_ripple.units()[lit[k]].title), 100.0 * m_ripple.deviation(lit[k])).c_str());
     }

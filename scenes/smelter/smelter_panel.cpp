@@ -55,13 +55,13 @@ void SmelterScene::drawUi(const FrameInput& in) {
     int active = 0;
     for (const sim::AlarmState& a : s.alarms) active += a.active ? 1 : 0;
     if (active == 0) {
-        ImGui::TextColored(kGreen, eng::tr("No alarms"));
+        ImGui::TextColored(kGreen, "%s", eng::tr("No alarms"));
     } else {
         for (const sim::AlarmState& a : s.alarms)
             if (a.active) ImGui::TextColored(kRed, "%s", eng::formatf(eng::tr("ALARM  %s: %.2f (limit %.2f)"), alarmText(a.name), a.value, a.limit).c_str());
     }
-    if (!s.furnace.running) ImGui::TextColored(kRed, eng::tr("Smelting furnace tripped: no smelting, the bath cools"));
-    if (!s.acid_plant.running) ImGui::TextColored(kRed, eng::tr("Acid plant tripped: all SO2 goes up the stack"));
+    if (!s.furnace.running) ImGui::TextColored(kRed, "%s", eng::tr("Smelting furnace tripped: no smelting, the bath cools"));
+    if (!s.acid_plant.running) ImGui::TextColored(kRed, "%s", eng::tr("Acid plant tripped: all SO2 goes up the stack"));
     for (std::size_t i = 0; i < s.converters.size(); ++i)
         if (s.converters[i].faulted) ImGui::TextColored(kRed, eng::tr("Converter %zu faulted: blow stopped"), i + 1);
     ImGui::Separator();
