@@ -89,10 +89,12 @@ void textWrapped(const char* logical) {
 }
 
 void setNextWindowPos(const char* id, float x, float y, int cond, float pivotX, float pivotY) {
-    static std::map<std::string, int> placedIn;   // window -> the language generation it was last placed in
+    // Window -> the language generation it was last placed in; looked up by view, so a frame allocates nothing.
+    static std::map<std::string, int, std::less<>> placedIn;
     const int gen = languageGeneration();
-    auto [it, fresh] = placedIn.try_emplace(id, gen);
-    if (!fresh && it->second != gen && cond != 0) cond = ImGuiCond_Always;
+    auto it = placedIn.find(std::string_view(id));
+    if (it == placedIn.end()) it = placedIn.emplace(id, gen).first;
+    else if (it->second != gen && cond != 0) cond = ImGuiCond_Always;
     it->second = gen;
     if (rightToLeft()) {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
