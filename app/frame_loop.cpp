@@ -15,7 +15,8 @@ namespace {
 void renderScene(Session& s, const scenes::FrameInput& in, bool constrain) {
     eng::Renderer& r = *s.renderer;
     const sim::CivilTime c = sim::toLocalCivil(in.now);
-    r.setLighting(eng::skyLightingFromSun(in.sunDir, static_cast<float>(sim::defaultLinkeTurbidity(c.month))));
+    r.setLighting(eng::skyLighting({.sunDir = in.sunDir, .moonDir = in.moonDir, .moonIlluminated = in.moonIlluminated,
+                                    .turbidity = static_cast<float>(sim::defaultLinkeTurbidity(c.month))}));
     s.scene().update(in);
     if (constrain)
         constrainCamera(s.camera, s.scene(), in.dtReal);

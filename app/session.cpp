@@ -10,6 +10,7 @@
 #include "engine/model/model_manifest.h"
 #include "engine/paths.h"
 #include "scenes/scene_actions.h"
+#include "sim/lunar.h"
 #include "sim/solar.h"
 
 namespace app {
@@ -261,6 +262,9 @@ scenes::FrameInput Session::frameInput(sim::Time shown, float dt, double speed, 
     in.simSecondsPerSecond = speed;
     const sim::SolarPosition sp = sim::solarPosition(shown, lat, lon);
     in.sunDir = scenes::sunDirection(sp.azimuth_deg, sp.elevation_deg);
+    const sim::LunarPosition mp = sim::lunarPosition(shown, lat, lon);
+    in.moonDir = scenes::sunDirection(mp.azimuth_deg, mp.elevation_deg);
+    in.moonIlluminated = static_cast<float>(mp.illuminated);
     const glm::ivec2 fb = window->framebufferSize();
     in.aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
     return in;

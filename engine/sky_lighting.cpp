@@ -1,4 +1,4 @@
-// skyLightingFromSun (declared in engine/gfx/renderer.h): pure maths, no GL, so it lives outside engine/gfx.
+// skyLighting (declared in engine/gfx/renderer.h): pure maths, no GL, so it lives outside engine/gfx.
 #include <algorithm>
 #include <cmath>
 
@@ -7,8 +7,15 @@
 namespace eng {
 
 Lighting skyLightingFromSun(glm::vec3 sunDir, float turbidity) {
+    return skyLighting({.sunDir = sunDir, .turbidity = turbidity});
+}
+
+Lighting skyLighting(const SkyInputs& in) {
+    const glm::vec3 sunDir = in.sunDir;
+    const float turbidity = in.turbidity;
     Lighting L;
     L.sunDir = glm::normalize(sunDir);
+    L.realSunDir = L.sunDir;
     const float elevDeg = glm::degrees(std::asin(std::clamp(L.sunDir.y, -1.0f, 1.0f)));
     // Relative air mass (Kasten & Young 1989), capped near the horizon.
     const float e = std::max(elevDeg, 0.0f);
@@ -42,6 +49,40 @@ Lighting skyLightingFromSun(glm::vec3 sunDir, float turbidity) {
     L.fogDensity = 0.000022f * (0.5f + 0.25f * turbidity);
     L.fogFalloff = 0.0009f;
     L.exposure = 0.80f + 0.45f * dusk * day;  // the eye adapts a little at dusk
+
+    // Night. Real moonlight is ~1/400,000 of sunlight; a screen cannot show that, so the night is drawn as film does
+    // (day for night): a dim bluish key light from the moon's true place, scaled by its lit fraction, a sky glow of
+    // airglow, starlight and the towns' lights low on the horizon, and an exposure that adapts (the eye's does).
+    const float night = 1.0f - glm::smoothstep(-10.0f, -2.0f, elevDeg);
+    if (night <= 0.0f) return L;
+    const glm::vec3 moonDir = glm::length(in.moonDir) > 0.5f ? glm::normalize(in.moonDir) : glm::vec3(0, -1, 0);
+    const float moonElevDeg = glm::degrees(std::asin(std::clamp(moonDir.y, -1.0f, 1.0f)));
+    const float moonUp = glm::smoothstep(-0.5f, 4.0f, moonElevDeg);          // the disc sets, then its light
+    const float moonLight = moonUp * std::clamp(in.moonIlluminated, 0.0f, 1.0f);
+    // The sky is darkened by as much as the exposure rises, so it stays a night sky while the ground reads.
+    const float nightExposure = 2.2f;
+    const float skyKeep = glm::mix(1.0f, L.exposure / nightExposure, night);
+    const glm::vec3 nightGlowHorizon(0.010f, 0.009f, 0.011f), nightGlowZenith(0.0008f, 0.0012f, 0.003f);
+    const glm::vec3 moonSky(0.002f, 0.0035f, 0.008f);
+    L.skyZenith = L.skyZenith * skyKeep + (nightGlowZenith + moonSky * moonLight) * night;
+    L.skyHorizon = L.skyHorizon * skyKeep + (nightGlowHorizon + moonSky * 1.5f * moonLight) * night;
+    L.fogColor = glm::mix(L.skyHorizon, L.skyZenith, 0.15f);
+    // Starlight, airglow and skyglow as a floor, then the moon's share of the sky's light.
+    L.skyAmbient += (glm::vec3(0.016f, 0.019f, 0.028f) + glm::vec3(0.020f, 0.028f, 0.048f) * moonLight) * night;
+    L.groundAmbient += (glm::vec3(0.006f, 0.006f, 0.007f) + glm::vec3(0.006f, 0.007f, 0.009f) * moonLight) * night;
+    if (elevDeg < -6.0f && moonUp > 0.0f) {
+        // The key light becomes the moon once the sun's own light is gone (it sets at -1 degree; the sunset glow
+        // that follows it lasts to about -4.6): its shadows and its disc are drawn where the moon is.
+        L.keyIsMoon = true;
+        L.sunDir = moonDir;
+        L.sunColor = glm::vec3(0.62f, 0.72f, 0.95f) * 0.26f * moonLight * night;
+        L.sunGlow = 0.08f * moonLight;
+        L.sunDiskSize = 1.0f;
+    }
+    L.stars = night * (1.0f - 0.6f * moonLight);
+    L.exposure = glm::mix(L.exposure, nightExposure, night);
+    // Lamps were set against the day's exposure: at night they read ~1.5 times brighter, not 2.75 (blown out).
+    L.emissiveScale = glm::mix(1.0f, 0.55f, night);
     return L;
 }
 

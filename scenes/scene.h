@@ -57,6 +57,8 @@ struct FrameInput {
     float dtReal = 0.0f;                // wall seconds since the last frame (fixed in shot/bench: 1/60)
     double simSecondsPerSecond = 1.0;   // current speed-up (for animation rates)
     glm::vec3 sunDir{0.0f, 1.0f, 0.0f}; // toward the sun, world frame
+    glm::vec3 moonDir{0.0f, -1.0f, 0.0f}; // toward the moon, world frame (sim/lunar.h)
+    float moonIlluminated = 0.0f;       // lit fraction of the moon's disc, 0 new .. 1 full
     float aspect = 16.0f / 9.0f;
 };
 

@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "engine/noise.h"
+#include "engine/procedural.h"
 #include "scenes/site.h"
 
 namespace scenes {
@@ -153,6 +154,45 @@ std::vector<eng::Instance> valleyTownBlocks(const eng::Terrain& terrain) {
             out.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
         }
     return out;
+}
+
+eng::MeshId createTownBlockMesh(eng::Renderer& r) {
+    // 8 window columns by 4 floors per face (the box's uv spans each face once); one in ~3 windows dark. Texel (0,0)
+    // is roof: the top face's uvs all point at it.
+    constexpr int W = 64, H = 32;
+    std::vector<std::uint8_t> px(W * H * 4);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x) {
+            const int col = x / 8, row = y / 8, cx = x % 8, cy = y % 8;
+            const bool glass = cx >= 2 && cx <= 5 && cy >= 2 && cy <= 5 && !(x == 0 && y == 0);
+            const bool lit = glass && hash(col, row, 97) < 0.62f;
+            std::uint8_t* p = &px[static_cast<std::size_t>((y * W + x) * 4)];
+            const std::uint8_t wall = 250, pane = 95;
+            p[0] = p[1] = glass ? pane : wall;
+            p[2] = glass ? static_cast<std::uint8_t>(pane + 12) : wall;
+            p[3] = lit ? 255 : 0;
+        }
+    px[3] = 0;
+    eng::Material m;
+    m.baseColor = {1, 1, 1, 1};  // the facade colour comes from the instance
+    m.roughness = 0.9f;
+    eng::MeshData box = eng::makeBox({1, 1, 1}, m);
+    for (eng::SubMesh& part : box.parts)
+        for (eng::Vertex& v : part.vertices)
+            if (v.normal.y > 0.5f) v.uv = {0.5f / W, 0.5f / H};
+    const eng::MeshId id = r.createMesh(box, "town block");
+    r.setMeshTexture(id, r.createTexture({.width = W, .height = H, .rgba = px.data(), .repeat = true, .label = "town windows"}));
+    return id;
+}
+
+void lightTownBlocks(std::vector<eng::Instance>& blocks, float night) {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const float h = hash(static_cast<int>(i), 0, 77);
+        // Sodium and warm LED light behind curtains; ~10 % of blocks (offices, shut flats) stay dark.
+        const float strength = h < 0.1f ? 0.0f : 1.2f + 2.6f * h;
+        const glm::vec3 tint = hash(static_cast<int>(i), 1, 78) < 0.7f ? glm::vec3(1.0f, 0.70f, 0.36f) : glm::vec3(0.85f, 0.82f, 0.72f);
+        blocks[i].emissive = glm::vec4(tint * (strength * night), 0);
+    }
 }
 
 }  // namespace scenes

@@ -17,5 +17,12 @@ inline constexpr float kValleyTerrainSize = 40000.0f;  // metres per side, centr
 bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* why);
 // Instances of a unit box (base on y = 0) with each block's facade colour.
 std::vector<eng::Instance> valleyTownBlocks(const eng::Terrain& terrain);
+// A unit box (base on y = 0) whose walls carry rows of windows: the texture's alpha marks the windows, which the
+// renderer uses as the mask of the instance's emissive, so a block lit at night shows lit windows, not a glowing slab.
+// The roof has no windows. Draw the town blocks with it instead of a plain box.
+eng::MeshId createTownBlockMesh(eng::Renderer& r);
+// Night for the town: each block's windows glow warm at its own strength (a few blocks dark, a few bright), scaled
+// by night (0 day .. 1 night). Deterministic (hash of the block's index).
+void lightTownBlocks(std::vector<eng::Instance>& blocks, float night);
 
 }  // namespace scenes

@@ -10,6 +10,35 @@ uniform vec3 uGroundAmbient;
 uniform vec3 uFogColor;
 uniform vec4 uFog;         // density, height falloff, base height, exposure
 uniform float uSunDisk;
+uniform float uSunGlow;    // glow around the key light: 1 for the sun, faint for the moon
+uniform float uStars;      // star field brightness, 0 by day
+uniform float uEmissiveScale;  // emissive relative to its day setting (lower at night: the exposure rose)
+uniform vec4 uMoon;        // xyz: toward the real sun; w: 1 when the key light (uSunDir) is the moon
+
+// Lamps (engine/gfx/renderer.h PointLight): position + range, colour, spot axis + cosine of the half angle.
+uniform int uLightCount;
+uniform vec4 uLightPos[16];
+uniform vec4 uLightColor[16];
+uniform vec4 uLightSpot[16];
+
+// Light the lamps give a surface point p with normal n (times the diffuse colour by the caller): inverse square with
+// a core of 0.2 range, windowed to zero at the range ((1 - d^2/r^2)^2), a soft-edged cone for spots.
+vec3 localLight(vec3 p, vec3 n) {
+    vec3 sum = vec3(0.0);
+    for (int i = 0; i < uLightCount; ++i) {
+        vec3 L = uLightPos[i].xyz - p;
+        float r2 = uLightPos[i].w * uLightPos[i].w;
+        float d2 = dot(L, L);
+        if (d2 >= r2) continue;
+        float w = 1.0 - d2 / r2;
+        vec3 l = L * inversesqrt(max(d2, 1e-4));
+        float ndl = max(dot(n, l), 0.0);
+        float c = uLightSpot[i].w;
+        float spot = c > -0.999 ? smoothstep(c, c + (1.0 - c) * 0.35, dot(-l, uLightSpot[i].xyz)) : 1.0;
+        sum += uLightColor[i].rgb * (w * w * ndl * spot / (1.0 + d2 / (0.04 * r2)));
+    }
+    return sum;
+}
 
 // Sky radiance along a view direction: zenith-horizon gradient plus forward-scattered glow around the sun.
 vec3 skyColor(vec3 dir) {
@@ -19,7 +48,7 @@ vec3 skyColor(vec3 dir) {
     vec3 glowTint = uSunColor / (max(max(uSunColor.r, uSunColor.g), uSunColor.b) + 1e-3);
     float glow = pow(cosSun, 8.0) * 0.45 + pow(cosSun, 64.0) * 0.6;
     float sunLow = 1.0 - clamp(uSunDir.y * 3.0, 0.0, 1.0);
-    return base + glowTint * glow * (0.35 + 0.9 * sunLow) * step(-0.08, uSunDir.y);
+    return base + glowTint * glow * (0.35 + 0.9 * sunLow) * step(-0.08, uSunDir.y) * uSunGlow;
 }
 
 // Exponential height fog, integrated along the ray (density falls with height); the in-scattered colour is the

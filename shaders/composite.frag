@@ -3,8 +3,8 @@
 uniform sampler2D uScene;  // premultiplied: rgb over the sky with coverage a (particles blend into it the same way)
 in vec2 vUv;
 in vec3 vSkyMapped;
-#if SUN_DISC
 in vec3 vDir;
+#if SUN_DISC
 in vec3 vDiscMapped;
 #endif
 out vec4 oColor;
@@ -13,10 +13,29 @@ void main() {
 #if SUN_DISC
     // Sun disc (~0.53 degree, shown at twice that for a screen), soft edge.
     float r = 0.99996 - 0.00008 * uSunDisk;
-    float disc = smoothstep(r - 0.00003, r, dot(normalize(vDir), uSunDir));
+    vec3 d = normalize(vDir);
+    float disc = smoothstep(r - 0.00003, r, dot(d, uSunDir));
+    if (uMoon.w > 0.5) {
+        // The moon's phase: the sphere's normal under this pixel (q in disc radii), lit where it faces the sun;
+        // the dark limb keeps a faint earthshine.
+        vec3 q = (d - uSunDir * dot(d, uSunDir)) / sqrt(1.0 - r * r);
+        vec3 n = q - uSunDir * sqrt(max(1.0 - dot(q, q), 0.0));
+        disc *= mix(0.05, 1.0, smoothstep(-0.06, 0.06, dot(n, uMoon.xyz)));
+    }
     vec3 sky = mix(vSkyMapped, vDiscMapped, disc);
 #else
     vec3 sky = vSkyMapped;
+    if (uStars > 0.0 && s.a < 0.99) {
+        // Stars: one in ~120 cells of a 3D grid on the view direction, a soft point of ~1.5 px at 1080p, fading
+        // into the horizon's haze; cheap enough for the full-window pass, and only at night.
+        vec3 d = normalize(vDir);
+        vec3 g = d * 230.0;
+        vec3 c = floor(g);
+        float h = fract(sin(dot(c, vec3(12.9898, 78.233, 37.719))) * 43758.5453);
+        float star = step(0.992, h) * smoothstep(0.26, 0.04, length(g - c - 0.5));
+        float mag = fract(h * 97.0);
+        sky += vec3(0.80, 0.86, 1.0) * star * (0.25 + 0.75 * mag * mag) * uStars * smoothstep(0.02, 0.2, d.y) * (1.0 - s.a);
+    }
 #endif
     oColor = vec4(s.rgb + sky * (1.0 - s.a), 1.0);
 }

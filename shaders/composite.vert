@@ -11,8 +11,8 @@ uniform vec4 uRect;     // xy = lower-left, zw = upper-right corner in NDC
 uniform float uSkyOn;   // 0: indoor scenes, the target is opaque everywhere
 out vec2 vUv;
 out vec3 vSkyMapped;    // display colour of the sky here
-#if SUN_DISC
 out vec3 vDir;          // unnormalised view ray: exact under linear interpolation (the far plane is a plane)
+#if SUN_DISC
 out vec3 vDiscMapped;   // display colour of the sun disc seen against it
 #endif
 
@@ -35,8 +35,8 @@ void main() {
     vec3 dir = far.xyz / far.w - uEye;
     vec3 sky = uSkyOn > 0.5 ? skyRadiance(normalize(dir)) : vec3(0.0);
     vSkyMapped = toneMap(sky);
-#if SUN_DISC
     vDir = dir;
+#if SUN_DISC
     vDiscMapped = toneMap(sky + uSunColor * 6.0);
 #endif
     gl_Position = vec4(p, 0.0, 1.0);

@@ -15,11 +15,18 @@ out vec4 oColor;
 in vec3 vLit;
 in vec3 vShade;
 in vec3 vShadowP;
+in vec3 vGlow;
 in vec4 vFog;
 void main() {
     float sh = uShadowOn * uReceiveShadow > 0.5 ? texture(uShadowMap, vShadowP) : 1.0;
     vec3 c = mix(vShade, vLit, sh);
-    if (uHasAlbedo > 0.5) c *= texture(uAlbedo, vUv).rgb;
+    if (uHasAlbedo > 0.5) {
+        // The texture's alpha masks the emissive (lit windows in a facade); opaque textures keep it whole.
+        vec4 t = texture(uAlbedo, vUv);
+        c = c * t.rgb + vGlow * t.a;
+    } else {
+        c += vGlow;
+    }
     oColor = vec4(toneMap(mix(c, vFog.rgb, vFog.a)), 1.0);
 }
 #else
@@ -52,7 +59,12 @@ void main() {
     vec3 n = normalize(vNormal);
     if (!gl_FrontFacing) n = -n;
     vec3 base = uBaseColor.rgb * vColor.rgb;
-    if (uHasAlbedo > 0.5) base *= texture(uAlbedo, vUv).rgb;
+    float glowMask = 1.0;
+    if (uHasAlbedo > 0.5) {
+        vec4 t = texture(uAlbedo, vUv);
+        base *= t.rgb;
+        glowMask = t.a;  // the alpha masks the emissive (lit windows in a facade)
+    }
     float metal = uRoughMetal.y;
     float rough = clamp(uRoughMetal.x, 0.05, 1.0);
     float ndl = max(dot(n, uSunDir), 0.0);
@@ -73,7 +85,8 @@ void main() {
     vec3 spec = f0 * lobe * (shin + 8.0) / 25.0;
     vec3 diff = base * (1.0 - metal);
     vec3 c = (diff + spec) * uSunColor * ndl * sh + (diff + f0 * 0.3) * amb;
-    c += uEmissive + vEmissive;
+    if (uLightCount > 0) c += (diff + f0 * 0.3) * localLight(vPos, n);
+    c += (uEmissive + vEmissive) * (uEmissiveScale * glowMask);
     c = mix(c, vFog.rgb, vFog.a);
     oColor = vec4(toneMap(c), 1.0);
 }

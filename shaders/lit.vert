@@ -22,6 +22,7 @@ uniform float uShadowTexel;
 out vec3 vLit;      // linear radiance in sunlight (before the colour texture)
 out vec3 vShade;    // linear radiance in the shadow
 out vec3 vShadowP;  // shadow-map coordinates, depth-biased
+out vec3 vGlow;     // emissive, kept apart so the colour texture's alpha can mask it (lit windows)
 #else
 out vec3 vPos;
 out vec3 vNormal;
@@ -52,9 +53,11 @@ void main() {
     float lobe = pow(max(dot(n, h), 0.0), shin);
     vec3 spec = f0 * lobe * (shin + 8.0) / 25.0;
     vec3 diff = base * (1.0 - metal);
-    vec3 glow = uEmissive + iEmissive.rgb;
-    vec3 shade = (diff + f0 * 0.3) * amb + glow;
+    vec3 glow = (uEmissive + iEmissive.rgb) * uEmissiveScale;
+    vec3 shade = (diff + f0 * 0.3) * amb;
+    if (uLightCount > 0) shade += (diff + f0 * 0.3) * localLight(wp.xyz, n);
     vec3 lit = shade + (diff + spec) * uSunColor * ndl;
+    vGlow = glow;
     vLit = lit;
     vShade = shade;
     vec3 p = (uShadowMatrix * wp).xyz * 0.5 + 0.5;  // orthographic: w = 1

@@ -326,6 +326,7 @@ void Renderer::beginFrame(const OrbitCamera& cam, glm::ivec2 fbSize) {
     m_viewProj = d.proj * d.view;
     d.instances.clear();
     d.draws.clear();
+    m_lights.clear();
     m_labels.clear();
     m_stats = {};
 }
@@ -343,7 +344,28 @@ void Renderer::drawInstanced(MeshId m, std::span<const Instance> inst, DrawFlags
 }
 
 // The pass list (docs/engine.md, "Passes"). ts: the scene target's size, the window's at the quality's render scale.
+void Renderer::addLight(const PointLight& l) {
+    if (!(l.range > 0.0f) || !std::isfinite(l.range) || !std::isfinite(l.position.x + l.position.y + l.position.z)) return;
+    m_lights.push_back(l);
+}
+
+void Renderer::packLights() {
+    const glm::vec3 eye = m_impl->eye;
+    auto reach = [&](const PointLight& l) { return std::max(glm::length(l.position - eye) - l.range, 0.0f); };
+    if (static_cast<int>(m_lights.size()) > kMaxLights)
+        std::stable_sort(m_lights.begin(), m_lights.end(), [&](const PointLight& a, const PointLight& b) { return reach(a) < reach(b); });
+    m_lightsUsed = std::min(static_cast<int>(m_lights.size()), kMaxLights);
+    for (int i = 0; i < m_lightsUsed; ++i) {
+        const PointLight& l = m_lights[static_cast<std::size_t>(i)];
+        m_lightPos[i] = glm::vec4(l.position, l.range);
+        m_lightColor[i] = glm::vec4(l.color, 0.0f);
+        const float len = glm::length(l.direction);
+        m_lightSpot[i] = glm::vec4(len > 0.0f ? l.direction / len : glm::vec3(0, -1, 0), std::clamp(l.cosCone, -1.0f, 0.999f));
+    }
+}
+
 void Renderer::endFrame() {
+    packLights();
     uploadInstances();
     shadowPass();
     const glm::ivec2 ts = glm::max(glm::ivec2(glm::vec2(m_fbSize) * m_quality.renderScale + 0.5f), glm::ivec2(1));
@@ -453,6 +475,14 @@ void Renderer::setFrameUniforms(ShaderProgram& p) const {
     p.set("uFogColor", L.fogColor);
     p.set("uFog", glm::vec4(L.fogDensity, L.fogFalloff, L.fogBaseHeight, L.exposure));
     p.set("uSunDisk", L.sunDiskSize);
+    p.set("uSunGlow", L.sunGlow);
+    p.set("uStars", L.stars);
+    p.set("uEmissiveScale", L.emissiveScale);
+    p.set("uLightCount", m_lightsUsed);
+    p.set("uLightPos[0]", m_lightPos, m_lightsUsed);
+    p.set("uLightColor[0]", m_lightColor, m_lightsUsed);
+    p.set("uLightSpot[0]", m_lightSpot, m_lightsUsed);
+    p.set("uMoon", glm::vec4(L.realSunDir, L.keyIsMoon ? 1.0f : 0.0f));
 }
 
 // Main-pass draws nearest first into d.order: software rasterizers test depth before shading, so every pixel hidden

@@ -58,6 +58,19 @@ struct DrawFlags {
     bool mainPass = true;  // false: a shadow-only proxy (e.g. terrain casts with a fixed LOD, draws with the view's)
 };
 
+// A lamp: a floodlight, a headlamp, a window's glow on the ground. Light falls off with the inverse square of the
+// distance (a core of 0.2 range keeps it finite) and is windowed smoothly to zero at `range`; a spot light (cosCone
+// > -1) lights within the cone around `direction`, with a soft edge. It lights lit surfaces' diffuse colour, per
+// vertex on the low preset and per pixel on high; it casts no shadow.
+struct PointLight {
+    glm::vec3 position{0.0f};
+    glm::vec3 color{1.0f};           // linear, times intensity: the light received at 0.2 range, head on
+    float range = 50.0f;             // metres: nothing beyond
+    glm::vec3 direction{0, -1, 0};   // spot axis (unit)
+    float cosCone = -1.0f;           // cosine of the spot's half angle; -1: all round
+};
+inline constexpr int kMaxLights = 16;  // per frame: the ones nearest the eye are kept
+
 struct TextureDesc {
     int width = 0, height = 0;
     const std::uint8_t* rgba = nullptr;  // width*height*4 bytes, row 0 = v 0
@@ -81,8 +94,24 @@ struct Lighting {
     float fogBaseHeight = 0.0f;
     float exposure = 1.0f;
     float sunDiskSize = 1.0f;      // 1 = the real sun's ~0.53 degree, drawn a little larger for the screen
+    float sunGlow = 1.0f;          // strength of the forward-scattered glow around the key light (the moon's is faint)
+    float stars = 0.0f;            // 0..1: the star field's brightness (night, clear sky)
+    float emissiveScale = 1.0f;    // lamps and glow relative to their day setting (the night's exposure would blow them out)
+    bool keyIsMoon = false;        // sunDir/sunColor are the moon's (night): the disc is drawn as the moon
+    glm::vec3 realSunDir{0.3f, 0.8f, -0.5f};  // toward the sun even when the key light is the moon (its phase)
 };
-// Sky, ambient and fog colours for a sun direction (elevation below -6 degrees gives a night sky and moonlight-level light).
+// What the sky depends on: the sun, the moon (direction and lit fraction), haze and cloud cover.
+struct SkyInputs {
+    glm::vec3 sunDir{0.0f, 1.0f, 0.0f};       // unit vector toward the sun
+    glm::vec3 moonDir{0.0f, -1.0f, 0.0f};     // unit vector toward the moon (below the horizon: no moonlight)
+    float moonIlluminated = 0.0f;             // 0 new .. 1 full
+    float turbidity = 3.0f;                   // Linke turbidity
+};
+// Sky, ambient and fog colours and the key light. By day the key light is the sun; once the sun is 6 degrees under
+// the horizon it is the moon (when up), bluish and scaled by its lit fraction, and the exposure adapts to the night
+// (day-for-night: a moonlit scene reads, a moonless one keeps the sky glow, starlight and the lamps).
+Lighting skyLighting(const SkyInputs& in);
+// The sun only (no moon): skyLighting({.sunDir = sunDirToward, .turbidity = turbidity}).
 Lighting skyLightingFromSun(glm::vec3 sunDirToward, float turbidity = 3.0f);
 
 struct RendererStats {
@@ -119,6 +148,10 @@ public:
     void draw(MeshId m, const glm::mat4& model, glm::vec4 color = glm::vec4(1.0f),
               glm::vec3 emissive = glm::vec3(0.0f), DrawFlags f = {});
     void drawInstanced(MeshId m, std::span<const Instance> instances, DrawFlags f = {});
+    // A lamp for this frame (cleared by beginFrame). Of all added, the kMaxLights whose reach is nearest the eye light
+    // the frame; lightsUsed() says how many did (after endFrame).
+    void addLight(const PointLight& l);
+    int lightsUsed() const { return m_lightsUsed; }
     // Renders the queued frame into framebuffer 0 (the window), leaving it bound with the viewport set for UI drawing.
     void endFrame();
 
@@ -164,6 +197,10 @@ private:
     glm::ivec2 m_fbSize{0};
     RendererStats m_stats;
     std::uint64_t m_shadowKey = 0;
+    std::vector<PointLight> m_lights;
+    int m_lightsUsed = 0;
+    glm::vec4 m_lightPos[kMaxLights]{}, m_lightColor[kMaxLights]{}, m_lightSpot[kMaxLights]{};
+    void packLights();                         // the nearest kMaxLights into the uniform arrays
 };
 
 }  // namespace eng

@@ -172,5 +172,8 @@ void ShaderProgram::set(const char* u, const glm::ivec2& v) { glUniform2i(loc(u)
 void ShaderProgram::set(const char* u, const glm::vec3& v) { glUniform3fv(loc(u), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* u, const glm::vec4& v) { glUniform4fv(loc(u), 1, glm::value_ptr(v)); }
 void ShaderProgram::set(const char* u, const glm::mat4& v) { glUniformMatrix4fv(loc(u), 1, GL_FALSE, glm::value_ptr(v)); }
+void ShaderProgram::set(const char* u, const glm::vec4* v, int count) {
+    if (count > 0) glUniform4fv(loc(u), count, glm::value_ptr(v[0]));
+}
 
 }  // namespace eng

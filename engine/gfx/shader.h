@@ -39,6 +39,7 @@ public:
     void set(const char* u, const glm::vec3& v);
     void set(const char* u, const glm::vec4& v);
     void set(const char* u, const glm::mat4& v);
+    void set(const char* u, const glm::vec4* v, int count);  // a vec4 array uniform ("uName[0]")
 
 private:
     GLuint build(std::string* log, std::vector<std::filesystem::path>* files);

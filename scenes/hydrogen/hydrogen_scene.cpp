@@ -506,7 +506,7 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     const CallState scope(m_state, in.state);
     // Light with the simulation's sun; cloud cover greys the sky, a closed deck also takes the direct beam away.
     eng::Lighting L = r.lighting();
-    L.sunDir = m_sunDir;
+    if (!L.keyIsMoon) L.sunDir = m_sunDir;  // the simulation's sun; at night the key light is the moon
     const float cc = static_cast<float>(m_clouds.cover());
     const float deck = glm::smoothstep(0.85f, 1.0f, cc);
     L.sunColor *= 1.0f - 0.85f * deck;

@@ -41,10 +41,10 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
     eng::Material concrete;
     concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each block's colour comes from its instance
     concrete.roughness = 0.9f;
-    m_block = r.createMesh(eng::makeBox({1, 1, 1}, concrete), "block");
     concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
     m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
     m_town = valleyTownBlocks(m_terrain);
+    m_townBlock = createTownBlockMesh(r);
     for (int i = 0; i < 14; ++i) {
         const glm::vec2 en = kWorks + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
         const glm::vec3 size(160.0f + 60.0f * hash(i, 0, 71), 22.0f + 18.0f * hash(i, 0, 72), 70.0f + 40.0f * hash(i, 0, 73));
@@ -72,7 +72,14 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
     return true;
 }
 
-void LandscapeScene::update(const FrameInput& in) { (void)in; }
+void LandscapeScene::update(const FrameInput& in) {
+    // Night for the lamps: from civil dusk (sun 2 degrees up) to full dark at 6 degrees under the horizon.
+    const float night = 1.0f - glm::smoothstep(-0.10f, 0.035f, in.sunDir.y);
+    if (night == m_night) return;
+    m_night = night;
+    lightTownBlocks(m_town, night);
+    lightTownBlocks(m_plant, night);
+}
 
 void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     eng::Lighting L = r.lighting();
@@ -80,8 +87,8 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.setLighting(L);
     r.setShadowRegion({0.0f, 900.0f, 0.0f}, kTerrainSize * 0.72f);
     m_terrain.draw(r, cam, in.aspect);
-    r.drawInstanced(m_block, m_town);
-    r.drawInstanced(m_block, m_plant);
+    r.drawInstanced(m_townBlock, m_town);
+    r.drawInstanced(m_townBlock, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
     r.labels().add({.position = pit, .text = eng::trp(site::findFacility("pit")->title), .fadeStart = 20000, .fadeEnd = 40000});

@@ -29,7 +29,9 @@ public:
 
 private:
     eng::Terrain m_terrain;
-    eng::MeshId m_block, m_stack;
+    eng::MeshId m_townBlock{};  // walls with windows that light up at night
+    float m_night = -1.0f;
+    eng::MeshId m_stack{};
     std::vector<eng::Instance> m_town, m_stacks, m_plant;
     std::vector<eng::EmitterId> m_plumes;
 };

@@ -217,6 +217,7 @@ bool OverviewScene::load(const SceneContext& ctx, std::string* why) {
     m_ring = r.createMesh(makeRing(0.07f, 48, plain), "overview ring");
     m_plate = r.createMesh(eng::makePlane({1, 1}, plain), "overview plate");
     m_town = valleyTownBlocks(m_terrain);
+    m_townBlock = createTownBlockMesh(r);
     // Far from the town its blocks are 1-3 pixels each: half of them, each widened by sqrt(2) (the same built-up
     // area), read the same and cost half the triangles.
     m_townFar.clear();
@@ -450,11 +451,10 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // Static plant; at night the window bands glow (warm sodium) and the tanks keep a faint rim light.
     for (eng::Instance& w : m_windows) w.emissive = glm::vec4(glm::vec3(2.4f, 1.6f, 0.7f) * night, 0);
     // Town: lit windows and street lamps (some blocks brighter than others).
-    for (std::vector<eng::Instance>* town : {&m_town, &m_townFar})
-        for (std::size_t i = 0; i < town->size(); ++i)
-            (*town)[i].emissive = glm::vec4(glm::vec3(1.0f, 0.72f, 0.38f) * (night * (0.3f + 1.2f * hash(static_cast<int>(i), 0, 77))), 0);
+    lightTownBlocks(m_town, night);
+    lightTownBlocks(m_townFar, night);
     const bool townFar = glm::length(cam.position() - glm::vec3(site::kTown.x, site::kValleyFloor, -site::kTown.y)) > kTownFarM;
-    r.drawInstanced(m_box, townFar ? m_townFar : m_town);
+    r.drawInstanced(m_townBlock, townFar ? m_townFar : m_town);
     r.drawInstanced(m_box, m_buildings);
     r.drawInstanced(m_box, m_windows, {.castShadow = false});
     r.drawInstanced(m_cyl, m_tanks);

@@ -86,6 +86,7 @@ private:
     const Site* findSite(const std::string& key) const;
 
     eng::Terrain m_terrain;
+    eng::MeshId m_townBlock{};  // scenes/valley.h: walls with windows lit at night
     eng::MeshId m_box{}, m_cyl{}, m_cone{}, m_ring{}, m_plate{}, m_routes{};
     eng::SubMesh m_routeMesh;  // every flow's route band, built by addFlow, one mesh after load
     // m_townFar: every other block of m_town, wider, drawn when the eye is far from the town (a map-scale LOD).

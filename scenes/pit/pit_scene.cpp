@@ -38,10 +38,12 @@ constexpr float kLineDetail_m = 700.0f;
 constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
-// Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
-constexpr int kPoolRings = 6;
-constexpr float kPoolRadii[kPoolRings + 1] = {0.0f, 0.25f, 0.45f, 0.62f, 0.77f, 0.9f, 1.0f};
-constexpr float kPoolGlow[kPoolRings] = {1.0f, 0.8f, 0.6f, 0.42f, 0.26f, 0.12f};
+// Floodlights: lamps (eng::PointLight) on masts, their reach a multiple of the mast height; warm metal-halide/LED.
+constexpr float kFloodReachPerHeight = 3.6f;
+const glm::vec3 kFloodColour = glm::vec3(1.0f, 0.88f, 0.68f) * 4.0f;
+// Headlamps: a spot ahead of each running truck near the eye (the renderer keeps the nearest lights).
+const glm::vec3 kHeadlampColour = glm::vec3(1.0f, 0.95f, 0.85f) * 5.0f;
+constexpr float kHeadlampRange_m = 75.0f, kHeadlampMaxDist_m = 900.0f;
 const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
 
 bool sameGeometry(const sim::PitParams& a, const sim::PitParams& b) {
@@ -133,16 +135,15 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_road = r.createMesh(eng::makeBox({1, 1, 1}, road), "floor haul road");
     m_pad = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 24, road), "loading pad");
     const eng::Material pool{.name = "lit ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f};
-    for (int k = 0; k < kPoolRings; ++k) m_pool[k] = r.createMesh(makeAnnulus(kPoolRadii[k], kPoolRadii[k + 1], 32, pool), "floodlight pool");
-    // Headlamp light on the road ahead of a truck (model frame): a widening trapezoid from the bumper out to ~30 m.
-    eng::MeshData beam;
-    beam.materials = {pool};
-    beam.parts.resize(1);
-    beam.parts[0].vertices = {{{-3.0f, 0, 7.0f}, {0, 1, 0}, {0, 0}}, {{3.0f, 0, 7.0f}, {0, 1, 0}, {1, 0}},
-                              {{9.0f, 0, 32.0f}, {0, 1, 0}, {1, 1}}, {{-9.0f, 0, 32.0f}, {0, 1, 0}, {0, 1}}};
-    beam.parts[0].indices = {0, 2, 1, 0, 3, 2};
-    beam.computeBounds();
-    m_beam = r.createMesh(beam, "headlamp beam");
+    // Floodlit ground on the low preset: lamps light per vertex there, and the pit floor's triangles are ~100 m, so a
+    // dense disc of the ground's colour (12 rings x 40 segments) under each pool carries the fall-off smoothly.
+    eng::MeshData disc;
+    for (int k = 0; k < 12; ++k) {
+        const float a = k / 12.0f, b = (k + 1) / 12.0f;
+        eng::appendMesh(disc, makeAnnulus(a * a * 0.3f + a * 0.7f, b * b * 0.3f + b * 0.7f, 40, pool), glm::mat4(1.0f));
+    }
+    disc.computeBounds();
+    m_poolDisc = r.createMesh(disc, "floodlit ground");
     m_truckBMin = {-0.5f * m_size220.x, 0.0f, -0.5f * m_size220.z};
     m_truckBMax = {0.5f * m_size220.x, m_size220.y, 0.5f * m_size220.z};
     m_heap = r.createMesh(loadHeapMesh(m_size220), "truck load");
@@ -356,6 +357,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     f.moving = {.castShadow = r.quality().level == eng::QualityLevel::High};  // a moving caster would redraw the shadow map every frame
     f.lampGlow = 6.0f * m_night;
     f.nightLevel = m_night;
+    f.densePools = r.quality().vertexLighting;
     f.crusher = toScene(m_geom.crusherPosition());
     drawSite(r, f);
     if (in.state) {
@@ -369,17 +371,22 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
 }
 
 void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
-    static_assert(std::tuple_size_v<decltype(pools)> == kPoolRings, "one pool list per ring");
-    // Floodlight pools: flat rings lit from the masts (no dynamic lights: emissive bands over the lit ground colour).
-    if (nightLevel < 0.2f) return;
-    const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
-    for (int k = 0; k < kPoolRings; ++k)
-        pools[static_cast<std::size_t>(k)].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * nightLevel), 0)});
+    // The ground a floodlight lights, as a dense patch for the low preset's per-vertex lamps (high lights per pixel).
+    if (nightLevel < 0.05f || !densePools) return;
+    // Out to the lamp's reach (its light is ~0 at the patch's edge), in the colour of the pads and roads it mostly
+    // lies on, so the patch has no visible rim.
+    const float reach = radius * 1.45f;
+    const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {reach, 1, reach});
+    pools.push_back({m, kRoadColour, glm::vec4(0)});
 }
 
 void PitScene::FrameDraws::floodlight(glm::vec3 base, float h) {
     masts.push_back({placeBox(base, {1, h, 1}), glm::vec4(1), night});
     lamps.push_back({placeBox(base + glm::vec3(-2, h, -0.5f), {4, 1.5f, 1}), {1, 1, 0.9f, 1}, glm::vec4(glm::vec3(1.0f, 0.92f, 0.75f) * lampGlow * 1.5f, 0)});
+    // The lamp head, aimed down over its working area: a wide cone, so the mast's own foot and the face are lit.
+    if (nightLevel > 0.01f)
+        lights.push_back({.position = base + glm::vec3(0, h + 1.0f, 0), .color = kFloodColour * nightLevel,
+                          .range = kFloodReachPerHeight * h, .direction = {0, -1, 0}, .cosCone = -0.2f});
 }
 
 void PitScene::setLighting(eng::Renderer& r) const {
@@ -464,7 +471,7 @@ void PitScene::drawShovels(eng::Renderer& r, const sim::State& s, FrameDraws& f)
 // Trucks by class (model near, box stand-in far), their loads, headlamps and beams at night, markers and the ring.
 void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
     // Trucks by class: chassis, tipping body, the load, headlamps at f.night, warning markers.
-    std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps, beams;
+    std::vector<eng::Instance> chassis[2], bodies[2], farChassis[2], farBodies[2], heaps, headlamps;
     // The stand-in distance scales with the rendered rows (a truck's size in pixels), so the low preset's half
     // resolution swaps the 1.3 k-triangle model for its box at half the distance.
     const float farTruck = kFarTruck_m * std::clamp(static_cast<float>(r.framebufferSize().y) * r.quality().renderScale / 720.0f, 0.25f, 2.0f);
@@ -493,9 +500,11 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
         const bool running = ts.phase != sim::TruckPhase::Parked && ts.phase != sim::TruckPhase::BrokenDown;
         if (m_night > 0.01f && running) {
             headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * f.lampGlow * 2.0f, 0)});
-            // The light thrown on the road ahead, lifted a little off the surface (it follows the truck's pitch).
-            if (m_night > 0.2f)
-                beams.push_back({glm::translate(m, {0, 0.3f / m_truckScale, 0}), f.litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
+            // The light thrown on the road ahead: a spot from the lamps, aimed a little down (it follows the truck).
+            const glm::vec3 lampPos(m * glm::vec4(0.0f, 3.0f, 7.5f, 1.0f));
+            if (glm::length(lampPos - f.eye) < kHeadlampMaxDist_m)
+                f.lights.push_back({.position = lampPos, .color = kHeadlampColour * m_night, .range = kHeadlampRange_m,
+                                    .direction = glm::normalize(glm::vec3(m * glm::vec4(0.0f, -0.22f, 1.0f, 0.0f))), .cosCone = 0.86f});
         }
         if (ts.phase == sim::TruckPhase::BrokenDown)
             r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
@@ -510,7 +519,6 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
     }
     r.drawInstanced(m_heap, heaps, f.moving);
     r.drawInstanced(m_lamp, headlamps, {.castShadow = false});
-    r.drawInstanced(m_beam, beams, {.castShadow = false, .receiveShadow = false});
 
 }
 
@@ -623,7 +631,8 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
 }
 
 void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
-    for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], f.pools[k], {.castShadow = false, .receiveShadow = false});
+    r.drawInstanced(m_poolDisc, f.pools, {.castShadow = false, .receiveShadow = false});
+    for (const eng::PointLight& l : f.lights) r.addLight(l);
         r.drawInstanced(m_mast, f.masts);
     r.drawInstanced(m_box, f.lamps, {.castShadow = false});
     f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = eng::trp("Crusher / reloading point"), .fadeStart = 5000, .fadeEnd = 11000},

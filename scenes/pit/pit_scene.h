@@ -69,7 +69,9 @@ private:
         float lampGlow = 0.0f, nightLevel = 0.0f;
         glm::vec4 night{0.0f};                  // the emissive of unlit instances
         glm::vec4 litGround{0.26f, 0.24f, 0.22f, 1.0f};
-        std::array<std::vector<eng::Instance>, 6> pools;  // one list per floodlight ring (kPoolRings)
+        std::vector<eng::Instance> pools;       // floodlit ground patches (low preset: per-vertex lamps)
+        std::vector<eng::PointLight> lights;    // floodlights and headlamps
+        bool densePools = false;
         std::vector<eng::Instance> masts, lamps;
         std::vector<LabelWish> wishes;
         void pool(glm::vec3 centre, float radius);
@@ -97,7 +99,7 @@ private:
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
+    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_poolDisc, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
