@@ -15,6 +15,19 @@ uniform float uStars;      // star field brightness, 0 by day
 uniform float uEmissiveScale;  // emissive relative to its day setting (lower at night: the exposure rose)
 uniform vec4 uMoon;        // xyz: toward the real sun; w: 1 when the key light (uSunDir) is the moon
 
+// Cloud deck (engine/gfx/renderer.h CloudLayer): coverage in the texture's alpha; uCloud = offset xz, 1/tile, height.
+uniform sampler2D uCloudTex;
+uniform float uCloudOn;
+uniform vec4 uCloud;
+uniform float uCloudShadow;
+uniform vec3 uCloudColor;
+// Where a point's ray toward the sun crosses the deck, in the coverage texture's uv (linear in p: vertex shaders may
+// compute it and let it interpolate exactly).
+vec2 cloudShadowUv(vec3 p) {
+    vec2 q = p.xz + uSunDir.xz / max(uSunDir.y, 0.05) * (uCloud.w - p.y);
+    return (q - uCloud.xy) * uCloud.z + 0.5;
+}
+
 // Lamps (engine/gfx/renderer.h PointLight): position + range, colour, spot axis + cosine of the half angle.
 uniform int uLightCount;
 uniform vec4 uLightPos[16];

@@ -4,10 +4,26 @@ uniform sampler2D uScene;  // premultiplied: rgb over the sky with coverage a (p
 in vec2 vUv;
 in vec3 vSkyMapped;
 in vec3 vDir;
+in vec3 vCloudMapped;
 #if SUN_DISC
 in vec3 vDiscMapped;
 #endif
 out vec4 oColor;
+
+// The cloud deck over the sky along this pixel's ray: coverage where the ray meets the deck's height, faded into the
+// haze toward the horizon (the mip chain keeps the far deck from aliasing).
+vec3 withClouds(vec3 sky, vec3 dirRaw) {
+    if (uCloudOn < 0.5) return sky;
+    vec3 d = normalize(dirRaw);
+    if (d.y < 0.005) return sky;
+    float t = (uCloud.w - uEye.y) / d.y;
+    if (t <= 0.0) return sky;
+    vec2 uv = (uEye.xz + d.xz * t - uCloud.xy) * uCloud.z + 0.5;
+    float cov = texture(uCloudTex, uv).a * smoothstep(0.0, 0.03, d.y);
+    // Far decks (low in the sky) fade into the haze: half their contrast is gone ~30 km away.
+    return mix(sky, mix(sky, vCloudMapped, exp(-t / 43000.0)), cov);
+}
+
 void main() {
     vec4 s = texture(uScene, vUv);
 #if SUN_DISC
@@ -22,20 +38,21 @@ void main() {
         vec3 n = q - uSunDir * sqrt(max(1.0 - dot(q, q), 0.0));
         disc *= mix(0.05, 1.0, smoothstep(-0.06, 0.06, dot(n, uMoon.xyz)));
     }
-    vec3 sky = mix(vSkyMapped, vDiscMapped, disc);
+    vec3 sky = withClouds(mix(vSkyMapped, vDiscMapped, disc), vDir);
 #else
     vec3 sky = vSkyMapped;
     if (uStars > 0.0 && s.a < 0.99) {
-        // Stars: one in ~120 cells of a 3D grid on the view direction, a soft point of ~1.5 px at 1080p, fading
+        // Stars: one in ~80 cells of a 3D grid on the view direction, a soft point of ~1.5 px at 1080p, fading
         // into the horizon's haze; cheap enough for the full-window pass, and only at night.
         vec3 d = normalize(vDir);
         vec3 g = d * 230.0;
         vec3 c = floor(g);
         float h = fract(sin(dot(c, vec3(12.9898, 78.233, 37.719))) * 43758.5453);
-        float star = step(0.992, h) * smoothstep(0.26, 0.04, length(g - c - 0.5));
+        float star = step(0.988, h) * smoothstep(0.26, 0.04, length(g - c - 0.5));
         float mag = fract(h * 97.0);
         sky += vec3(0.80, 0.86, 1.0) * star * (0.25 + 0.75 * mag * mag) * uStars * smoothstep(0.02, 0.2, d.y) * (1.0 - s.a);
     }
+    if (s.a < 0.99) sky = withClouds(sky, vDir);
 #endif
     oColor = vec4(s.rgb + sky * (1.0 - s.a), 1.0);
 }

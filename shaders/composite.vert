@@ -11,6 +11,7 @@ uniform vec4 uRect;     // xy = lower-left, zw = upper-right corner in NDC
 uniform float uSkyOn;   // 0: indoor scenes, the target is opaque everywhere
 out vec2 vUv;
 out vec3 vSkyMapped;    // display colour of the sky here
+out vec3 vCloudMapped;  // display colour of the cloud deck seen this way (sunlit side brighter)
 out vec3 vDir;          // unnormalised view ray: exact under linear interpolation (the far plane is a plane)
 #if SUN_DISC
 out vec3 vDiscMapped;   // display colour of the sun disc seen against it
@@ -36,6 +37,15 @@ void main() {
     vec3 sky = uSkyOn > 0.5 ? skyRadiance(normalize(dir)) : vec3(0.0);
     vSkyMapped = toneMap(sky);
     vDir = dir;
+    if (uCloudOn > 0.5) {
+        // A cloud seen from below: sky light from above and the sun scattered through it, brightest toward the sun.
+        vec3 nd = normalize(dir);
+        float toward = pow(max(dot(nd, uSunDir), 0.0), 4.0);
+        vec3 c = uCloudColor * (uSkyAmbient * 2.2 + uSunColor * (0.22 + 0.35 * toward) * clamp(uSunDir.y * 4.0, 0.0, 1.0));
+        vCloudMapped = toneMap(mix(c, sky, 0.25));
+    } else {
+        vCloudMapped = vec3(0.0);
+    }
 #if SUN_DISC
     vDiscMapped = toneMap(sky + uSunColor * 6.0);
 #endif

@@ -7,7 +7,11 @@ uniform float uShadowOn;
 uniform float uReceiveShadow;
 uniform float uShadowTexel;
 in vec2 vUv;
+in vec2 vCloudUv;
 out vec4 oColor;
+
+// Share of the direct sun that gets through the cloud deck here (1: clear).
+float cloudLight() { return uCloudOn > 0.5 ? 1.0 - uCloudShadow * texture(uCloudTex, vCloudUv).a : 1.0; }
 
 #if VERTEX_LIT
 // Low quality: lighting came from the vertices (lit.vert); here the shadow test, the colour texture, fog and the
@@ -19,7 +23,7 @@ in vec3 vGlow;
 in vec4 vFog;
 void main() {
     float sh = uShadowOn * uReceiveShadow > 0.5 ? texture(uShadowMap, vShadowP) : 1.0;
-    vec3 c = mix(vShade, vLit, sh);
+    vec3 c = mix(vShade, vLit, sh * cloudLight());
     if (uHasAlbedo > 0.5) {
         // The texture's alpha masks the emissive (lit windows in a facade); opaque textures keep it whole.
         vec4 t = texture(uAlbedo, vUv);
@@ -68,7 +72,7 @@ void main() {
     float metal = uRoughMetal.y;
     float rough = clamp(uRoughMetal.x, 0.05, 1.0);
     float ndl = max(dot(n, uSunDir), 0.0);
-    float sh = ndl > 0.0 ? shadowFactor(ndl) : 0.0;
+    float sh = ndl > 0.0 ? shadowFactor(ndl) * cloudLight() : 0.0;
     // Hemisphere ambient: sky from above, warm ground bounce from below.
     vec3 amb = mix(uGroundAmbient, uSkyAmbient, n.y * 0.5 + 0.5);
     vec3 v = normalize(uEye - vPos);

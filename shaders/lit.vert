@@ -31,6 +31,7 @@ out vec3 vEmissive;
 out vec4 vShadow;
 #endif
 out vec4 vFog;      // fog colour and amount
+out vec2 vCloudUv;  // the cloud deck's shadow lookup
 void main() {
     vec4 wp = iModel * vec4(aPos, 1.0);
     // Uniform scales dominate our models; the inverse transpose is not worth its cost per vertex on software.
@@ -71,5 +72,6 @@ void main() {
     vShadow = uShadowMatrix * wp;
 #endif
     vFog = fog;
+    vCloudUv = uCloudOn > 0.5 ? cloudShadowUv(wp.xyz) : vec2(0.0);
     gl_Position = uViewProj * wp;
 }

@@ -327,6 +327,7 @@ void Renderer::beginFrame(const OrbitCamera& cam, glm::ivec2 fbSize) {
     d.instances.clear();
     d.draws.clear();
     m_lights.clear();
+    m_cloudOn = false;
     m_labels.clear();
     m_stats = {};
 }
@@ -344,6 +345,21 @@ void Renderer::drawInstanced(MeshId m, std::span<const Instance> inst, DrawFlags
 }
 
 // The pass list (docs/engine.md, "Passes"). ts: the scene target's size, the window's at the quality's render scale.
+void Renderer::bindClouds(ShaderProgram& p) const {
+    const GLuint tex = m_cloudOn && m_cloud.coverage.id <= m_impl->textures.size() ? m_impl->textures[m_cloud.coverage.id - 1] : 0;
+    const bool on = tex != 0 && m_light.sunDir.y > 0.0f && !m_light.keyIsMoon;
+    p.set("uCloudOn", on ? 1.0f : 0.0f);
+    p.set("uCloudTex", 2);
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, on ? tex : 0);
+    glActiveTexture(GL_TEXTURE0);
+    if (!on) return;
+    const float tile = std::max(m_cloud.tile, 1.0f);
+    p.set("uCloud", glm::vec4(std::fmod(m_cloud.offset.x, tile), std::fmod(m_cloud.offset.y, tile), 1.0f / tile, m_cloud.height));
+    p.set("uCloudShadow", std::clamp(m_cloud.shadow, 0.0f, 1.0f));
+    p.set("uCloudColor", m_cloud.litColor);
+}
+
 void Renderer::addLight(const PointLight& l) {
     if (!(l.range > 0.0f) || !std::isfinite(l.range) || !std::isfinite(l.position.x + l.position.y + l.position.z)) return;
     m_lights.push_back(l);
@@ -522,6 +538,7 @@ void Renderer::opaquePass(glm::ivec2 ts) {
     d.lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
     d.lit.set("uShadowMap", 1);
     d.lit.set("uAlbedo", 0);
+    bindClouds(d.lit);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, d.shadowTex);
     glActiveTexture(GL_TEXTURE0);
@@ -615,6 +632,8 @@ void Renderer::compositePass(glm::ivec2 ts) {
         p.set("uRect", rect);
         p.set("uSkyOn", sky ? 1.0f : 0.0f);
         p.set("uScene", 0);
+        bindClouds(p);
+        glBindTexture(GL_TEXTURE_2D, d.colorTex);
         glDrawArrays(GL_TRIANGLES, 0, 6 * grid.x * grid.y);
     };
     if (!d.skipped("upsample")) {

@@ -69,7 +69,21 @@ struct PointLight {
     glm::vec3 direction{0, -1, 0};   // spot axis (unit)
     float cosCone = -1.0f;           // cosine of the spot's half angle; -1: all round
 };
-inline constexpr int kMaxLights = 16;  // per frame: the ones nearest the eye are kept
+inline constexpr int kMaxLights = 16;
+
+// A deck of clouds at one height, drawn in the sky and shading the sun on the ground below. `coverage` is a tiling
+// texture whose alpha is the cloud cover (0 clear .. 1 cloud), `tile` metres on a side, moved by `offset` metres (the
+// wind's drift); texel (u, v) lies over world (x, z) = offset + (u - 0.5, v - 0.5) * tile. A ground point is shaded by
+// the cloud where its ray toward the sun crosses the deck, so the shadows are where the clouds are; soft cloud
+// edges give soft shadows. `shadow` is the share of the direct sun that a full cloud takes away.
+struct CloudLayer {
+    TextureId coverage;
+    float height = 1600.0f;      // metres (world y)
+    float tile = 4000.0f;        // metres
+    glm::vec2 offset{0.0f};      // metres (x, z)
+    float shadow = 0.85f;
+    glm::vec3 litColor{0.95f};   // albedo-like tint of the sunlit cloud (greyer under a heavy deck)
+};  // per frame: the ones nearest the eye are kept
 
 struct TextureDesc {
     int width = 0, height = 0;
@@ -151,6 +165,8 @@ public:
     // A lamp for this frame (cleared by beginFrame). Of all added, the kMaxLights whose reach is nearest the eye light
     // the frame; lightsUsed() says how many did (after endFrame).
     void addLight(const PointLight& l);
+    // The frame's cloud deck (cleared by beginFrame; none: a clear sky).
+    void setCloudLayer(const CloudLayer& c) { m_cloud = c; m_cloudOn = c.coverage.valid(); }
     int lightsUsed() const { return m_lightsUsed; }
     // Renders the queued frame into framebuffer 0 (the window), leaving it bound with the viewport set for UI drawing.
     void endFrame();
@@ -198,6 +214,9 @@ private:
     RendererStats m_stats;
     std::uint64_t m_shadowKey = 0;
     std::vector<PointLight> m_lights;
+    CloudLayer m_cloud;
+    bool m_cloudOn = false;
+    void bindClouds(ShaderProgram& p) const;   // the cloud deck's texture (unit 2) and uniforms
     int m_lightsUsed = 0;
     glm::vec4 m_lightPos[kMaxLights]{}, m_lightColor[kMaxLights]{}, m_lightSpot[kMaxLights]{};
     void packLights();                         // the nearest kMaxLights into the uniform arrays

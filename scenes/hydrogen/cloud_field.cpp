@@ -60,6 +60,35 @@ void CloudField::update(double cover, double simSeconds) {
     }
 }
 
+glm::vec2 CloudField::drift(double simSeconds) {
+    return {static_cast<float>(wrap(kCloudWind.x * simSeconds)), static_cast<float>(wrap(kCloudWind.y * simSeconds))};
+}
+
+void CloudField::bakeCoverage(int size, std::vector<unsigned char>& rgba) const {
+    size = std::max(size, 1);
+    std::vector<float> cover(static_cast<std::size_t>(size * size), 0.0f);
+    const float texel = kCloudPeriod / static_cast<float>(size);
+    const bool deck = overcast();
+    for (std::size_t k = 0; k < m_active.size() && !deck; ++k) {
+        const Seed& sd = m_seeds[k];
+        const glm::vec2 c = sd.base, rad = sd.radii;
+        const int x0 = static_cast<int>(std::floor((c.x - rad.x) / texel + 0.5f * size)), x1 = static_cast<int>(std::ceil((c.x + rad.x) / texel + 0.5f * size));
+        const int y0 = static_cast<int>(std::floor((c.y - rad.y) / texel + 0.5f * size)), y1 = static_cast<int>(std::ceil((c.y + rad.y) / texel + 0.5f * size));
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                const glm::vec2 p(((x + 0.5f) / size - 0.5f) * kCloudPeriod, ((y + 0.5f) / size - 0.5f) * kCloudPeriod);
+                const float d = glm::length((p - c) / rad);
+                if (d >= 1.0f) continue;
+                const float a = 1.0f - glm::smoothstep(0.6f, 1.0f, d);
+                float& v = cover[static_cast<std::size_t>(((y % size + size) % size) * size + ((x % size + size) % size))];
+                v = 1.0f - (1.0f - v) * (1.0f - a);
+            }
+    }
+    rgba.assign(static_cast<std::size_t>(size * size * 4), 255);
+    for (std::size_t i = 0; i < cover.size(); ++i)
+        rgba[i * 4 + 3] = static_cast<unsigned char>(std::lround((deck ? 1.0f : cover[i]) * 255.0f));
+}
+
 float CloudField::shade(glm::vec2 p, glm::vec3 sunDir) const {
     if (sunDir.y <= 0.0f) return 0.0f;
     if (overcast()) return 1.0f;

@@ -37,6 +37,12 @@ public:
     float shade(glm::vec2 groundXZ, glm::vec3 sunDir) const;
     // Blobs kept for a cover (exposed for tests): Poisson coverage with the set's mean blob area.
     int countFor(double cover) const;
+    // The active blobs as a size x size RGBA coverage map of the periodic square (alpha: 1 inside a cloud, a soft edge
+    // over the outer ~40 % of its radius, 0 clear), at zero drift: drift(simSeconds) is where it has moved since.
+    // For eng::CloudLayer (texel (u, v) over (x, z) = drift + (u - 0.5, v - 0.5) * kCloudPeriod).
+    void bakeCoverage(int size, std::vector<unsigned char>& rgba) const;
+    static glm::vec2 drift(double simSeconds);
+    int activeCount() const { return static_cast<int>(m_active.size()); }
 
 private:
     struct Seed { glm::vec2 base, radii; float thickness; };

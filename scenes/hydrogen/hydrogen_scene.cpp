@@ -112,9 +112,8 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     r.setMeshTexture(m_row, t);
 
     m_bubble = r.createMesh(eng::makeSphere(0.5f, 4, {.name = "", .baseColor = {0.85f, 0.95f, 1.0f, 1}, .roughness = 0.2f}), "bubble");
-    m_cloudMesh = r.createMesh(eng::makeSphere(1.0f, 6, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "cloud");
-    // Cloud shadow proxies: flat discs, smooth-edged enough that the shadow outline reads as a cloud's.
-    m_cloudShadow = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 28, {.name = "", .baseColor = {1, 1, 1, 1}}), "cloud shadow");
+    m_cloudTex = {};
+    m_cloudBaked = -1;
     m_pipe = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "pipe");
     m_vessel = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 16, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.45f, .metallic = 0.2f}), "vessel");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
@@ -216,7 +215,8 @@ void HydrogenScene::update(const FrameInput& in) {
     m_smrCapacity = param("smr.capacity_kg_h", 0.0);
     m_layout = makeFieldLayout(m_area, param("h2.tilt_deg", 30.0), param("h2.azimuth_deg", 180.0),
                                param("econ.ground_cover_ratio", 0.5));
-    m_clouds.update(m_cloud, sim::toSeconds(in.now - s.time) + sim::toSeconds(s.time % (400 * sim::kDay)));
+    m_cloudSeconds = sim::toSeconds(in.now - s.time) + sim::toSeconds(s.time % (400 * sim::kDay));
+    m_clouds.update(m_cloud, m_cloudSeconds);
 
     observe(s);
 
@@ -420,22 +420,26 @@ void HydrogenScene::drawReformer(eng::Renderer& r) {
 }
 
 void HydrogenScene::drawClouds(eng::Renderer& r) {
-    std::vector<eng::Instance> visible, proxies;
-    const glm::vec4 white(0.95f, 0.95f, 0.97f, 1.0f);
-    const glm::vec4 glow = m_sunDir.y > 0 ? glm::vec4(0.35f, 0.35f, 0.37f, 0) : glm::vec4(0);
-    for (const Cloud& c : m_clouds.clouds()) {
-        const glm::vec3 centre(c.centre.x, kCloudBase + 0.5f * c.thickness, c.centre.y);
-        visible.push_back({place(centre, {c.radii.x, 0.5f * c.thickness, c.radii.y}), white, glow});
-        // Shadow proxy: the cloud's footprint moved down its sun ray to just above the plant, so the shadow map (which
-        // covers only the plant) casts exactly the shadow the real cloud casts.
-        if (m_sunDir.y > 0.08f && !m_clouds.overcast()) {
-            glm::vec2 g = c.centre - glm::vec2(m_sunDir.x, m_sunDir.z) / m_sunDir.y * (kCloudBase - 120.0f);
-            g -= kCloudPeriod * glm::floor(g / kCloudPeriod + 0.5f);
-            proxies.push_back({place({g.x, 120.0f, g.y}, {c.radii.x, 2.0f, c.radii.y}), white, glow});
+    // The clouds are the renderer's cloud deck: drawn in the sky and shading the ground along the sun (soft shadows
+    // where the blobs' edges are soft). The coverage map changes only with the number of blobs (the cover); the wind
+    // moves it as a whole.
+    const int key = m_clouds.overcast() ? 1 << 20 : m_clouds.activeCount();
+    if (key != m_cloudBaked) {
+        m_cloudBaked = key;
+        if (m_cloudTex.valid()) r.destroyTexture(m_cloudTex);
+        m_cloudTex = {};
+        if (key > 0) {
+            std::vector<unsigned char> px;
+            m_clouds.bakeCoverage(kCloudMapSize, px);
+            m_cloudTex = r.createTexture({.width = kCloudMapSize, .height = kCloudMapSize, .rgba = px.data(), .srgb = false,
+                                          .repeat = true, .label = "cloud cover"});
         }
     }
-    r.drawInstanced(m_cloudMesh, visible, {.castShadow = false, .receiveShadow = false});
-    r.drawInstanced(m_cloudShadow, proxies, {.castShadow = true, .receiveShadow = false, .mainPass = false});
+    if (!m_cloudTex.valid()) return;
+    const float cc = static_cast<float>(m_clouds.cover());
+    r.setCloudLayer({.coverage = m_cloudTex, .height = kCloudBase, .tile = kCloudPeriod,
+                     .offset = CloudField::drift(m_cloudSeconds), .shadow = 0.8f,
+                     .litColor = glm::vec3(0.95f - 0.35f * glm::smoothstep(0.6f, 1.0f, cc))});
 }
 
 void HydrogenScene::drawSunPath(eng::Renderer& r) {
@@ -508,8 +512,8 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     eng::Lighting L = r.lighting();
     if (!L.keyIsMoon) L.sunDir = m_sunDir;  // the simulation's sun; at night the key light is the moon
     const float cc = static_cast<float>(m_clouds.cover());
-    const float deck = glm::smoothstep(0.85f, 1.0f, cc);
-    L.sunColor *= 1.0f - 0.85f * deck;
+    // A cloudier sky is a brighter diffuse source: the shade under a cloud is lit grey, not navy.
+    L.skyAmbient *= 1.0f + 0.9f * cc;
     const glm::vec3 grey = glm::vec3(glm::dot(L.skyHorizon, glm::vec3(0.3f, 0.5f, 0.2f)));
     L.skyZenith = glm::mix(L.skyZenith, grey * 0.9f, 0.7f * cc);
     L.skyHorizon = glm::mix(L.skyHorizon, grey, 0.6f * cc);

@@ -63,6 +63,10 @@ private:
     void drawPlant(eng::Renderer& r);
     void drawReformer(eng::Renderer& r);
     void drawClouds(eng::Renderer& r);
+    static constexpr int kCloudMapSize = 256;  // texels per side of the 4 km periodic cloud square (~16 m each)
+    eng::TextureId m_cloudTex;
+    int m_cloudBaked = -1;                      // the blob count the cloud texture was baked for
+    double m_cloudSeconds = 0.0;
     void drawSunPath(eng::Renderer& r);
     void drawLabels(eng::Renderer& r);
     void paramSlider(const char* label, const char* name, float lo, float hi, const char* format, bool logScale,
@@ -78,7 +82,7 @@ private:
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     SiteBackdrop m_backdrop;  // the valley and foothills beyond the site
     eng::MeshId m_post;
-    eng::MeshId m_module, m_row, m_bubble, m_cloudMesh, m_cloudShadow, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
+    eng::MeshId m_module, m_row, m_bubble, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
         m_reformer, m_vessel;
     glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame
     eng::EmitterId m_flue, m_ventPlume, m_co2Vent;
