@@ -359,9 +359,13 @@ void HydrogenScene::drawPlant(eng::Renderer& r) {
     const bool night = m_sunDir.y < -0.05f;
     const glm::vec4 lamp = night ? glm::vec4(1.0f, 0.85f, 0.6f, 0) * 2.0f : glm::vec4(0);
     // Pad, separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack.
-    // After dusk the plant works under sodium floodlights: the pads glow faintly orange (no point lights in the renderer).
+    // After dusk the plant works under floodlights (lamps below) and the pads keep a faint sodium glow from afar.
     const glm::vec3 flood = night ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);
     r.draw(m_pad, place(kPlant + glm::vec3(28, 0.03f, 0), {80, 1, 40}), glm::vec4(0.85f, 0.85f, 0.85f, 1), flood);
+    if (night)  // floodlights on masts over the separator skid and the tank yard
+        for (const glm::vec3 at : {kPlant + glm::vec3(8, 0, 0), kTankYard + glm::vec3(6, 0, 0)})
+            r.addLight({.position = at + glm::vec3(0, 18, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 65.0f,
+                        .direction = {0, -1, 0}, .cosCone = -0.2f});
     const glm::vec4 sepTint = m_separatorOk ? glm::vec4(1) : glm::vec4(1.0f, 0.35f, 0.3f, 1);
     r.draw(m_separator, place(kPlant, glm::vec3(1)), sepTint, m_separatorOk ? glm::vec3(0) : glm::vec3(0.6f, 0.05f, 0.02f));
     r.draw(m_compressor, place(kPlant + glm::vec3(14, 0, -5), glm::vec3(1)));
@@ -398,6 +402,10 @@ void HydrogenScene::drawReformer(eng::Renderer& r) {
                                                             : glm::vec3(0.0f);
     const glm::vec3 flood = m_sunDir.y < -0.05f ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);  // floodlights
     r.draw(m_pad, place(kReformer + glm::vec3(18, 0.03f, 0), {70, 1, 44}), glm::vec4(0.8f, 0.8f, 0.8f, 1), flood);
+    if (m_sunDir.y < -0.05f)
+        for (const glm::vec3 at : {kReformer + glm::vec3(0, 0, -14), kReformer + glm::vec3(36, 0, 12)})
+            r.addLight({.position = at + glm::vec3(0, 20, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 70.0f,
+                        .direction = {0, -1, 0}, .cosCone = -0.2f});
     r.draw(m_reformer, place(kReformer, glm::vec3(1)), m_smrTripped ? glm::vec4(0.8f, 0.6f, 0.6f, 1) : glm::vec4(1), glow);
     std::vector<eng::Instance> v;
     // High- and low-temperature shift reactors, then the PSA bed vessels (hydrogen.md §4: SMR + WGS + PSA).

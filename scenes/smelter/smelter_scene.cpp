@@ -591,7 +591,7 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
                 glowBoxes.push_back(inst(T(p) * S(glm::vec3(1.6f)), kAlarmRed, glm::vec3(8.0f, 0.5f, 0.2f)));
             }
     // After dusk the lamps light the aisle floor in sodium orange, and every converter that blows, skims or pours
-    // throws the melt's light on the floor in front of its mouth: emissive pools (the renderer has no point lights).
+    // throws the melt's light on the floor in front of its mouth (an emissive pool seen from afar, and a lamp).
     if (m_night > 0.0f) {
         const float x0 = kHallX0 + 2.0f, x1 = kHallX1 - 2.0f;
         glowBoxes.push_back(inst(T({0.5f * (x0 + x1), 0.07f, 0.0f}) * S({x1 - x0, 0.02f, kHallZ1 - kHallZ0 - 4.0f}), glm::vec3(0.05f),
@@ -602,7 +602,14 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
             if (hot <= 0.0f) continue;
             glowBoxes.push_back(inst(T(converterLadleSpot(static_cast<int>(i)) + glm::vec3(0.0f, 0.08f, -1.0f)) * S({14.0f, 0.02f, 10.0f}),
                                      glm::vec3(0.05f), meltGlow(1250.0) * 0.35f * hot * m_night));
+            // The melt's light on the converter, the crane and the aisle around it.
+            r.addLight({.position = converterLadleSpot(static_cast<int>(i)) + glm::vec3(0.0f, 4.0f, 0.0f),
+                        .color = meltGlow(1250.0) * (0.6f * hot * m_night), .range = 45.0f});
         }
+        // Roof lamps down the aisle (high-bay, every ~45 m): light on the floor, the furnaces and the ladles.
+        for (float x = x0 + 20.0f; x < x1; x += 45.0f)
+            r.addLight({.position = {x, kHallH - 3.0f, 0.0f}, .color = glm::vec3(1.0f, 0.80f, 0.55f) * (2.5f * m_night),
+                        .range = 55.0f, .direction = {0, -1, 0}, .cosCone = 0.2f});
     }
     r.drawInstanced(m_box, glowBoxes, moving);
     const glm::mat4 wm = T(kCastingWheelPos);
