@@ -260,9 +260,10 @@ GoldenDiff compareGolden(const RgbImage& expected, const RgbImage& actual, const
             o[0] = 255, o[1] = o[2] = 0;
         } else {
             const unsigned char* q = &actual.px[p * 3];
-            const int grey = (q[0] * 54 + q[1] * 183 + q[2] * 19) >> 8;  // Rec. 709 luma
-            const int v = std::min(255, grey / 4 + worst * 8);
-            o[0] = o[1] = o[2] = static_cast<unsigned char>(v);
+            const int grey = ((q[0] * 54 + q[1] * 183 + q[2] * 19) >> 8) / 5;  // Rec. 709 luma, dimmed
+            const int v = std::min(255, grey + worst * 8);
+            o[0] = static_cast<unsigned char>(grey);
+            o[1] = o[2] = static_cast<unsigned char>(v);
         }
     }
     const double n = static_cast<double>(a.px.size() / 3);

@@ -63,7 +63,7 @@ struct GoldenDiff {
     double fraction = 0.0;       // pixels over the threshold after the blur, 0..1
     double meanError = 0.0;      // mean absolute channel difference after the blur, 0..255
     int maxError = 0;            // largest channel difference after the blur
-    RgbImage image;              // the diff picture: the actual picture dimmed to grey, the difference x8 in white,
+    RgbImage image;              // the diff picture: the actual picture dimmed to grey, the difference x8 in cyan,
                                  // pure red where a pixel is over the threshold
     bool pass(const GoldenTolerance& t) const {
         return !sizeMismatch && fraction <= t.maxFraction && meanError <= t.maxMeanError;
