@@ -41,7 +41,7 @@ struct RawCommon {
     Text assets;
 };
 struct RawRender : RawCommon {
-    Text scene, size, quality, seed, start, scenario, camera, lang;
+    Text scene, size, quality, seed, start, scenario, camera, lang, uiScale;
     std::vector<std::string> sets;
     Text tour;  // window, bench and video only
 };
@@ -118,6 +118,10 @@ void addRender(CLI::App& app, RawRender& r, const CliContext& ctx) {
             "lists the scene's presets (default 1)",
             "N|NAME");
     addText(app, "--lang", r.lang, "Language of the interface, captions and numbers: en, ru, uz, de, ja, ko, ar (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", "CODE");
+    addText(app, "--ui-scale", r.uiScale,
+            "Text and panel size in percent, for a presenter: 100, 125, 150, 200 (50..300; default 100; the View "
+            "menu's Text size)",
+            "PERCENT");
     addSimInputs(app, r.seed, r.start, r.sets, r.scenario);
     addCommon(app, r);
 }
@@ -295,6 +299,15 @@ void checkRender(Checker& c, const RawRender& r, const CliContext& ctx, RenderOp
             o.camera = *r.camera;
     }
     checkLang(c, r.lang, o.lang);
+    if (r.uiScale) {
+        std::string t = *r.uiScale;
+        if (!t.empty() && t.back() == '%') t.pop_back();
+        const auto v = parseNumber(t);
+        if (!v || *v < kMinUiScalePercent || *v > kMaxUiScalePercent)
+            c.fail("--ui-scale", *r.uiScale, "expected a size in percent 50..300, e.g. 150");
+        else
+            o.uiScale = static_cast<float>(*v / 100.0);
+    }
     // A tour names its scenes and cameras; the file itself is read by the mode (it reports file, line and field).
     if (r.tour) {
         if (r.tour->empty())

@@ -63,6 +63,7 @@ InteractiveDirector::InteractiveDirector(const InteractiveOptions& o, Session& s
     m_ui.renderer = s.renderer->glRenderer();
     m_ui.quality = o.quality;
     m_ui.fullscreen = s.window->fullscreen();
+    m_ui.uiScale = s.gui->userScale();
     m_ui.extraControls = {{eng::N_("Left drag"), eng::N_("orbit")}, {eng::N_("Right or middle drag"), eng::N_("pan")},
                           {eng::N_("Wheel"), eng::N_("zoom")}, {"1-9", eng::N_("camera presets")},
                           {eng::N_("Click"), eng::N_("what is this? (on the overview: fly into that site)")}};
@@ -171,6 +172,7 @@ void InteractiveDirector::afterRender(Session& s, const FramePlan&) {
 
 void InteractiveDirector::endFrame(Session& s, const FramePlan& p) {
     if (m_ui.fullscreen != s.window->fullscreen()) s.window->toggleFullscreen();
+    if (m_ui.uiScale != s.gui->userScale()) s.requestUiScale(m_ui.uiScale);
     std::string why;
     if (m_ui.quality != s.quality) {
         if (!s.rebuildRenderer(m_ui.quality, &why)) std::fprintf(stderr, "quality: %s\n", why.c_str());

@@ -54,6 +54,7 @@ int runFrameLoop(Session& s, Director& d) {
     bool first = true;
     while (d.running(s)) {
         s.applyPendingLanguage();  // between frames: the font atlas may be rebuilt
+        s.applyPendingUiScale();
         s.window->pollEvents();
         FramePlan p = d.plan(s);
         if (p.world) {

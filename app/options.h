@@ -28,7 +28,10 @@ struct RenderOptions : CommonOptions {
     std::string scenario;   // --scenario FILE
     std::string tour;       // --tour NAME|FILE (window, bench, video): a tour to play (app/tour.h resolveTourPath)
     std::string lang;       // --lang CODE ("en", "ru", "de" ...): captions' language and number format; "" = en
+    float uiScale = 1.0f;   // --ui-scale PERCENT / 100: text and panels larger for a presenter (View > Text size)
 };
+
+inline constexpr double kMinUiScalePercent = 50, kMaxUiScalePercent = 300;  // eng::Gui::clampUserScale's range
 
 struct InteractiveOptions : RenderOptions {
     bool fullscreen = false;

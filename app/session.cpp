@@ -80,7 +80,7 @@ int Session::open(const RenderOptions& o, const eng::WindowDesc& desc) {
                      lang.c_str(), why.c_str());
         eng::setLanguage("en", &why);
     }
-    gui = std::make_unique<eng::Gui>(*window, [](float scale) { setupUiStyle(scale); });
+    gui = std::make_unique<eng::Gui>(*window, [](float scale) { setupUiStyle(scale); }, o.uiScale);
     resetWorld();
     // Without its shaders the program cannot draw anything true: stop (exit 1) rather than show magenta.
     if (!makeRenderer(&why)) return fail(1, why);
@@ -118,6 +118,11 @@ void Session::applyPendingLanguage() {
     if (code == eng::language()) return;
     std::string why;
     if (!applyLanguage(code, &why)) setNotice(why);
+}
+
+void Session::applyPendingUiScale() {
+    const float f = std::exchange(m_uiScaleRequest, 0.0f);
+    if (f > 0.0f && gui) gui->setUserScale(f, [](float scale) { setupUiStyle(scale); });
 }
 
 void Session::resetWorld() {

@@ -65,6 +65,10 @@ public:
     // with *why (unknown code, catalog missing) and the language as it was.
     bool applyLanguage(const std::string& code, std::string* why);
     void applyPendingLanguage();
+    // Another text size from the next frame on (View > Text size): the user factor of eng::Gui (1.0 = 100 %);
+    // applyPendingUiScale() restyles and rebuilds the fonts between frames (the frame loop calls it before each frame).
+    void requestUiScale(float f) { m_uiScaleRequest = f; }
+    void applyPendingUiScale();
     // A fresh World from the prepared inputs (parameters, seed, start, scenario commands).
     void resetWorld();
     // Where scenes come from (default scenes::makeScene); tests put a scene that fails to load here.
@@ -120,6 +124,7 @@ private:
     std::string m_notice;
     double m_noticeFor = 0.0;
     std::string m_languageRequest;
+    float m_uiScaleRequest = 0.0f;  // 0 = none
 
 public:
     std::unique_ptr<sim::World> world;  // after the scenes: they may be destroyed while it still exists

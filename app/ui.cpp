@@ -537,6 +537,14 @@ void viewMenu(UiModel& ui) {
         if (ImGui::MenuItem(eng::tr("High (GPU)"), nullptr, ui.quality == Quality::High)) ui.quality = Quality::High;
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu(eng::tr("Text size"))) {
+        for (const float f : kUiScaleSteps) {
+            char label[16];
+            std::snprintf(label, sizeof label, "%d %%", static_cast<int>(std::lround(f * 100.0f)));
+            if (ImGui::MenuItem(label, nullptr, std::abs(ui.uiScale - f) < 0.01f)) ui.uiScale = f;
+        }
+        ImGui::EndMenu();
+    }
     ImGui::MenuItem(eng::tr("Fullscreen"), "F11", &ui.fullscreen);
     if (ImGui::MenuItem(eng::tr("Screenshot"), "F12")) ui.screenshotRequested = true;
     if (ImGui::MenuItem(eng::tr("Hide interface"), "F1")) ui.showUi = false;

@@ -35,6 +35,8 @@ namespace app {
 inline constexpr std::array<double, 6> kSpeedSteps = {1, 10, 60, 600, 3600, 10000};
 // Index of the next faster (+1) or slower (-1) step from `speed`, clamped to the table.
 double nextSpeedStep(double speed, int direction);
+// Text sizes the View menu offers (the user factor of eng::Gui; --ui-scale takes any percent 50..300).
+inline constexpr std::array<float, 4> kUiScaleSteps = {1.0f, 1.25f, 1.5f, 2.0f};
 
 // UI-private state of the parameter panel; kept in UiModel so it survives frames.
 struct PendingEdit {
@@ -69,6 +71,7 @@ struct UiModel {
     Quality quality = Quality::Auto;
     bool fullscreen = false;
     bool showUi = true;               // F1 hides everything (clean picture for delegations)
+    float uiScale = 1.0f;             // View > Text size: the presenter's factor (1.0 = 100 %; kUiScaleSteps)
 
     // --- out: one-shot requests; the frame loop clears them after acting ---
     bool stepOnce = false;            // advance exactly one tick while paused

@@ -19,13 +19,16 @@
 
 namespace eng {
 
-Gui::Gui(Window& w, const std::function<void(float)>& setupStyle) : m_scale(w.uiScale()) {
+float Gui::clampUserScale(float f) { return std::isfinite(f) ? std::clamp(f, 0.5f, 3.0f) : 1.0f; }
+
+Gui::Gui(Window& w, const std::function<void(float)>& setupStyle, float userScale)
+    : m_window(&w), m_baseScale(w.uiScale()), m_userScale(clampUserScale(userScale)) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini in the user's current directory
     if (setupStyle) {
-        setupStyle(m_scale);
+        setupStyle(scale());
     } else {
         applyDefaultStyle();
     }
@@ -36,9 +39,10 @@ Gui::Gui(Window& w, const std::function<void(float)>& setupStyle) : m_scale(w.ui
 
 void Gui::applyDefaultStyle() {
     ImGuiIO& io = ImGui::GetIO();
+    ImGui::GetStyle() = ImGuiStyle();
     ImGui::StyleColorsDark();
-    ImGui::GetStyle().ScaleAllSizes(m_scale);
-    io.FontDefault = buildFonts(*io.Fonts, {{17.0f * m_scale, false}}, catalogCharacters(), language()).fonts.front();
+    ImGui::GetStyle().ScaleAllSizes(scale());
+    io.FontDefault = buildFonts(*io.Fonts, {{17.0f * scale(), false}}, catalogCharacters(), language()).fonts.front();
 }
 
 Gui::~Gui() {
@@ -49,11 +53,28 @@ Gui::~Gui() {
 
 void Gui::rebuildFonts(const std::function<void(float)>& build) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    build(m_scale);
+    build(scale());
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+bool Gui::setUserScale(float userScale, const std::function<void(float)>& setup) {
+    const float f = clampUserScale(userScale);
+    if (f == m_userScale) return false;
+    m_userScale = f;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (setup) setup(scale());
+    else applyDefaultStyle();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    return true;
+}
+
 void Gui::beginFrame() {
+    // Taps shorter than a frame (the callbacks already set the key up again) are held down for this frame.
+    ImGuiIO& io = ImGui::GetIO();
+    m_taps.apply(m_window->keyEvents(), io.KeysDown, IM_ARRAYSIZE(io.KeysDown));
+    io.KeyCtrl = io.KeysDown[keyIndex(Key::LeftControl)] || io.KeysDown[keyIndex(Key::RightControl)];
+    io.KeyShift = io.KeysDown[keyIndex(Key::LeftShift)] || io.KeysDown[keyIndex(Key::RightShift)];
+    io.KeyAlt = io.KeysDown[keyIndex(Key::LeftAlt)] || io.KeysDown[keyIndex(Key::RightAlt)];
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

@@ -2,11 +2,17 @@
 // UI scale, dark theme, GL3 backend.
 // Use: Gui gui(window); per frame gui.beginFrame(); ...ImGui calls...; gui.endFrame() (draws into the bound framebuffer).
 // wantsMouse()/wantsKeyboard() tell the render loop when the camera must not take input (ImGui's io.WantCapture*).
+// Scale: scale() = the window's (engine/window.h uiScale: DPI and screen size) x a user factor (a presenter's larger
+// text: 1.0, 1.25, 1.5, 2.0); setUserScale() rebuilds the style and fonts at the new size between frames.
+// Keys: ImGui 1.86 samples io.KeysDown[] once per frame, so beginFrame() first replays the window's queued key
+// events (engine/input.h KeyTapReplay): a key pressed and released between two frames still reads as pressed.
 // Errors: a missing font family is reported once by engine/fonts.h (naming its package).
 // Does NOT: draw any app panels (app/ui does), or labels (engine/labels uses the foreground draw list).
 #pragma once
 #include <functional>
 #include <string>
+
+#include "engine/input.h"
 
 namespace eng {
 
@@ -16,7 +22,8 @@ class Gui {
 public:
     // setupStyle(scale), when given, replaces the default theme and font (app::setupUiStyle); it runs after the
     // context exists and before the backend builds the font texture.
-    explicit Gui(Window& w, const std::function<void(float)>& setupStyle = {});
+    // userScale: the presenter's factor (clamped to 0.5..3).
+    explicit Gui(Window& w, const std::function<void(float)>& setupStyle = {}, float userScale = 1.0f);
     ~Gui();
     Gui(const Gui&) = delete;
     Gui& operator=(const Gui&) = delete;
@@ -27,11 +34,21 @@ public:
     void endFrame();
     bool wantsMouse() const;
     bool wantsKeyboard() const;
-    float scale() const { return m_scale; }
+    float scale() const { return m_baseScale * m_userScale; }
+    float baseScale() const { return m_baseScale; }
+    float userScale() const { return m_userScale; }
+    // A new user factor between frames (never inside one): the GL font texture is dropped, setup(scale()) restyles
+    // and fills the atlas (app::setupUiStyle; the default style without it), and the texture is uploaded again.
+    // Returns false (and changes nothing) for the factor already shown.
+    bool setUserScale(float userScale, const std::function<void(float)>& setup = {});
+    // Clamps a user factor to what the UI is laid out for.
+    static float clampUserScale(float f);
 
 private:
     void applyDefaultStyle();
-    float m_scale = 1.0f;
+    Window* m_window = nullptr;
+    float m_baseScale = 1.0f, m_userScale = 1.0f;
+    KeyTapReplay m_taps;
 };
 
 // A paragraph wrapped to the window's width: ImGui::TextWrapped for left-to-right languages; for right-to-left

@@ -59,6 +59,7 @@ std::unique_ptr<Window> Window::create(const WindowDesc& d, std::string* why) {
     glfwSetWindowUserPointer(w->m_win, w.get());
     glfwSetScrollCallback(w->m_win, onScroll);
     glfwSetKeyCallback(w->m_win, onKey);
+    glfwSetCharCallback(w->m_win, onChar);
     glfwSetMouseButtonCallback(w->m_win, onMouseButton);
     glfwMakeContextCurrent(w->m_win);
     glfwSwapInterval(d.vsync ? 1 : 0);
@@ -74,11 +75,13 @@ void Window::onScroll(GLFWwindow* h, double, double dy) {
     if (auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h))) w->m_scroll += static_cast<float>(dy);
 }
 
-void Window::onKey(GLFWwindow* h, int key, int, int action, int) {
+void Window::onKey(GLFWwindow* h, int key, int, int action, int mods) {
     auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h));
-    if (!w || action != GLFW_PRESS) return;
-    w->m_anyKey = true;
-    if (key >= 0 && key < kKeyCount) w->m_pressed[key] = true;
+    if (w) w->m_keys.key(key, static_cast<KeyAction>(action), mods);
+}
+
+void Window::onChar(GLFWwindow* h, unsigned int codepoint) {
+    if (auto* w = static_cast<Window*>(glfwGetWindowUserPointer(h))) w->m_keys.character(static_cast<char32_t>(codepoint));
 }
 
 void Window::onMouseButton(GLFWwindow* h, int, int action, int) {
@@ -93,8 +96,8 @@ void Window::requestClose() { glfwSetWindowShouldClose(m_win, GLFW_TRUE); }
 
 void Window::pollEvents() {
     m_scroll = 0.0f;
-    std::fill(std::begin(m_pressed), std::end(m_pressed), false);
-    m_anyKey = m_anyButton = false;
+    m_keys.beginFrame();
+    m_anyButton = false;
     glfwPollEvents();
     double x = 0, y = 0;
     glfwGetCursorPos(m_win, &x, &y);
@@ -164,12 +167,13 @@ static_assert(keyIndex(Key::Space) == GLFW_KEY_SPACE && keyIndex(Key::Period) ==
               keyIndex(Key::F1) == GLFW_KEY_F1 && keyIndex(Key::F11) == GLFW_KEY_F11 && keyIndex(Key::F12) == GLFW_KEY_F12 &&
               keyIndex(Key::KpSubtract) == GLFW_KEY_KP_SUBTRACT && keyIndex(Key::KpAdd) == GLFW_KEY_KP_ADD,
               "engine/input.h must use GLFW's key codes");
+static_assert(static_cast<int>(KeyAction::Release) == GLFW_RELEASE && static_cast<int>(KeyAction::Press) == GLFW_PRESS &&
+              static_cast<int>(KeyAction::Repeat) == GLFW_REPEAT && kKeyCount > GLFW_KEY_LAST, "engine/input.h KeyAction");
 static_assert(static_cast<int>(MouseButton::Left) == GLFW_MOUSE_BUTTON_LEFT &&
               static_cast<int>(MouseButton::Right) == GLFW_MOUSE_BUTTON_RIGHT &&
               static_cast<int>(MouseButton::Middle) == GLFW_MOUSE_BUTTON_MIDDLE, "engine/input.h mouse buttons");
 
 bool Window::buttonDown(MouseButton b) const { return glfwGetMouseButton(m_win, static_cast<int>(b)) == GLFW_PRESS; }
 bool Window::keyDown(Key k) const { return glfwGetKey(m_win, keyIndex(k)) == GLFW_PRESS; }
-bool Window::keyPressed(Key k) const { return keyIndex(k) >= 0 && keyIndex(k) < kKeyCount && m_pressed[keyIndex(k)]; }
 
 }  // namespace eng

@@ -2,6 +2,9 @@
 // Use: std::string why; auto w = Window::create({.title="Almalyk", .width=1280, .height=720}, &why);
 //      while (!w->shouldClose()) { w->pollEvents(); ... w->swapBuffers(); }
 //      Input: mouseDelta(), scrollDelta(), buttonDown(MouseButton::Left), keyPressed(Key::F12) (edge, this frame only).
+//      Keys come from GLFW's key and character callbacks into a queue (engine/input.h KeyEventQueue), so a key pressed
+//      and released between two frames still counts: keyPresses(k) counts them, keyEvents() has them in order.
+//      engine/gui's backend is installed after these callbacks and chains to them (ImGui still gets every event).
 //      toggleFullscreen() switches to the primary monitor and back (the app binds it to F11).
 //      visible=false gives a hidden window for offscreen shots.
 // Errors: create() returns nullptr and fills why (no display: names xvfb-run and `almalyk shot`).
@@ -56,10 +59,12 @@ public:
     float scrollDelta() const { return m_scroll; }
     bool buttonDown(MouseButton button) const;
     bool keyDown(Key key) const;
-    bool keyPressed(Key key) const;  // went down since the last pollEvents
+    bool keyPressed(Key key) const { return m_keys.presses(key) > 0; }  // went down since the last pollEvents
+    int keyPresses(Key key) const { return m_keys.presses(key); }      // how often (auto-repeat not counted)
+    const KeyEventQueue& keyEvents() const { return m_keys; }        // this frame's key and character events
     // Any key, or any mouse button (a touch), went down since the last pollEvents (press and release within one
     // frame included): the kiosk's "someone is there".
-    bool anyKeyPressed() const { return m_anyKey; }
+    bool anyKeyPressed() const { return m_keys.anyPress(); }
     bool anyButtonPressed() const { return m_anyButton; }
     // Undoes a close request (the window manager's close button, Alt+F4): the kiosk exits only by its own keys.
     void cancelClose();
@@ -70,6 +75,7 @@ private:
     Window() = default;
     static void onScroll(GLFWwindow* w, double dx, double dy);
     static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
+    static void onChar(GLFWwindow* w, unsigned int codepoint);
     static void onMouseButton(GLFWwindow* w, int button, int action, int mods);
     GLFWwindow* m_win = nullptr;
     bool m_fullscreen = false;
@@ -77,9 +83,8 @@ private:
     glm::vec2 m_mouse{0.0f}, m_mouseDelta{0.0f};
     bool m_mouseValid = false;
     float m_scroll = 0.0f;
-    static constexpr int kKeyCount = 512;
-    bool m_pressed[kKeyCount] = {};
-    bool m_anyKey = false, m_anyButton = false;
+    KeyEventQueue m_keys;
+    bool m_anyButton = false;
 };
 
 }  // namespace eng

@@ -445,3 +445,15 @@ TEST_CASE("cli: almalyk tours lists the good tours of --assets DIR and names a b
     CHECK_FALSE(contains(broken.out, "aa_broken"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("cli: --ui-scale takes a percent for every rendering mode and refuses what the UI is not laid out for") {
+    CHECK(std::get<app::InteractiveOptions>(parse({})).uiScale == doctest::Approx(1.0f));
+    CHECK(std::get<app::InteractiveOptions>(parse({"--ui-scale", "150"})).uiScale == doctest::Approx(1.5f));
+    CHECK(std::get<app::InteractiveOptions>(parse({"--ui-scale", "125%"})).uiScale == doctest::Approx(1.25f));
+    CHECK(std::get<app::ShotOptions>(parse({"shot", "--ui", "--ui-scale", "200", "--out", "x.png"})).uiScale ==
+          doctest::Approx(2.0f));
+    CHECK(std::get<app::BenchOptions>(parse({"bench", "--ui-scale", "50"})).uiScale == doctest::Approx(0.5f));
+    for (const char* bad : {"0", "49", "301", "1.5x", "", "big"})
+        CHECK_MESSAGE(contains(badInput({"--ui-scale", bad}).err,
+                               "--ui-scale '" + std::string(bad) + "': expected a size in percent 50..300"), bad);
+}
