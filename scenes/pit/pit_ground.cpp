@@ -111,6 +111,14 @@ double groundElevation(const sim::PitGeometry& g, double x, double y) {
     return std::max(h, platform);
 }
 
+RailAxis railAxis(const sim::PitGeometry& g) {
+    const sim::SitePos c = g.crusherPosition();
+    const glm::dvec2 start(c.x, c.y), target(site::kConcentrator.x, site::kConcentrator.y);
+    const glm::dvec2 dir = glm::normalize(target - start), side(-dir.y, dir.x);
+    const glm::dvec2 p = start + side * 120.0 + dir * 60.0;
+    return {p.x, p.y, dir.x, dir.y};
+}
+
 std::vector<int> simplifyProfile(const std::vector<double>& d, const std::vector<double>& z, double tolerance) {
     const int n = static_cast<int>(d.size());
     std::vector<char> keep(static_cast<std::size_t>(n), 0);

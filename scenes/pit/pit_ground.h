@@ -71,6 +71,11 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& d = {})
 // farther out, and the waste dump beside the sim's dump point.
 double groundElevation(const sim::PitGeometry& g, double x, double y);
 
+// The rail line's axis (site frame): from the loading bay beside the crusher toward the concentrator, unit direction.
+// The scene lays the track along it; the park-up and the truck queues keep clear of it (tested).
+struct RailAxis { double x0 = 0.0, y0 = 0.0, dx = 1.0, dy = 0.0; };
+RailAxis railAxis(const sim::PitGeometry& g);
+
 // Douglas-Peucker on a polyline of (d, z) points: indices of the points kept (first and last always).
 std::vector<int> simplifyProfile(const std::vector<double>& d, const std::vector<double>& z, double tolerance);
 
