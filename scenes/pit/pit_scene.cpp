@@ -38,6 +38,13 @@ constexpr float kLineDetail_m = 700.0f;
 constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
+// Equipment keeps its true size at every distance (issue 15: enlarged trucks were giant bricks beside specks of
+// shovels). A unit shorter than kMarkerBelowPx on screen gets a pin of constant pixel size above it instead, coloured
+// by its state, so the fleet still reads from the overview.
+constexpr float kMarkerBelowPx = 14.0f;
+constexpr float kTruckPinPx = 9.0f, kShovelPinPx = 13.0f;
+const glm::vec3 kPinWorking{1.0f, 0.78f, 0.15f}, kPinIdle{0.62f, 0.64f, 0.68f}, kPinBroken{1.0f, 0.16f, 0.08f},
+    kPinShovel{1.0f, 0.5f, 0.12f};
 // Floodlight pool rings (inner to outer radius fraction) and their brightness: a soft fall-off from flat rings.
 constexpr int kPoolRings = 6;
 constexpr float kPoolRadii[kPoolRings + 1] = {0.0f, 0.25f, 0.45f, 0.62f, 0.77f, 0.9f, 1.0f};
@@ -151,6 +158,8 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     for (float x : {-2.6f, 2.6f}) eng::appendMesh(lamps, eng::makeBox({0.9f, 0.5f, 0.2f}, lampMat), glm::translate(glm::mat4(1.0f), {x, 2.9f, 6.55f}));
     lamps.computeBounds();
     m_lamp = r.createMesh(lamps, "headlamps");
+    // The unit pin: a four-sided cone with its point down on the unit (drawn at a constant pixel size, unlit colour).
+    m_pin = r.createMesh(eng::makeCone(0.5f, 1.0f, 4, {.name = "unit pin", .baseColor = {0.1f, 0.1f, 0.1f, 1}, .roughness = 1.0f}), "unit pin");
     m_marker = r.createMesh(eng::makeCone(1.0f, 1.6f, 3, {.name = "warning", .baseColor = {0.9f, 0.1f, 0.05f, 1}, .emissive = {0.6f, 0.05f, 0.0f}}), "warning marker");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "concrete", .baseColor = {0.7f, 0.68f, 0.64f, 1}, .roughness = 0.85f}), "box");
     m_mast = r.createMesh(eng::makeCylinder(0.5f, 1.0f, 6, {.name = "mast", .baseColor = {0.5f, 0.5f, 0.52f, 1}, .metallic = 0.5f}), "mast");
@@ -240,7 +249,8 @@ void PitScene::buildTransportLine(const sim::PitGeometry& g, double railLen) {
             s.push_back(i == 0 ? 0.0 : s.back() + glm::length(pts[i] - pts[i - 1]));
         }
     };
-    build(start + side * 120.0 + dir * 60.0, railLen, 1.5f, m_railPts, m_railS);
+    const RailAxis rail = railAxis(g);
+    build({rail.x0, rail.y0}, railLen, 1.5f, m_railPts, m_railS);
     build(start - side * 40.0 + dir * 40.0, std::min(railLen, 6000.0), 4.0f, m_beltPts, m_beltS);
 }
 
@@ -282,7 +292,7 @@ void PitScene::update(const FrameInput& in) {
     const int n = static_cast<int>(s.mine.trucks.size());
     m_poses.resize(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) m_poses[static_cast<std::size_t>(i)] = s.pit.truckPoseAt(i, m_t);
-    truckMatrices(s, m_t, m_truckScale, m_truckM);
+    truckMatrices(s, m_t, 1.0f, m_truckM);
     const int ns = static_cast<int>(s.mine.shovels.size());
     m_shovelM.resize(static_cast<std::size_t>(ns));
     for (int k = 0; k < ns; ++k) {
@@ -348,11 +358,11 @@ void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     setLighting(r);
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
-    m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
     drawWalls(r, cam);
     r.draw(m_ground, glm::mat4(1.0f));
     FrameDraws f;
     f.eye = cam.position();
+    f.metresPerPx = 2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(1.0f, static_cast<float>(r.framebufferSize().y));
     f.moving = {.castShadow = r.quality().level == eng::QualityLevel::High};  // a moving caster would redraw the shadow map every frame
     f.lampGlow = 6.0f * m_night;
     f.nightLevel = m_night;
@@ -375,6 +385,14 @@ void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
     const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {radius, 1, radius});
     for (int k = 0; k < kPoolRings; ++k)
         pools[static_cast<std::size_t>(k)].push_back({m, litGround, glm::vec4(glm::vec3(1.0f, 0.86f, 0.62f) * (0.45f * kPoolGlow[k] * nightLevel), 0)});
+}
+
+void PitScene::FrameDraws::pin(glm::vec3 top, float dEye, float px, glm::vec3 colour) {
+    // Point down at `top`, px pixels tall at distance dEye, whatever the distance; glowing so it reads at night too.
+    const float h = px * metresPerPx * std::max(dEye, 1.0f);
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), top + glm::vec3(0, h, 0));
+    m = glm::rotate(m, static_cast<float>(M_PI), {1, 0, 0});
+    pins.push_back({glm::scale(m, {0.8f * h, h, 0.8f * h}), glm::vec4(1.0f), glm::vec4(colour * 0.75f, 0)});
 }
 
 void PitScene::FrameDraws::floodlight(glm::vec3 base, float h) {
@@ -451,6 +469,9 @@ void PitScene::drawShovels(eng::Renderer& r, const sim::State& s, FrameDraws& f)
         }
         pads.push_back({placeBox({spot.x, floorY - 0.2f, spot.z}, {32.0f, 0.46f, 32.0f}), kRoadColour, f.night});
         if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        const float dEye = glm::length(glm::vec3(m[3]) - f.eye);
+        if (24.0f / (dEye * f.metresPerPx) < kMarkerBelowPx || broken)
+            f.pin(glm::vec3(m[3]) + glm::vec3(0, broken ? 40.0f : 24.0f, 0), dEye, kShovelPinPx, broken ? kPinBroken : kPinShovel);
     }
     r.drawInstanced(m_shovel[0], shovelBase);
     if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
@@ -481,7 +502,7 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
         const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
         (far ? farBodies : bodies)[c].push_back({body, tint, f.night});
         if (dEye < kTruckNames_m && !sel)
-            f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
+            f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10, 0),
                                         .text = numbered(eng::trp("Truck %d, %s"), i + 1, phaseText(ts.phase)),
                                         .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
                               .priority = 1});
@@ -495,11 +516,18 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
             headlamps.push_back({m, glm::vec4(1), glm::vec4(glm::vec3(1.0f, 0.95f, 0.8f) * f.lampGlow * 2.0f, 0)});
             // The light thrown on the road ahead, lifted a little off the surface (it follows the truck's pitch).
             if (m_night > 0.2f)
-                beams.push_back({glm::translate(m, {0, 0.3f / m_truckScale, 0}), f.litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
+                beams.push_back({glm::translate(m, {0, 0.3f, 0}), f.litGround, glm::vec4(glm::vec3(1.0f, 0.9f, 0.7f) * (0.2f * m_night), 0)});
         }
         if (ts.phase == sim::TruckPhase::BrokenDown)
-            r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
-        if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
+            r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        // Far away: a pin of constant pixel size in the truck's state colour (its true-size model stays under it).
+        const float truckPx = 13.4f / (dEye * f.metresPerPx);
+        if (truckPx < kMarkerBelowPx || ts.phase == sim::TruckPhase::BrokenDown) {
+            const bool idle = ts.phase == sim::TruckPhase::Parked || ts.phase == sim::TruckPhase::ShiftBreak;
+            f.pin(glm::vec3(m[3]) + glm::vec3(0, 7.0f, 0), dEye, kTruckPinPx,
+                  ts.phase == sim::TruckPhase::BrokenDown ? kPinBroken : idle ? kPinIdle : kPinWorking);
+        }
+        if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f, 1, 9.0f)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
     }
     for (int c = 0; c < 2; ++c) {
         const eng::MeshId* ids = c ? m_truck130 : m_truck220;
@@ -607,7 +635,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
                                         .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
                               .priority = 2});
     if (m_selTruck >= 0)
-        f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
+        f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12, 0),
                                     .text = truckText(s, m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
                           .priority = 5});
     if (m_selShovel >= 0)
@@ -616,7 +644,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
                           .priority = 5});
     for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
         if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
-            f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
+            f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16, 0),
                                         .text = numbered(eng::trp("! Truck %d broken down"), i + 1, ""), .color = {1.0f, 0.45f, 0.3f, 1},
                                         .fadeStart = 4000, .fadeEnd = 9000},
                               .priority = 6});
@@ -626,6 +654,7 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
     for (int k = 0; k < kPoolRings; ++k) r.drawInstanced(m_pool[k], f.pools[k], {.castShadow = false, .receiveShadow = false});
         r.drawInstanced(m_mast, f.masts);
     r.drawInstanced(m_box, f.lamps, {.castShadow = false});
+    r.drawInstanced(m_pin, f.pins, {.castShadow = false, .receiveShadow = false});
     f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = eng::trp("Crusher / reloading point"), .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
     f.wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = eng::trp("Waste dump"), .fadeStart = 5000, .fadeEnd = 11000},

@@ -49,7 +49,7 @@ public:
     bool follow(std::string_view key, const sim::State& s, std::string* why) override;  // trucks only
 
     // The model matrices of the trucks the scene draws for a state at time t (index = truck id): one pure function
-    // shared by draw() and the tests. `scale` enlarges trucks about their road point (overview legibility).
+    // shared by draw() and the tests. `scale` enlarges trucks about their road point (the scene draws true size, 1).
     static void truckMatrices(const sim::State& s, sim::Time t, float scale, std::vector<glm::mat4>& out);
     int selectedTruck() const { return m_selTruck; }
     int selectedShovel() const { return m_selShovel; }
@@ -70,10 +70,12 @@ private:
         glm::vec4 night{0.0f};                  // the emissive of unlit instances
         glm::vec4 litGround{0.26f, 0.24f, 0.22f, 1.0f};
         std::array<std::vector<eng::Instance>, 6> pools;  // one list per floodlight ring (kPoolRings)
-        std::vector<eng::Instance> masts, lamps;
+        std::vector<eng::Instance> masts, lamps, pins;
+        float metresPerPx = 0.001f;             // per metre of distance from the eye, at the window's pixel rows
         std::vector<LabelWish> wishes;
         void pool(glm::vec3 centre, float radius);
         void floodlight(glm::vec3 base, float height);
+        void pin(glm::vec3 top, float dEye, float px, glm::vec3 colour);  // a unit pin of constant pixel size
     };
     void setLighting(eng::Renderer& r) const;
     void drawSite(eng::Renderer& r, FrameDraws& f);
@@ -97,7 +99,7 @@ private:
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
+    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_pin, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
@@ -113,7 +115,6 @@ private:
     std::vector<eng::EmitterId> m_dust;
     eng::EmitterId m_dumpDust, m_crusherDust;
     float m_night = 0.0f;
-    float m_truckScale = 1.0f;
     int m_selTruck = -1, m_selShovel = -1;
     bool m_follow = false;  // panel checkbox: the app keeps the camera on the selected truck
     kit::CommandOutbox m_outbox;
