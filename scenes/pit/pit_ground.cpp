@@ -600,6 +600,106 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
         fw.computeBounds();
     }
 
+    // [SECTION] Sectors: the walls and far walls split by the column strip each triangle lies in, and the skirts.
+    {
+        const int S = (desc.sectors > 0 && C % desc.sectors == 0) ? desc.sectors : 1;
+        auto sectorOf = [&](glm::vec3 c) {
+            // A triangle between columns c and c+1 lies inside their strip, so its centroid's angle names the strip.
+            const double x = c.x, y = -c.z;
+            const double d = std::clamp(offsetFromRim(g, x, y), 0.0, b0 - 1e-3);
+            double u, v;
+            g.toLocal(x, y, u, v);
+            double t = std::atan2(v / (b0 - d), u / (a0 - d));
+            if (t < 0.0) t += 2.0 * M_PI;
+            return std::clamp(static_cast<int>(t / (2.0 * M_PI) * S), 0, S - 1);
+        };
+        auto split = [&](const eng::MeshData& m, std::vector<eng::MeshData>& out) {
+            out.assign(static_cast<std::size_t>(S), eng::MeshData{});
+            for (eng::MeshData& o : out) {
+                o.materials = m.materials;
+                o.parts.resize(m.parts.size());
+                for (std::size_t p = 0; p < m.parts.size(); ++p) { o.parts[p].name = m.parts[p].name; o.parts[p].material = m.parts[p].material; }
+            }
+            for (std::size_t p = 0; p < m.parts.size(); ++p) {
+                const eng::SubMesh& sm = m.parts[p];
+                std::vector<std::vector<std::uint32_t>> remap(static_cast<std::size_t>(S), std::vector<std::uint32_t>(sm.vertices.size(), UINT32_MAX));
+                for (std::size_t i = 0; i + 2 < sm.indices.size(); i += 3) {
+                    const glm::vec3 cen = (sm.vertices[sm.indices[i]].position + sm.vertices[sm.indices[i + 1]].position +
+                                           sm.vertices[sm.indices[i + 2]].position) / 3.0f;
+                    const int k = sectorOf(cen);
+                    eng::SubMesh& dst = out[static_cast<std::size_t>(k)].parts[p];
+                    for (int e = 0; e < 3; ++e) {
+                        const std::uint32_t src = sm.indices[i + e];
+                        std::uint32_t& to = remap[static_cast<std::size_t>(k)][src];
+                        if (to == UINT32_MAX) { to = static_cast<std::uint32_t>(dst.vertices.size()); dst.vertices.push_back(sm.vertices[src]); }
+                        dst.indices.push_back(to);
+                    }
+                }
+            }
+            for (eng::MeshData& o : out) o.computeBounds();
+        };
+        split(out.walls, out.nearSectors);
+        split(out.wallsFar, out.farSectors);
+        // Skirts: on each sector's first column, from the bench profile down to the far slope (which runs under it),
+        // stitched by offset; uv as the far walls (v = depth below the rim), so the skirt reads as wall.
+        out.skirts.assign(static_cast<std::size_t>(S), eng::MeshData{});
+        const eng::SubMesh& fs = out.wallsFar.parts[0];
+        for (int k = 0; k < S; ++k) {
+            const int c = k * (C / S);
+            const auto& col = cols[static_cast<std::size_t>(c)];
+            // The far column: the far-wall vertices at this column's angle (the seam column for c = 0).
+            std::vector<const eng::Vertex*> farV;
+            const glm::vec3 rim = scenePos(col.front().p);
+            const double t = 2.0 * M_PI * c / C;
+            for (const eng::Vertex& v : fs.vertices) {
+                const double x = v.position.x, y = -v.position.z;
+                double u, vv;
+                g.toLocal(x, y, u, vv);
+                const double d = std::clamp(offsetFromRim(g, x, y), 0.0, b0 - 1e-3);
+                double tv = std::atan2(vv / (b0 - d), u / (a0 - d));
+                if (tv < 0.0) tv += 2.0 * M_PI;
+                const double dt = std::fabs(std::remainder(tv - t, 2.0 * M_PI));
+                if (dt < 1e-6 || glm::length(v.position - rim) < 1e-3f) farV.push_back(&v);
+            }
+            std::sort(farV.begin(), farV.end(), [&](const eng::Vertex* a, const eng::Vertex* b) {
+                return glm::length(glm::vec2(a->position.x - rim.x, a->position.z - rim.z)) < glm::length(glm::vec2(b->position.x - rim.x, b->position.z - rim.z));
+            });
+            farV.erase(std::unique(farV.begin(), farV.end(), [](const eng::Vertex* a, const eng::Vertex* b) {
+                return glm::length(a->position - b->position) < 1e-3f; }), farV.end());
+            eng::MeshData& sk = out.skirts[static_cast<std::size_t>(k)];
+            sk.materials = out.wallsFar.materials;
+            sk.parts.resize(1);
+            sk.parts[0].name = "skirt";
+            eng::SubMesh& ss = sk.parts[0];
+            if (farV.size() < 2) { sk.computeBounds(); continue; }
+            auto emit = [&](glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec2 u0, glm::vec2 u1, glm::vec2 u2) {
+                glm::vec3 n = glm::cross(p1 - p0, p2 - p0);
+                if (glm::length(n) < 1e-6f) return;
+                n = glm::normalize(n);
+                for (int side = 0; side < 2; ++side) {
+                    const auto base = static_cast<std::uint32_t>(ss.vertices.size());
+                    const float sg = side ? -1.0f : 1.0f;
+                    ss.vertices.push_back({p0, n * sg, u0});
+                    ss.vertices.push_back({p1, n * sg, u1});
+                    ss.vertices.push_back({p2, n * sg, u2});
+                    if (side) ss.indices.insert(ss.indices.end(), {base, base + 2, base + 1});
+                    else ss.indices.insert(ss.indices.end(), {base, base + 1, base + 2});
+                }
+            };
+            const float uCol = static_cast<float>(t / (2.0 * M_PI) * faceRepeats);
+            auto uvOf = [&](glm::vec3 p) { return glm::vec2(uCol, static_cast<float>((rimZ - p.y) / faceSpan)); };
+            auto horiz = [&](glm::vec3 p) { return glm::length(glm::vec2(p.x - rim.x, p.z - rim.z)); };
+            std::size_t i = 0, j = 0;
+            while (i + 1 < col.size() || j + 1 < farV.size()) {
+                const bool advA = j + 1 >= farV.size() || (i + 1 < col.size() && horiz(scenePos(col[i + 1].p)) <= horiz(farV[j + 1]->position));
+                const glm::vec3 a = scenePos(col[i].p), b = farV[j]->position;
+                if (advA) { const glm::vec3 a1 = scenePos(col[i + 1].p); emit(a, b, a1, uvOf(a), farV[j]->uv, uvOf(a1)); ++i; }
+                else { const glm::vec3 b1 = farV[j + 1]->position; emit(a, b, b1, uvOf(a), farV[j]->uv, farV[j + 1]->uv); ++j; }
+            }
+            sk.computeBounds();
+        }
+    }
+
     // [SECTION] Ground rings outside the rim, sharing the rim vertices of the columns.
     // Ring offsets (0 = rim, growing outward as negative offsets) and the column step of each ring: every column on
     // the flat bench round the rim and over the dump, every 2nd beyond 700 m, every 4th beyond 2.5 km.

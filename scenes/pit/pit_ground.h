@@ -35,6 +35,7 @@ struct PitGroundDesc {
     int faceTextureWidth = 256;   // bench-face texture: one repeat along the wall (kFaceTile_m) ...
     int faceTextureHeight = 1024; // ... by the pit's depth (plus a bench) from the rim down
     double farTolerance_m = 3.0;  // Douglas-Peucker tolerance of the far walls' toe lines
+    int sectors = 12;             // the walls' level of detail is chosen per sector of columns (columns % sectors == 0)
 };
 
 inline constexpr double kFaceTile_m = 48.0;  // wall length covered by one repeat of the face texture
@@ -55,6 +56,11 @@ struct PitGround {
     int colorMapSize = 0, rockTextureSize = 0, faceTextureWidth = 0, faceTextureHeight = 0,
         farTextureWidth = 0, farTextureHeight = 0;
     double faceSpan_m = 0.0;      // depth below the rim that the face texture's v = 0..1 covers
+    // The same walls split into sectors of whole columns (sector k: columns k * columns / sectors onward), so a view
+    // can draw the benches where a bench is tall enough on screen and the far slope where it is not: nearSectors[k]
+    // has the walls' parts, farSectors[k] the far walls' part; skirts[k] closes the seam on sector k's first column
+    // between the benches and the far slope under them (both windings; drawn only where the two sides differ).
+    std::vector<eng::MeshData> nearSectors, farSectors, skirts;
     int wallTriangles = 0, groundTriangles = 0, farTriangles = 0;
     double colorExtent_m = 0.0;   // side of the square the colour map covers, centred on the pit
 };

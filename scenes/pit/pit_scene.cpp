@@ -42,6 +42,9 @@ constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this
 // shovels). A unit shorter than kMarkerBelowPx on screen gets a pin of constant pixel size above it instead, coloured
 // by its state, so the fleet still reads from the overview.
 constexpr float kMarkerBelowPx = 14.0f;
+// A wall sector draws its benches while one bench is at least this tall (rendered pixels) at its nearest point,
+// and goes back to them above the second value (hysteresis).
+constexpr float kFarWallsPx = 3.5f, kFarWallsBackPx = 4.5f;
 constexpr float kTruckPinPx = 9.0f, kShovelPinPx = 13.0f;
 const glm::vec3 kPinWorking{1.0f, 0.78f, 0.15f}, kPinIdle{0.62f, 0.64f, 0.68f}, kPinBroken{1.0f, 0.16f, 0.08f},
     kPinShovel{1.0f, 0.5f, 0.12f};
@@ -186,16 +189,24 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
     m_builtFor = g.params();
     if (!m_r) return;
     eng::Renderer& r = *m_r;
-    for (eng::MeshId* m : {&m_wallFaces, &m_wallBerms, &m_wallRoads, &m_wallsFar, &m_ground})
-        if (m->valid()) r.destroyMesh(*m);
+    for (WallSector& w : m_sectors)
+        for (eng::MeshId* m : {&w.faces, &w.berms, &w.roads, &w.far, &w.skirt})
+            if (m->valid()) r.destroyMesh(*m);
+    m_sectors.clear();
+    if (m_ground.valid()) r.destroyMesh(m_ground);
     for (eng::TextureId t : m_groundTextures) r.destroyTexture(t);
     const PitGround pg = buildPitGround(g);
-    m_wallFaces = r.createMesh(wallFaces(pg.walls), "pit bench faces");
-    m_wallBerms = r.createMesh(wallBerms(pg.walls), "pit berms");
-    m_wallRoads = r.createMesh(wallRoads(pg.walls), "pit ramp and floor");
-    m_wallsFar = r.createMesh(pg.wallsFar, "pit walls, far");
-    m_wallMin = pg.walls.boundsMin;
-    m_wallMax = pg.walls.boundsMax;
+    for (std::size_t k = 0; k < pg.nearSectors.size(); ++k) {
+        WallSector w;
+        w.faces = r.createMesh(wallFaces(pg.nearSectors[k]), "pit bench faces");
+        w.berms = r.createMesh(wallBerms(pg.nearSectors[k]), "pit berms");
+        w.roads = r.createMesh(wallRoads(pg.nearSectors[k]), "pit ramp and floor");
+        w.far = r.createMesh(pg.farSectors[k], "pit walls, far");
+        w.skirt = r.createMesh(pg.skirts[k], "pit walls, seam");
+        w.bmin = pg.nearSectors[k].boundsMin;
+        w.bmax = pg.nearSectors[k].boundsMax;
+        m_sectors.push_back(w);
+    }
     m_ground = r.createMesh(pg.ground, "pit surroundings");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
@@ -203,13 +214,18 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
                                                   .rgba = pg.faceTexture.data(), .repeat = true, .label = "pit bench faces"});
     const eng::TextureId col = r.createTexture({.width = pg.colorMapSize, .height = pg.colorMapSize,
                                                 .rgba = pg.colorMap.data(), .label = "pit ground colour"});
-    r.setMeshTexture(m_wallFaces, faces);
-    r.setMeshTexture(m_wallBerms, rock);
-    r.setMeshTexture(m_wallRoads, rock);
+    for (WallSector& w : m_sectors) {
+        r.setMeshTexture(w.faces, faces);
+        r.setMeshTexture(w.berms, rock);
+        r.setMeshTexture(w.roads, rock);
+    }
     const eng::TextureId far = r.createTexture({.width = pg.farTextureWidth, .height = pg.farTextureHeight,
                                                 .rgba = pg.farTexture.data(), .repeat = true, .label = "pit walls, far"});
     m_groundTextures = {rock, faces, col, far};
-    r.setMeshTexture(m_wallsFar, far);
+    for (WallSector& w : m_sectors) {
+        r.setMeshTexture(w.far, far);
+        r.setMeshTexture(w.skirt, far);
+    }
     r.setMeshTexture(m_ground, col);
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
@@ -330,25 +346,35 @@ void PitScene::update(const FrameInput& in) {
 // [SECTION] Drawing
 
 void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
-    // Height in pixels of one bench at the nearest point of the walls' box. Under ~4 px the benches alias into moire
-    // at the render resolution, and they are most of the frame's triangles: the far walls carry them as a mipmapped
-    // texture instead. Hysteresis keeps a camera hovering at the threshold from flickering between the two.
+    // Per sector of the walls: height in pixels of one bench at the sector's nearest point. Under ~4 px the benches
+    // alias into moire (bullseye rings on the far wall) at the render resolution, and they are most of the frame's
+    // triangles: that sector draws the far slope carrying them as a mipmapped texture instead. Per sector, so the far
+    // wall of a view goes smooth while the near one keeps its benches; hysteresis keeps a camera hovering at the
+    // threshold from flickering. A skirt closes the seam where a benched sector meets a smooth one.
     const glm::vec3 eye = cam.position();
-    const float dist = std::max(glm::length(glm::clamp(eye, m_wallMin, m_wallMax) - eye), 1.0f);
     const float rows = static_cast<float>(r.framebufferSize().y) * r.quality().renderScale;
-    const float metresPerPx = 2.0f * dist * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(rows, 1.0f);
-    const float benchPx = static_cast<float>(m_geom.params().bench_height_m) / metresPerPx;
-    m_farWalls = benchPx < (m_farWalls ? 4.5f : 3.5f);
+    const float pxPerMetreAt1 = std::max(rows, 1.0f) / (2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)));
+    const float bench = static_cast<float>(m_geom.params().bench_height_m);
     const glm::mat4 I(1.0f);
-    if (m_farWalls) {
-        r.draw(m_wallsFar, I);
-        // The ramp and the floor ride above the far slope (it runs kFarDrop_m under the toes); their shadows would
-        // fall on the slope under them, so only the slope casts.
-        r.draw(m_wallRoads, I, glm::vec4(1.0f), glm::vec4(0.0f), eng::DrawFlags{.castShadow = false});
-    } else {
-        r.draw(m_wallFaces, I);
-        r.draw(m_wallBerms, I);
-        r.draw(m_wallRoads, I);
+    const std::size_t S = m_sectors.size();
+    for (WallSector& w : m_sectors) {
+        const float dist = std::max(glm::length(glm::clamp(eye, w.bmin, w.bmax) - eye), 1.0f);
+        const float benchPx = bench * pxPerMetreAt1 / dist;
+        w.farNow = benchPx < (w.farNow ? kFarWallsBackPx : kFarWallsPx);
+    }
+    for (std::size_t k = 0; k < S; ++k) {
+        const WallSector& w = m_sectors[k];
+        if (w.farNow) {
+            r.draw(w.far, I);
+            // The ramp and the floor ride above the far slope (it runs kFarDrop_m under the toes); their shadows
+            // would fall on the slope under them, so only the slope casts.
+            r.draw(w.roads, I, glm::vec4(1.0f), glm::vec4(0.0f), eng::DrawFlags{.castShadow = false});
+        } else {
+            r.draw(w.faces, I);
+            r.draw(w.berms, I);
+            r.draw(w.roads, I);
+        }
+        if (S > 1 && w.farNow != m_sectors[(k + S - 1) % S].farNow) r.draw(w.skirt, I);
     }
 }
 

@@ -57,7 +57,7 @@ public:
 private:
     void rebuildGround(const sim::PitGeometry& g, double railLen);
     // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
-    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them (m_farWalls).
+    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them; per sector.
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
@@ -93,13 +93,19 @@ private:
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
     std::vector<eng::TextureId> m_groundTextures;  // freed when the geometry changes and the ground is rebuilt
-    glm::vec3 m_wallMin{0.0f}, m_wallMax{0.0f};  // scene-frame bounds of the walls
-    bool m_farWalls = false;  // distant view: the smooth textured walls instead of the benches (see drawWalls)
+    // The walls by sector (PitGround::nearSectors): benches, far slope, the seam skirt on its first column, bounds,
+    // and whether the last frame drew it far (see drawWalls).
+    struct WallSector {
+        eng::MeshId faces, berms, roads, far, skirt;
+        glm::vec3 bmin{0.0f}, bmax{0.0f};
+        bool farNow = false;
+    };
+    std::vector<WallSector> m_sectors;
     std::vector<float> m_heights;  // coarse ground height grid for groundHeight() (scene frame)
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_pin, m_box,
+    eng::MeshId m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_pool[6], m_beam, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_pin, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
