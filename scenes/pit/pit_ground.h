@@ -3,8 +3,9 @@
 // the ramp's edges, and the surrounding foothills with the waste dump, as one seamless surface.
 // How: the pit's own nested-ellipse coordinates (offset d inward from the rim, angle t) give columns at fixed t.
 //   Each column's profile z(d) is sampled finely, then reduced to its breakpoints (Douglas-Peucker), so a column
-//   carries ~2 vertices per bench instead of hundreds; neighbouring columns are stitched by elevation, which keeps
-//   bench edges continuous around the pit. Outside the rim the same columns continue as rings out to the horizon,
+//   carries ~2 vertices per bench instead of hundreds; neighbouring columns are stitched by feature (the ends of
+//   each berm, of the floor and of the ramp's flat), and a column sits exactly where the ramp passes each bench level,
+//   so bench edges and the ramp run continuously around the pit without teeth. Outside the rim the same columns continue as rings out to the horizon,
 //   so pit and ground share their seam vertices exactly: no cracks and no overlapping (z-fighting) surfaces.
 //   The rings thin out with distance (every column near the rim, every 2nd then every 4th far out), stitched across
 //   the change, because the far foothills cover few pixels but would otherwise cost most of the triangles.

@@ -3,7 +3,8 @@
 //   changes), the haul roads, waste dump, crusher with its surge stockpile, the rail line (PE2U trains with
 //   dumpcars) and/or conveyor toward the concentrator; shovels at their faces swinging as they load; every truck
 //   exactly where sim::Mine::truckPoseAt puts it (loaded trucks carry ore or waste, bodies rise while dumping),
-//   dust behind moving trucks and at tipping, a warning marker over broken-down units; the haul roads on the pit
+//   dust behind moving trucks and at tipping, a warning marker over broken-down units, every unit at true size
+//   with a pin of constant pixel size over it when it is small on screen (coloured by its state); the haul roads on the pit
 //   floor from the ramp bottom to each working shovel; at night floodlight pools on the working faces, crusher and
 //   dump, headlamps and the light they throw on the road ahead; labels de-cluttered on screen (truck names only at
 //   close range); click a truck or shovel for its live state; a KPI panel with the last sim hours.
