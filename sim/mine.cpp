@@ -304,6 +304,7 @@ void Mine::Impl::step(Time t0, Time dt, EventSink& ev) {
         handle(e);
     }
     now = t1;
+    stopShortOfQueues();
     for (int j = 0; j < activeShovelCount(); ++j) {
         Station& s = shovel(j);
         if (s.busy >= 0 && s.nextPass < t1) emitPasses(s, j, t1, false);

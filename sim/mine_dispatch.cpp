@@ -113,13 +113,83 @@ void Mine::Impl::leavePark(Truck& k) {
 // [SECTION] queues and arrivals
 
 void Mine::Impl::joinQueue(Truck& k, StationRef at, TruckPhase phase) {
+    // One behind the other along the road from the queue point (never one inside another, issue 15): where it
+    // stops only shows where the truck waits; queue order and times are unchanged.
     setPhase(k, phase);
+    if (k.stoppedShort) k.stoppedShort = false;   // already standing at the tail
+    else if (!stopAtTail(k, at, true)) holdOnRoute(k, k.route, k.legS1);
     k.station = at;
     k.queueJoin = now;
     k.breakAtJoin = breakAccumAt(now);
     k.st.waitingSince = now;
-    holdOnRoute(k, k.route, k.legS1);
     station(at).queue.push_back(k.st.id);
+}
+
+bool Mine::Impl::queueBound(const Truck& k, StationRef& at) const {
+    if (k.st.phase == TruckPhase::Hauling) { at = StationRef::dump(k.st.destination); return true; }
+    if ((k.st.phase == TruckPhase::ToShovel || k.st.phase == TruckPhase::Returning) && k.st.shovel >= 0 &&
+        k.st.shovel < activeShovelCount()) { at = StationRef::shovel(k.st.shovel); return true; }
+    return false;
+}
+
+bool Mine::Impl::stopAtTail(Truck& k, StationRef at, bool arriving) {
+    if (k.hist.empty() || k.hist.back().kind != MotionKind::Drive) return false;
+    // The tail: one gap behind the rearmost truck waiting at this station or already stopped short of it. Routes
+    // from different places share their last stretch into a station, so places count back from the queue point.
+    double back = -1.0;
+    for (int id : station(at).queue) {
+        const Truck& q = truck(id);
+        if (!q.hist.empty()) back = std::max(back, q.legS1 - sOf(q.hist.back(), now));
+    }
+    for (const Truck& q : trucks) {
+        StationRef qa;
+        if (&q != &k && q.stoppedShort && queueBound(q, qa) && qa.kind == at.kind && qa.index == at.index && !q.hist.empty())
+            back = std::max(back, q.legS1 - sOf(q.hist.back(), now));
+    }
+    if (back < 0.0) return false;
+    const double tail = std::max(k.legS0, k.legS1 - back - kQueueGap_m);
+    const Motion& d = k.hist.back();
+    if (!arriving && sOf(d, now) < tail) return false;
+    // Where and when it reached the tail: within this tick, or (the queue grew back past it) where it is now.
+    Motion h;
+    h.kind = MotionKind::Hold;
+    h.route = k.route;
+    const Time reach = d.begin + fromSeconds(routeTimeAt(k.route, tail, k.st.loaded) - d.tOff);
+    if (reach >= tickStart && reach <= now) { h.begin = reach; h.s0 = h.s1 = tail; }
+    else { h.begin = now; h.s0 = h.s1 = sOf(d, now); }
+    addMotion(k, h);
+    return true;
+}
+
+void Mine::Impl::stopShortOfQueues() {
+    for (Truck& k : trucks) {
+        StationRef at;
+        if (k.stoppedShort || !isDriving(k) || !queueBound(k, at)) continue;
+        if (stopAtTail(k, at, false)) k.stoppedShort = true;
+    }
+}
+
+void Mine::Impl::closeUpQueue(const Station& s) {
+    for (std::size_t i = 0; i < s.queue.size(); ++i) {
+        Truck& q = truck(s.queue[i]);
+        if (q.hist.empty() || q.hist.back().kind == MotionKind::Free) continue;
+        const double from = sOf(q.hist.back(), now), to = std::max(0.0, q.legS1 - kQueueGap_m * static_cast<double>(i));
+        if (std::fabs(to - from) < 1e-6) continue;
+        Motion m;
+        m.begin = now;
+        m.end = now + kQueueCloseUp;
+        m.kind = MotionKind::Creep;
+        m.route = q.route;
+        m.s0 = from;
+        m.s1 = to;
+        addMotion(q, m);
+        Motion h;
+        h.begin = m.end;
+        h.kind = MotionKind::Hold;
+        h.route = q.route;
+        h.s0 = h.s1 = to;
+        addMotion(q, h);
+    }
 }
 
 double Mine::Impl::leaveQueue(Truck& k) {
@@ -179,6 +249,7 @@ void Mine::Impl::tryStartShovel(int j) {
     s.queue.pop_front();
     Truck& k = truck(id);
     leaveQueue(k);
+    closeUpQueue(s);
     // Strip ratio: load waste while the waste loaded lags strip_ratio x the ore loaded.
     k.st.ore = !(assignedWaste < cfg.stripRatio * assignedOre);
     const double payload = payloadOf(k.st.truckClass);
@@ -200,7 +271,7 @@ void Mine::Impl::tryStartShovel(int j) {
         m.end = s.spotEnd;
         m.kind = MotionKind::Creep;
         m.route = r;
-        m.s0 = k.legS1;
+        m.s0 = sOf(k.hist.back(), now);   // from its place in the queue
         m.s1 = route(r).length;
         addMotion(k, m);
         // Loading starts when spotting ends: the motion history carries the phase change.
@@ -227,6 +298,7 @@ void Mine::Impl::tryStartDump(DumpPoint d) {
     s.queue.pop_front();
     Truck& k = truck(id);
     leaveQueue(k);
+    closeUpQueue(s);
     const double service = draw(s.rng, cfg.dump_min * 60.0);
     s.busy = id;
     s.serviceEnd = now + fromSeconds(service);
@@ -238,7 +310,7 @@ void Mine::Impl::tryStartDump(DumpPoint d) {
     m.end = reverseEnd;
     m.kind = MotionKind::Creep;
     m.route = r;
-    m.s0 = k.legS1;
+    m.s0 = sOf(k.hist.back(), now);   // from its place in the queue
     m.s1 = route(r).length;
     addMotion(k, m);
     Motion tip;

@@ -26,6 +26,8 @@ namespace sim {
 inline constexpr Time kForever = std::numeric_limits<Time>::max();
 inline constexpr double kShovelStage_m = 40.0;   // queue point before the loading spot; the truck covers it while spotting
 inline constexpr double kDumpStage_m = 30.0;     // queue point before the tipping point; the truck reverses over it
+inline constexpr double kQueueGap_m = 20.0;      // queued trucks stand this far apart along the road (BelAZ 13.4 m long)
+inline constexpr Time kQueueCloseUp = 20 * kSecond; // a queued truck moves up one place in this time (1 m/s)
 inline constexpr double kReverseShare = 0.3;     // share of the dump service spent reversing in; the rest is tipping
 inline constexpr Time kParkMove = 20 * kSecond;  // drive between a park bay and the park-up exit
 inline constexpr Time kParkStagger = 30 * kSecond;   // trucks leave the park-up one after another
@@ -155,6 +157,7 @@ struct Truck {
     double legS0 = 0, legS1 = 0;
     Time legStart = 0, legEnd = 0;
     Time departTime = 0;            // start of the current haul or return
+    bool stoppedShort = false;      // stands at the tail of its station's queue, its arrival there still to come
     bool countReturn = false;       // this drive to a shovel is a return from a dump (design.md mean_return_min)
     Time queueJoin = 0;
     double breakAtJoin = 0;
@@ -331,6 +334,12 @@ struct Mine::Impl {
     void leavePark(Truck& k);
     void joinQueue(Truck& k, StationRef at, TruckPhase phase);
     double leaveQueue(Truck& k);
+    void closeUpQueue(const Station& s);
+    // Trucks driving to a queue stop at its tail (one gap behind the last truck waiting or stopped there) instead of
+    // driving into it; their arrival (queue timing) is unchanged. Run at the end of every step.
+    void stopShortOfQueues();
+    bool queueBound(const Truck& k, StationRef& at) const;      // the station a driving truck's leg ends at
+    bool stopAtTail(Truck& k, StationRef at, bool arriving);    // holds k at the tail of at's queue, if it has one   // the trucks still queued move up to their places after one leaves
     void onArrive(Truck& k);
     void tryStartShovel(int j);
     void tryStartDump(DumpPoint d);

@@ -213,6 +213,7 @@ void Mine::Impl::startDrive(Truck& k, int r, double s0, double s1, bool loaded) 
     k.legS1 = s1;
     k.legStart = now;
     k.legEnd = now + fromSeconds(dur);
+    k.stoppedShort = false;
     addMotion(k, m);
     push(k.legEnd, EvType::Arrive, k.st.id, ++k.token);
 }

@@ -111,6 +111,14 @@ double groundElevation(const sim::PitGeometry& g, double x, double y) {
     return std::max(h, platform);
 }
 
+RailAxis railAxis(const sim::PitGeometry& g) {
+    const sim::SitePos c = g.crusherPosition();
+    const glm::dvec2 start(c.x, c.y), target(site::kConcentrator.x, site::kConcentrator.y);
+    const glm::dvec2 dir = glm::normalize(target - start), side(-dir.y, dir.x);
+    const glm::dvec2 p = start + side * 120.0 + dir * 60.0;
+    return {p.x, p.y, dir.x, dir.y};
+}
+
 std::vector<int> simplifyProfile(const std::vector<double>& d, const std::vector<double>& z, double tolerance) {
     const int n = static_cast<int>(d.size());
     std::vector<char> keep(static_cast<std::size_t>(n), 0);
@@ -147,7 +155,40 @@ struct ColumnVertex {
     glm::dvec3 p;  // site frame
     double t;      // column angle (unwrapped by the caller for the last strip)
     double d;      // inward offset from the rim
+    // Features this vertex is an end of, as seen from the column before (left) and after (right): the first or last
+    // point of a berm at bench level k, of the floor, or of the ramp (labelOf). Equal on ordinary columns; they
+    // differ on a column where the ramp crosses a bench level, so each neighbour meets it by its own topology.
+    std::vector<int> left, right;
 };
+
+enum class Feature { Bench = 1, Floor = 2, Ramp = 3 };
+int labelOf(Feature f, int level, bool last) { return (static_cast<int>(f) * 1000 + level) * 2 + (last ? 1 : 0); }
+
+// Labels every flat's two ends on a column profile (a flat: two consecutive vertices at one elevation, over 0.5 m
+// apart): berms at the bench levels rim - k * bench, the floor, else the ramp.
+void labelColumn(std::vector<ColumnVertex>& col, double rimZ, double benchH, double floorZ) {
+    for (std::size_t k = 0; k + 1 < col.size(); ++k) {
+        const ColumnVertex &a = col[k], &b = col[k + 1];
+        if (std::fabs(a.p.z - b.p.z) > 1e-6 || b.d - a.d < 0.5) continue;
+        const double lv = (rimZ - a.p.z) / benchH;
+        Feature f = Feature::Ramp;
+        int level = 0;
+        if (std::fabs(a.p.z - floorZ) < 1e-6) f = Feature::Floor;
+        else if (std::fabs(lv - std::round(lv)) < 1e-6) { f = Feature::Bench; level = static_cast<int>(std::lround(lv)); }
+        for (int last = 0; last < 2; ++last) {
+            ColumnVertex& v = col[k + static_cast<std::size_t>(last)];
+            v.left.push_back(labelOf(f, level, last == 1));
+            v.right.push_back(labelOf(f, level, last == 1));
+        }
+    }
+}
+
+bool shareLabel(const std::vector<int>& a, const std::vector<int>& b) {
+    for (int x : a)
+        for (int y : b)
+            if (x == y) return true;
+    return false;
+}
 
 glm::vec3 scenePos(const glm::dvec3& p) {
     return {static_cast<float>(p.x), static_cast<float>(p.z), static_cast<float>(-p.y)};
@@ -214,6 +255,43 @@ void stitchMatched(const std::vector<ColumnVertex>& A, const std::vector<ColumnV
         }
     }
     if (i0 + 1 < A.size() || j0 + 1 < B.size()) run(A.size() - 1, B.size() - 1);
+}
+
+// Stitches two columns by their features: vertices that end the same flat (a berm, the ramp, the floor; A's right
+// labels against B's left ones) are joined, in order, and the runs between them by normalised length. So the ramp's
+// flat meets the ramp's flat and a berm its berm even where the ramp passes a bench level between the columns (the
+// crossing column in between carries both topologies), which elevation alone got wrong: teeth along the ramp.
+template <class Emit>
+void stitchLabelled(const std::vector<ColumnVertex>& A, const std::vector<ColumnVertex>& B, Emit emit) {
+    std::size_t i0 = 0, j0 = 0;
+    auto fractions = [](const std::vector<ColumnVertex>& C, std::size_t k0, std::size_t k1) {
+        std::vector<double> f(k1 - k0 + 1, 0.0);
+        for (std::size_t k = k0 + 1; k <= k1; ++k)
+            f[k - k0] = f[k - k0 - 1] + std::hypot(C[k].d - C[k - 1].d, C[k].p.z - C[k - 1].p.z);
+        const double total = std::max(f.back(), 1e-9);
+        for (double& x : f) x /= total;
+        return f;
+    };
+    auto run = [&](std::size_t i1, std::size_t j1) {
+        const std::vector<double> fa = fractions(A, i0, i1), fb = fractions(B, j0, j1);
+        std::size_t i = i0, j = j0;
+        while (i < i1 || j < j1) {
+            const bool advanceA = j >= j1 || (i < i1 && fa[i + 1 - i0] <= fb[j + 1 - j0]);
+            if (advanceA) { emit(A[i], B[j], A[i + 1]); ++i; }
+            else { emit(A[i], B[j], B[j + 1]); ++j; }
+        }
+        i0 = i1;
+        j0 = j1;
+    };
+    for (std::size_t i = 1; i + 1 < A.size(); ++i) {
+        if (A[i].right.empty()) continue;
+        for (std::size_t j = std::max<std::size_t>(j0, 1); j + 1 < B.size(); ++j)
+            if (shareLabel(A[i].right, B[j].left)) {
+                if (i > i0 && j >= j0) run(i, j);
+                break;
+            }
+    }
+    run(A.size() - 1, B.size() - 1);
 }
 
 constexpr double kRockTile_m = 24.0;  // one repeat of the rock texture on the walls
@@ -432,8 +510,47 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
     const double dEnd = b0 - 0.5;
     const int ns = static_cast<int>(std::ceil(dEnd / desc.sampleStep_m)) + 1;
     std::vector<double> ds(static_cast<std::size_t>(ns)), zs(static_cast<std::size_t>(ns));
+    // Where the ramp passes a bench level (or reaches the floor), the profile's topology changes: the berm below the
+    // ramp becomes the berm above it. A column exactly there (moved from the nearest ordinary one, never a sector's
+    // first column) carries both topologies, so no strip has to join ramp to berm across the change.
+    std::vector<double> colT(static_cast<std::size_t>(C));
+    std::vector<double> crossLevel(static_cast<std::size_t>(C), std::nan(""));
+    for (int c = 0; c < C; ++c) colT[static_cast<std::size_t>(c)] = 2.0 * M_PI * c / C;
+    {
+        const int perSector = (desc.sectors > 0 && C % desc.sectors == 0) ? C / desc.sectors : C;
+        const std::vector<sim::SitePos>& cl = g.rampCentreline();
+        auto angleOf = [&](const sim::SitePos& q) {
+            const double d = std::clamp(offsetFromRim(g, q.x, q.y), 0.0, b0 - 1e-3);
+            double u, v;
+            g.toLocal(q.x, q.y, u, v);
+            return std::atan2(v / (b0 - d), u / (a0 - d));
+        };
+        std::vector<double> tu(cl.size());
+        for (std::size_t i = 0; i < cl.size(); ++i) {
+            tu[i] = angleOf(cl[i]);
+            if (i > 0) tu[i] = tu[i - 1] + std::remainder(tu[i] - tu[i - 1], 2.0 * M_PI);
+        }
+        const double H = g.params().bench_height_m, rim = g.rimElevation(), fl = g.floorElevation();
+        std::vector<double> levels;
+        for (int k = 1; rim - k * H > fl + 1e-6; ++k) levels.push_back(rim - k * H);
+        levels.push_back(fl);
+        for (double L : levels)
+            for (std::size_t i = 0; i + 1 < cl.size(); ++i) {
+                if (!(cl[i].z > L && cl[i + 1].z <= L)) continue;
+                double t = tu[i] + (tu[i + 1] - tu[i]) * (cl[i].z - L) / (cl[i].z - cl[i + 1].z);
+                t = std::fmod(t, 2.0 * M_PI);
+                if (t < 0.0) t += 2.0 * M_PI;
+                const double step = 2.0 * M_PI / C;
+                int c = static_cast<int>(std::lround(t / step)) % C;
+                if (c % perSector == 0) c = (t > c * step ? c + 1 : c + C - 1) % C;
+                if (!std::isnan(crossLevel[static_cast<std::size_t>(c)]) || c % perSector == 0) break;
+                colT[static_cast<std::size_t>(c)] = t;
+                crossLevel[static_cast<std::size_t>(c)] = L;
+                break;
+            }
+    }
     for (int c = 0; c < C; ++c) {
-        const double t = 2.0 * M_PI * c / C;
+        const double t = colT[static_cast<std::size_t>(c)];
         for (int k = 0; k < ns; ++k) {
             const double d = std::min(dEnd, k * desc.sampleStep_m);
             const glm::dvec2 p = ringPoint(d, t);
@@ -442,7 +559,49 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
         }
         for (int k : simplifyProfile(ds, zs, desc.tolerance_m)) {
             const glm::dvec2 p = ringPoint(ds[static_cast<std::size_t>(k)], t);
-            cols[static_cast<std::size_t>(c)].push_back({{p.x, p.y, zs[static_cast<std::size_t>(k)]}, t, ds[static_cast<std::size_t>(k)]});
+            cols[static_cast<std::size_t>(c)].push_back({{p.x, p.y, zs[static_cast<std::size_t>(k)]}, t, ds[static_cast<std::size_t>(k)], {}, {}});
+        }
+        std::vector<ColumnVertex>& col = cols[static_cast<std::size_t>(c)];
+        labelColumn(col, g.rimElevation(), g.params().bench_height_m, g.floorElevation());
+        const double L = crossLevel[static_cast<std::size_t>(c)];
+        if (std::isnan(L)) continue;
+        // The crossing column: its flat at level L runs P1..P4 (ramp and berm side by side). Seen from before the
+        // crossing (ramp above the level) the ramp is P1..P1+w and the berm P1+w..P4; after it, the berm P1..P4-w
+        // and the ramp P4-w..P4. Both inner points become vertices.
+        const bool isFloor = std::fabs(L - g.floorElevation()) < 1e-6;
+        const double H = g.params().bench_height_m;
+        const int level = static_cast<int>(std::lround((g.rimElevation() - L) / H));
+        const double w = g.params().ramp_width_m;
+        for (std::size_t k = 0; k + 1 < col.size(); ++k) {
+            if (std::fabs(col[k].p.z - L) > 1e-6 || std::fabs(col[k + 1].p.z - L) > 1e-6) continue;
+            const Feature f = isFloor ? Feature::Floor : Feature::Bench;
+            const int lv = isFloor ? 0 : level;
+            const double d1 = col[k].d, d4 = col[k + 1].d;
+            if (d4 - d1 < w + 0.5) break;
+            ColumnVertex& P1 = col[k];
+            P1.left = {labelOf(Feature::Ramp, 0, false)};
+            P1.right = {labelOf(f, lv, false)};
+            auto at = [&](double d) {
+                const glm::dvec2 q = ringPoint(d, t);
+                return ColumnVertex{{q.x, q.y, L}, t, d, {}, {}};
+            };
+            ColumnVertex P3 = at(d1 + w);
+            P3.left = {labelOf(Feature::Ramp, 0, true), labelOf(f, lv, false)};
+            std::vector<ColumnVertex> mid;
+            if (!isFloor) {
+                ColumnVertex P2 = at(d4 - w);
+                P2.right = {labelOf(f, lv, true), labelOf(Feature::Ramp, 0, false)};
+                ColumnVertex& P4 = col[k + 1];
+                P4.left = {labelOf(f, lv, true)};
+                P4.right = {labelOf(Feature::Ramp, 0, true)};
+                if (P2.d < P3.d) mid = {P2, P3};
+                else mid = {P3, P2};
+            } else {
+                mid = {P3};
+                col[k + 1].left = col[k + 1].right = {labelOf(f, lv, true)};
+            }
+            col.insert(col.begin() + static_cast<std::ptrdiff_t>(k + 1), mid.begin(), mid.end());
+            break;
         }
     }
 
@@ -503,7 +662,7 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
         std::vector<ColumnVertex> B = cols[static_cast<std::size_t>((c + 1) % C)];
         if (c + 1 == C)
             for (ColumnVertex& v : B) v.t += 2.0 * M_PI;  // the texture's u keeps growing across the wrap
-        stitchMatched(A, B, emitWall);
+        stitchLabelled(A, B, emitWall);
     }
     w.computeBounds();
 
@@ -590,6 +749,106 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& desc) {
         }
         for (eng::Vertex& v : fs.vertices) v.normal = glm::length(v.normal) > 1e-9f ? glm::normalize(v.normal) : glm::vec3(0, 1, 0);
         fw.computeBounds();
+    }
+
+    // [SECTION] Sectors: the walls and far walls split by the column strip each triangle lies in, and the skirts.
+    {
+        const int S = (desc.sectors > 0 && C % desc.sectors == 0) ? desc.sectors : 1;
+        auto sectorOf = [&](glm::vec3 c) {
+            // A triangle between columns c and c+1 lies inside their strip, so its centroid's angle names the strip.
+            const double x = c.x, y = -c.z;
+            const double d = std::clamp(offsetFromRim(g, x, y), 0.0, b0 - 1e-3);
+            double u, v;
+            g.toLocal(x, y, u, v);
+            double t = std::atan2(v / (b0 - d), u / (a0 - d));
+            if (t < 0.0) t += 2.0 * M_PI;
+            return std::clamp(static_cast<int>(t / (2.0 * M_PI) * S), 0, S - 1);
+        };
+        auto split = [&](const eng::MeshData& m, std::vector<eng::MeshData>& out) {
+            out.assign(static_cast<std::size_t>(S), eng::MeshData{});
+            for (eng::MeshData& o : out) {
+                o.materials = m.materials;
+                o.parts.resize(m.parts.size());
+                for (std::size_t p = 0; p < m.parts.size(); ++p) { o.parts[p].name = m.parts[p].name; o.parts[p].material = m.parts[p].material; }
+            }
+            for (std::size_t p = 0; p < m.parts.size(); ++p) {
+                const eng::SubMesh& sm = m.parts[p];
+                std::vector<std::vector<std::uint32_t>> remap(static_cast<std::size_t>(S), std::vector<std::uint32_t>(sm.vertices.size(), UINT32_MAX));
+                for (std::size_t i = 0; i + 2 < sm.indices.size(); i += 3) {
+                    const glm::vec3 cen = (sm.vertices[sm.indices[i]].position + sm.vertices[sm.indices[i + 1]].position +
+                                           sm.vertices[sm.indices[i + 2]].position) / 3.0f;
+                    const int k = sectorOf(cen);
+                    eng::SubMesh& dst = out[static_cast<std::size_t>(k)].parts[p];
+                    for (int e = 0; e < 3; ++e) {
+                        const std::uint32_t src = sm.indices[i + e];
+                        std::uint32_t& to = remap[static_cast<std::size_t>(k)][src];
+                        if (to == UINT32_MAX) { to = static_cast<std::uint32_t>(dst.vertices.size()); dst.vertices.push_back(sm.vertices[src]); }
+                        dst.indices.push_back(to);
+                    }
+                }
+            }
+            for (eng::MeshData& o : out) o.computeBounds();
+        };
+        split(out.walls, out.nearSectors);
+        split(out.wallsFar, out.farSectors);
+        // Skirts: on each sector's first column, from the bench profile down to the far slope (which runs under it),
+        // stitched by offset; uv as the far walls (v = depth below the rim), so the skirt reads as wall.
+        out.skirts.assign(static_cast<std::size_t>(S), eng::MeshData{});
+        const eng::SubMesh& fs = out.wallsFar.parts[0];
+        for (int k = 0; k < S; ++k) {
+            const int c = k * (C / S);
+            const auto& col = cols[static_cast<std::size_t>(c)];
+            // The far column: the far-wall vertices at this column's angle (the seam column for c = 0).
+            std::vector<const eng::Vertex*> farV;
+            const glm::vec3 rim = scenePos(col.front().p);
+            const double t = 2.0 * M_PI * c / C;
+            for (const eng::Vertex& v : fs.vertices) {
+                const double x = v.position.x, y = -v.position.z;
+                double u, vv;
+                g.toLocal(x, y, u, vv);
+                const double d = std::clamp(offsetFromRim(g, x, y), 0.0, b0 - 1e-3);
+                double tv = std::atan2(vv / (b0 - d), u / (a0 - d));
+                if (tv < 0.0) tv += 2.0 * M_PI;
+                const double dt = std::fabs(std::remainder(tv - t, 2.0 * M_PI));
+                if (dt < 1e-6 || glm::length(v.position - rim) < 1e-3f) farV.push_back(&v);
+            }
+            std::sort(farV.begin(), farV.end(), [&](const eng::Vertex* a, const eng::Vertex* b) {
+                return glm::length(glm::vec2(a->position.x - rim.x, a->position.z - rim.z)) < glm::length(glm::vec2(b->position.x - rim.x, b->position.z - rim.z));
+            });
+            farV.erase(std::unique(farV.begin(), farV.end(), [](const eng::Vertex* a, const eng::Vertex* b) {
+                return glm::length(a->position - b->position) < 1e-3f; }), farV.end());
+            eng::MeshData& sk = out.skirts[static_cast<std::size_t>(k)];
+            sk.materials = out.wallsFar.materials;
+            sk.parts.resize(1);
+            sk.parts[0].name = "skirt";
+            eng::SubMesh& ss = sk.parts[0];
+            if (farV.size() < 2) { sk.computeBounds(); continue; }
+            auto emit = [&](glm::vec3 p0, glm::vec3 p1, glm::vec3 p2, glm::vec2 u0, glm::vec2 u1, glm::vec2 u2) {
+                glm::vec3 n = glm::cross(p1 - p0, p2 - p0);
+                if (glm::length(n) < 1e-6f) return;
+                n = glm::normalize(n);
+                for (int side = 0; side < 2; ++side) {
+                    const auto base = static_cast<std::uint32_t>(ss.vertices.size());
+                    const float sg = side ? -1.0f : 1.0f;
+                    ss.vertices.push_back({p0, n * sg, u0});
+                    ss.vertices.push_back({p1, n * sg, u1});
+                    ss.vertices.push_back({p2, n * sg, u2});
+                    if (side) ss.indices.insert(ss.indices.end(), {base, base + 2, base + 1});
+                    else ss.indices.insert(ss.indices.end(), {base, base + 1, base + 2});
+                }
+            };
+            const float uCol = static_cast<float>(t / (2.0 * M_PI) * faceRepeats);
+            auto uvOf = [&](glm::vec3 p) { return glm::vec2(uCol, static_cast<float>((rimZ - p.y) / faceSpan)); };
+            auto horiz = [&](glm::vec3 p) { return glm::length(glm::vec2(p.x - rim.x, p.z - rim.z)); };
+            std::size_t i = 0, j = 0;
+            while (i + 1 < col.size() || j + 1 < farV.size()) {
+                const bool advA = j + 1 >= farV.size() || (i + 1 < col.size() && horiz(scenePos(col[i + 1].p)) <= horiz(farV[j + 1]->position));
+                const glm::vec3 a = scenePos(col[i].p), b = farV[j]->position;
+                if (advA) { const glm::vec3 a1 = scenePos(col[i + 1].p); emit(a, b, a1, uvOf(a), farV[j]->uv, uvOf(a1)); ++i; }
+                else { const glm::vec3 b1 = farV[j + 1]->position; emit(a, b, b1, uvOf(a), farV[j]->uv, farV[j + 1]->uv); ++j; }
+            }
+            sk.computeBounds();
+        }
     }
 
     // [SECTION] Ground rings outside the rim, sharing the rim vertices of the columns.

@@ -3,8 +3,9 @@
 // the ramp's edges, and the surrounding foothills with the waste dump, as one seamless surface.
 // How: the pit's own nested-ellipse coordinates (offset d inward from the rim, angle t) give columns at fixed t.
 //   Each column's profile z(d) is sampled finely, then reduced to its breakpoints (Douglas-Peucker), so a column
-//   carries ~2 vertices per bench instead of hundreds; neighbouring columns are stitched by elevation, which keeps
-//   bench edges continuous around the pit. Outside the rim the same columns continue as rings out to the horizon,
+//   carries ~2 vertices per bench instead of hundreds; neighbouring columns are stitched by feature (the ends of
+//   each berm, of the floor and of the ramp's flat), and a column sits exactly where the ramp passes each bench level,
+//   so bench edges and the ramp run continuously around the pit without teeth. Outside the rim the same columns continue as rings out to the horizon,
 //   so pit and ground share their seam vertices exactly: no cracks and no overlapping (z-fighting) surfaces.
 //   The rings thin out with distance (every column near the rim, every 2nd then every 4th far out), stitched across
 //   the change, because the far foothills cover few pixels but would otherwise cost most of the triangles.
@@ -35,6 +36,7 @@ struct PitGroundDesc {
     int faceTextureWidth = 256;   // bench-face texture: one repeat along the wall (kFaceTile_m) ...
     int faceTextureHeight = 1024; // ... by the pit's depth (plus a bench) from the rim down
     double farTolerance_m = 3.0;  // Douglas-Peucker tolerance of the far walls' toe lines
+    int sectors = 12;             // the walls' level of detail is chosen per sector of columns (columns % sectors == 0)
 };
 
 inline constexpr double kFaceTile_m = 48.0;  // wall length covered by one repeat of the face texture
@@ -55,6 +57,11 @@ struct PitGround {
     int colorMapSize = 0, rockTextureSize = 0, faceTextureWidth = 0, faceTextureHeight = 0,
         farTextureWidth = 0, farTextureHeight = 0;
     double faceSpan_m = 0.0;      // depth below the rim that the face texture's v = 0..1 covers
+    // The same walls split into sectors of whole columns (sector k: columns k * columns / sectors onward), so a view
+    // can draw the benches where a bench is tall enough on screen and the far slope where it is not: nearSectors[k]
+    // has the walls' parts, farSectors[k] the far walls' part; skirts[k] closes the seam on sector k's first column
+    // between the benches and the far slope under them (both windings; drawn only where the two sides differ).
+    std::vector<eng::MeshData> nearSectors, farSectors, skirts;
     int wallTriangles = 0, groundTriangles = 0, farTriangles = 0;
     double colorExtent_m = 0.0;   // side of the square the colour map covers, centred on the pit
 };
@@ -70,6 +77,11 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& d = {})
 // Ground elevation (site frame, metres a.s.l.): the pit's surface inside and near the rim, the Almalyk foothills
 // farther out, and the waste dump beside the sim's dump point.
 double groundElevation(const sim::PitGeometry& g, double x, double y);
+
+// The rail line's axis (site frame): from the loading bay beside the crusher toward the concentrator, unit direction.
+// The scene lays the track along it; the park-up and the truck queues keep clear of it (tested).
+struct RailAxis { double x0 = 0.0, y0 = 0.0, dx = 1.0, dy = 0.0; };
+RailAxis railAxis(const sim::PitGeometry& g);
 
 // Douglas-Peucker on a polyline of (d, z) points: indices of the points kept (first and last always).
 std::vector<int> simplifyProfile(const std::vector<double>& d, const std::vector<double>& z, double tolerance);

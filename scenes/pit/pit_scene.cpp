@@ -44,6 +44,16 @@ const glm::vec3 kFloodColour = glm::vec3(1.0f, 0.88f, 0.68f) * 4.0f;
 // Headlamps: a spot ahead of each running truck near the eye (the renderer keeps the nearest lights).
 const glm::vec3 kHeadlampColour = glm::vec3(1.0f, 0.95f, 0.85f) * 5.0f;
 constexpr float kHeadlampRange_m = 75.0f, kHeadlampMaxDist_m = 900.0f;
+// Equipment keeps its true size at every distance (issue 15: enlarged trucks were giant bricks beside specks of
+// shovels). A unit shorter than kMarkerBelowPx on screen gets a pin of constant pixel size above it instead, coloured
+// by its state, so the fleet still reads from the overview.
+constexpr float kMarkerBelowPx = 14.0f;
+// A wall sector draws its benches while one bench is at least this tall (rendered pixels) at its nearest point,
+// and goes back to them above the second value (hysteresis).
+constexpr float kFarWallsPx = 3.5f, kFarWallsBackPx = 4.5f;
+constexpr float kTruckPinPx = 9.0f, kShovelPinPx = 13.0f;
+const glm::vec3 kPinWorking{1.0f, 0.78f, 0.15f}, kPinIdle{0.62f, 0.64f, 0.68f}, kPinBroken{1.0f, 0.16f, 0.08f},
+    kPinShovel{1.0f, 0.5f, 0.12f};
 const glm::vec4 kRoadColour{0.11f, 0.105f, 0.10f, 1.0f};  // compacted, wetted haul road: darker than the broken floor
 
 bool sameGeometry(const sim::PitParams& a, const sim::PitParams& b) {
@@ -152,6 +162,8 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     for (float x : {-2.6f, 2.6f}) eng::appendMesh(lamps, eng::makeBox({0.9f, 0.5f, 0.2f}, lampMat), glm::translate(glm::mat4(1.0f), {x, 2.9f, 6.55f}));
     lamps.computeBounds();
     m_lamp = r.createMesh(lamps, "headlamps");
+    // The unit pin: a four-sided cone with its point down on the unit (drawn at a constant pixel size, unlit colour).
+    m_pin = r.createMesh(eng::makeCone(0.5f, 1.0f, 4, {.name = "unit pin", .baseColor = {0.1f, 0.1f, 0.1f, 1}, .roughness = 1.0f}), "unit pin");
     m_marker = r.createMesh(eng::makeCone(1.0f, 1.6f, 3, {.name = "warning", .baseColor = {0.9f, 0.1f, 0.05f, 1}, .emissive = {0.6f, 0.05f, 0.0f}}), "warning marker");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "concrete", .baseColor = {0.7f, 0.68f, 0.64f, 1}, .roughness = 0.85f}), "box");
     m_mast = r.createMesh(eng::makeCylinder(0.5f, 1.0f, 6, {.name = "mast", .baseColor = {0.5f, 0.5f, 0.52f, 1}, .metallic = 0.5f}), "mast");
@@ -178,16 +190,24 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
     m_builtFor = g.params();
     if (!m_r) return;
     eng::Renderer& r = *m_r;
-    for (eng::MeshId* m : {&m_wallFaces, &m_wallBerms, &m_wallRoads, &m_wallsFar, &m_ground})
-        if (m->valid()) r.destroyMesh(*m);
+    for (WallSector& w : m_sectors)
+        for (eng::MeshId* m : {&w.faces, &w.berms, &w.roads, &w.far, &w.skirt})
+            if (m->valid()) r.destroyMesh(*m);
+    m_sectors.clear();
+    if (m_ground.valid()) r.destroyMesh(m_ground);
     for (eng::TextureId t : m_groundTextures) r.destroyTexture(t);
     const PitGround pg = buildPitGround(g);
-    m_wallFaces = r.createMesh(wallFaces(pg.walls), "pit bench faces");
-    m_wallBerms = r.createMesh(wallBerms(pg.walls), "pit berms");
-    m_wallRoads = r.createMesh(wallRoads(pg.walls), "pit ramp and floor");
-    m_wallsFar = r.createMesh(pg.wallsFar, "pit walls, far");
-    m_wallMin = pg.walls.boundsMin;
-    m_wallMax = pg.walls.boundsMax;
+    for (std::size_t k = 0; k < pg.nearSectors.size(); ++k) {
+        WallSector w;
+        w.faces = r.createMesh(wallFaces(pg.nearSectors[k]), "pit bench faces");
+        w.berms = r.createMesh(wallBerms(pg.nearSectors[k]), "pit berms");
+        w.roads = r.createMesh(wallRoads(pg.nearSectors[k]), "pit ramp and floor");
+        w.far = r.createMesh(pg.farSectors[k], "pit walls, far");
+        w.skirt = r.createMesh(pg.skirts[k], "pit walls, seam");
+        w.bmin = pg.nearSectors[k].boundsMin;
+        w.bmax = pg.nearSectors[k].boundsMax;
+        m_sectors.push_back(w);
+    }
     m_ground = r.createMesh(pg.ground, "pit surroundings");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
@@ -195,13 +215,18 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
                                                   .rgba = pg.faceTexture.data(), .repeat = true, .label = "pit bench faces"});
     const eng::TextureId col = r.createTexture({.width = pg.colorMapSize, .height = pg.colorMapSize,
                                                 .rgba = pg.colorMap.data(), .label = "pit ground colour"});
-    r.setMeshTexture(m_wallFaces, faces);
-    r.setMeshTexture(m_wallBerms, rock);
-    r.setMeshTexture(m_wallRoads, rock);
+    for (WallSector& w : m_sectors) {
+        r.setMeshTexture(w.faces, faces);
+        r.setMeshTexture(w.berms, rock);
+        r.setMeshTexture(w.roads, rock);
+    }
     const eng::TextureId far = r.createTexture({.width = pg.farTextureWidth, .height = pg.farTextureHeight,
                                                 .rgba = pg.farTexture.data(), .repeat = true, .label = "pit walls, far"});
     m_groundTextures = {rock, faces, col, far};
-    r.setMeshTexture(m_wallsFar, far);
+    for (WallSector& w : m_sectors) {
+        r.setMeshTexture(w.far, far);
+        r.setMeshTexture(w.skirt, far);
+    }
     r.setMeshTexture(m_ground, col);
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
@@ -241,7 +266,8 @@ void PitScene::buildTransportLine(const sim::PitGeometry& g, double railLen) {
             s.push_back(i == 0 ? 0.0 : s.back() + glm::length(pts[i] - pts[i - 1]));
         }
     };
-    build(start + side * 120.0 + dir * 60.0, railLen, 1.5f, m_railPts, m_railS);
+    const RailAxis rail = railAxis(g);
+    build({rail.x0, rail.y0}, railLen, 1.5f, m_railPts, m_railS);
     build(start - side * 40.0 + dir * 40.0, std::min(railLen, 6000.0), 4.0f, m_beltPts, m_beltS);
 }
 
@@ -283,7 +309,7 @@ void PitScene::update(const FrameInput& in) {
     const int n = static_cast<int>(s.mine.trucks.size());
     m_poses.resize(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) m_poses[static_cast<std::size_t>(i)] = s.pit.truckPoseAt(i, m_t);
-    truckMatrices(s, m_t, m_truckScale, m_truckM);
+    truckMatrices(s, m_t, 1.0f, m_truckM);
     const int ns = static_cast<int>(s.mine.shovels.size());
     m_shovelM.resize(static_cast<std::size_t>(ns));
     for (int k = 0; k < ns; ++k) {
@@ -321,25 +347,35 @@ void PitScene::update(const FrameInput& in) {
 // [SECTION] Drawing
 
 void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
-    // Height in pixels of one bench at the nearest point of the walls' box. Under ~4 px the benches alias into moire
-    // at the render resolution, and they are most of the frame's triangles: the far walls carry them as a mipmapped
-    // texture instead. Hysteresis keeps a camera hovering at the threshold from flickering between the two.
+    // Per sector of the walls: height in pixels of one bench at the sector's nearest point. Under ~4 px the benches
+    // alias into moire (bullseye rings on the far wall) at the render resolution, and they are most of the frame's
+    // triangles: that sector draws the far slope carrying them as a mipmapped texture instead. Per sector, so the far
+    // wall of a view goes smooth while the near one keeps its benches; hysteresis keeps a camera hovering at the
+    // threshold from flickering. A skirt closes the seam where a benched sector meets a smooth one.
     const glm::vec3 eye = cam.position();
-    const float dist = std::max(glm::length(glm::clamp(eye, m_wallMin, m_wallMax) - eye), 1.0f);
     const float rows = static_cast<float>(r.framebufferSize().y) * r.quality().renderScale;
-    const float metresPerPx = 2.0f * dist * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(rows, 1.0f);
-    const float benchPx = static_cast<float>(m_geom.params().bench_height_m) / metresPerPx;
-    m_farWalls = benchPx < (m_farWalls ? 4.5f : 3.5f);
+    const float pxPerMetreAt1 = std::max(rows, 1.0f) / (2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)));
+    const float bench = static_cast<float>(m_geom.params().bench_height_m);
     const glm::mat4 I(1.0f);
-    if (m_farWalls) {
-        r.draw(m_wallsFar, I);
-        // The ramp and the floor ride above the far slope (it runs kFarDrop_m under the toes); their shadows would
-        // fall on the slope under them, so only the slope casts.
-        r.draw(m_wallRoads, I, glm::vec4(1.0f), glm::vec4(0.0f), eng::DrawFlags{.castShadow = false});
-    } else {
-        r.draw(m_wallFaces, I);
-        r.draw(m_wallBerms, I);
-        r.draw(m_wallRoads, I);
+    const std::size_t S = m_sectors.size();
+    for (WallSector& w : m_sectors) {
+        const float dist = std::max(glm::length(glm::clamp(eye, w.bmin, w.bmax) - eye), 1.0f);
+        const float benchPx = bench * pxPerMetreAt1 / dist;
+        w.farNow = benchPx < (w.farNow ? kFarWallsBackPx : kFarWallsPx);
+    }
+    for (std::size_t k = 0; k < S; ++k) {
+        const WallSector& w = m_sectors[k];
+        if (w.farNow) {
+            r.draw(w.far, I);
+            // The ramp and the floor ride above the far slope (it runs kFarDrop_m under the toes); their shadows
+            // would fall on the slope under them, so only the slope casts.
+            r.draw(w.roads, I, glm::vec4(1.0f), glm::vec4(0.0f), eng::DrawFlags{.castShadow = false});
+        } else {
+            r.draw(w.faces, I);
+            r.draw(w.berms, I);
+            r.draw(w.roads, I);
+        }
+        if (S > 1 && w.farNow != m_sectors[(k + S - 1) % S].farNow) r.draw(w.skirt, I);
     }
 }
 
@@ -349,11 +385,11 @@ void PitScene::drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam) {
 void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) {
     setLighting(r);
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
-    m_truckScale = std::clamp(cam.pose().distance / 900.0f, 1.0f, 3.0f);
     drawWalls(r, cam);
     r.draw(m_ground, glm::mat4(1.0f));
     FrameDraws f;
     f.eye = cam.position();
+    f.metresPerPx = 2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(1.0f, static_cast<float>(r.framebufferSize().y));
     f.moving = {.castShadow = r.quality().level == eng::QualityLevel::High};  // a moving caster would redraw the shadow map every frame
     f.lampGlow = 6.0f * m_night;
     f.nightLevel = m_night;
@@ -378,6 +414,14 @@ void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
     const float reach = radius * 1.45f;
     const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {reach, 1, reach});
     pools.push_back({m, kRoadColour, glm::vec4(0)});
+}
+
+void PitScene::FrameDraws::pin(glm::vec3 top, float dEye, float px, glm::vec3 colour) {
+    // Point down at `top`, px pixels tall at distance dEye, whatever the distance; glowing so it reads at night too.
+    const float h = px * metresPerPx * std::max(dEye, 1.0f);
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), top + glm::vec3(0, h, 0));
+    m = glm::rotate(m, static_cast<float>(M_PI), {1, 0, 0});
+    pins.push_back({glm::scale(m, {0.8f * h, h, 0.8f * h}), glm::vec4(1.0f), glm::vec4(colour * 0.75f, 0)});
 }
 
 void PitScene::FrameDraws::floodlight(glm::vec3 base, float h) {
@@ -458,6 +502,9 @@ void PitScene::drawShovels(eng::Renderer& r, const sim::State& s, FrameDraws& f)
         }
         pads.push_back({placeBox({spot.x, floorY - 0.2f, spot.z}, {32.0f, 0.46f, 32.0f}), kRoadColour, f.night});
         if (broken) r.draw(m_marker, placeBox(glm::vec3(m[3]) + glm::vec3(0, 34, 0), glm::vec3(5.0f)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        const float dEye = glm::length(glm::vec3(m[3]) - f.eye);
+        if (24.0f / (dEye * f.metresPerPx) < kMarkerBelowPx || broken)
+            f.pin(glm::vec3(m[3]) + glm::vec3(0, broken ? 40.0f : 24.0f, 0), dEye, kShovelPinPx, broken ? kPinBroken : kPinShovel);
     }
     r.drawInstanced(m_shovel[0], shovelBase);
     if (m_shovel[1].valid()) r.drawInstanced(m_shovel[1], shovelHouse);
@@ -488,7 +535,7 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
         const glm::mat4 body = bodyMatrix(m, c ? m_pivot130 : m_pivot220, pose.bodyTilt);
         (far ? farBodies : bodies)[c].push_back({body, tint, f.night});
         if (dEye < kTruckNames_m && !sel)
-            f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10 * m_truckScale, 0),
+            f.wishes.push_back({.label = {.position = glm::vec3(m[3]) + glm::vec3(0, 10, 0),
                                         .text = numbered(eng::trp("Truck %d, %s"), i + 1, phaseText(ts.phase)),
                                         .color = {0.95f, 0.95f, 0.9f, 1}, .fadeStart = 300, .fadeEnd = kTruckNames_m},
                               .priority = 1});
@@ -507,8 +554,15 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
                                     .direction = glm::normalize(glm::vec3(m * glm::vec4(0.0f, -0.22f, 1.0f, 0.0f))), .cosCone = 0.86f});
         }
         if (ts.phase == sim::TruckPhase::BrokenDown)
-            r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f * m_truckScale)), {1, 1, 1, 1}, {2, 0.2f, 0});
-        if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f * m_truckScale, 1, 9.0f * m_truckScale)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
+            r.draw(m_marker, placeBox(glm::vec3(m * glm::vec4(0, 10, 0, 1)), glm::vec3(2.5f)), {1, 1, 1, 1}, {2, 0.2f, 0});
+        // Far away: a pin of constant pixel size in the truck's state colour (its true-size model stays under it).
+        const float truckPx = 13.4f / (dEye * f.metresPerPx);
+        if (truckPx < kMarkerBelowPx || ts.phase == sim::TruckPhase::BrokenDown) {
+            const bool idle = ts.phase == sim::TruckPhase::Parked || ts.phase == sim::TruckPhase::ShiftBreak;
+            f.pin(glm::vec3(m[3]) + glm::vec3(0, 7.0f, 0), dEye, kTruckPinPx,
+                  ts.phase == sim::TruckPhase::BrokenDown ? kPinBroken : idle ? kPinIdle : kPinWorking);
+        }
+        if (sel) r.draw(m_ring, placeBox(glm::vec3(m[3]), glm::vec3(9.0f, 1, 9.0f)), {1, 1, 1, 1}, {0.2f, 1.2f, 2.0f}, {.castShadow = false});
     }
     for (int c = 0; c < 2; ++c) {
         const eng::MeshId* ids = c ? m_truck130 : m_truck220;
@@ -615,7 +669,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
                                         .color = {1.0f, 0.85f, 0.5f, 1}, .fadeStart = 3000, .fadeEnd = 7000},
                               .priority = 2});
     if (m_selTruck >= 0)
-        f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12 * m_truckScale, 0),
+        f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]) + glm::vec3(0, 12, 0),
                                     .text = truckText(s, m_selTruck), .color = {0.6f, 0.9f, 1.0f, 1}, .fadeStart = 20000, .fadeEnd = 30000},
                           .priority = 5});
     if (m_selShovel >= 0)
@@ -624,7 +678,7 @@ void PitScene::wishLabels(const sim::State& s, FrameDraws& f) const {
                           .priority = 5});
     for (std::size_t i = 0; i < s.mine.trucks.size(); ++i)
         if (s.mine.trucks[i].phase == sim::TruckPhase::BrokenDown)
-            f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16 * m_truckScale, 0),
+            f.wishes.push_back({.label = {.position = glm::vec3(m_truckM[i][3]) + glm::vec3(0, 16, 0),
                                         .text = numbered(eng::trp("! Truck %d broken down"), i + 1, ""), .color = {1.0f, 0.45f, 0.3f, 1},
                                         .fadeStart = 4000, .fadeEnd = 9000},
                               .priority = 6});
@@ -635,6 +689,7 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
     for (const eng::PointLight& l : f.lights) r.addLight(l);
         r.drawInstanced(m_mast, f.masts);
     r.drawInstanced(m_box, f.lamps, {.castShadow = false});
+    r.drawInstanced(m_pin, f.pins, {.castShadow = false, .receiveShadow = false});
     f.wishes.push_back({.label = {.position = f.crusher + glm::vec3(0, 45, 0), .text = eng::trp("Crusher / reloading point"), .fadeStart = 5000, .fadeEnd = 11000},
                       .priority = 3});
     f.wishes.push_back({.label = {.position = toScene(m_geom.dumpPosition()) + glm::vec3(0, 40, 0), .text = eng::trp("Waste dump"), .fadeStart = 5000, .fadeEnd = 11000},

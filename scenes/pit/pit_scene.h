@@ -3,7 +3,8 @@
 //   changes), the haul roads, waste dump, crusher with its surge stockpile, the rail line (PE2U trains with
 //   dumpcars) and/or conveyor toward the concentrator; shovels at their faces swinging as they load; every truck
 //   exactly where sim::Mine::truckPoseAt puts it (loaded trucks carry ore or waste, bodies rise while dumping),
-//   dust behind moving trucks and at tipping, a warning marker over broken-down units; the haul roads on the pit
+//   dust behind moving trucks and at tipping, a warning marker over broken-down units, every unit at true size
+//   with a pin of constant pixel size over it when it is small on screen (coloured by its state); the haul roads on the pit
 //   floor from the ramp bottom to each working shovel; at night floodlight pools on the working faces, crusher and
 //   dump, headlamps and the light they throw on the road ahead; labels de-cluttered on screen (truck names only at
 //   close range); click a truck or shovel for its live state; a KPI panel with the last sim hours.
@@ -49,7 +50,7 @@ public:
     bool follow(std::string_view key, const sim::State& s, std::string* why) override;  // trucks only
 
     // The model matrices of the trucks the scene draws for a state at time t (index = truck id): one pure function
-    // shared by draw() and the tests. `scale` enlarges trucks about their road point (overview legibility).
+    // shared by draw() and the tests. `scale` enlarges trucks about their road point (the scene draws true size, 1).
     static void truckMatrices(const sim::State& s, sim::Time t, float scale, std::vector<glm::mat4>& out);
     int selectedTruck() const { return m_selTruck; }
     int selectedShovel() const { return m_selShovel; }
@@ -57,7 +58,7 @@ public:
 private:
     void rebuildGround(const sim::PitGeometry& g, double railLen);
     // The walls at the level of detail the view needs: the benches (faces, berms, ramp, floor) while a bench is at
-    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them (m_farWalls).
+    // least ~4 px tall on screen, else the smooth far walls with the ramp and the floor over them; per sector.
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
@@ -72,10 +73,12 @@ private:
         std::vector<eng::Instance> pools;       // floodlit ground patches (low preset: per-vertex lamps)
         std::vector<eng::PointLight> lights;    // floodlights and headlamps
         bool densePools = false;
-        std::vector<eng::Instance> masts, lamps;
+        std::vector<eng::Instance> masts, lamps, pins;
+        float metresPerPx = 0.001f;             // per metre of distance from the eye, at the window's pixel rows
         std::vector<LabelWish> wishes;
         void pool(glm::vec3 centre, float radius);
         void floodlight(glm::vec3 base, float height);
+        void pin(glm::vec3 top, float dEye, float px, glm::vec3 colour);  // a unit pin of constant pixel size
     };
     void setLighting(eng::Renderer& r) const;
     void drawSite(eng::Renderer& r, FrameDraws& f);
@@ -93,13 +96,19 @@ private:
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
     std::vector<eng::TextureId> m_groundTextures;  // freed when the geometry changes and the ground is rebuilt
-    glm::vec3 m_wallMin{0.0f}, m_wallMax{0.0f};  // scene-frame bounds of the walls
-    bool m_farWalls = false;  // distant view: the smooth textured walls instead of the benches (see drawWalls)
+    // The walls by sector (PitGround::nearSectors): benches, far slope, the seam skirt on its first column, bounds,
+    // and whether the last frame drew it far (see drawWalls).
+    struct WallSector {
+        eng::MeshId faces, berms, roads, far, skirt;
+        glm::vec3 bmin{0.0f}, bmax{0.0f};
+        bool farNow = false;
+    };
+    std::vector<WallSector> m_sectors;
     std::vector<float> m_heights;  // coarse ground height grid for groundHeight() (scene frame)
     int m_hn = 0;
     float m_hExtent = 0.0f;
 
-    eng::MeshId m_wallFaces, m_wallBerms, m_wallRoads, m_wallsFar, m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_poolDisc, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_box,
+    eng::MeshId m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_poolDisc, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_pin, m_box,
         m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
@@ -115,7 +124,6 @@ private:
     std::vector<eng::EmitterId> m_dust;
     eng::EmitterId m_dumpDust, m_crusherDust;
     float m_night = 0.0f;
-    float m_truckScale = 1.0f;
     int m_selTruck = -1, m_selShovel = -1;
     bool m_follow = false;  // panel checkbox: the app keeps the camera on the selected truck
     kit::CommandOutbox m_outbox;
