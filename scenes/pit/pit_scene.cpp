@@ -272,6 +272,8 @@ void PitScene::truckMatrices(const sim::State& s, sim::Time t, float scale, std:
     for (int i = 0; i < n; ++i) out[static_cast<std::size_t>(i)] = truckMatrix(s.pit.truckPoseAt(i, t), scale);
 }
 
+void PitScene::observe(const sim::State& s) { m_kpi.sample(s, s.time); }
+
 void PitScene::update(const FrameInput& in) {
     m_night = 1.0f - glm::smoothstep(-0.02f, 0.10f, in.sunDir.y);
     if (!in.state) return;
