@@ -799,11 +799,15 @@ void PitScene::drawUi(const FrameInput& in) {
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
-                std::snprintf(overlay, sizeof overlay, fmt, v.back());
+                if (fmt) std::snprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
+                else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
+                    const long n = std::lround(v.back());
+                    std::snprintf(overlay, sizeof overlay, eng::trn("%ld truck", "%ld trucks", n), n);
+                }
                 ImGui::PlotLines(eng::tr(label), v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
             };
             plot(0, eng::N_("Ore t/h"), "%.0f t/h");
-            plot(1, eng::N_("Queued"), eng::tr("%.0f trucks"));
+            plot(1, eng::N_("Queued"), nullptr);
             plot(2, eng::N_("Utilisation"), "%.0f %%");
             plot(3, eng::N_("Fuel"), "%.0f L/h");
         }
