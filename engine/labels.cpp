@@ -32,7 +32,15 @@ std::vector<glm::vec2> placeLabelBoxes(const std::vector<LabelBox>& wanted, glm:
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         const glm::vec2 s = wanted[i].size;
         if (s.x > viewport.x || s.y > viewport.y) continue;
-        const glm::vec2 p = glm::clamp(wanted[i].pos, glm::vec2(0.0f), viewport - s);
+        glm::vec2 p = glm::clamp(wanted[i].pos, glm::vec2(0.0f), viewport - s);
+        // A box whose point is beside a window but whose text would run under it moves out to the window's edge.
+        const float anchorX = wanted[i].pos.x + 0.5f * s.x;
+        for (const LabelBox& b : blockers) {
+            if (!overlaps(p, s, b)) continue;
+            if (anchorX >= b.pos.x + b.size.x) p.x = b.pos.x + b.size.x + 2.0f * gapPx;
+            else if (anchorX <= b.pos.x) p.x = b.pos.x - s.x - 2.0f * gapPx;
+            p = glm::clamp(p, glm::vec2(0.0f), viewport - s);
+        }
         bool free = true;
         for (const LabelBox& b : blockers) free = free && !overlaps(p, s, LabelBox{b.pos - glm::vec2(gapPx), b.size + 2.0f * gapPx});
         for (const LabelBox& b : placed) free = free && !overlaps(p, s, b);

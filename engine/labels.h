@@ -23,7 +23,8 @@ struct Label {
 
 // Screen placement of label boxes, shared by LabelList::draw and its tests. `wanted[i]` is box i's top-left and
 // size as it would sit over its point; a box is slid inside the viewport (its leader line still ends at the point),
-// then dropped if it overlaps a box already placed (earlier ones win: callers add the important labels first) or any
+// moved out beside a UI window when its point is beside it but its text would run under it, then dropped if it
+// overlaps a box already placed (earlier ones win: callers add the important labels first) or any
 // of the `blockers` (the UI windows, so a label never peeks out from under a panel). Result: the top-left of each
 // placed box, or a NaN x for a dropped one.
 struct LabelBox { glm::vec2 pos{0.0f}, size{0.0f}; };

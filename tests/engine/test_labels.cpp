@@ -62,3 +62,12 @@ TEST_CASE("labels: the first box wins, a box at the edge is slid in whole, a lon
     CHECK(at[3] == glm::vec2(0, 0));
     CHECK(std::isnan(at[4].x));
 }
+
+TEST_CASE("labels: a box whose point is just right of a window moves out beside it instead of under it") {
+    // Point at x = 420, window ends at x = 400: the centred 200 px box would start at 320, under the window.
+    const std::vector<glm::vec2> at = eng::placeLabelBoxes({{{320, 100}, {200, 20}}}, {1000, 600}, {{{0, 0}, {400, 600}}});
+    REQUIRE_FALSE(std::isnan(at[0].x));
+    CHECK(at[0].x >= 400.0f);
+    CHECK(at[0].x <= 420.0f);  // the point stays above the box's span: the leader line drops straight
+    CHECK(at[0].y == 100.0f);
+}
