@@ -427,12 +427,12 @@ ParsedCommand parseCommandLine(int argc, const char* const* argv, const CliConte
     addText(*simCmd, "--summary", rs.summary, "Write the end-of-run JSON summary to FILE", "FILE");
     addCommon(*simCmd, rs);
 
-    CLI::App* paramsCmd = app.add_subcommand("params", "List every parameter: name, unit, default, min, max, description");
+    CLI::App* paramsCmd = app.add_subcommand("params", "List every parameter: name, unit, default, min, max, description, title");
     RawCommon rp;
     addCommon(*paramsCmd, rp);
 
     CLI::App* metricsCmd =
-        app.add_subcommand("metrics", "List every metric data files may name: name, unit, description");
+        app.add_subcommand("metrics", "List every metric data files may name: name, unit, description, title");
     RawCommon rm;
     addCommon(*metricsCmd, rm);
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/options.h"
+#include "app/titles.h"
 #include "engine/atomic_file.h"
 #include "engine/paths.h"
 #include "sim/batch.h"
@@ -124,11 +125,37 @@ int runSim(const SimOptions& o) {
     return 0;
 }
 
-int runParams(const CommonOptions& /*o: parameters do not depend on assets*/) {
-    return printTable(sim::paramsTable(sim::makeParams()));
+namespace {
+
+// The sim's table with the human title (app/titles.h, English) as one more column at the end: the columns before it
+// stay as they were, so readers that split on tabs keep working.
+std::string withTitles(const std::string& table, const char* (*title)(std::string_view)) {
+    std::string out;
+    bool header = true;
+    std::size_t at = 0;
+    while (at < table.size()) {
+        std::size_t end = table.find('\n', at);
+        if (end == std::string::npos) end = table.size();
+        const std::string_view line(table.data() + at, end - at);
+        out.append(line);
+        out += '\t';
+        out += header ? "title" : title(line.substr(0, line.find('\t')));
+        out += '\n';
+        header = false;
+        at = end + 1;
+    }
+    return out;
 }
 
-int runMetrics(const CommonOptions& /*o: metrics do not depend on assets*/) { return printTable(sim::metricsTable()); }
+}  // namespace
+
+int runParams(const CommonOptions& /*o: parameters do not depend on assets*/) {
+    return printTable(withTitles(sim::paramsTable(sim::makeParams()), &app::paramTitle));
+}
+
+int runMetrics(const CommonOptions& /*o: metrics do not depend on assets*/) {
+    return printTable(withTitles(sim::metricsTable(), &app::metricTitle));
+}
 
 int runFaults(const FaultsOptions& o) {
     sim::BatchSpec spec;

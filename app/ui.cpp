@@ -16,6 +16,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/titles.h"
 #include "engine/bidi.h"
 #include "engine/fonts.h"
 #include "engine/gui.h"
@@ -80,8 +81,10 @@ std::vector<ParamGroup> groupParams(const std::vector<sim::ParamDef>& defs, cons
     for (const GroupInfo& g : kGroupOrder) groups.push_back({g.prefix, g.title, {}});
     for (std::size_t i = 0; i < defs.size(); ++i) {
         const sim::ParamDef& d = defs[i];
+        const char* title = paramTitle(d.name);
         if (!needle.empty() && lower(d.name).find(needle) == std::string::npos &&
-            lower(d.description).find(needle) == std::string::npos)
+            lower(d.description).find(needle) == std::string::npos && lower(title).find(needle) == std::string::npos &&
+            lower(eng::trp(title)).find(needle) == std::string::npos)
             continue;
         const std::string prefix = prefixOf(d.name);
         auto it = std::find_if(groups.begin(), groups.end(), [&](const ParamGroup& g) { return g.prefix == prefix; });
@@ -310,6 +313,8 @@ std::string sliderFormat(const sim::ParamDef& d) {
 void paramTooltip(const sim::ParamDef& d, const sim::Params& params) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    const char* title = paramTitle(d.name);
+    if (*title) ImGui::TextUnformatted(eng::tr(title));
     ImGui::TextColored(kCopperLight, "%s", d.name.c_str());
     ImGui::TextUnformatted(d.description.c_str());
     ImGui::Spacing();
@@ -340,11 +345,15 @@ void paramRow(ParamPanelState& st, const sim::ParamDef& d, const sim::Params& pa
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::AlignTextToFramePadding();
-    const std::string shortName = d.name.find('.') == std::string::npos ? d.name : d.name.substr(d.name.find('.') + 1);
-    if (pend != st.pending.end())
-        ImGui::TextColored(kCopperLight, "%s *", shortName.c_str());
-    else
-        ImGui::TextUnformatted(shortName.c_str());
+    // The human title (app/titles.h), wrapped inside its column; the registry name is in the tooltip.
+    const char* title = paramTitle(d.name);
+    std::string shown = *title ? eng::trp(title) : d.name;
+    if (pend != st.pending.end()) shown += " *";
+    if (pend != st.pending.end()) ImGui::PushStyleColor(ImGuiCol_Text, kCopperLight);
+    ImGui::BeginGroup();
+    eng::textWrapped(shown.c_str());
+    ImGui::EndGroup();
+    if (pend != st.pending.end()) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) paramTooltip(d, params);
 
     ImGui::TableSetColumnIndex(1);
@@ -416,8 +425,8 @@ void drawParamsPanel(ParamPanelState& st, const sim::Params& params, std::vector
     prunePending(st, params);
     const float em = ImGui::GetFontSize();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    eng::setNextWindowPos("Parameters", vp->WorkPos.x + vp->WorkSize.x - 32 * em, vp->WorkPos.y + em, ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize({31 * em, std::min(vp->WorkSize.y - 4 * em, 42 * em)}, ImGuiCond_FirstUseEver);
+    eng::setNextWindowPos("Parameters", vp->WorkPos.x + vp->WorkSize.x - 35 * em, vp->WorkPos.y + em, ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize({34 * em, std::min(vp->WorkSize.y - 4 * em, 42 * em)}, ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(eng::tr("Parameters"), open)) {
         ImGui::End();
         return;

@@ -1,7 +1,9 @@
 // engine/labels.h — world-space text labels (unit names, temperatures) drawn on top of the 3D view with ImGui.
 // Use: during Scene::draw: renderer.labels().add({.position=p, .text="Shovel 3", .color={1,1,1,1}});
 //      the render loop calls labels.draw(viewProj, viewportPx) inside the ImGui frame, then clear() next frame.
-// Labels behind the camera or outside the screen are skipped; far ones fade; each sits on a dark rounded box.
+// Labels behind the camera or outside the screen are skipped; one near the edge is slid inside it; one that would
+// overlap an earlier label or a UI window (last frame's ImGui windows) is left out; beyond the midpoint of its fade
+// range a label is not drawn (no half-transparent ghosts); each sits on a dark rounded box.
 // Does NOT: occlude against geometry (labels are always readable), or translate text (app/i18n does).
 #pragma once
 #include <string>
@@ -18,6 +20,16 @@ struct Label {
     float fadeStart = 4000.0f, fadeEnd = 9000.0f;  // metres from the eye
     float liftPx = 0.0f;  // the box drawn this many pixels higher, on a leader line down to the point
 };
+
+// Screen placement of label boxes, shared by LabelList::draw and its tests. `wanted[i]` is box i's top-left and
+// size as it would sit over its point; a box is slid inside the viewport (its leader line still ends at the point),
+// moved out beside a UI window when its point is beside it but its text would run under it, then dropped if it
+// overlaps a box already placed (earlier ones win: callers add the important labels first) or any
+// of the `blockers` (the UI windows, so a label never peeks out from under a panel). Result: the top-left of each
+// placed box, or a NaN x for a dropped one.
+struct LabelBox { glm::vec2 pos{0.0f}, size{0.0f}; };
+std::vector<glm::vec2> placeLabelBoxes(const std::vector<LabelBox>& wanted, glm::vec2 viewport,
+                                       const std::vector<LabelBox>& blockers, float gapPx = 2.0f);
 
 class LabelList {
 public:

@@ -299,6 +299,8 @@ void PitScene::truckMatrices(const sim::State& s, sim::Time t, float scale, std:
     for (int i = 0; i < n; ++i) out[static_cast<std::size_t>(i)] = truckMatrix(s.pit.truckPoseAt(i, t), scale);
 }
 
+void PitScene::observe(const sim::State& s) { m_kpi.sample(s, s.time); }
+
 void PitScene::update(const FrameInput& in) {
     m_night = 1.0f - glm::smoothstep(-0.02f, 0.10f, in.sunDir.y);
     if (!in.state) return;
@@ -861,11 +863,15 @@ void PitScene::drawUi(const FrameInput& in) {
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
-                std::snprintf(overlay, sizeof overlay, fmt, v.back());
+                if (fmt) std::snprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
+                else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
+                    const long n = std::lround(v.back());
+                    std::snprintf(overlay, sizeof overlay, eng::trn("%ld truck", "%ld trucks", n), n);
+                }
                 ImGui::PlotLines(eng::tr(label), v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
             };
             plot(0, eng::N_("Ore t/h"), "%.0f t/h");
-            plot(1, eng::N_("Queued"), eng::tr("%.0f trucks"));
+            plot(1, eng::N_("Queued"), nullptr);
             plot(2, eng::N_("Utilisation"), "%.0f %%");
             plot(3, eng::N_("Fuel"), "%.0f L/h");
         }

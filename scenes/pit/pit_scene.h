@@ -34,6 +34,9 @@ public:
     PitScene();
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
+    // A shot's warm-up fills the KPI plots (one sample per 5 sim minutes, as the window takes them).
+    sim::Time observeEvery() const override { return 5 * sim::kMinute; }
+    void observe(const sim::State& s) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;

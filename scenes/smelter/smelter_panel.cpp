@@ -123,7 +123,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
                 std::snprintf(id, sizeof id, "##plot%zu", metric);
                 ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, 46));
             };
-            plot(0, eng::N_("Furnace C"), 5.0f);
+            plot(0, eng::N_("Furnace °C"), 5.0f);
             // xgettext:no-c-format
             plot(1, eng::N_("Matte % Cu"), 0.5f);
             plot(2, eng::N_("SO2 captured t/h"), 0.5f);

@@ -383,6 +383,8 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
 
 // [SECTION] update
 
+void SmelterScene::observe(const sim::State& s) { m_plots.sample(s, s.time); }
+
 void SmelterScene::update(const FrameInput& in) {
     const CallState scope(m_state, in.state);
     m_now = in.now;
@@ -402,7 +404,7 @@ void SmelterScene::update(const FrameInput& in) {
     for (std::size_t i = 0; i < m_anim.converters.size(); ++i) {
         const float target = m_anim.converters[i].tiltDeg;
         m_shownTilt[i] += std::clamp(target - m_shownTilt[i], -turn, turn);
-        if (in.simSecondsPerSecond <= 0.0 && in.dtReal <= 0.02f && m_plots.empty()) m_shownTilt[i] = target;  // first shot frame
+        if (in.simSecondsPerSecond <= 0.0 && in.dtReal <= 0.02f && m_firstUpdate) m_shownTilt[i] = target;  // first shot frame
     }
 
     const double dtSim = in.dtReal * in.simSecondsPerSecond;
@@ -413,7 +415,7 @@ void SmelterScene::update(const FrameInput& in) {
                 if (glm::length(c.pos - yardDumpSpot(k)) < 1.0f) m_freshSlag[static_cast<std::size_t>(k)] = 0.0;
         }
     // Before the first frame the yard has seen dumps the animation's cues never showed: start from the ladles' state.
-    if (m_plots.empty())
+    if (m_firstUpdate)
         for (std::size_t i = 0, k = 0; i < sm.ladles.size(); ++i)
             if (sm.ladles[i].contents == sim::LadleContents::Slag) {
                 if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
@@ -436,8 +438,9 @@ void SmelterScene::update(const FrameInput& in) {
     if (sm.casting.active) m_wheelDeg += static_cast<float>(std::min(dtSim, 60.0) * 0.6);  // ~1 mould per 10 s (E)
     updateParticles(in);
     // The first frame (and every shot) starts with plumes and fumes already developed, not from an empty sky.
-    if (m_plots.empty() && m_r)
+    if (m_firstUpdate && m_r)
         for (int i = 0; i < 300; ++i) m_r->particles().update(1.0f / 20.0f);
+    m_firstUpdate = false;
     m_plots.sample(s, in.now);
 }
 

@@ -35,6 +35,9 @@ class SmelterScene : public Scene {
 public:
     bool load(const SceneContext& ctx, std::string* why) override;
     void update(const FrameInput& in) override;
+    // A shot's warm-up fills the live plots (one sample per 5 sim minutes, as the window takes them).
+    sim::Time observeEvery() const override { return 5 * sim::kMinute; }
+    void observe(const sim::State& s) override;
     void draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameInput& in) override;
     std::vector<eng::CameraPreset> cameraPresets() const override;
     std::vector<eng::CameraPose> benchPath() const override;
@@ -109,6 +112,7 @@ private:
     float m_night = 0.0f;
 
     // The panel's plots: one sample per 5 sim minutes over the last 12 h (plot order in smelter_panel.cpp).
+    bool m_firstUpdate = true;  // the first update() starts the animation in stride (plumes, tilts, fresh slag)
     kit::MetricHistory m_plots{{"smelter.bath_temp_c", "smelter.matte_grade_pct", "smelter.so2_captured_t_h",
                                 "smelter.stack_so2_t_h", "smelter.cathode_t_h", "smelter.slag_t_h", "smelter.power_mw",
                                 "smelter.co2_t_h"},

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/cli.h"
+#include "app/titles.h"
 #include "run_almalyk.h"
 #include "sim/event_names.h"
 #include "sim/metrics.h"
@@ -304,11 +305,12 @@ TEST_CASE("cli: almalyk metrics prints every metric, tab-separated with a header
     CHECK(r.err.empty());
     const auto rows = lines(r.out);
     REQUIRE(rows.size() == sim::metricDefs().size() + 1);
-    CHECK(rows[0] == "name\tunit\tdescription");
+    CHECK(rows[0] == "name\tunit\tdescription\ttitle");  // title: app/titles.h, appended after the sim's columns
     for (std::size_t i = 1; i < rows.size(); ++i) {
         const std::string& row = rows[i];
         CAPTURE(row);
-        CHECK(std::count(row.begin(), row.end(), '\t') == 2);
+        CHECK(std::count(row.begin(), row.end(), '\t') == 3);
+        CHECK(row.substr(row.rfind('\t') + 1) == app::metricTitle(sim::metricDefs()[i - 1].name));
         CHECK(row.substr(0, row.find('\t')) == sim::metricDefs()[i - 1].name);
     }
     CHECK(contains(r.out, "\nmine.ore_t_h\tt/h\t"));

@@ -52,10 +52,14 @@ TEST_CASE("ui: parameters group by prefix in the chain's order, members in regis
     CHECK(groups[0].title == "Mine (Kalmakyr pit)");
     CHECK(groups[4].title == "Zeta");
 
-    // The filter matches names and descriptions, ignoring case; empty groups disappear.
+    // The filter matches names, descriptions and titles (app/titles.h: mine.payload_t is "Payload per truck"),
+    // ignoring case; empty groups disappear.
     const auto trucks = app::groupParams(defs, "TRUCK");
     CHECK(prefixes(trucks) == std::vector<std::string>{"mine", "nodot"});
-    CHECK(trucks[0].members == std::vector<std::size_t>{2});
+    CHECK(trucks[0].members == std::vector<std::size_t>{2, 4});
+    const auto byTitle = app::groupParams(defs, "payload PER");
+    REQUIRE(prefixes(byTitle) == std::vector<std::string>{"mine"});
+    CHECK(byTitle[0].members == std::vector<std::size_t>{4});
     CHECK(app::groupParams(defs, "no such thing").empty());
 }
 
