@@ -38,7 +38,8 @@ TEST_CASE("shot --ui --camera 1: every scene, with the interface drawn over the 
         // is the default view (--camera 1 = no --camera), so away from the panels most pixels are unchanged.
         CHECK(changedFraction(ui, plain, 2, 16) > 0.5);
         CHECK(changedFraction(ui, plain, kH - 14, kH - 2) > 0.5);
-        CHECK(changedFraction(ui, plain, 0, kH) < 0.85);
+        // (The smelter's panel covers ~80 % of this small picture, and 3D labels that would sit under it are left out.)
+        CHECK(changedFraction(ui, plain, 0, kH) < 0.9);
         // The scene's panel opens at the top left below the menu; at least the landscape has none.
         if (std::string(scene) != "landscape") CHECK(changedFraction(ui, plain, 60, 140) > 0.1);
     }
