@@ -214,49 +214,6 @@ void stitch(const std::vector<ColumnVertex>& A, const std::vector<ColumnVertex>&
     }
 }
 
-// Stitches two columns whose profiles mostly share elevations (bench crests and toes) but where the spiral ramp sits
-// a few metres lower on B than on A. Both columns are cut at the vertices they share exactly (same elevation, in
-// order); between two such anchors the two runs are stitched by their normalised length along the profile, so the
-// ramp's flat meets the ramp's flat and the faces meet faces (by elevation, a ramp edge on A would be joined to a
-// bench crest on B: a sawtooth along the ramp). Runs of equal elevations on both sides are stitched the same way.
-template <class Emit>
-void stitchMatched(const std::vector<ColumnVertex>& A, const std::vector<ColumnVertex>& B, Emit emit) {
-    std::size_t i0 = 0, j0 = 0;
-    auto fractions = [](const std::vector<ColumnVertex>& C, std::size_t k0, std::size_t k1) {
-        std::vector<double> f(k1 - k0 + 1, 0.0);
-        for (std::size_t k = k0 + 1; k <= k1; ++k)
-            f[k - k0] = f[k - k0 - 1] + std::hypot(C[k].d - C[k - 1].d, C[k].p.z - C[k - 1].p.z);
-        const double total = std::max(f.back(), 1e-9);
-        for (double& x : f) x /= total;
-        return f;
-    };
-    auto run = [&](std::size_t i1, std::size_t j1) {
-        const std::vector<double> fa = fractions(A, i0, i1), fb = fractions(B, j0, j1);
-        std::size_t i = i0, j = j0;
-        while (i < i1 || j < j1) {
-            const bool advanceA = j >= j1 || (i < i1 && fa[i + 1 - i0] <= fb[j + 1 - j0]);
-            if (advanceA) { emit(A[i], B[j], A[i + 1]); ++i; }
-            else { emit(A[i], B[j], B[j + 1]); ++j; }
-        }
-        i0 = i1;
-        j0 = j1;
-    };
-    std::size_t i = 1, j = 1;
-    while (i < A.size() && j < B.size()) {
-        const double zA = A[i].p.z, zB = B[j].p.z;
-        if (std::fabs(zA - zB) < 1e-6) {
-            run(i, j);
-            ++i;
-            ++j;
-        } else if (zA > zB) {
-            ++i;
-        } else {
-            ++j;
-        }
-    }
-    if (i0 + 1 < A.size() || j0 + 1 < B.size()) run(A.size() - 1, B.size() - 1);
-}
-
 // Stitches two columns by their features: vertices that end the same flat (a berm, the ramp, the floor; A's right
 // labels against B's left ones) are joined, in order, and the runs between them by normalised length. So the ramp's
 // flat meets the ramp's flat and a berm its berm even where the ramp passes a bench level between the columns (the
