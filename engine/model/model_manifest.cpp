@@ -144,6 +144,10 @@ ModelManifest ModelManifest::parse(std::string_view text, const std::string& ori
         if (const auto colon = msg.find(": "); colon != std::string::npos) msg = msg.substr(colon + 2);
         m.m_errors.push_back(origin + ":" + lineColumn(text, e.byte) + ": JSON syntax error: " + msg);
         return m;
+    } catch (const Json::out_of_range&) {
+        // nlohmann throws this (not parse_error) for a number beyond a double, e.g. 1e390: found by fuzz_manifest.
+        m.m_errors.push_back(origin + ": a number is too large (JSON numbers here must lie within +-1.7e308)");
+        return m;
     }
     if (!root.is_object()) {
         m.m_errors.push_back(origin + ": expected a JSON object with a \"models\" object, got " + std::string(typeName(root)));

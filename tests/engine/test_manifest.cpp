@@ -95,6 +95,13 @@ TEST_CASE("manifest: a JSON syntax error is reported as file:line:column") {
     CHECK(m.roles().empty());
 }
 
+TEST_CASE("manifest: a number beyond a double is an error, not a crash (found by fuzz_manifest)") {
+    const ModelManifest m = parse(R"({"models": {"a": {"file": "a.glb", "scale": 1e390}}})");
+    REQUIRE(m.errors().size() == 1);
+    CHECK(m.errors()[0].find("test.json: a number is too large") == 0);
+    CHECK(m.roles().empty());
+}
+
 TEST_CASE("manifest: a missing \"models\" object or a missing file is an error, not a crash") {
     CHECK(anyErrorContains(parse("[1, 2]"), "test.json: expected a JSON object"));
     CHECK(anyErrorContains(parse("{}"), "test.json: models: missing"));

@@ -148,7 +148,7 @@ std::optional<GoldenCases> loadGoldenCases(const std::string& file, std::string*
     json root;
     try {
         root = json::parse(body);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number beyond a double
         if (why) *why = file + ": not valid JSON: " + e.what();
         return std::nullopt;
     }
