@@ -3,8 +3,10 @@
 uniform sampler2D uScene;  // premultiplied: rgb over the sky with coverage a (particles blend into it the same way)
 in vec2 vUv;
 in vec3 vSkyMapped;
+#if EXTRAS
 in vec3 vDir;
 in vec3 vCloudMapped;
+#endif
 #if SUN_DISC
 in vec3 vDiscMapped;
 #endif
@@ -12,6 +14,7 @@ out vec4 oColor;
 
 // The cloud deck over the sky along this pixel's ray: coverage where the ray meets the deck's height, faded into the
 // haze toward the horizon (the mip chain keeps the far deck from aliasing).
+#if EXTRAS
 vec3 withClouds(vec3 sky, vec3 dirRaw) {
     if (uCloudOn < 0.5) return sky;
     vec3 d = normalize(dirRaw);
@@ -23,6 +26,7 @@ vec3 withClouds(vec3 sky, vec3 dirRaw) {
     // Far decks (low in the sky) fade into the haze: half their contrast is gone ~30 km away.
     return mix(sky, mix(sky, vCloudMapped, exp(-t / 43000.0)), cov);
 }
+#endif
 
 void main() {
     vec4 s = texture(uScene, vUv);
@@ -41,6 +45,7 @@ void main() {
     vec3 sky = withClouds(mix(vSkyMapped, vDiscMapped, disc), vDir);
 #else
     vec3 sky = vSkyMapped;
+#if EXTRAS
     if (uStars > 0.0 && s.a < 0.99) {
         // Stars: one in ~80 cells of a 3D grid on the view direction, a soft point of ~1.5 px at 1080p, fading
         // into the horizon's haze; cheap enough for the full-window pass, and only at night.
@@ -53,6 +58,7 @@ void main() {
         sky += vec3(0.80, 0.86, 1.0) * star * (0.25 + 0.75 * mag * mag) * uStars * smoothstep(0.02, 0.2, d.y) * (1.0 - s.a);
     }
     if (s.a < 0.99) sky = withClouds(sky, vDir);
+#endif
 #endif
     oColor = vec4(s.rgb + sky * (1.0 - s.a), 1.0);
 }

@@ -11,8 +11,10 @@ uniform vec4 uRect;     // xy = lower-left, zw = upper-right corner in NDC
 uniform float uSkyOn;   // 0: indoor scenes, the target is opaque everywhere
 out vec2 vUv;
 out vec3 vSkyMapped;    // display colour of the sky here
+#if EXTRAS
 out vec3 vCloudMapped;  // display colour of the cloud deck seen this way (sunlit side brighter)
 out vec3 vDir;          // unnormalised view ray: exact under linear interpolation (the far plane is a plane)
+#endif
 #if SUN_DISC
 out vec3 vDiscMapped;   // display colour of the sun disc seen against it
 #endif
@@ -36,6 +38,7 @@ void main() {
     vec3 dir = far.xyz / far.w - uEye;
     vec3 sky = uSkyOn > 0.5 ? skyRadiance(normalize(dir)) : vec3(0.0);
     vSkyMapped = toneMap(sky);
+#if EXTRAS
     vDir = dir;
     if (uCloudOn > 0.5) {
         // A cloud seen from below: sky light from above and the sun scattered through it, brightest toward the sun.
@@ -46,6 +49,7 @@ void main() {
     } else {
         vCloudMapped = vec3(0.0);
     }
+#endif
 #if SUN_DISC
     vDiscMapped = toneMap(sky + uSunColor * 6.0);
 #endif

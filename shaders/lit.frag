@@ -7,11 +7,16 @@ uniform float uShadowOn;
 uniform float uReceiveShadow;
 uniform float uShadowTexel;
 in vec2 vUv;
-in vec2 vCloudUv;
 out vec4 oColor;
 
-// Share of the direct sun that gets through the cloud deck here (1: clear).
+// Share of the direct sun that gets through the cloud deck here (1: clear). EXTRAS: the variant drawn when the frame
+// has lamps or a cloud deck (the renderer picks it; the plain one has neither cost).
+#if EXTRAS
+in vec2 vCloudUv;
 float cloudLight() { return uCloudOn > 0.5 ? 1.0 - uCloudShadow * texture(uCloudTex, vCloudUv).a : 1.0; }
+#else
+float cloudLight() { return 1.0; }
+#endif
 
 #if VERTEX_LIT
 // Low quality: lighting came from the vertices (lit.vert); here the shadow test, the colour texture, fog and the
@@ -89,7 +94,9 @@ void main() {
     vec3 spec = f0 * lobe * (shin + 8.0) / 25.0;
     vec3 diff = base * (1.0 - metal);
     vec3 c = (diff + spec) * uSunColor * ndl * sh + (diff + f0 * 0.3) * amb;
-    if (uLightCount > 0) c += (diff + f0 * 0.3) * localLight(vPos, n);
+#if EXTRAS
+    c += (diff + f0 * 0.3) * localLight(vPos, n);
+#endif
     c += (uEmissive + vEmissive) * (uEmissiveScale * glowMask);
     c = mix(c, vFog.rgb, vFog.a);
     oColor = vec4(toneMap(c), 1.0);

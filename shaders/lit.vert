@@ -31,7 +31,9 @@ out vec3 vEmissive;
 out vec4 vShadow;
 #endif
 out vec4 vFog;      // fog colour and amount
+#if EXTRAS
 out vec2 vCloudUv;  // the cloud deck's shadow lookup
+#endif
 void main() {
     vec4 wp = iModel * vec4(aPos, 1.0);
     // Uniform scales dominate our models; the inverse transpose is not worth its cost per vertex on software.
@@ -56,7 +58,9 @@ void main() {
     vec3 diff = base * (1.0 - metal);
     vec3 glow = (uEmissive + iEmissive.rgb) * uEmissiveScale;
     vec3 shade = (diff + f0 * 0.3) * amb;
-    if (uLightCount > 0) shade += (diff + f0 * 0.3) * localLight(wp.xyz, n);
+#if EXTRAS
+    shade += (diff + f0 * 0.3) * localLight(wp.xyz, n);
+#endif
     vec3 lit = shade + (diff + spec) * uSunColor * ndl;
     vGlow = glow;
     vLit = lit;
@@ -72,6 +76,8 @@ void main() {
     vShadow = uShadowMatrix * wp;
 #endif
     vFog = fog;
-    vCloudUv = uCloudOn > 0.5 ? cloudShadowUv(wp.xyz) : vec2(0.0);
+#if EXTRAS
+    vCloudUv = cloudShadowUv(wp.xyz);
+#endif
     gl_Position = uViewProj * wp;
 }

@@ -63,7 +63,9 @@ struct Renderer::Impl {
     std::vector<DrawCmd> draws;
     std::vector<std::pair<float, std::uint32_t>> order;  // main-pass draws, nearest first
     GLuint instanceVbo = 0;
-    ShaderProgram lit, depth, composite, sunDisc, particles;
+    // *Extras: the variants with lamps and the cloud deck (lit) or stars and clouds (composite). llvmpipe pays for a
+    // branch's varyings and arithmetic even when a uniform turns it off, so a plain day draws without them.
+    ShaderProgram lit, litExtras, depth, composite, compositeExtras, sunDisc, particles;
     GLuint emptyVao = 0;
     GLuint particleVao = 0, particleVbo = 0;
     // Scene target at render scale (premultiplied over the sky), then composited into the window.
@@ -162,10 +164,15 @@ bool Renderer::init(const QualitySettings& q, std::string* why) {
     if (d.profile) glGenQueries(1, &d.query);
     const std::vector<std::string> defs = {"SHADOW_TAPS " + std::to_string(q.shadowTaps),
                                            std::string("VERTEX_LIT ") + (q.vertexLighting ? "1" : "0")};
-    bool ok = d.lit.load("lit", defs);
+    std::vector<std::string> litDefs = defs, extraDefs = defs;
+    litDefs.push_back("EXTRAS 0");
+    extraDefs.push_back("EXTRAS 1");
+    bool ok = d.lit.load("lit", litDefs);
+    ok = d.litExtras.load("lit", extraDefs) && ok;
     ok = d.depth.load("depth") && ok;
-    ok = d.composite.load("composite", {"SUN_DISC 0"}) && ok;
-    ok = d.sunDisc.load("composite", {"SUN_DISC 1"}) && ok;
+    ok = d.composite.load("composite", {"SUN_DISC 0", "EXTRAS 0"}) && ok;
+    ok = d.compositeExtras.load("composite", {"SUN_DISC 0", "EXTRAS 1"}) && ok;
+    ok = d.sunDisc.load("composite", {"SUN_DISC 1", "EXTRAS 1"}) && ok;
     ok = d.particles.load("particles", defs) && ok;
     if (!ok && why) *why = "a shader failed to compile (see the log); drawing with the magenta fallback";
 
@@ -531,14 +538,16 @@ void Renderer::opaquePass(glm::ivec2 ts) {
     Impl& d = *m_impl;
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
-    d.lit.use();
-    setFrameUniforms(d.lit);
-    d.lit.set("uShadowMatrix", d.shadowMatrix);
-    d.lit.set("uShadowOn", (sunAboveHorizon(m_light) && d.shadowValid) ? 1.0f : 0.0f);
-    d.lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
-    d.lit.set("uShadowMap", 1);
-    d.lit.set("uAlbedo", 0);
-    bindClouds(d.lit);
+    const bool cloudy = m_cloudOn && m_light.sunDir.y > 0.0f && !m_light.keyIsMoon;
+    ShaderProgram& lit = (m_lightsUsed > 0 || cloudy) ? d.litExtras : d.lit;
+    lit.use();
+    setFrameUniforms(lit);
+    lit.set("uShadowMatrix", d.shadowMatrix);
+    lit.set("uShadowOn", (sunAboveHorizon(m_light) && d.shadowValid) ? 1.0f : 0.0f);
+    lit.set("uShadowTexel", 1.0f / static_cast<float>(m_quality.shadowMapSize));
+    lit.set("uShadowMap", 1);
+    lit.set("uAlbedo", 0);
+    bindClouds(lit);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, d.shadowTex);
     glActiveTexture(GL_TEXTURE0);
@@ -551,13 +560,13 @@ void Renderer::opaquePass(glm::ivec2 ts) {
         glBindVertexArray(m.vao);
         d.bindInstances(c.first);
         glBindTexture(GL_TEXTURE_2D, m.texture);
-        d.lit.set("uHasAlbedo", m.texture ? 1.0f : 0.0f);
-        d.lit.set("uReceiveShadow", c.flags.receiveShadow ? 1.0f : 0.0f);
+        lit.set("uHasAlbedo", m.texture ? 1.0f : 0.0f);
+        lit.set("uReceiveShadow", c.flags.receiveShadow ? 1.0f : 0.0f);
         for (const GpuPart& p : m.parts) {
             const Material& mat = m.materials[static_cast<std::size_t>(std::clamp(p.material, 0, int(m.materials.size()) - 1))];
-            d.lit.set("uBaseColor", mat.baseColor);
-            d.lit.set("uEmissive", mat.emissive);
-            d.lit.set("uRoughMetal", glm::vec2(mat.roughness, mat.metallic));
+            lit.set("uBaseColor", mat.baseColor);
+            lit.set("uEmissive", mat.emissive);
+            lit.set("uRoughMetal", glm::vec2(mat.roughness, mat.metallic));
             glDrawElementsInstanced(GL_TRIANGLES, p.count, GL_UNSIGNED_INT, reinterpret_cast<const void*>(p.offset),
                                     static_cast<GLsizei>(c.count));
             ++m_stats.drawCalls;
@@ -638,7 +647,8 @@ void Renderer::compositePass(glm::ivec2 ts) {
     };
     if (!d.skipped("upsample")) {
         // ~2 degree cells: the gradient is smooth, and per-pixel pow() made the sky the dearest pass on llvmpipe.
-        drawComposite(d.composite, glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f), sky ? glm::ivec2(32, 18) : glm::ivec2(1, 1));
+        const bool extras = sky && (L.stars > 0.0f || (m_cloudOn && L.sunDir.y > 0.0f && !L.keyIsMoon));
+        drawComposite(extras ? d.compositeExtras : d.composite, glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f), sky ? glm::ivec2(32, 18) : glm::ivec2(1, 1));
         const glm::vec4 sunClip = m_viewProj * glm::vec4(L.sunDir, 0.0f);  // a direction: the point at infinity
         if (sky && L.sunDir.y > -0.02f && sunClip.w > 0.0f) {
             // Disc radius acos(r) with r = 0.99996 - 0.00008 size (see composite.frag), and a margin for the soft edge.
@@ -657,13 +667,13 @@ void Renderer::compositePass(glm::ivec2 ts) {
 void Renderer::pollShaderReload() {
     Impl& d = *m_impl;
     bool any = false;
-    for (ShaderProgram* p : {&d.lit, &d.depth, &d.composite, &d.sunDisc, &d.particles}) any = p->reloadIfChanged() || any;
+    for (ShaderProgram* p : {&d.lit, &d.litExtras, &d.depth, &d.composite, &d.compositeExtras, &d.sunDisc, &d.particles}) any = p->reloadIfChanged() || any;
     if (any) m_shadowKey = 0;
 }
 
 std::vector<std::string> Renderer::shaderErrors() const {
     std::vector<std::string> out;
-    for (const ShaderProgram* p : {&m_impl->lit, &m_impl->depth, &m_impl->composite, &m_impl->sunDisc, &m_impl->particles})
+    for (const ShaderProgram* p : {&m_impl->lit, &m_impl->litExtras, &m_impl->depth, &m_impl->composite, &m_impl->compositeExtras, &m_impl->sunDisc, &m_impl->particles})
         if (!p->error().empty()) out.push_back(p->name() + ":\n" + p->error());
     return out;
 }
