@@ -38,6 +38,21 @@ void main() {
     vec3 dir = far.xyz / far.w - uEye;
     vec3 sky = uSkyOn > 0.5 ? skyRadiance(normalize(dir)) : vec3(0.0);
     vSkyMapped = toneMap(sky);
+#if !EXTRAS && !SUN_DISC
+    // The low preset's cloud deck: sampled at the grid's vertices (~2 degree cells, a coarse mip level) and blended
+    // into the sky colour there, so it costs nothing per pixel; the high preset samples it per pixel (EXTRAS).
+    if (uCloudOn > 0.5 && uSkyOn > 0.5) {
+        vec3 nd = normalize(dir);
+        float t = (uCloud.w - uEye.y) / max(nd.y, 1e-3);
+        if (nd.y > 0.0 && t > 0.0) {
+            vec2 uv = (uEye.xz + nd.xz * t - uCloud.xy) * uCloud.z + 0.5;
+            float cov = textureLod(uCloudTex, uv, 3.0).a * smoothstep(0.0, 0.03, nd.y);
+            float toward = pow(max(dot(nd, uSunDir), 0.0), 4.0);
+            vec3 c = uCloudColor * (uSkyAmbient * 2.2 + uSunColor * (0.22 + 0.35 * toward) * clamp(uSunDir.y * 4.0, 0.0, 1.0));
+            vSkyMapped = mix(vSkyMapped, toneMap(mix(sky, mix(sky, c, 0.75), exp(-t / 43000.0))), cov);
+        }
+    }
+#endif
 #if EXTRAS
     vDir = dir;
     if (uCloudOn > 0.5) {

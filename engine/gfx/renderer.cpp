@@ -647,7 +647,9 @@ void Renderer::compositePass(glm::ivec2 ts) {
     };
     if (!d.skipped("upsample")) {
         // ~2 degree cells: the gradient is smooth, and per-pixel pow() made the sky the dearest pass on llvmpipe.
-        const bool extras = sky && (L.stars > 0.0f || (m_cloudOn && L.sunDir.y > 0.0f && !L.keyIsMoon));
+        // The deck in the sky costs a texture tap over the whole window: the high preset's (low keeps its shadows).
+        const bool skyClouds = m_cloudOn && L.sunDir.y > 0.0f && !L.keyIsMoon && m_quality.level != QualityLevel::Low;
+        const bool extras = sky && (L.stars > 0.0f || skyClouds);
         drawComposite(extras ? d.compositeExtras : d.composite, glm::vec4(-1.0f, -1.0f, 1.0f, 1.0f), sky ? glm::ivec2(32, 18) : glm::ivec2(1, 1));
         const glm::vec4 sunClip = m_viewProj * glm::vec4(L.sunDir, 0.0f);  // a direction: the point at infinity
         if (sky && L.sunDir.y > -0.02f && sunClip.w > 0.0f) {
