@@ -26,6 +26,12 @@ vec3 skyRadiance(vec3 dir) {
     return c;
 }
 
+// A cloud seen from below along nd: sky light from above and the sun scattered through it, brightest toward the sun.
+vec3 cloudRadiance(vec3 nd) {
+    float toward = pow(max(dot(nd, uSunDir), 0.0), 4.0);
+    return uCloudColor * (uSkyAmbient * 2.2 + uSunColor * (0.22 + 0.35 * toward) * clamp(uSunDir.y * 4.0, 0.0, 1.0));
+}
+
 void main() {
     int cell = gl_VertexID / 6, corner = gl_VertexID - cell * 6;
     // Two triangles per cell, counter-clockwise: (0,0) (1,0) (1,1)  (0,0) (1,1) (0,1).
@@ -47,20 +53,14 @@ void main() {
         if (nd.y > 0.0 && t > 0.0) {
             vec2 uv = (uEye.xz + nd.xz * t - uCloud.xy) * uCloud.z + 0.5;
             float cov = textureLod(uCloudTex, uv, 3.0).a * smoothstep(0.0, 0.03, nd.y);
-            float toward = pow(max(dot(nd, uSunDir), 0.0), 4.0);
-            vec3 c = uCloudColor * (uSkyAmbient * 2.2 + uSunColor * (0.22 + 0.35 * toward) * clamp(uSunDir.y * 4.0, 0.0, 1.0));
-            vSkyMapped = mix(vSkyMapped, toneMap(mix(sky, mix(sky, c, 0.75), exp(-t / 43000.0))), cov);
+            vSkyMapped = mix(vSkyMapped, toneMap(mix(sky, mix(sky, cloudRadiance(nd), 0.75), exp(-t / 43000.0))), cov);
         }
     }
 #endif
 #if EXTRAS
     vDir = dir;
     if (uCloudOn > 0.5) {
-        // A cloud seen from below: sky light from above and the sun scattered through it, brightest toward the sun.
-        vec3 nd = normalize(dir);
-        float toward = pow(max(dot(nd, uSunDir), 0.0), 4.0);
-        vec3 c = uCloudColor * (uSkyAmbient * 2.2 + uSunColor * (0.22 + 0.35 * toward) * clamp(uSunDir.y * 4.0, 0.0, 1.0));
-        vCloudMapped = toneMap(mix(c, sky, 0.25));
+        vCloudMapped = toneMap(mix(cloudRadiance(normalize(dir)), sky, 0.25));
     } else {
         vCloudMapped = vec3(0.0);
     }
