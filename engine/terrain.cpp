@@ -30,14 +30,30 @@ bool Terrain::build(Renderer& r, const TerrainDesc& d, std::string* why) {
     m_minH = *lo;
     m_maxH = *hi;
     const int nc = cells / d.chunkCells;
+    const float chunkSize = m_cell * static_cast<float>(d.chunkCells), half = m_size * 0.5f;
     m_chunks.clear();
+    m_insetChunks = 0;
     for (int cz = 0; cz < nc; ++cz)
         for (int cx = 0; cx < nc; ++cx) {
             Chunk c;
+            const glm::vec2 lo(static_cast<float>(cx) * chunkSize - half, static_cast<float>(cz) * chunkSize - half);
+            const glm::vec2 hi = lo + glm::vec2(chunkSize);
+            const float slack = m_cell * 0.01f;
+            TextureId tex = m_tex;
+            glm::vec2 uvMin(-half), uvSpan(m_size);
+            for (const TerrainInset& in : d.insets)
+                if (in.colorMap.valid() && lo.x >= in.min.x - slack && lo.y >= in.min.y - slack && hi.x <= in.max.x + slack &&
+                    hi.y <= in.max.y + slack && in.max.x > in.min.x && in.max.y > in.min.y) {
+                    tex = in.colorMap;
+                    uvMin = in.min;
+                    uvSpan = in.max - in.min;
+                    ++m_insetChunks;
+                    break;
+                }
             for (int l = 0; l < 4; ++l) {
-                MeshData md = buildChunk(cx, cz, 1 << l);
+                MeshData md = buildChunk(cx, cz, 1 << l, uvMin, uvSpan);
                 c.lod[l] = r.createMesh(md, d.label + " chunk");
-                if (m_tex.valid()) r.setMeshTexture(c.lod[l], m_tex);
+                if (tex.valid()) r.setMeshTexture(c.lod[l], tex);
                 if (l == 0) {
                     c.bmin = md.boundsMin;
                     c.bmax = md.boundsMax;
@@ -49,18 +65,18 @@ bool Terrain::build(Renderer& r, const TerrainDesc& d, std::string* why) {
     return true;
 }
 
-MeshData Terrain::buildChunk(int cx, int cz, int step) const {
+MeshData Terrain::buildChunk(int cx, int cz, int step, glm::vec2 uvMin, glm::vec2 uvSpan) const {
     SubMesh s;
     const int n = m_chunkCells / step + 1;
     const int x0 = cx * m_chunkCells, z0 = cz * m_chunkCells;
     const float half = m_size * 0.5f;
-    const float inv = 1.0f / static_cast<float>(m_n - 1);
     auto h = [&](int x, int z) { return m_h[static_cast<std::size_t>(std::clamp(z, 0, m_n - 1)) * m_n + std::clamp(x, 0, m_n - 1)]; };
     auto vert = [&](int gx, int gz, float drop) {
         // Normals from central differences at this LOD's spacing keep coarse chunks shaded like fine ones.
         const float dx = h(gx + step, gz) - h(gx - step, gz), dz = h(gx, gz + step) - h(gx, gz - step);
         const glm::vec3 nrm = glm::normalize(glm::vec3(-dx, 2.0f * m_cell * step, -dz));
-        return Vertex{{gx * m_cell - half, h(gx, gz) - drop, gz * m_cell - half}, nrm, {gx * inv, gz * inv}};
+        const glm::vec2 xz(static_cast<float>(gx) * m_cell - half, static_cast<float>(gz) * m_cell - half);
+        return Vertex{{xz.x, h(gx, gz) - drop, xz.y}, nrm, (xz - uvMin) / uvSpan};
     };
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) s.vertices.push_back(vert(x0 + i * step, z0 + j * step, 0.0f));

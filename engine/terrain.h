@@ -6,7 +6,8 @@
 // LOD: each chunk has 4 levels (full, 1/2, 1/4, 1/8 resolution); the level grows with distance / chunk size,
 // scaled by the quality's lodBias; chunks outside the view frustum are skipped.
 // Errors: build() returns false with a message when samples is not 2^k+1 or heights has the wrong size.
-// Does NOT: stream, edit at run time, or texture-splat (the scene bakes one colour map).
+// Insets: a finer colour map over whole chunks (TerrainInset), e.g. the benches of a pit seen from the valley.
+// Does NOT: stream, edit at run time, or texture-splat (the scene bakes its colour maps).
 #pragma once
 #include <string>
 #include <vector>
@@ -17,12 +18,21 @@
 
 namespace eng {
 
+// A finer colour map over part of the terrain (a pit, a town): chunks lying wholly inside [min, max] (world x / z)
+// take their uv over that rectangle and this texture instead of the whole-terrain map. Put the rectangle on chunk
+// boundaries (multiples of size / (samples - 1) * chunkCells from the centre), or chunks it cuts keep the coarse map.
+struct TerrainInset {
+    TextureId colorMap;
+    glm::vec2 min{0.0f}, max{0.0f};
+};
+
 struct TerrainDesc {
     int samples = 513;             // per side, 2^k + 1
     float size = 20000.0f;         // metres per side
     std::vector<float> heights;    // samples*samples, row-major, row = z from -size/2 (north) to +size/2
     int chunkCells = 32;           // cells per chunk side at full resolution
     TextureId colorMap;            // albedo over the whole terrain
+    std::vector<TerrainInset> insets;  // finer albedo where it matters (the first inset holding a chunk wins)
     float skirtDepth = 30.0f;
     std::string label = "terrain";
 };
@@ -35,6 +45,7 @@ public:
     glm::vec3 normalAt(float x, float z) const;
     bool raycast(const Ray& ray, glm::vec3& hit) const;
     float size() const { return m_size; }
+    int insetChunks() const { return m_insetChunks; }  // chunks drawn with an inset's colour map
     float minHeight() const { return m_minH; }
     float maxHeight() const { return m_maxH; }
 
@@ -43,10 +54,11 @@ private:
         glm::vec3 center, bmin, bmax;
         MeshId lod[4];
     };
-    MeshData buildChunk(int cx, int cz, int step) const;
+    // uvMin/uvSpan: the rectangle (world x / z) the chunk's uv spans: the whole terrain, or an inset's.
+    MeshData buildChunk(int cx, int cz, int step, glm::vec2 uvMin, glm::vec2 uvSpan) const;
     std::vector<Chunk> m_chunks;
     std::vector<float> m_h;
-    int m_n = 0, m_chunkCells = 32;
+    int m_n = 0, m_chunkCells = 32, m_insetChunks = 0;
     float m_size = 0, m_cell = 0, m_minH = 0, m_maxH = 0, m_skirt = 30;
     TextureId m_tex;
 };

@@ -5,6 +5,7 @@
 
 #include "engine/i18n.h"
 #include "engine/noise.h"
+#include "sim/pit_geometry.h"
 
 namespace scenes::site {
 
@@ -53,11 +54,18 @@ Site siteOf(glm::vec2 en) {
     return s;
 }
 
-// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
+const sim::PitGeometry& pit() {
+    static const sim::PitGeometry kPitGeometry{sim::PitParams{}};
+    return kPitGeometry;
+}
+
+// Pit ellipse coordinate: < 1 inside the rim of the simulation's default pit (4 x 2 km, long axis NW-SE: almalyk.md,
+// "Pit outline"), linear in the distance from the centre.
 float pitEllipse(glm::vec2 en) {
-    const float c = std::cos(glm::radians(-45.0f)), s = std::sin(glm::radians(-45.0f));
-    const glm::vec2 q(c * en.x - s * en.y, s * en.x + c * en.y);
-    return std::sqrt((q.x / 2000.0f) * (q.x / 2000.0f) + (q.y / 1000.0f) * (q.y / 1000.0f));
+    double u = 0.0, v = 0.0;
+    pit().toLocal(en.x, en.y, u, v);
+    const double a = 0.5 * pit().params().length_m, b = 0.5 * pit().params().width_m;
+    return static_cast<float>(std::sqrt((u / a) * (u / a) + (v / b) * (v / b)));
 }
 
 namespace {
@@ -85,18 +93,25 @@ float baseElevation(glm::vec2 en, float* wildness) {
 float elevation(float x, float z) {
     const glm::vec2 en(x, -z);
     float h = baseElevation(en, nullptr);
-    // Kalmakyr: flatten the ore field toward its ground level, then cut the pit with a flat floor.
+    // Kalmakyr: the ore field's ground eases to the rim's level (all of it at the rim itself, so the pit's edge has
+    // no step), and inside the rim the simulation's own pit: benches, berms and the spiral ramp (sim::PitGeometry),
+    // the same pit the pit scene draws.
     const float e = pitEllipse(en);
     const float field = 1.0f - glm::smoothstep(1.0f, 2.2f, e);
-    h = glm::mix(h, kPitRim, field * 0.85f);
-    if (e < 1.0f) {
-        const float wall = glm::smoothstep(1.0f, 0.32f, e);
-        h = glm::mix(h, kPitFloor, wall);
-    }
+    const float atRim = 1.0f - glm::smoothstep(1.0f, 1.25f, e);
+    h = glm::mix(h, kPitRim, std::min(1.0f, field * 0.85f + 0.15f * atRim));
+    if (e < 1.0f) h = static_cast<float>(pit().elevation(en.x, en.y));
     // Waste dumps: flat-topped mounds east and south of the pit.
     for (const WasteDump& d : kWasteDumps) {
-        const float r = glm::length(en - d.en) / d.radius;
-        h = std::max(h, glm::mix(h, kPitRim + d.height, glm::smoothstep(1.0f, 0.6f, r)));
+        // Tipped in two lifts at the 37 degree angle of repose of broken rock, with a berm between them, on a
+        // flat top; the toe is an outline wobbling with where the trucks tipped.
+        const float wobble = 1.0f + 0.06f * (fbm(en / 700.0f, 2, 61) - 0.5f);
+        const float in = (d.radius * wobble - glm::length(en - d.en));  // m inside the toe
+        if (in <= 0.0f) continue;
+        const float run = 0.75355f;  // tan(37 deg)
+        const float lift = 0.5f * d.height, berm = 40.0f;
+        const float top = std::min(in * run, lift) + std::clamp((in - lift / run - berm) * run, 0.0f, lift);
+        h = std::max(h, std::min(kPitRim + d.height, h + top));
     }
     return h;
 }

@@ -6,6 +6,8 @@
 // pit a 4 x 2 km NW-elongated ellipse ~500 m deep (almalyk.md §1, S4, S5). (E) marks an estimate.
 // Use: scenes::site::kWorks, site::facilities() (key, title, position, extent), site::elevation(x, z),
 //      site::toWorld(site::kTown) -> the world point on the ground.
+// The pit in this terrain is the simulation's pit at its default parameters (site::pit()): a scene that shows the
+// live pit (the pit scene) builds its own sim::PitGeometry from the live parameters.
 // Does NOT: hold the pit's own geometry (benches, ramp, crusher, dump: sim::PitGeometry does, from parameters).
 #pragma once
 #include <string>
@@ -13,12 +15,16 @@
 
 #include <glm/glm.hpp>
 
+namespace sim {
+class PitGeometry;
+}
+
 namespace scenes::site {
 
 // ---- elevations (m a.s.l.) ----
 inline constexpr float kValleyFloor = 430.0f;  // Akhangaran river near Almalyk (town ~530 m, hydrogen.md §7)
-inline constexpr float kPitRim = 760.0f;       // almalyk.md §1: ore field ground 700-780 m (S5)
-inline constexpr float kPitFloor = 260.0f;     // almalyk.md §1: floor ~250 m (derived)
+inline constexpr float kPitRim = 750.0f;       // almalyk.md §1: ore field ground 700-780 m (S5); = sim::PitParams::rim_m
+inline constexpr float kPitFloor = 250.0f;     // almalyk.md §1: floor ~250 m (derived); the rim less the pit's 500 m
 
 // ---- positions, en = (east, north) metres from the pit centre ----
 inline constexpr glm::vec2 kPit{0.0f, 0.0f};              // Kalmakyr open pit (4 x 2 km ellipse, long axis NW-SE)
@@ -63,13 +69,16 @@ const std::vector<Facility>& facilities();
 const Facility* findFacility(const std::string& key);
 
 // ---- the terrain ----
-// Ground elevation (m a.s.l.) at world x / z: the valley and foothills, the flattened ore field, the pit cut with
-// its flat floor, the waste dumps.
+// Ground elevation (m a.s.l.) at world x / z: the valley and foothills, the flattened ore field, the pit (the
+// simulation's default sim::PitGeometry: benches, berms, ramp, floor), the waste dumps.
 float elevation(float x, float z);
 // The world point on the ground at en.
 glm::vec3 toWorld(glm::vec2 en);
 
-// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline").
+// The simulation's pit at its default parameters, as this terrain cuts it (built once).
+const sim::PitGeometry& pit();
+// Pit ellipse coordinate: < 1 inside the 4 x 2 km outline, long axis NW-SE (almalyk.md, "Pit outline"), the rim of
+// the simulation's default pit.
 float pitEllipse(glm::vec2 en);
 // Where a point lies relative to the river (the valley's axis).
 struct Site {

@@ -9,6 +9,7 @@
 #include "engine/noise.h"
 #include "engine/procedural.h"
 #include "scenes/site.h"
+#include "sim/pit_geometry.h"
 
 namespace scenes {
 
@@ -70,17 +71,17 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
     // Town: streets and yards under street trees (Almalyk is a green Soviet-era town), dusty open ground between.
     const float town = 1.0f - glm::smoothstep(1800.0f, 3200.0f, glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)));
     c = glm::mix(c, glm::mix(srgb(132, 122, 104), srgb(70, 88, 50), glm::smoothstep(0.3f, 0.7f, n2)), town * 0.85f);
-    // Kalmakyr pit: grey-green and rust-coloured benches banded by elevation, and pale waste dumps.
+    // Kalmakyr pit: grey-green and rust-coloured rock (its benches are in the pit's own inset map, pitInset()).
     const float e = pitEllipse(en);
     if (e < 1.15f) {
-        const float band = 0.5f + 0.5f * std::sin(h / 15.0f * 3.14159f);
-        glm::vec3 pit = glm::mix(srgb(122, 116, 104), srgb(150, 112, 80), fbm(en / 300.0f, 2, 51));
-        pit = glm::mix(pit, srgb(98, 104, 100), band * 0.35f);
-        c = glm::mix(c, pit, glm::smoothstep(1.15f, 0.95f, e));
+        const glm::vec3 pit = glm::mix(srgb(122, 116, 104), srgb(150, 112, 80), fbm(en / 300.0f, 2, 51));
+        c = glm::mix(c, pit, glm::smoothstep(1.05f, 0.99f, e));
     }
     for (const site::WasteDump& d : site::kWasteDumps) {
         const float r = glm::length(en - d.en) / d.radius;
-        c = glm::mix(c, srgb(134, 122, 106) * (0.9f + 0.2f * n2), glm::smoothstep(1.05f, 0.8f, r));
+        // Broken waste rock: a paler flat top, darker tipping faces.
+        const glm::vec3 dump = glm::mix(srgb(124, 112, 96), srgb(94, 86, 76), glm::smoothstep(0.15f, 0.45f, slope));
+        c = glm::mix(c, dump * (0.9f + 0.2f * n2), glm::smoothstep(1.0f, 0.96f, r));
     }
     (void)h;
     return c;
@@ -89,6 +90,159 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
 }  // namespace
 
 // [SECTION] Scene
+
+namespace {
+
+constexpr float kInsetHalf = 2500.0f;  // the pit's inset: 5 x 5 km, the four terrain chunks around the pit
+constexpr int kInsetMap = 2048;        // 2.4 m texels: each bench (a 7 m face and an 11 m berm) spans ~7 texels
+constexpr int kInsetBase = 512;        // the slowly varying ground colour, upsampled
+constexpr int kAoGrid = 129;           // 39 m: the horizon ambient occlusion of the pit's walls
+
+struct HeightGrid {
+    const std::vector<float>* h = nullptr;
+    int n = 0;
+    float cell = 0.0f;
+    // Bilinear terrain height at world x / z (what the terrain mesh shows).
+    float at(float x, float z) const {
+        const float gx = (x + kTerrainSize * 0.5f) / cell, gz = (z + kTerrainSize * 0.5f) / cell;
+        const int ix = std::clamp(static_cast<int>(gx), 0, n - 2), iz = std::clamp(static_cast<int>(gz), 0, n - 2);
+        const float fx = std::clamp(gx - static_cast<float>(ix), 0.0f, 1.0f), fz = std::clamp(gz - static_cast<float>(iz), 0.0f, 1.0f);
+        auto v = [&](int a, int b) { return (*h)[static_cast<std::size_t>(b) * n + a]; };
+        return glm::mix(glm::mix(v(ix, iz), v(ix + 1, iz), fx), glm::mix(v(ix, iz + 1), v(ix + 1, iz + 1), fx), fz);
+    }
+    float slope(float x, float z) const {
+        const float dx = at(x + cell, z) - at(x - cell, z), dz = at(x, z + cell) - at(x, z - cell);
+        return std::sqrt(dx * dx + dz * dz) / (2.0f * cell);
+    }
+};
+
+glm::vec3 terrainColour(const HeightGrid& g, float x, float z) {
+    const glm::vec2 en(x, -z);
+    const float wild = glm::smoothstep(900.0f, 4500.0f, std::abs(siteOf(en).across));
+    return glm::clamp(groundColor(en, g.at(x, z), g.slope(x, z), wild), 0.0f, 1.0f);
+}
+
+// Sky visibility (1 open sky .. 0 enclosed) from the horizon in 8 directions: the pit's floor and lower benches see
+// a fraction of the sky, which is what makes 500 m of depth read from the valley.
+std::vector<float> horizonOcclusion(float x0, float z0, float span) {
+    std::vector<float> ao(static_cast<std::size_t>(kAoGrid) * kAoGrid, 1.0f);
+    const float step = span / (kAoGrid - 1);
+    for (int j = 0; j < kAoGrid; ++j)
+        for (int i = 0; i < kAoGrid; ++i) {
+            const float x = x0 + i * step, z = z0 + j * step;
+            const float h0 = site::elevation(x, z);
+            float open = 0.0f;
+            for (int k = 0; k < 8; ++k) {
+                const float a = k * 0.785398f;
+                const glm::vec2 d(std::cos(a), std::sin(a));
+                float best = 0.0f;
+                for (float r = 25.0f; r < 1800.0f; r *= 1.32f)
+                    best = std::max(best, (site::elevation(x + d.x * r, z + d.y * r) - h0) / r);
+                open += 1.0f - best / std::sqrt(1.0f + best * best);  // 1 - sin(horizon elevation)
+            }
+            ao[static_cast<std::size_t>(j) * kAoGrid + i] = open / 8.0f;
+        }
+    return ao;
+}
+
+float bilinear(const std::vector<float>& m, int n, float gx, float gy) {
+    const int ix = std::clamp(static_cast<int>(gx), 0, n - 2), iy = std::clamp(static_cast<int>(gy), 0, n - 2);
+    const float fx = std::clamp(gx - static_cast<float>(ix), 0.0f, 1.0f), fy = std::clamp(gy - static_cast<float>(iy), 0.0f, 1.0f);
+    auto v = [&](int a, int b) { return m[static_cast<std::size_t>(b) * n + a]; };
+    return glm::mix(glm::mix(v(ix, iy), v(ix + 1, iy), fx), glm::mix(v(ix, iy + 1), v(ix + 1, iy + 1), fx), fy);
+}
+
+// The pit's inset colour map: the ground's own colours, and inside the rim the simulation's pit drawn from its
+// surface at 2.4 m: bench faces (steep, darker rock: an oxidised cap over grey-green porphyry with pink potassic
+// patches), berms and the ramp (flat, dusty), light crests and shaded toes from the surface's curvature, the ramp's
+// haul road, and the walls' sky occlusion over everything.
+std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
+    const float x0 = -kInsetHalf, span = 2.0f * kInsetHalf, texel = span / kInsetMap;
+    const sim::PitGeometry& pit = site::pit();
+    const float rim = static_cast<float>(pit.rimElevation()), depth = static_cast<float>(pit.depth());
+    // Slowly varying ground colour.
+    std::vector<glm::vec3> base(static_cast<std::size_t>(kInsetBase) * kInsetBase);
+    const float baseStep = span / (kInsetBase - 1);
+    for (int j = 0; j < kInsetBase; ++j)
+        for (int i = 0; i < kInsetBase; ++i)
+            base[static_cast<std::size_t>(j) * kInsetBase + i] = terrainColour(g, x0 + i * baseStep, x0 + j * baseStep);
+    const std::vector<float> ao = horizonOcclusion(x0, x0, span);
+    // The pit's surface at every texel (the rim's level outside), and where the ramp's road runs.
+    const int N = kInsetMap;
+    std::vector<float> zs(static_cast<std::size_t>(N) * N, rim);
+    std::vector<std::uint8_t> inside(static_cast<std::size_t>(N) * N, 0);
+    for (int j = 0; j < N; ++j)
+        for (int i = 0; i < N; ++i) {
+            const glm::vec2 en(x0 + (i + 0.5f) * texel, -(x0 + (j + 0.5f) * texel));
+            if (site::pitEllipse(en) >= 1.0f) continue;
+            zs[static_cast<std::size_t>(j) * N + i] = static_cast<float>(pit.elevation(en.x, en.y));
+            inside[static_cast<std::size_t>(j) * N + i] = 1;
+        }
+    std::vector<float> road(static_cast<std::size_t>(N) * N, 0.0f);
+    const float halfRoad = static_cast<float>(pit.params().ramp_width_m) * 0.5f;
+    const std::vector<sim::SitePos>& ramp = pit.rampCentreline();
+    for (std::size_t k = 0; k + 1 < ramp.size(); ++k) {
+        const glm::vec2 a(static_cast<float>(ramp[k].x), static_cast<float>(ramp[k].y));
+        const glm::vec2 b(static_cast<float>(ramp[k + 1].x), static_cast<float>(ramp[k + 1].y));
+        const int steps = std::max(1, static_cast<int>(glm::length(b - a) / texel));
+        for (int q = 0; q <= steps; ++q) {
+            const glm::vec2 p = glm::mix(a, b, static_cast<float>(q) / static_cast<float>(steps));
+            const float ci = (p.x - x0) / texel - 0.5f, cj = (-p.y - x0) / texel - 0.5f;
+            const int r = static_cast<int>(halfRoad / texel) + 1;
+            for (int dj = -r; dj <= r; ++dj)
+                for (int di = -r; di <= r; ++di) {
+                    const int ii = static_cast<int>(std::round(ci)) + di, jj = static_cast<int>(std::round(cj)) + dj;
+                    if (ii < 0 || jj < 0 || ii >= N || jj >= N) continue;
+                    const float dist = std::hypot((static_cast<float>(ii) - ci) * texel, (static_cast<float>(jj) - cj) * texel);
+                    float& w = road[static_cast<std::size_t>(jj) * N + ii];
+                    w = std::max(w, 1.0f - glm::smoothstep(halfRoad - 3.0f, halfRoad + 1.0f, dist));
+                }
+        }
+    }
+    const glm::vec3 limonite = srgb(150, 108, 74), porphyry = srgb(108, 112, 102), potassic = srgb(150, 112, 102);
+    const glm::vec3 berm = srgb(150, 140, 122), haul = srgb(152, 143, 126), pitFloor = srgb(126, 118, 104);
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(N) * N * 4);
+    auto z = [&](int i, int j) { return zs[static_cast<std::size_t>(std::clamp(j, 0, N - 1)) * N + std::clamp(i, 0, N - 1)]; };
+    for (int j = 0; j < N; ++j)
+        for (int i = 0; i < N; ++i) {
+            const float x = x0 + (i + 0.5f) * texel, zw = x0 + (j + 0.5f) * texel;
+            const float gb = (x - x0) / baseStep, gj = (zw - x0) / baseStep;
+            const int bi = std::clamp(static_cast<int>(gb), 0, kInsetBase - 2), bj = std::clamp(static_cast<int>(gj), 0, kInsetBase - 2);
+            const float fx = std::clamp(gb - static_cast<float>(bi), 0.0f, 1.0f), fz = std::clamp(gj - static_cast<float>(bj), 0.0f, 1.0f);
+            auto B = [&](int a, int b) { return base[static_cast<std::size_t>(b) * kInsetBase + a]; };
+            glm::vec3 c = glm::mix(glm::mix(B(bi, bj), B(bi + 1, bj), fx), glm::mix(B(bi, bj + 1), B(bi + 1, bj + 1), fx), fz);
+            const std::size_t at = static_cast<std::size_t>(j) * N + i;
+            if (inside[at]) {
+                const glm::vec2 en(x, -zw);
+                const float d = rim - zs[at];
+                // Slope over 2 texels and curvature over ~5 m: faces, berms, crests and toes.
+                const float sx = (z(i + 1, j) - z(i - 1, j)) / (2.0f * texel), sz = (z(i, j + 1) - z(i, j - 1)) / (2.0f * texel);
+                const float slope = std::sqrt(sx * sx + sz * sz);
+                const float curv = zs[at] - 0.25f * (z(i + 2, j) + z(i - 2, j) + z(i, j + 2) + z(i, j - 2));
+                const float grain = 0.88f + 0.24f * fbm(en / 35.0f, 2, 53);
+                glm::vec3 rock = glm::mix(limonite, porphyry, glm::smoothstep(25.0f, 110.0f, d));
+                rock = glm::mix(rock, potassic, 0.45f * glm::smoothstep(0.58f, 0.72f, fbm(en / 260.0f, 3, 55)) * glm::smoothstep(60.0f, 140.0f, d));
+                rock *= 0.78f * grain;
+                const float flat = 1.0f - glm::smoothstep(0.3f, 1.0f, slope);
+                glm::vec3 p = glm::mix(rock, berm * grain * glm::mix(1.0f, 0.92f, glm::smoothstep(80.0f, 300.0f, d)), flat);
+                p = glm::mix(p, pitFloor * grain, flat * glm::smoothstep(depth - 3.0f, depth - 0.5f, d));
+                p = glm::mix(p, haul * (0.94f + 0.06f * grain), road[at] * flat);
+                p *= 1.0f + std::clamp(curv * 0.05f, -0.22f, 0.18f);  // light crests, shaded toes
+                // The ground eases into the rim over its last ~10 m.
+                c = glm::mix(c, p, glm::smoothstep(1.0f, 0.995f, site::pitEllipse(en)));
+            }
+            const float occl = bilinear(ao, kAoGrid, (x - x0) / span * (kAoGrid - 1), (zw - x0) / span * (kAoGrid - 1));
+            // Open ground (a sky view over ~0.9) keeps its colour, so the inset meets the coarse map without a seam.
+            const float edge = std::max(std::abs(x), std::abs(zw));
+            c *= glm::mix(1.0f, glm::mix(0.58f, 1.0f, glm::smoothstep(0.45f, 0.9f, occl)), 1.0f - glm::smoothstep(0.8f * kInsetHalf, kInsetHalf, edge));
+            std::uint8_t* o = &px[at * 4];
+            for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
+            o[3] = 255;
+        }
+    return px;
+}
+
+}  // namespace
 
 bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* why) {
     eng::TerrainDesc td;
@@ -100,27 +254,15 @@ bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* wh
         for (int i = 0; i < kSamples; ++i)
             td.heights[static_cast<std::size_t>(j) * kSamples + i] =
                 site::elevation(i * cell - kTerrainSize * 0.5f, j * cell - kTerrainSize * 0.5f);
+    const HeightGrid grid{&td.heights, kSamples, cell};
 
     // Colour map from the sampled heights (bilinear) plus fine noise: far cheaper than re-evaluating the terrain.
     std::vector<std::uint8_t> px(static_cast<std::size_t>(kColorMap) * kColorMap * 4);
-    auto H = [&](float gx, float gz) {
-        const int ix = std::clamp(static_cast<int>(gx), 0, kSamples - 2), iz = std::clamp(static_cast<int>(gz), 0, kSamples - 2);
-        const float fx = std::clamp(gx - ix, 0.0f, 1.0f), fz = std::clamp(gz - iz, 0.0f, 1.0f);
-        auto h = [&](int a, int b) { return td.heights[static_cast<std::size_t>(b) * kSamples + a]; };
-        return glm::mix(glm::mix(h(ix, iz), h(ix + 1, iz), fx), glm::mix(h(ix, iz + 1), h(ix + 1, iz + 1), fx), fz);
-    };
     const float texel = kTerrainSize / kColorMap;
     for (int j = 0; j < kColorMap; ++j)
         for (int i = 0; i < kColorMap; ++i) {
             const float x = (i + 0.5f) * texel - kTerrainSize * 0.5f, z = (j + 0.5f) * texel - kTerrainSize * 0.5f;
-            const float gx = (x + kTerrainSize * 0.5f) / cell, gz = (z + kTerrainSize * 0.5f) / cell;
-            const float h = H(gx, gz);
-            const float dx = H(gx + 1, gz) - H(gx - 1, gz), dz = H(gx, gz + 1) - H(gx, gz - 1);
-            const float slope = std::sqrt(dx * dx + dz * dz) / (2.0f * cell);
-            const glm::vec2 en(x, -z);
-            const Site s = siteOf(en);
-            const float wild = glm::smoothstep(900.0f, 4500.0f, std::abs(s.across));
-            const glm::vec3 c = glm::clamp(groundColor(en, h, slope, wild), 0.0f, 1.0f);
+            const glm::vec3 c = terrainColour(grid, x, z);
             std::uint8_t* p = &px[(static_cast<std::size_t>(j) * kColorMap + i) * 4];
             p[0] = static_cast<std::uint8_t>(c.r * 255.0f + 0.5f);
             p[1] = static_cast<std::uint8_t>(c.g * 255.0f + 0.5f);
@@ -128,6 +270,9 @@ bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* wh
             p[3] = 255;
         }
     td.colorMap = r.createTexture({.width = kColorMap, .height = kColorMap, .rgba = px.data(), .label = "landscape colour"});
+    const std::vector<std::uint8_t> inset = pitInset(grid);
+    td.insets.push_back({.colorMap = r.createTexture({.width = kInsetMap, .height = kInsetMap, .rgba = inset.data(), .label = "pit inset colour"}),
+                         .min = glm::vec2(-kInsetHalf), .max = glm::vec2(kInsetHalf)});
     return terrain.build(r, td, why);
 }
 

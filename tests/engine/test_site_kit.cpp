@@ -16,7 +16,52 @@
 #include "scenes/scene_kit.h"
 #include "scenes/site.h"
 #include "sim/metrics.h"
+#include "sim/pit_geometry.h"
 #include "sim/world.h"
+
+TEST_CASE("site: the valley's pit is the simulation's pit, elongated NW-SE as published, with no step at its rim") {
+    namespace site = scenes::site;
+    // almalyk.md "Pit outline": an ellipse 4,000 x 2,000 m, long axis NW-SE. 2 km to the NW and SE of the centre lie on
+    // the rim; 2 km to the NE and SW lie a whole semi-axis outside it (the short semi-axis is 1 km).
+    const float k = 2000.0f / std::sqrt(2.0f);
+    CHECK(site::pitEllipse({-k, k}) == doctest::Approx(1.0f).epsilon(0.01));   // NW
+    CHECK(site::pitEllipse({k, -k}) == doctest::Approx(1.0f).epsilon(0.01));   // SE
+    CHECK(site::pitEllipse({k, k}) == doctest::Approx(2.0f).epsilon(0.01));    // NE
+    CHECK(site::pitEllipse({0.0f, 1000.0f * std::sqrt(2.0f)}) == doctest::Approx(std::sqrt(1.25f)).epsilon(0.01));  // due N
+    // Inside the rim the landscape and the overview stand on the pit the simulation hauls from (benches, ramp):
+    // the same surface as a PitGeometry of the default parameters, built here independently.
+    const sim::PitGeometry pit{sim::PitParams{}};
+    int inside = 0;
+    for (int j = -20; j <= 20; ++j)
+        for (int i = -20; i <= 20; ++i) {
+            const float e = 105.0f * static_cast<float>(i), n = 105.0f * static_cast<float>(j);
+            if (!pit.insidePit(e, n)) continue;
+            ++inside;
+            CAPTURE(e);
+            CAPTURE(n);
+            CHECK(site::elevation(e, -n) == doctest::Approx(pit.elevation(e, n)).epsilon(1e-5));
+        }
+    CHECK(inside > 400);
+    // The ground meets the rim without a step: just outside it, within a metre of the rim's level all round.
+    for (int a = 0; a < 36; ++a) {
+        const float t = glm::radians(10.0f * static_cast<float>(a));
+        glm::vec2 en(std::cos(t), std::sin(t));
+        en *= 1.002f / site::pitEllipse(en);
+        CAPTURE(a);
+        CHECK(site::elevation(en.x, -en.y) == doctest::Approx(pit.rimElevation()).epsilon(1.0 / 750.0));
+    }
+    // Its benches (15 m, almalyk.md): walking east from the floor to the rim (1,265 m due east) the ground climbs
+    // in flat berms and steep faces, not a smooth bowl: most 3 m steps are nearly level or steeper than 1:1.
+    int flat = 0, steep = 0;
+    for (int i = 0; i < 420; ++i) {
+        const float x = 3.0f * static_cast<float>(i);
+        const float rise = std::abs(site::elevation(x + 3.0f, 0.0f) - site::elevation(x, 0.0f)) / 3.0f;
+        flat += rise < 0.1f;
+        steep += rise > 1.0f;
+    }
+    CHECK(flat + steep > 330);
+    CHECK(steep > 50);
+}
 
 TEST_CASE("site: the terrain matches the published elevations; facilities are unique and on the ground") {
     namespace site = scenes::site;

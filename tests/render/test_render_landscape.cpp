@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "render_shot.h"
@@ -48,4 +49,53 @@ TEST_CASE("daytime sky is drawn at both quality presets") {
         CHECK(luma / n > 90.0);   // a bright noon sky, not black
         CHECK(b / n > r / n + 15.0);  // and blue
     }
+}
+
+namespace {
+// Mean Rec. 709 luma, and mean absolute Laplacian of luma (fine detail), of a rectangle in fractions of the picture.
+double boxLuma(const Shot& s, double x0, double y0, double x1, double y1) {
+    double sum = 0.0;
+    int n = 0;
+    for (int y = static_cast<int>(y0 * s.h); y < static_cast<int>(y1 * s.h); ++y)
+        for (int x = static_cast<int>(x0 * s.w); x < static_cast<int>(x1 * s.w); ++x, ++n) {
+            const unsigned char* p = &s.px[(static_cast<std::size_t>(y) * s.w + x) * 3];
+            sum += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+        }
+    return n ? sum / n : 0.0;
+}
+double boxDetail(const Shot& s, double x0, double y0, double x1, double y1) {
+    auto L = [&](int x, int y) {
+        const unsigned char* p = &s.px[(static_cast<std::size_t>(y) * s.w + x) * 3];
+        return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+    };
+    double sum = 0.0;
+    int n = 0;
+    for (int y = static_cast<int>(y0 * s.h) + 1; y < static_cast<int>(y1 * s.h) - 1; ++y)
+        for (int x = static_cast<int>(x0 * s.w) + 1; x < static_cast<int>(x1 * s.w) - 1; ++x, ++n)
+            sum += std::abs(4.0 * L(x, y) - L(x - 1, y) - L(x + 1, y) - L(x, y - 1) - L(x, y + 1));
+    return n ? sum / n : 0.0;
+}
+}  // namespace
+
+// Issue 15, point 4: from the valley (camera 2, "Kalmakyr pit", 5.2 km away) the pit's 500 m must read: its benches
+// as lines on the walls (fine detail well above the steppe around it, seen at the same distance), its floor darker
+// than the open ground (the walls hide most of the sky), and in the evening the sun's side of the pit in shadow.
+TEST_CASE("landscape: the pit reads from the valley: benches on its walls, a shaded floor, shadow at evening") {
+    const std::string view = "--scene landscape --camera 2 --size 960x540 --quality high --start ";
+    const Shot noon = runShot(view + "2026-06-21T12:00:00+05:00", "landscape_pit_noon");
+    const Shot eve = runShot(view + "2026-06-21T18:30:00+05:00", "landscape_pit_evening");
+    checkRenderedShot(noon, 960, 540, 60);
+    checkRenderedShot(eve, 960, 540, 60);
+    // Regions of this view (picture fractions): a wall right of the centre, the floor, the steppe left of the pit.
+    const double wall = boxDetail(noon, 0.58, 0.40, 0.65, 0.52), steppe = boxDetail(noon, 0.12, 0.42, 0.26, 0.56);
+    INFO("fine detail: wall " << wall << ", steppe " << steppe);
+    CHECK(wall > 3.0 * steppe);
+    const double floorL = boxLuma(noon, 0.46, 0.50, 0.54, 0.62), ground = boxLuma(noon, 0.12, 0.42, 0.26, 0.56);
+    INFO("luma: floor " << floorL << ", steppe " << ground);
+    CHECK(floorL < 0.9 * ground);
+    // 18:30: the sun low in the west-north-west; the west wall (facing away from it, right in this view) lies in its
+    // rim's shadow, the east wall (left) stays lit.
+    const double lit = boxLuma(eve, 0.40, 0.36, 0.46, 0.50), shade = boxLuma(eve, 0.56, 0.55, 0.64, 0.70);
+    INFO("evening luma: lit wall " << lit << ", shadowed " << shade);
+    CHECK(shade < 0.5 * lit);
 }
