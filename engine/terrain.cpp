@@ -47,6 +47,7 @@ bool Terrain::build(Renderer& r, const TerrainDesc& d, std::string* why) {
                     tex = in.colorMap;
                     uvMin = in.min;
                     uvSpan = in.max - in.min;
+                    c.inset = true;
                     ++m_insetChunks;
                     break;
                 }
@@ -129,7 +130,7 @@ void Terrain::draw(Renderer& r, const OrbitCamera& cam, float aspect) const {
     for (const Chunk& c : m_chunks) {
         // The shadow proxy is the 1/2 resolution level everywhere: independent of the camera, so the cached
         // shadow map stays valid while the view moves.
-        r.draw(c.lod[1], id, glm::vec4(1.0f), glm::vec3(0.0f), DrawFlags{.castShadow = true, .mainPass = false});
+        r.draw(c.lod[c.inset ? 0 : 1], id, glm::vec4(1.0f), glm::vec3(0.0f), DrawFlags{.castShadow = true, .mainPass = false});
         bool inside = true;
         for (const glm::vec4& p : planes) {
             const glm::vec3 n(p);
@@ -139,7 +140,9 @@ void Terrain::draw(Renderer& r, const OrbitCamera& cam, float aspect) const {
         if (!inside) continue;
         const glm::vec3 q = glm::clamp(eye, c.bmin, c.bmax);
         const float dist = glm::length(q - eye);
-        const int lod = std::clamp(static_cast<int>(std::floor(std::log2(std::max(dist / (chunkSize * bias), 1e-3f)) + 1.0f)), 0, 3);
+        // Inset chunks (where the detail matters) draw at full resolution at any distance, the level their shadow is
+        // cast from: a coarser receiver on convex ground would fall below its caster and shadow itself in teeth.
+        const int lod = c.inset ? 0 : std::clamp(static_cast<int>(std::floor(std::log2(std::max(dist / (chunkSize * bias), 1e-3f)) + 1.0f)), 0, 3);
         r.draw(c.lod[lod], id, glm::vec4(1.0f), glm::vec3(0.0f), DrawFlags{.castShadow = false});
     }
 }

@@ -21,6 +21,9 @@ namespace eng {
 // A finer colour map over part of the terrain (a pit, a town): chunks lying wholly inside [min, max] (world x / z)
 // take their uv over that rectangle and this texture instead of the whole-terrain map. Put the rectangle on chunk
 // boundaries (multiples of size / (samples - 1) * chunkCells from the centre), or chunks it cuts keep the coarse map.
+// Where the detail matters the shadow must match it: inset chunks draw and cast their shadow at full resolution at
+// any distance (elsewhere the caster is the half-resolution level, and a coarser receiver on convex ground such as a
+// pit's rim falls below it and shadows itself in teeth). An inset chunk is ~2k triangles.
 struct TerrainInset {
     TextureId colorMap;
     glm::vec2 min{0.0f}, max{0.0f};
@@ -53,6 +56,7 @@ private:
     struct Chunk {
         glm::vec3 center, bmin, bmax;
         MeshId lod[4];
+        bool inset = false;  // drawn with an inset's map, at full resolution, casting its shadow at full resolution
     };
     // uvMin/uvSpan: the rectangle (world x / z) the chunk's uv spans: the whole terrain, or an inset's.
     MeshData buildChunk(int cx, int cz, int step, glm::vec2 uvMin, glm::vec2 uvSpan) const;

@@ -251,9 +251,20 @@ bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* wh
     td.heights.resize(static_cast<std::size_t>(kSamples) * kSamples);
     const float cell = kTerrainSize / (kSamples - 1);
     for (int j = 0; j < kSamples; ++j)
-        for (int i = 0; i < kSamples; ++i)
-            td.heights[static_cast<std::size_t>(j) * kSamples + i] =
-                site::elevation(i * cell - kTerrainSize * 0.5f, j * cell - kTerrainSize * 0.5f);
+        for (int i = 0; i < kSamples; ++i) {
+            const float x = i * cell - kTerrainSize * 0.5f, z = j * cell - kTerrainSize * 0.5f;
+            float h = site::elevation(x, z);
+            // In and near the pit the ground steps in 15 m benches far finer than the 78 m grid: each vertex takes
+            // the mean over its cell (a box prefilter), so the mesh follows the walls' mean slope and the rim has
+            // no teeth where the grid cuts it.
+            if (site::pitEllipse({x, -z}) < 1.12f) {
+                float sum = 0.0f;
+                for (int b = -2; b <= 2; ++b)
+                    for (int a = -2; a <= 2; ++a) sum += site::elevation(x + a * cell * 0.2f, z + b * cell * 0.2f);
+                h = sum / 25.0f;
+            }
+            td.heights[static_cast<std::size_t>(j) * kSamples + i] = h;
+        }
     const HeightGrid grid{&td.heights, kSamples, cell};
 
     // Colour map from the sampled heights (bilinear) plus fine noise: far cheaper than re-evaluating the terrain.
