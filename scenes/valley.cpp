@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "engine/noise.h"
@@ -27,6 +28,7 @@ using site::pitEllipse;
 using site::Site;
 using site::siteOf;
 using site::kTown;
+using site::kWorks;
 using site::kRiverDir;
 
 }  // namespace
@@ -90,6 +92,14 @@ glm::vec3 groundColor(glm::vec2 en, float h, float slope, float wild) {
 }  // namespace
 
 // [SECTION] Scene
+
+namespace {
+constexpr float kGridS = 400.0f, kGridT = 300.0f;  // superblock between avenues (m)
+constexpr float kAvenue = 16.0f, kVerge = 7.0f, kService = 8.0f;
+const float kTownAngle = glm::radians(38.0f);
+glm::vec2 townLocal(glm::vec2 en);
+float lineDistance(float x, float g, float o);
+}  // namespace
 
 namespace {
 
@@ -242,6 +252,90 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
     return px;
 }
 
+// Almalyk's inset colour map: the town's streets (asphalt between tree-lined verges), gardens in the mahalla, the
+// works' concrete yard, over the ground's own colours; 3.7 m texels.
+constexpr glm::vec2 kTownInsetMin{-10000.0f, -7500.0f}, kTownInsetMax{-2500.0f, -2500.0f};
+constexpr int kTownMapW = 2048, kTownMapH = 1366;
+
+std::vector<std::uint8_t> townInset(const HeightGrid& g) {
+    const glm::vec2 span = kTownInsetMax - kTownInsetMin;
+    constexpr int BW = 512, BH = 342;
+    std::vector<glm::vec3> base(static_cast<std::size_t>(BW) * BH);
+    std::vector<float> share(static_cast<std::size_t>(BW) * BH);
+    const glm::vec2 bstep = span / glm::vec2(BW - 1, BH - 1);
+    for (int j = 0; j < BH; ++j)
+        for (int i = 0; i < BW; ++i) {
+            const float x = kTownInsetMin.x + i * bstep.x, z = kTownInsetMin.y + j * bstep.y;
+            base[static_cast<std::size_t>(j) * BW + i] = terrainColour(g, x, z);
+            share[static_cast<std::size_t>(j) * BW + i] = townShare({x, -z});
+        }
+    const glm::vec3 asphalt = srgb(88, 87, 86), verge = srgb(62, 80, 44), crownColour = srgb(40, 64, 30), yard = srgb(118, 114, 106), garden = srgb(60, 88, 40);
+    const float texel = span.x / kTownMapW;
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kTownMapW) * kTownMapH * 4);
+    for (int j = 0; j < kTownMapH; ++j)
+        for (int i = 0; i < kTownMapW; ++i) {
+            const float x = kTownInsetMin.x + (i + 0.5f) * span.x / kTownMapW, z = kTownInsetMin.y + (j + 0.5f) * span.y / kTownMapH;
+            const float gx = (x - kTownInsetMin.x) / bstep.x, gy = (z - kTownInsetMin.y) / bstep.y;
+            const int bi = std::clamp(static_cast<int>(gx), 0, BW - 2), bj = std::clamp(static_cast<int>(gy), 0, BH - 2);
+            const float fx = std::clamp(gx - static_cast<float>(bi), 0.0f, 1.0f), fy = std::clamp(gy - static_cast<float>(bj), 0.0f, 1.0f);
+            auto B = [&](int a, int b) { return base[static_cast<std::size_t>(b) * BW + a]; };
+            glm::vec3 c = glm::mix(glm::mix(B(bi, bj), B(bi + 1, bj), fx), glm::mix(B(bi, bj + 1), B(bi + 1, bj + 1), fx), fy);
+            const float sh = bilinear(share, BW, gx, gy);  // rows of BW
+            const glm::vec2 en(x, -z);
+            if (sh > 0.01f) {
+                // Streets, 2 x 2 samples per texel (the service streets are two texels wide).
+                float road = 0.0f, trees = 0.0f, canopy = 0.0f, lit = 0.0f;
+                const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)) / 2600.0f;
+                const float grove = fbm(en / 60.0f, 2, 65);
+                for (int q = 0; q < 4; ++q) {
+                    const glm::vec2 st = townLocal(en + glm::vec2((q % 2 - 0.5f) * texel * 0.5f, (q / 2 - 0.5f) * texel * 0.5f));
+                    const float across = lineDistance(st.x, kGridS, 0.0f), along = lineDistance(st.y, kGridT, 0.0f);
+                    const float avenue = std::min(across, along);
+                    const float service = lineDistance(st.x, kGridS, kGridS * 0.5f);
+                    road += (avenue < kAvenue * 0.5f || service < kService * 0.5f) ? 0.25f : 0.0f;
+                    trees += (avenue >= kAvenue * 0.5f && avenue < kAvenue * 0.5f + kVerge) ? 0.25f : 0.0f;
+                    // Plane trees and poplars every 9 m down both verges of the avenues (crowns ~8 m), and clumps in
+                    // the courtyards: crowns lit on their sun side (south-west of the texel grid's north).
+                    const float row = kAvenue * 0.5f + kVerge * 0.5f;
+                    auto crown = [&](float off, float pos, float spacing, float radius) {
+                        const float dx = off, dy = lineDistance(pos, spacing, 0.0f);
+                        return std::sqrt(dx * dx + dy * dy) / radius;
+                    };
+                    float r = std::min(crown(std::abs(across - row), st.y, 9.0f, 4.2f), crown(std::abs(along - row), st.x, 9.0f, 4.2f));
+                    if (avenue > kAvenue * 0.5f + kVerge + 2.0f && service > kService * 0.5f + 2.0f && grove > 0.5f) {
+                        // Courtyard trees on a jittered 13 m lattice.
+                        const glm::vec2 cell = glm::floor(st / 13.0f);
+                        const glm::vec2 centre = (cell + 0.25f + 0.5f * glm::vec2(hash(static_cast<int>(cell.x), static_cast<int>(cell.y), 66),
+                                                                                   hash(static_cast<int>(cell.y), static_cast<int>(cell.x), 67))) * 13.0f;
+                        if (hash(static_cast<int>(cell.x), static_cast<int>(cell.y), 68) < (grove - 0.5f) * (d > 0.72f ? 3.5f : 2.2f))
+                            r = std::min(r, glm::length(st - centre) / 4.6f);
+                    }
+                    if (r < 1.0f) {
+                        canopy += 0.25f;
+                        lit += 0.25f * (1.0f - r);
+                    }
+                }
+                const float grain = 0.85f + 0.3f * hash(i, j, 5);
+                const float built = glm::smoothstep(0.2f, 0.6f, sh);
+                // Courtyard lawns in the microdistricts, orchards and vines in the mahalla's gardens.
+                const float green = glm::smoothstep(0.45f, 0.7f, grove) * (d > 0.72f ? 0.75f : 0.45f);
+                c = glm::mix(c, garden * grain, green * built);
+                c = glm::mix(c, verge * grain, trees * built * 0.9f);
+                c = glm::mix(c, asphalt * (0.92f + 0.1f * grain), road * built);
+                // Crowns over everything on the ground (they overhang the carriageway's edge), dark at their rims.
+                c = glm::mix(c, crownColour * (0.6f + 0.8f * lit / std::max(canopy, 0.25f)) * grain, canopy * built);
+            }
+            // The works' yard: concrete under the halls and stacks (the landscape's massing around kWorks).
+            const glm::vec2 w = glm::abs(en - (kWorks + glm::vec2(60.0f, 0.0f)));
+            const float inYard = (1.0f - glm::smoothstep(600.0f, 640.0f, w.x)) * (1.0f - glm::smoothstep(300.0f, 340.0f, w.y));
+            c = glm::mix(c, yard * (0.9f + 0.2f * hash(i / 3, j / 3, 6)), inYard * 0.9f);
+            std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kTownMapW + i) * 4];
+            for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
+            o[3] = 255;
+        }
+    return px;
+}
+
 }  // namespace
 
 bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* why) {
@@ -284,32 +378,199 @@ bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* wh
     const std::vector<std::uint8_t> inset = pitInset(grid);
     td.insets.push_back({.colorMap = r.createTexture({.width = kInsetMap, .height = kInsetMap, .rgba = inset.data(), .label = "pit inset colour"}),
                          .min = glm::vec2(-kInsetHalf), .max = glm::vec2(kInsetHalf)});
+    const std::vector<std::uint8_t> town = townInset(grid);
+    td.insets.push_back({.colorMap = r.createTexture({.width = kTownMapW, .height = kTownMapH, .rgba = town.data(), .label = "town inset colour"}),
+                         .min = kTownInsetMin, .max = kTownInsetMax});
     return terrain.build(r, td, why);
 }
 
 
-std::vector<eng::Instance> valleyTownBlocks(const eng::Terrain& terrain) {
-    std::vector<eng::Instance> out;
-    std::uint32_t k = 0;
-    for (int gz = -14; gz <= 14; ++gz)
-        for (int gx = -20; gx <= 20; ++gx) {
-            ++k;
-            const glm::vec2 en = kTown + glm::vec2(gx * 130.0f, gz * 110.0f) +
-                                 glm::vec2(hash(gx, gz, 61) - 0.5f, hash(gx, gz, 62) - 0.5f) * 50.0f;
-            const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f));
-            if (d > 2600.0f * (0.8f + 0.4f * hash(gx, gz, 63)) || hash(gx, gz, 64) < 0.25f) continue;
-            const float tall = hash(gx, gz, 65) < 0.2f ? 27.0f : 9.0f + 6.0f * hash(gx, gz, 66);
-            const glm::vec3 size(40.0f + 40.0f * hash(gx, gz, 67), tall, 14.0f + 10.0f * hash(gx, gz, 68));
-            const float x = en.x, z = -en.y;
-            glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, terrain.heightAt(x, z) - 2.0f, z});
-            m = glm::rotate(m, glm::radians(38.0f + (k % 2) * 90.0f), {0, 1, 0});
-            // Earthy facades: weathered panel concrete, ochre plaster, brick and pale limestone (linear albedo).
-            static const glm::vec3 kFacades[] = {{0.36f, 0.34f, 0.31f}, {0.50f, 0.38f, 0.24f}, {0.40f, 0.20f, 0.13f},
-                                                  {0.55f, 0.50f, 0.42f}, {0.30f, 0.27f, 0.24f}};
-            const glm::vec3 facade = kFacades[static_cast<int>(hash(gx, gz, 70) * 4.999f)] * (0.85f + 0.3f * hash(gx, gz, 69));
-            out.push_back({glm::scale(m, size), glm::vec4(facade, 1), glm::vec4(0)});
+// [SECTION] Town
+
+namespace {
+
+
+glm::vec2 townLocal(glm::vec2 en) {
+    const glm::vec2 d = en - kTown, a(std::cos(kTownAngle), std::sin(kTownAngle));
+    return {glm::dot(d, a), glm::dot(d, glm::vec2(-a.y, a.x))};
+}
+glm::vec2 townToEn(glm::vec2 st) {
+    const glm::vec2 a(std::cos(kTownAngle), std::sin(kTownAngle));
+    return kTown + a * st.x + glm::vec2(-a.y, a.x) * st.y;
+}
+// Distance to the nearest grid line of spacing g (offset o).
+float lineDistance(float x, float g, float o) {
+    const float f = x - o - g * std::floor((x - o) / g);
+    return std::min(f, g - f);
+}
+
+}  // namespace
+
+float townShare(glm::vec2 en) {
+    const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f));
+    const float r = 2600.0f * (0.82f + 0.3f * fbm(en / 1500.0f, 2, 63));
+    return 1.0f - glm::smoothstep(r - 150.0f, r + 60.0f, d);
+}
+
+float townStreet(glm::vec2 en) {
+    const float share = townShare(en);
+    if (share <= 0.0f) return 0.0f;
+    const glm::vec2 st = townLocal(en);
+    const float avenue = std::min(lineDistance(st.x, kGridS, 0.0f), lineDistance(st.y, kGridT, 0.0f));
+    const float service = lineDistance(st.x, kGridS, kGridS * 0.5f);
+    const float road = std::max(1.0f - glm::smoothstep(kAvenue * 0.5f - 1.0f, kAvenue * 0.5f + 1.0f, avenue),
+                                1.0f - glm::smoothstep(kService * 0.5f - 1.0f, kService * 0.5f + 1.0f, service));
+    return road * glm::smoothstep(0.2f, 0.6f, share);
+}
+
+std::vector<TownBuilding> townPlan() {
+    std::vector<TownBuilding> plan;
+    auto place = [&](int kind, glm::vec2 st, bool across, int seed) {
+        const glm::vec2 en = townToEn(st);
+        if (townShare(en) < 0.5f) return;
+        plan.push_back({kind, en, kTownAngle + (across ? glm::half_pi<float>() : 0.0f), seed});
+    };
+    int seed = 0;
+    for (int j = -8; j <= 8; ++j)
+        for (int i = -9; i <= 9; ++i)
+            for (int h = 0; h < 2; ++h) {
+                ++seed;
+                const float s0 = i * kGridS + h * kGridS * 0.5f + (h == 0 ? 12.0f : 8.0f);
+                const float s1 = i * kGridS + (h + 1) * kGridS * 0.5f - (h == 0 ? 8.0f : 12.0f);
+                const float t0 = j * kGridT + 14.0f, t1 = (j + 1) * kGridT - 14.0f;
+                const glm::vec2 mid((s0 + s1) * 0.5f, (t0 + t1) * 0.5f);
+                const glm::vec2 en = townToEn(mid);
+                const float share = townShare(en);
+                if (share < 0.3f) continue;
+                const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)) / 2600.0f;
+                const float pick = hash(i, j * 2 + h, 81);
+                if (d > 0.72f && pick < 0.75f) {
+                    // Mahalla: houses in their gardens on lanes 40 m apart; some plots are orchards.
+                    for (float t = t0 + 14.0f; t < t1 - 8.0f; t += 40.0f)
+                        for (float s2 = s0 + 12.0f; s2 < s1 - 6.0f; s2 += 30.0f)
+                            if (hash(static_cast<int>(s2), static_cast<int>(t), 83) < 0.7f) place(3, {s2, t}, false, seed++);
+                    continue;
+                }
+                if (pick < 0.45f) {
+                    // Parallel rows of five-storey blocks, two to a row, the courtyards between them.
+                    for (float t = t0 + 16.0f; t < t1 - 10.0f; t += 68.0f)
+                        for (int q = 0; q < 2; ++q)
+                            if (hash(seed, q + static_cast<int>(t), 85) > 0.12f)
+                                place(0, {s0 + 42.0f + q * 90.0f, t}, false, seed++);
+                } else if (pick < 0.7f) {
+                    // Rows across: three files of five-storey blocks along the superblock's length.
+                    for (int q = 0; q < 3; ++q)
+                        for (float t = t0 + 42.0f; t < t1 - 36.0f; t += 90.0f)
+                            if (hash(seed, q * 7 + static_cast<int>(t), 87) > 0.12f)
+                                place(0, {s0 + 26.0f + q * 62.0f, t}, true, seed++);
+                } else if (pick < 0.85f) {
+                    // Nine-storey blocks around a school.
+                    for (int q = 0; q < 2; ++q) {
+                        place(1, {s0 + 40.0f + q * 98.0f, t0 + 28.0f}, false, seed++);
+                        place(1, {s0 + 40.0f + q * 98.0f, t1 - 28.0f}, false, seed++);
+                    }
+                    place(2, mid, false, seed++);
+                } else {
+                    // A courtyard closed by four blocks, a school or kindergarten inside.
+                    place(0, {mid.x, t0 + 20.0f}, false, seed++);
+                    place(0, {mid.x, t1 - 20.0f}, false, seed++);
+                    place(0, {s0 + 14.0f, mid.y}, true, seed++);
+                    place(0, {s1 - 14.0f, mid.y}, true, seed++);
+                    place(2, mid, false, seed++);
+                }
+            }
+    return plan;
+}
+
+glm::vec3 Town::size(int kind) {
+    switch (kind) {
+    case 0: return {72.0f, 14.0f, 12.0f};   // five storeys (2.8 m), 24 bays, 4 entrances: the Khrushchyovka
+    case 1: return {48.0f, 25.2f, 12.0f};   // nine storeys
+    case 2: return {60.0f, 11.2f, 18.0f};   // a school: four storeys, deep plan
+    default: return {12.0f, 3.5f, 10.0f};   // a one-storey house of the mahalla
+    }
+}
+
+std::size_t Town::count() const {
+    std::size_t n = 0;
+    for (const auto& b : m_blocks) n += b.size();
+    return n;
+}
+
+void Town::build(eng::Renderer& r, const eng::Terrain& terrain) {
+    // Window texture: 8 bays by 5 storeys, repeating (alpha marks the windows, the mask of the night emissive).
+    constexpr int W = 64, H = 40;
+    std::vector<std::uint8_t> px(W * H * 4);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x) {
+            const int col = x / 8, row = y / 8, cx = x % 8, cy = y % 8;
+            const bool glass = cx >= 2 && cx <= 5 && cy >= 2 && cy <= 5;
+            const bool lit = glass && hash(col, row, 97) < 0.62f;
+            std::uint8_t* p = &px[static_cast<std::size_t>((y * W + x) * 4)];
+            const std::uint8_t wall = 250, pane = 95;
+            p[0] = p[1] = glass ? pane : wall;
+            p[2] = glass ? static_cast<std::uint8_t>(pane + 12) : wall;
+            p[3] = lit ? 255 : 0;
         }
-    return out;
+    const eng::TextureId windows = r.createTexture({.width = W, .height = H, .rgba = px.data(), .repeat = true, .label = "town windows"});
+    for (int k = 0; k < kKinds; ++k) {
+        const glm::vec3 sz = size(k);
+        eng::Material m;
+        m.baseColor = {1, 1, 1, 1};  // the facade colour comes from the instance
+        m.roughness = 0.9f;
+        eng::MeshData box = eng::makeBox(sz, m);
+        eng::SubMesh& part = box.parts.front();
+        // No floor (never seen): drop the last quad.
+        part.vertices.resize(part.vertices.size() - 4);
+        part.indices.resize(part.indices.size() - 6);
+        for (eng::Vertex& v : part.vertices) {
+            if (v.normal.y > 0.5f) { v.uv = {0.5f / W, 0.5f / H}; continue; }  // roof: a wall texel (no windows)
+            const float width = std::abs(v.normal.x) > 0.5f ? sz.z : sz.x;
+            v.uv = {v.uv.x * width / 24.0f, v.uv.y * sz.y / 14.0f};  // 3 m bays, 2.8 m storeys
+        }
+        box.computeBounds();
+        m_mesh[k] = r.createMesh(box, "town building");
+        r.setMeshTexture(m_mesh[k], windows);
+    }
+    for (auto& b : m_blocks) b.clear();
+    // Earthy facades: weathered panel concrete, ochre plaster, brick and pale limestone (linear albedo).
+    static const glm::vec3 kFacades[] = {{0.36f, 0.34f, 0.31f}, {0.50f, 0.38f, 0.24f}, {0.40f, 0.20f, 0.13f},
+                                          {0.55f, 0.50f, 0.42f}, {0.30f, 0.27f, 0.24f}};
+    for (const TownBuilding& b : townPlan()) {
+        const float x = b.en.x, z = -b.en.y;
+        glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, terrain.heightAt(x, z) - 1.0f, z});
+        // Local x along the building's length (the world's yaw about +y is the en angle).
+        m = glm::rotate(m, b.yaw, {0, 1, 0});
+        const int fi = static_cast<int>(hash(b.seed, b.kind, 70) * 4.999f);
+        const glm::vec3 facade = kFacades[fi] * (0.85f + 0.3f * hash(b.seed, b.kind, 69));
+        m_blocks[b.kind].push_back({m, glm::vec4(facade, 1), glm::vec4(0)});
+    }
+    // Far from the town its blocks are 1-3 pixels each: half of them, each widened by sqrt(2) (the same built-up
+    // area), read the same and cost half the triangles.
+    for (int k = 0; k < kKinds; ++k) {
+        m_far[k].clear();
+        for (std::size_t i = 0; i < m_blocks[k].size(); ++i)
+            if (hash(static_cast<int>(i), 3 + k, 91) < 0.5f) {
+                eng::Instance b = m_blocks[k][i];
+                b.model = b.model * glm::scale(glm::mat4(1.0f), {1.41f, 1.0f, 1.41f});
+                m_far[k].push_back(b);
+            }
+    }
+    m_night = -1.0f;
+    setNight(0.0f);
+}
+
+void Town::setNight(float night) {
+    if (night == m_night) return;
+    m_night = night;
+    for (int k = 0; k < kKinds; ++k) {
+        lightTownBlocks(m_blocks[k], night);
+        lightTownBlocks(m_far[k], night);
+    }
+}
+
+void Town::draw(eng::Renderer& r, bool far) const {
+    for (int k = 0; k < kKinds; ++k) r.drawInstanced(m_mesh[k], far ? m_far[k] : m_blocks[k]);
 }
 
 eng::MeshId createTownBlockMesh(eng::Renderer& r) {

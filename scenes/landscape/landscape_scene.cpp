@@ -43,7 +43,7 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
     concrete.roughness = 0.9f;
     concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
     m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
-    m_town = valleyTownBlocks(m_terrain);
+    m_town.build(r, m_terrain);
     m_townBlock = createTownBlockMesh(r);
     for (int i = 0; i < 14; ++i) {
         const glm::vec2 en = kWorks + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
@@ -77,7 +77,7 @@ void LandscapeScene::update(const FrameInput& in) {
     const float night = 1.0f - glm::smoothstep(-0.10f, 0.035f, in.sunDir.y);
     if (night == m_night) return;
     m_night = night;
-    lightTownBlocks(m_town, night);
+    m_town.setNight(night);
     lightTownBlocks(m_plant, night);
 }
 
@@ -87,7 +87,7 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.setLighting(L);
     r.setShadowRegion({0.0f, 900.0f, 0.0f}, kTerrainSize * 0.72f);
     m_terrain.draw(r, cam, in.aspect);
-    r.drawInstanced(m_townBlock, m_town);
+    m_town.draw(r);
     r.drawInstanced(m_townBlock, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
@@ -103,6 +103,7 @@ std::vector<eng::CameraPreset> LandscapeScene::cameraPresets() const {
         {"Town and works", {.target = {-4500.0f, 560.0f, -4500.0f}, .yawDeg = 60.0f, .pitchDeg = 22.0f, .distance = 6000.0f}},
         {"Kuramin foothills", {.target = {4000.0f, 1100.0f, 6000.0f}, .yawDeg = 150.0f, .pitchDeg = 10.0f, .distance = 14000.0f, .fovDeg = 40.0f}},
         {"Evening light (west)", {.target = {-6000.0f, 600.0f, -2000.0f}, .yawDeg = 285.0f, .pitchDeg = 8.0f, .distance = 7000.0f, .fovDeg = 50.0f}},
+        {"Almalyk town", {.target = {-6200.0f, 520.0f, -4300.0f}, .yawDeg = 40.0f, .pitchDeg = 28.0f, .distance = 2200.0f, .fovDeg = 50.0f}},
     };
 }
 

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "engine/terrain.h"
+#include "scenes/valley.h"
+#include "scenes/valley.h"
 #include "scenes/scene.h"
 
 namespace scenes {
@@ -29,10 +31,11 @@ public:
 
 private:
     eng::Terrain m_terrain;
-    eng::MeshId m_townBlock{};  // walls with windows that light up at night
+    eng::MeshId m_townBlock{};  // the works' halls: walls with windows that light up at night
     float m_night = -1.0f;
     eng::MeshId m_stack{};
-    std::vector<eng::Instance> m_town, m_stacks, m_plant;
+    Town m_town;  // scenes/valley.h: streets, microdistricts, mahalla
+    std::vector<eng::Instance> m_stacks, m_plant;
     std::vector<eng::EmitterId> m_plumes;
 };
 

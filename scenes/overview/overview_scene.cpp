@@ -216,17 +216,7 @@ bool OverviewScene::load(const SceneContext& ctx, std::string* why) {
     m_cone = r.createMesh(eng::makeCone(1.0f, 1.0f, 12, plain), "overview cone");
     m_ring = r.createMesh(makeRing(0.07f, 48, plain), "overview ring");
     m_plate = r.createMesh(eng::makePlane({1, 1}, plain), "overview plate");
-    m_town = valleyTownBlocks(m_terrain);
-    m_townBlock = createTownBlockMesh(r);
-    // Far from the town its blocks are 1-3 pixels each: half of them, each widened by sqrt(2) (the same built-up
-    // area), read the same and cost half the triangles.
-    m_townFar.clear();
-    for (std::size_t i = 0; i < m_town.size(); ++i)
-        if (hash(static_cast<int>(i), 3, 91) < 0.5f) {
-            eng::Instance b = m_town[i];
-            b.model = b.model * glm::scale(glm::mat4(1.0f), {1.41f, 1.0f, 1.41f});
-            m_townFar.push_back(b);
-        }
+    m_town.build(r, m_terrain);
     m_routeMesh = {};
     buildPlant(r, ctx.state);
     eng::MeshData routes;
@@ -451,10 +441,9 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // Static plant; at night the window bands glow (warm sodium) and the tanks keep a faint rim light.
     for (eng::Instance& w : m_windows) w.emissive = glm::vec4(glm::vec3(2.4f, 1.6f, 0.7f) * night, 0);
     // Town: lit windows and street lamps (some blocks brighter than others).
-    lightTownBlocks(m_town, night);
-    lightTownBlocks(m_townFar, night);
+    m_town.setNight(night);
     const bool townFar = glm::length(cam.position() - glm::vec3(site::kTown.x, site::kValleyFloor, -site::kTown.y)) > kTownFarM;
-    r.drawInstanced(m_townBlock, townFar ? m_townFar : m_town);
+    m_town.draw(r, townFar);
     r.drawInstanced(m_box, m_buildings);
     r.drawInstanced(m_box, m_windows, {.castShadow = false});
     r.drawInstanced(m_cyl, m_tanks);

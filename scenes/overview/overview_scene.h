@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/terrain.h"
+#include "scenes/valley.h"
 #include "scenes/label_layout.h"
 #include "scenes/overview/overview_model.h"
 #include "scenes/scene.h"
@@ -86,11 +87,10 @@ private:
     const Site* findSite(const std::string& key) const;
 
     eng::Terrain m_terrain;
-    eng::MeshId m_townBlock{};  // scenes/valley.h: walls with windows lit at night
     eng::MeshId m_box{}, m_cyl{}, m_cone{}, m_ring{}, m_plate{}, m_routes{};
     eng::SubMesh m_routeMesh;  // every flow's route band, built by addFlow, one mesh after load
-    // m_townFar: every other block of m_town, wider, drawn when the eye is far from the town (a map-scale LOD).
-    std::vector<eng::Instance> m_town, m_townFar, m_buildings, m_tanks, m_heaps, m_windows;
+    Town m_town;  // scenes/valley.h; its far variant (every other block, wider) for map-scale views
+    std::vector<eng::Instance> m_buildings, m_tanks, m_heaps, m_windows;
     std::vector<eng::Instance> m_dashes, m_puffs, m_gaugeParts, m_rings, m_lamps;
     std::vector<Flow> m_flows;
     std::vector<Site> m_sites;

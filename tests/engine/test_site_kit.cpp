@@ -10,11 +10,14 @@
 #include <glm/gtc/constants.hpp>
 #include <glm/trigonometric.hpp>
 #include <set>
+#include <array>
+#include <algorithm>
 #include <string>
 
 #include "engine/noise.h"
 #include "scenes/scene_kit.h"
 #include "scenes/site.h"
+#include "scenes/valley.h"
 #include "sim/metrics.h"
 #include "sim/pit_geometry.h"
 #include "sim/world.h"
@@ -98,6 +101,79 @@ TEST_CASE("site: the terrain matches the published elevations; facilities are un
     for (const char* k : {"pit", "concentrator", "works", "smelter", "slag_yard", "hydrogen", "prmits", "town"})
         CHECK(site::findFacility(k) != nullptr);
     CHECK(site::findFacility("nowhere") == nullptr);
+}
+
+namespace {
+
+// A building's footprint corners (en), from its plan entry and its kind's size: length along the yaw, depth across.
+std::array<glm::vec2, 4> footprint(const scenes::TownBuilding& b) {
+    const glm::vec3 sz = scenes::Town::size(b.kind);
+    const glm::vec2 u(std::cos(b.yaw), std::sin(b.yaw)), v(-u.y, u.x);
+    const glm::vec2 hu = u * (0.5f * sz.x), hv = v * (0.5f * sz.z);
+    return {b.en - hu - hv, b.en + hu - hv, b.en + hu + hv, b.en - hu + hv};
+}
+
+// Separating-axis test of two convex quads (their edges' normals as the candidate axes).
+bool overlaps(const std::array<glm::vec2, 4>& a, const std::array<glm::vec2, 4>& b) {
+    for (const auto* q : {&a, &b})
+        for (int k = 0; k < 4; ++k) {
+            const glm::vec2 e = (*q)[(k + 1) % 4] - (*q)[k], n(-e.y, e.x);
+            float a0 = 1e30f, a1 = -1e30f, b0 = 1e30f, b1 = -1e30f;
+            for (const glm::vec2 p : a) a0 = std::min(a0, glm::dot(p, n)), a1 = std::max(a1, glm::dot(p, n));
+            for (const glm::vec2 p : b) b0 = std::min(b0, glm::dot(p, n)), b1 = std::max(b1, glm::dot(p, n));
+            if (a1 <= b0 || b1 <= a0) return false;
+        }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("town: Almalyk's buildings stand between its streets, never on one or inside each other, all over the town") {
+    namespace site = scenes::site;
+    const std::vector<scenes::TownBuilding> plan = scenes::townPlan();
+    REQUIRE(plan.size() > 1000);
+    CHECK(plan == scenes::townPlan());  // deterministic
+    int kinds[scenes::Town::kKinds] = {};
+    std::vector<std::array<glm::vec2, 4>> feet;
+    for (const scenes::TownBuilding& b : plan) {
+        REQUIRE(b.kind >= 0);
+        REQUIRE(b.kind < scenes::Town::kKinds);
+        ++kinds[b.kind];
+        feet.push_back(footprint(b));
+        CAPTURE(b.en.x);
+        CAPTURE(b.en.y);
+        CHECK(scenes::townShare(b.en) >= 0.5f);
+        // The street plan (an independent function of position) has no carriageway under any corner, edge
+        // midpoint or the centre.
+        const auto& f = feet.back();
+        for (int k = 0; k < 4; ++k) {
+            CHECK(scenes::townStreet(f[k]) < 0.01f);
+            CHECK(scenes::townStreet(0.5f * (f[k] + f[(k + 1) % 4])) < 0.01f);
+        }
+        CHECK(scenes::townStreet(b.en) < 0.01f);
+        // The town lies in the valley, well clear of the pit and the works' yard.
+        CHECK(site::pitEllipse(b.en) > 1.5f);
+    }
+    for (int k = 0; k < scenes::Town::kKinds; ++k) CHECK(kinds[k] > 0);
+    // No two buildings intersect (a sweep over east, then the exact quad test).
+    std::vector<std::size_t> order(plan.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return plan[a].en.x < plan[b].en.x; });
+    int crossings = 0;
+    for (std::size_t a = 0; a < order.size(); ++a)
+        for (std::size_t b = a + 1; b < order.size() && plan[order[b]].en.x - plan[order[a]].en.x < 80.0f; ++b)
+            if (glm::length(plan[order[b]].en - plan[order[a]].en) < 80.0f && overlaps(feet[order[a]], feet[order[b]])) ++crossings;
+    CHECK(crossings == 0);
+    // The streets exist where the town is: along a line across the centre, a carriageway every few hundred metres.
+    int streets = 0;
+    bool was = false;
+    for (float s = -2000.0f; s <= 2000.0f; s += 2.0f) {
+        const bool on = scenes::townStreet(site::kTown + glm::vec2(s, 0.0f)) > 0.5f;
+        streets += on && !was;
+        was = on;
+    }
+    CHECK(streets >= 8);
+    CHECK(streets <= 40);
 }
 
 TEST_CASE("noise: one hash, the lattice wraps with its period, value noise stays in [0, 1] and meets the lattice") {
