@@ -119,6 +119,31 @@ float elevation(float x, float z) {
 
 glm::vec3 toWorld(glm::vec2 en) { return {en.x, elevation(en.x, -en.y), -en.y}; }
 
+const std::vector<WorksUnit>& worksUnits() {
+    static const std::vector<WorksUnit> units = [] {
+        const glm::vec3 steel(0.36f, 0.36f, 0.37f), rust(0.40f, 0.27f, 0.19f), pale(0.55f, 0.53f, 0.50f);
+        auto at = [](float east, float north) { return kSmelter + glm::vec2(east, north); };
+        std::vector<WorksUnit> u = {
+            {at(0, 0), {300, 46, 75}, false, rust},     // flash-smelting hall
+            {at(0, 90), {220, 36, 55}, false, steel},   // converter aisle
+            {at(-240, 140), {170, 22, 55}, false, pale},  // concentrate store
+            {kAcidPlant, {120, 30, 70}, false, {0.40f, 0.40f, 0.36f}},
+            {kAcidPlant + glm::vec2(90, 0), {14, 40, 14}, true, {0.50f, 0.50f, 0.46f}},
+            {kTankhouse, {360, 18, 130}, false, {0.44f, 0.42f, 0.40f}},
+            {kStackMain, {8, kMainStackH, 8}, true, {0.60f, 0.58f, 0.56f}},
+            {kStackTwo, {6, kStackTwoH, 6}, true, {0.55f, 0.54f, 0.52f}},
+        };
+        // The rest of the metallurgical works: more halls west and south.
+        for (int i = 0; i < 6; ++i) {
+            auto h = [&](int k) { return eng::noise::hash24(i, k, 3); };
+            u.push_back({kWorks + glm::vec2(-520.0f + static_cast<float>(i % 3) * 190.0f, -260.0f + static_cast<float>(i / 3) * 420.0f),
+                         {150.0f + 50.0f * h(1), 20.0f + 14.0f * h(2), 70.0f + 30.0f * h(3)}, false, h(4) < 0.5f ? steel : rust});
+        }
+        return u;
+    }();
+    return units;
+}
+
 const std::vector<Facility>& facilities() {
     static const std::vector<Facility> kTable = {
         {"pit", eng::N_("Kalmakyr open pit"), kPit, 2000.0f},

@@ -58,6 +58,25 @@ struct WasteDump {
 };
 inline constexpr WasteDump kWasteDumps[] = {{{3600.0f, -900.0f}, 90.0f, 1100.0f}, {{1200.0f, -3000.0f}, 70.0f, 1100.0f}};
 
+// The smelter's units (site-frame positions, the overview's flows and labels start at them).
+inline constexpr glm::vec2 kAcidPlant = kSmelter + glm::vec2(260.0f, 140.0f);
+inline constexpr glm::vec2 kTankhouse = kSmelter + glm::vec2(420.0f, -30.0f);
+inline constexpr glm::vec2 kStackMain = kSmelter + glm::vec2(140.0f, 170.0f);
+inline constexpr glm::vec2 kStackTwo = kSmelter + glm::vec2(40.0f, 200.0f);
+inline constexpr float kMainStackH = 150.0f, kStackTwoH = 110.0f;  // illustrative stack heights (m)
+
+// The works' buildings as the map views (overview, landscape) draw them: halls (boxes, base on the ground, sides
+// along east and north) and cylinders (tanks, stacks). Illustrative massing at the plant's scale, not a survey:
+// the flash-smelting hall ~300 m, converter aisle, concentrate store, acid plant, tankhouse, two stacks, and the
+// rest of the metallurgical works west and south.
+struct WorksUnit {
+    glm::vec2 en;
+    glm::vec3 size;      // box: east, height, north (m); cylinder: radius, height, radius
+    bool cylinder;
+    glm::vec3 colour;    // linear albedo
+};
+const std::vector<WorksUnit>& worksUnits();
+
 // Every facility a scene names or labels, in the chain's order.
 struct Facility {
     const char* key;    // "pit", "town", "works", ... (stable: data files and labels name them)

@@ -21,7 +21,6 @@ namespace {
 
 constexpr float kTerrainSize = kValleyTerrainSize;
 
-float hash(int x, int y, int seed) { return eng::noise::hash24(x, y, seed); }
 using site::kTown;
 using site::kWorks;
 using site::kValleyFloor;
@@ -45,24 +44,21 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
     m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
     m_town.build(r, m_terrain);
     m_townBlock = createTownBlockMesh(r);
-    for (int i = 0; i < 14; ++i) {
-        const glm::vec2 en = kWorks + glm::vec2((i % 5) * 230.0f - 460.0f, (i / 5) * 200.0f - 200.0f);
-        const glm::vec3 size(160.0f + 60.0f * hash(i, 0, 71), 22.0f + 18.0f * hash(i, 0, 72), 70.0f + 40.0f * hash(i, 0, 73));
-        const float x = en.x, z = -en.y;
-        glm::mat4 m = glm::translate(glm::mat4(1.0f), {x, m_terrain.heightAt(x, z) - 3.0f, z});
-        m = glm::rotate(m, glm::radians(38.0f), {0, 1, 0});
-        // Works halls: dusty grey steel and rust-streaked cladding.
-        const glm::vec3 hall = hash(i, 0, 74) < 0.5f ? glm::vec3(0.34f, 0.33f, 0.32f) : glm::vec3(0.38f, 0.28f, 0.22f);
-        m_plant.push_back({glm::scale(m, size), glm::vec4(hall, 1), glm::vec4(0)});
-    }
-    for (int i = 0; i < 3; ++i) {
-        const float x = kWorks.x + 300.0f + i * 160.0f, z = -(kWorks.y + 160.0f);
-        const float hgt = i == 1 ? 150.0f : 110.0f;  // illustrative stack heights
-        const glm::vec3 base(x, m_terrain.heightAt(x, z), z);
-        m_stacks.push_back({glm::scale(glm::translate(glm::mat4(1.0f), base), {5.0f, hgt, 5.0f}), glm::vec4(1), glm::vec4(0)});
-        // Red-white aviation bands are too small to see here; the plume tells the story.
-        m_plumes.push_back(r.particles().addEmitter({.kind = i == 1 ? eng::ParticleKind::Smoke : eng::ParticleKind::Steam,
-                                                      .position = base + glm::vec3(0, hgt + 2.0f, 0),
+    // The works: the same massing as the overview's (site::worksUnits), halls with ribbon windows lit at night.
+    for (const site::WorksUnit& u : site::worksUnits()) {
+        const float x = u.en.x, z = -u.en.y;
+        const glm::vec3 base(x, m_terrain.heightAt(x, z) - 3.0f, z);
+        const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), base), u.size + glm::vec3(0, 3, 0));
+        if (!u.cylinder) {
+            m_plant.push_back({m, glm::vec4(u.colour, 1), glm::vec4(0)});
+            continue;
+        }
+        m_stacks.push_back({m, glm::vec4(u.colour / glm::vec3(0.45f, 0.43f, 0.41f), 1), glm::vec4(0)});  // the mesh is concrete grey
+        if (u.size.y < 80.0f) continue;  // a tank
+        // The stacks' plumes: SO2 tail gas (smoke) from the main stack, vapour from the other.
+        const bool main = u.size.y >= site::kMainStackH;
+        m_plumes.push_back(r.particles().addEmitter({.kind = main ? eng::ParticleKind::Smoke : eng::ParticleKind::Steam,
+                                                      .position = base + glm::vec3(0, u.size.y + 5.0f, 0),
                                                       .velocity = {0, 6, 0}, .spread = 0.3f, .radius = 3.0f,
                                                       .rate = 6.0f, .lifetime = 30.0f, .size = 14.0f}));
     }

@@ -53,14 +53,15 @@ glm::vec2 concAt(float along, float across) {
 }
 
 // Key points besides the site table's.
+using site::kAcidPlant;
+using site::kTankhouse;
+using site::kStackMain;
+using site::kStackTwo;
+using site::kMainStackH;
+using site::kStackTwoH;
 const glm::vec2 kCathodeDispatch{-4650.0f, 4550.0f};   // rail siding towards the town's station (E)
-const glm::vec2 kAcidPlant = smelterAt(260.0f, 140.0f);
-const glm::vec2 kTankhouse = smelterAt(420.0f, -30.0f);
-const glm::vec2 kStackMain = smelterAt(140.0f, 170.0f);
-const glm::vec2 kStackTwo = smelterAt(40.0f, 200.0f);
 const glm::vec2 kSlagHeaps = site::kSlagYard + glm::vec2(-260.0f, -220.0f);
 const glm::vec2 kOtherFeed{-8800.0f, 7600.0f};          // the other AMMC concentrate comes in from the north-west (E)
-constexpr float kMainStackH = 150.0f, kStackTwoH = 110.0f;
 
 float hash(int x, int y, int seed) { return eng::noise::hash24(x, y, seed); }
 
@@ -274,19 +275,9 @@ void OverviewScene::buildPlant(eng::Renderer& r, const sim::State& s) {
     }
 
     // Smelter: the flash-smelting hall, converter aisle, concentrate store, acid plant, tankhouse, two stacks.
-    box(smelterAt(0, 0), {300, 46, 75}, 0.0f, rust);
-    box(smelterAt(0, 90), {220, 36, 55}, 0.0f, steel);
-    box(smelterAt(-240, 140), {170, 22, 55}, 0.0f, pale);  // concentrate store
-    box(kAcidPlant, {120, 30, 70}, 0.0f, lin(0.40f, 0.40f, 0.36f));
-    tank(kAcidPlant + glm::vec2(90, 0), 14.0f, 40.0f, lin(0.50f, 0.50f, 0.46f));
-    box(kTankhouse, {360, 18, 130}, 0.0f, lin(0.44f, 0.42f, 0.40f));
-    tank(kStackMain, 8.0f, kMainStackH, lin(0.60f, 0.58f, 0.56f));
-    tank(kStackTwo, 6.0f, kStackTwoH, lin(0.55f, 0.54f, 0.52f));
-    // The rest of the metallurgical works: a few more halls west and south.
-    for (int i = 0; i < 6; ++i) {
-        const glm::vec2 at = site::kWorks + glm::vec2(-520.0f + (i % 3) * 190.0f, -260.0f + (i / 3) * 420.0f);
-        box(at, {150.0f + 50.0f * hash(i, 1, 3), 20.0f + 14.0f * hash(i, 2, 3), 70.0f + 30.0f * hash(i, 3, 3)}, 0.0f,
-            hash(i, 4, 3) < 0.5f ? steel : rust);
+    for (const site::WorksUnit& u : site::worksUnits()) {
+        if (u.cylinder) tank(u.en, u.size.x, u.size.y, u.colour);
+        else box(u.en, u.size, 0.0f, u.colour);
     }
     // Slag yard heaps (dark fayalite) and the catalyst line.
     for (int i = 0; i < 6; ++i) {
