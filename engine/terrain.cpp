@@ -143,7 +143,7 @@ void Terrain::draw(Renderer& r, const OrbitCamera& cam, float aspect) const {
         // Inset chunks (where the detail matters) draw at full resolution at any distance, the level their shadow is
         // cast from: a coarser receiver on convex ground would fall below its caster and shadow itself in teeth.
         const int lod = c.inset ? 0 : std::clamp(static_cast<int>(std::floor(std::log2(std::max(dist / (chunkSize * bias), 1e-3f)) + 1.0f)), 0, 3);
-        r.draw(c.lod[lod], id, glm::vec4(1.0f), glm::vec3(0.0f), DrawFlags{.castShadow = false});
+        r.draw(c.lod[lod], id, glm::vec4(1.0f), m_glow, DrawFlags{.castShadow = false});
     }
 }
 

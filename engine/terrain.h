@@ -34,7 +34,7 @@ struct TerrainDesc {
     float size = 20000.0f;         // metres per side
     std::vector<float> heights;    // samples*samples, row-major, row = z from -size/2 (north) to +size/2
     int chunkCells = 32;           // cells per chunk side at full resolution
-    TextureId colorMap;            // albedo over the whole terrain
+    TextureId colorMap;            // albedo over the whole terrain; alpha masks the emissive of setGlow (0: none)
     std::vector<TerrainInset> insets;  // finer albedo where it matters (the first inset holding a chunk wins)
     float skirtDepth = 30.0f;
     std::string label = "terrain";
@@ -49,6 +49,8 @@ public:
     bool raycast(const Ray& ray, glm::vec3& hit) const;
     float size() const { return m_size; }
     int insetChunks() const { return m_insetChunks; }  // chunks drawn with an inset's colour map
+    // Emissive added where the colour map's alpha says (street lights in a town's map at night); 0 by default.
+    void setGlow(glm::vec3 glow) { m_glow = glow; }
     float minHeight() const { return m_minH; }
     float maxHeight() const { return m_maxH; }
 
@@ -64,6 +66,7 @@ private:
     std::vector<float> m_h;
     int m_n = 0, m_chunkCells = 32, m_insetChunks = 0;
     float m_size = 0, m_cell = 0, m_minH = 0, m_maxH = 0, m_skirt = 30;
+    glm::vec3 m_glow{0.0f};
     TextureId m_tex;
 };
 

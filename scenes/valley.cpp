@@ -247,7 +247,7 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
             c *= glm::mix(1.0f, glm::mix(0.58f, 1.0f, glm::smoothstep(0.45f, 0.9f, occl)), 1.0f - glm::smoothstep(0.8f * kInsetHalf, kInsetHalf, edge));
             std::uint8_t* o = &px[at * 4];
             for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
-            o[3] = 255;
+            o[3] = 0;  // no lamps (the alpha masks the terrain's night glow)
         }
     return px;
 }
@@ -329,9 +329,34 @@ std::vector<std::uint8_t> townInset(const HeightGrid& g) {
             const glm::vec2 w = glm::abs(en - (kWorks + glm::vec2(60.0f, 0.0f)));
             const float inYard = (1.0f - glm::smoothstep(600.0f, 640.0f, w.x)) * (1.0f - glm::smoothstep(300.0f, 340.0f, w.y));
             c = glm::mix(c, yard * (0.9f + 0.2f * hash(i / 3, j / 3, 6)), inYard * 0.9f);
+            // Street lights (the alpha masks the terrain's night glow): a pool of ~14 m round each lamp, every 36 m
+            // down both sides of the avenues (staggered) and every 30 m along the service streets; floodlights on the
+            // works' yard.
+            float lamps = 0.0f;
+            if (sh > 0.01f) {
+                const glm::vec2 st = townLocal(en);
+                auto pool = [](float dx, float dy, float r) {
+                    const float q = std::max(0.0f, 1.0f - (dx * dx + dy * dy) / (r * r));
+                    return q * q;
+                };
+                const float side = kAvenue * 0.5f;
+                for (const float sgn : {-1.0f, 1.0f}) {
+                    const float stagger = sgn > 0.0f ? 0.0f : 18.0f;
+                    const float ax = st.x - kGridS * std::round(st.x / kGridS), ay = st.y - kGridT * std::round(st.y / kGridT);
+                    lamps += pool(ax - sgn * side, lineDistance(st.y, 36.0f, stagger), 11.0f);
+                    lamps += pool(ay - sgn * side, lineDistance(st.x, 36.0f, stagger), 11.0f);
+                }
+                const float sx = st.x - kGridS * 0.5f - kGridS * std::round((st.x - kGridS * 0.5f) / kGridS);
+                lamps += 0.7f * pool(sx, lineDistance(st.y, 30.0f, 0.0f), 9.0f);
+                lamps *= glm::smoothstep(0.2f, 0.6f, sh);
+            }
+            if (inYard > 0.0f) {
+                const glm::vec2 cell = glm::floor((en - kWorks) / 120.0f), centre = (cell + 0.5f) * 120.0f + kWorks;
+                lamps += 0.8f * inYard * (1.0f - glm::smoothstep(0.0f, 45.0f, glm::length(en - centre)));
+            }
             std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kTownMapW + i) * 4];
             for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
-            o[3] = 255;
+            o[3] = static_cast<std::uint8_t>(std::clamp(lamps, 0.0f, 1.0f) * 255.0f + 0.5f);
         }
     return px;
 }
@@ -372,7 +397,7 @@ bool buildValleyTerrain(eng::Renderer& r, eng::Terrain& terrain, std::string* wh
             p[0] = static_cast<std::uint8_t>(c.r * 255.0f + 0.5f);
             p[1] = static_cast<std::uint8_t>(c.g * 255.0f + 0.5f);
             p[2] = static_cast<std::uint8_t>(c.b * 255.0f + 0.5f);
-            p[3] = 255;
+            p[3] = 0;  // no lamps out in the valley
         }
     td.colorMap = r.createTexture({.width = kColorMap, .height = kColorMap, .rgba = px.data(), .label = "landscape colour"});
     const std::vector<std::uint8_t> inset = pitInset(grid);

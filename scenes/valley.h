@@ -22,6 +22,10 @@ float townStreet(glm::vec2 en);
 // 1 inside Almalyk's built-up area, easing to 0 over its edge.
 float townShare(glm::vec2 en);
 
+// The emissive of the valley terrain's lamps at full night (Terrain::setGlow times night): high-pressure sodium and
+// warm LED over asphalt, masked per texel by the town map's street-light pools.
+inline constexpr glm::vec3 kStreetLightGlow{0.34f, 0.19f, 0.075f};
+
 // One building of the town's plan: its kind (Town::size), ground position (en, metres), the yaw of its length from
 // east towards north (radians), and the seed of its colour.
 struct TownBuilding {

@@ -74,6 +74,7 @@ void LandscapeScene::update(const FrameInput& in) {
     if (night == m_night) return;
     m_night = night;
     m_town.setNight(night);
+    m_terrain.setGlow(kStreetLightGlow * night);  // the town's street lights and the works' floodlights
     lightTownBlocks(m_plant, night);
 }
 

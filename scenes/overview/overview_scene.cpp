@@ -426,8 +426,9 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     // and the terrain casts at a fixed LOD (1/2) while far chunks draw at 1/4-1/8: their coarse receivers on convex
     // ground (the pit rim) fell below the caster and shadowed themselves in jagged patches (docs/overview_scene.md).
     r.setShadowRegion({0.0f, 900.0f, 0.0f}, 28800.0f);
-    m_terrain.draw(r, cam, in.aspect);
     const float night = static_cast<float>(m_night);
+    m_terrain.setGlow(kStreetLightGlow * night);  // the town's street lights and the works' floodlights
+    m_terrain.draw(r, cam, in.aspect);
 
     // Static plant; at night the window bands glow (warm sodium) and the tanks keep a faint rim light.
     for (eng::Instance& w : m_windows) w.emissive = glm::vec4(glm::vec3(2.4f, 1.6f, 0.7f) * night, 0);

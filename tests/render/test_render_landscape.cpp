@@ -6,7 +6,16 @@
 #include <cmath>
 #include <string>
 
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "engine/camera.h"
+#include "engine/labels.h"
 #include "render_shot.h"
+#include "scenes/landscape/landscape_scene.h"
+#include "scenes/site.h"
+#include "scenes/valley.h"
 
 namespace {
 
@@ -98,4 +107,58 @@ TEST_CASE("landscape: the pit reads from the valley: benches on its walls, a sha
     const double lit = boxLuma(eve, 0.40, 0.36, 0.46, 0.50), shade = boxLuma(eve, 0.56, 0.55, 0.64, 0.70);
     INFO("evening luma: lit wall " << lit << ", shadowed " << shade);
     CHECK(shade < 0.5 * lit);
+}
+
+namespace {
+// Where a world point lands in a landscape shot from camera preset `preset` (0-based).
+bool projectLandscape(int preset, glm::vec3 p, glm::vec2 size, glm::vec2& s) {
+    scenes::LandscapeScene scene;
+    eng::OrbitCamera cam;
+    cam.setNearFar(5.0f, 80000.0f);
+    cam.setPose(scene.cameraPresets().at(static_cast<std::size_t>(preset)).pose);
+    return eng::LabelList::project(cam.projection(size.x / size.y) * cam.view(), p, size, s) && s.x >= 2.0f && s.y >= 2.0f &&
+           s.x < size.x - 2.0f && s.y < size.y - 2.0f;
+}
+}  // namespace
+
+// Issue 15, point 1: at night the town reads by its street lights, not only its windows: seen from the "Almalyk town"
+// camera, the avenues (townStreet, the street plan) glow clearly brighter than the courtyards between the blocks,
+// and in daylight the lamps add nothing (the avenues are no brighter than the yards).
+TEST_CASE("landscape: at night Almalyk's avenues are lit by street lights; by day the lamps add nothing") {
+    namespace site = scenes::site;
+    const std::string view = "--scene landscape --camera \"Almalyk town\" --size 960x540 --quality high --start ";
+    const Shot night = runShot(view + "2026-06-21T23:30:00+05:00", "landscape_town_night");
+    const Shot day = runShot(view + "2026-06-21T12:00:00+05:00", "landscape_town_day");
+    checkRenderedShot(night, 960, 540, 20);
+    checkRenderedShot(day, 960, 540, 60);
+    // Sample points on a 23 m lattice round the camera's target: on a carriageway, or in a yard 40 m from any building.
+    const std::vector<scenes::TownBuilding> plan = scenes::townPlan();
+    const glm::vec2 target(-6200.0f, 4300.0f);
+    double avenue[2] = {}, yard[2] = {};
+    int nAvenue = 0, nYard = 0;
+    for (float dy = -1400.0f; dy <= 1400.0f; dy += 23.0f)
+        for (float dx = -1400.0f; dx <= 1400.0f; dx += 23.0f) {
+            const glm::vec2 en = target + glm::vec2(dx, dy);
+            if (scenes::townShare(en) < 0.95f) continue;
+            const float street = scenes::townStreet(en);
+            const bool onAvenue = street > 0.99f, inYard = street == 0.0f;
+            if (!onAvenue && !inYard) continue;
+            if (inYard && std::any_of(plan.begin(), plan.end(), [&](const scenes::TownBuilding& b) { return glm::length(b.en - en) < 40.0f + 0.5f * scenes::Town::size(b.kind).x; }))
+                continue;
+            glm::vec2 s;
+            if (!projectLandscape(5, site::toWorld(en), {960.0f, 540.0f}, s)) continue;
+            const Shot* shots[2] = {&night, &day};
+            for (int k = 0; k < 2; ++k) {
+                const unsigned char* p = &shots[k]->px[(static_cast<std::size_t>(s.y) * 960 + static_cast<std::size_t>(s.x)) * 3];
+                const double l = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+                (onAvenue ? avenue : yard)[k] += l;
+            }
+            (onAvenue ? nAvenue : nYard) += 1;
+        }
+    REQUIRE(nAvenue > 100);
+    REQUIRE(nYard > 100);
+    const double aN = avenue[0] / nAvenue, yN = yard[0] / nYard, aD = avenue[1] / nAvenue, yD = yard[1] / nYard;
+    INFO("night luma: avenues " << aN << ", yards " << yN << " (" << nAvenue << ", " << nYard << " points); day: " << aD << ", " << yD);
+    CHECK(aN > 1.6 * yN + 8.0);
+    CHECK(aD < yD * 1.1);
 }
