@@ -16,7 +16,7 @@ void renderScene(Session& s, const scenes::FrameInput& in, bool constrain) {
     eng::Renderer& r = *s.renderer;
     const sim::CivilTime c = sim::toLocalCivil(in.now);
     r.setLighting(eng::skyLighting({.sunDir = in.sunDir, .moonDir = in.moonDir, .moonIlluminated = in.moonIlluminated,
-                                    .turbidity = static_cast<float>(sim::defaultLinkeTurbidity(c.month))}));
+                                    .turbidity = static_cast<float>(sim::defaultLinkeTurbidity(c.month)), .starFrame = in.starFrame}));
     s.scene().update(in);
     if (constrain)
         constrainCamera(s.camera, s.scene(), in.dtReal);

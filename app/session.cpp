@@ -270,6 +270,7 @@ scenes::FrameInput Session::frameInput(sim::Time shown, float dt, double speed, 
     const sim::LunarPosition mp = sim::lunarPosition(shown, lat, lon);
     in.moonDir = scenes::sunDirection(mp.azimuth_deg, mp.elevation_deg);
     in.moonIlluminated = static_cast<float>(mp.illuminated);
+    in.starFrame = eng::celestialFrame(static_cast<float>(lat), static_cast<float>(sim::localSiderealTimeDeg(shown, lon)));
     const glm::ivec2 fb = window->framebufferSize();
     in.aspect = static_cast<float>(fb.x) / static_cast<float>(std::max(fb.y, 1));
     return in;

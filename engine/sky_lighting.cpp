@@ -10,10 +10,21 @@ Lighting skyLightingFromSun(glm::vec3 sunDir, float turbidity) {
     return skyLighting({.sunDir = sunDir, .turbidity = turbidity});
 }
 
+glm::mat3 celestialFrame(float latDeg, float siderealDeg) {
+    const float phi = glm::radians(latDeg), th = glm::radians(siderealDeg);
+    const glm::vec3 E(1, 0, 0), U(0, 1, 0), N(0, 0, -1);
+    // The hour-angle frame: M on the meridian's equator point (hour angle 0), W the west point (6 h), P the pole.
+    const glm::vec3 M = -std::sin(phi) * N + std::cos(phi) * U, W = -E, P = std::cos(phi) * N + std::sin(phi) * U;
+    // Right ascension = sidereal time - hour angle: turn the hour-angle frame about the pole by the sidereal time.
+    const glm::vec3 X = std::cos(th) * M + std::sin(th) * W, Y = std::sin(th) * M - std::cos(th) * W;
+    return glm::transpose(glm::mat3(X, Y, P));  // rows: the frame's axes in world coordinates
+}
+
 Lighting skyLighting(const SkyInputs& in) {
     const glm::vec3 sunDir = in.sunDir;
     const float turbidity = in.turbidity;
     Lighting L;
+    L.starFrame = in.starFrame;
     L.sunDir = glm::normalize(sunDir);
     L.realSunDir = L.sunDir;
     const float elevDeg = glm::degrees(std::asin(std::clamp(L.sunDir.y, -1.0f, 1.0f)));

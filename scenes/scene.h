@@ -59,6 +59,7 @@ struct FrameInput {
     glm::vec3 sunDir{0.0f, 1.0f, 0.0f}; // toward the sun, world frame
     glm::vec3 moonDir{0.0f, -1.0f, 0.0f}; // toward the moon, world frame (sim/lunar.h)
     float moonIlluminated = 0.0f;       // lit fraction of the moon's disc, 0 new .. 1 full
+    glm::mat3 starFrame{1.0f};          // eng::celestialFrame at Almalyk now: the star field turns with the night
     float aspect = 16.0f / 9.0f;
 };
 

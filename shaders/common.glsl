@@ -12,6 +12,7 @@ uniform vec4 uFog;         // density, height falloff, base height, exposure
 uniform float uSunDisk;
 uniform float uSunGlow;    // glow around the key light: 1 for the sun, faint for the moon
 uniform float uStars;      // star field brightness, 0 by day
+uniform mat4 uStarFrame;   // world direction -> the stars' fixed frame (the sky turns with sidereal time)
 uniform float uEmissiveScale;  // emissive relative to its day setting (lower at night: the exposure rose)
 uniform vec4 uMoon;        // xyz: toward the real sun; w: 1 when the key light (uSunDir) is the moon
 

@@ -50,7 +50,7 @@ void main() {
         // Stars: one in ~80 cells of a 3D grid on the view direction, a soft point of ~1.5 px at 1080p, fading
         // into the horizon's haze; cheap enough for the full-window pass, and only at night.
         vec3 d = normalize(vDir);
-        vec3 g = d * 230.0;
+        vec3 g = mat3(uStarFrame) * d * 230.0;
         vec3 c = floor(g);
         float h = fract(sin(dot(c, vec3(12.9898, 78.233, 37.719))) * 43758.5453);
         float star = step(0.988, h) * smoothstep(0.26, 0.04, length(g - c - 0.5));

@@ -105,6 +105,12 @@ double lunarIlluminatedAtJde(double jde) {
     return (1.0 + cosd(i)) / 2.0;
 }
 
+double localSiderealTimeDeg(Time t, double lon_deg) {
+    const double jd = static_cast<double>(t) / (86400.0 * 1e6) + 2440587.5;  // UT
+    const double Tu = (jd - 2451545.0) / 36525.0;
+    return norm360(280.46061837 + 360.98564736629 * (jd - 2451545.0) + Tu * Tu * (0.000387933 - Tu / 38710000.0) + lon_deg);
+}
+
 LunarPosition lunarPosition(Time t, double lat_deg, double lon_deg) {
     const double jd = static_cast<double>(t) / (86400.0 * 1e6) + 2440587.5;  // UT
     const double jde = jd + kDeltaT_s / 86400.0;
@@ -116,9 +122,7 @@ LunarPosition lunarPosition(Time t, double lat_deg, double lon_deg) {
     p.rightAscension_deg = norm360(std::atan2(sind(lam) * cosd(eps) - std::tan(bet * kDeg) * sind(eps), cosd(lam)) / kDeg);
     p.declination_deg = std::asin(sind(bet) * cosd(eps) + cosd(bet) * sind(eps) * sind(lam)) / kDeg;
     p.distance_km = ec.distance_km;
-    const double Tu = (jd - 2451545.0) / 36525.0;
-    const double gmst = norm360(280.46061837 + 360.98564736629 * (jd - 2451545.0) + Tu * Tu * (0.000387933 - Tu / 38710000.0));
-    const double H = gmst + lon_deg - p.rightAscension_deg;
+    const double H = localSiderealTimeDeg(t, lon_deg) - p.rightAscension_deg;
     const double sinAlt = sind(lat_deg) * sind(p.declination_deg) + cosd(lat_deg) * cosd(p.declination_deg) * cosd(H);
     const double alt = std::asin(sinAlt) / kDeg;
     // Horizontal parallax: the Moon is ~60 Earth radii away, so it stands up to ~1 degree lower than from the centre.

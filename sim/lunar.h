@@ -34,6 +34,9 @@ struct LunarPosition {
 LunarEcliptic lunarEclipticAtJde(double jde);
 // Fraction of the disc lit at a Julian Ephemeris Day, Meeus eq. 48.4 (phase angle from the mean elongation).
 double lunarIlluminatedAtJde(double jde);
+// Local mean sidereal time (degrees, 0..360) at longitude lon_deg (east positive): Greenwich mean sidereal time,
+// Meeus eq. 12.4, plus the longitude. The right ascension on the observer's meridian: the sky turns with it.
+double localSiderealTimeDeg(Time t, double lon_deg);
 // Full position for an observer at one instant.
 LunarPosition lunarPosition(Time t, double lat_deg, double lon_deg);
 

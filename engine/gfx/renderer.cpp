@@ -500,6 +500,7 @@ void Renderer::setFrameUniforms(ShaderProgram& p) const {
     p.set("uSunDisk", L.sunDiskSize);
     p.set("uSunGlow", L.sunGlow);
     p.set("uStars", L.stars);
+    p.set("uStarFrame", glm::mat4(L.starFrame));
     p.set("uEmissiveScale", L.emissiveScale);
     p.set("uLightCount", m_lightsUsed);
     p.set("uLightPos[0]", m_lightPos, m_lightsUsed);

@@ -110,6 +110,7 @@ struct Lighting {
     float sunDiskSize = 1.0f;      // 1 = the real sun's ~0.53 degree, drawn a little larger for the screen
     float sunGlow = 1.0f;          // strength of the forward-scattered glow around the key light (the moon's is faint)
     float stars = 0.0f;            // 0..1: the star field's brightness (night, clear sky)
+    glm::mat3 starFrame{1.0f};     // world direction -> the stars' fixed frame (celestialFrame): the sky turns
     float emissiveScale = 1.0f;    // lamps and glow relative to their day setting (the night's exposure would blow them out)
     bool keyIsMoon = false;        // sunDir/sunColor are the moon's (night): the disc is drawn as the moon
     glm::vec3 realSunDir{0.3f, 0.8f, -0.5f};  // toward the sun even when the key light is the moon (its phase)
@@ -120,7 +121,12 @@ struct SkyInputs {
     glm::vec3 moonDir{0.0f, -1.0f, 0.0f};     // unit vector toward the moon (below the horizon: no moonlight)
     float moonIlluminated = 0.0f;             // 0 new .. 1 full
     float turbidity = 3.0f;                   // Linke turbidity
+    glm::mat3 starFrame{1.0f};                // celestialFrame(latitude, sidereal time)
 };
+// The rotation from a world direction (x east, y up, -z north) to the equatorial frame fixed on the stars, for an
+// observer at latitude latDeg at local sidereal time siderealDeg: x toward right ascension 0 on the equator, z the
+// north celestial pole. The zenith maps to declination = latitude, right ascension = sidereal time.
+glm::mat3 celestialFrame(float latDeg, float siderealDeg);
 // Sky, ambient and fog colours and the key light. By day the key light is the sun; once the sun is 6 degrees under
 // the horizon it is the moon (when up), bluish and scaled by its lit fraction, and the exposure adapts to the night
 // (day-for-night: a moonlit scene reads, a moonless one keeps the sky glow, starlight and the lamps).

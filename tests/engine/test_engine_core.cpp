@@ -8,9 +8,11 @@
 #include <map>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/mat3x3.hpp>
 
 #include "engine/camera.h"
 #include "engine/frame_stats.h"
+#include "engine/gfx/renderer.h"
 #include "engine/image.h"
 #include "engine/paths.h"
 #include "engine/quality.h"
@@ -117,4 +119,25 @@ TEST_CASE("frame stats: nearest-rank percentiles") {
     CHECK(f.p99Ms == 99.0);
     CHECK(f.maxMs == 100.0);
     CHECK(eng::screenshotName("landscape", 2026, 6, 21, 8, 5, 9) == "almalyk-2026-06-21_08-05-09-landscape.png");
+}
+
+// Spherical astronomy, independent of the construction: the north celestial pole stands due north at an elevation
+// equal to the latitude and stays fixed; the zenith has declination = latitude and right ascension = sidereal time;
+// the frame is a rotation.
+TEST_CASE("celestial frame: the pole is fixed at the latitude's elevation, the zenith at RA = sidereal time") {
+    for (const float lat : {41.1f, -33.9f, 0.0f})
+        for (const float lst : {0.0f, 90.0f, 217.5f}) {
+            CAPTURE(lat);
+            CAPTURE(lst);
+            const glm::mat3 f = eng::celestialFrame(lat, lst);
+            const float phi = glm::radians(lat), th = glm::radians(lst);
+            const glm::vec3 pole(0.0f, std::sin(phi), -std::cos(phi));  // due north (-z), lat degrees up
+            const glm::vec3 p = f * pole, z = f * glm::vec3(0, 1, 0);
+            CHECK(p.z == doctest::Approx(1.0f).epsilon(1e-5));
+            CHECK(z.x == doctest::Approx(std::cos(phi) * std::cos(th)).epsilon(1e-5));
+            CHECK(z.y == doctest::Approx(std::cos(phi) * std::sin(th)).epsilon(1e-5));
+            CHECK(z.z == doctest::Approx(std::sin(phi)).epsilon(1e-5));
+            CHECK(glm::determinant(f) == doctest::Approx(1.0f).epsilon(1e-5));  // a rotation, not a mirror
+            CHECK(glm::length(f * glm::vec3(1, 0, 0)) == doctest::Approx(1.0f).epsilon(1e-5));
+        }
 }

@@ -63,3 +63,16 @@ TEST_CASE("the full moon of 25 January 2024 is fully lit and opposite the Sun") 
     CHECK_FALSE(later.waxing);
     CHECK(later.illuminated < 0.75);
 }
+
+// Meeus, Astronomical Algorithms (2nd ed.), examples 12.a and 12.b: Greenwich mean sidereal time on 1987 April 10 at
+// 0h UT is 13h10m46.3668s, at 19h21m00s UT 8h34m57.0896s; east longitudes add (Almalyk, 69.6 E, is 4h38m ahead).
+TEST_CASE("sidereal time reproduces Meeus examples 12.a and 12.b; longitude adds") {
+    const auto hms = [](double h, double m, double s) { return (h + m / 60.0 + s / 3600.0) * 15.0; };
+    CHECK(localSiderealTimeDeg(at("1987-04-10T00:00:00Z"), 0.0) == doctest::Approx(hms(13, 10, 46.3668)).epsilon(1e-7));
+    CHECK(localSiderealTimeDeg(at("1987-04-10T19:21:00Z"), 0.0) == doctest::Approx(hms(8, 34, 57.0896)).epsilon(1e-7));
+    CHECK(localSiderealTimeDeg(at("1987-04-10T19:21:00Z"), 69.6) == doctest::Approx(hms(8, 34, 57.0896) + 69.6).epsilon(1e-7));
+    // One sidereal day (23h56m04.0905s) later the sky is back where it was.
+    const double a = localSiderealTimeDeg(at("2026-06-21T18:00:00Z"), 69.6);
+    const double b = localSiderealTimeDeg(at("2026-06-22T17:56:04Z"), 69.6);
+    CHECK(std::fabs(std::remainder(a - b, 360.0)) < 0.002);
+}
