@@ -692,20 +692,30 @@ void drawMainUi(UiModel& ui, const sim::Params& params, std::vector<sim::Command
     handleShortcuts(ui);
     if (!ui.showUi) return;
     if (ImGui::BeginMainMenuBar()) {
-        sceneMenu(ui);
-        simulationMenu(ui);
-        parametersMenu(ui);
-        viewMenu(ui);
-        languageMenu(ui);
-        helpMenu(ui);
         // The way back to the start scene from every other scene.
         const bool atHome = ui.currentScene >= 0 && static_cast<std::size_t>(ui.currentScene) < ui.scenes.size() &&
                             ui.scenes[static_cast<std::size_t>(ui.currentScene)] == ui.homeScene;
-        if (!ui.homeScene.empty() && !atHome) {
-            ImGui::Separator();
+        auto home = [&](bool rtl) {
+            if (ui.homeScene.empty() || atHome) return;
+            if (!rtl) ImGui::Separator();
             ImGui::PushStyleColor(ImGuiCol_Text, kCopperLight);
             if (ImGui::MenuItem(eng::tr("< Overview"), eng::tr("Home"))) ui.homeRequested = true;
             ImGui::PopStyleColor();
+            if (rtl) ImGui::Separator();
+        };
+        void (*const menus[])(UiModel&) = {sceneMenu, simulationMenu, parametersMenu, viewMenu, languageMenu, helpMenu};
+        if (eng::rightToLeft()) {
+            // Right to left (Arabic): the first menu stands at the right edge and the rest follow it leftwards, as
+            // an Arabic reader scans; the width is last frame's (the labels do not change between frames).
+            const float pad = ImGui::GetStyle().WindowPadding.x;
+            ImGui::SetCursorPosX(std::max(pad, ImGui::GetWindowWidth() - ui.menuBarWidth - pad));
+            const float x0 = ImGui::GetCursorPosX();
+            home(true);
+            for (int k = 5; k >= 0; --k) menus[k](ui);
+            ui.menuBarWidth = ImGui::GetCursorPosX() - x0;
+        } else {
+            for (auto* menu : menus) menu(ui);
+            home(false);
         }
         ImGui::EndMainMenuBar();
     }

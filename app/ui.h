@@ -71,6 +71,7 @@ struct UiModel {
     Quality quality = Quality::Auto;
     bool fullscreen = false;
     bool showUi = true;               // F1 hides everything (clean picture for delegations)
+    float menuBarWidth = 0.0f;        // the menus' width last frame (right-to-left languages align them right)
     float uiScale = 1.0f;             // View > Text size: the presenter's factor (1.0 = 100 %; kUiScaleSteps)
 
     // --- out: one-shot requests; the frame loop clears them after acting ---
