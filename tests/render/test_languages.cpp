@@ -4,7 +4,9 @@
 // The pictures stay in <build>/render_out/lang_<code>_<scene>.png for a reader of each language to look at.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <utility>
 #include <string>
 
 #include "render_shot.h"
@@ -12,6 +14,17 @@
 namespace {
 
 constexpr int kW = 1920, kH = 1080;
+
+// The leftmost and rightmost columns of bright (text) pixels in rows [y0, y1) of the dark menu bar.
+std::pair<int, int> textColumns(const Shot& s, int y0, int y1) {
+    int lo = s.w, hi = -1;
+    for (int y = y0; y < y1; ++y)
+        for (int x = 0; x < s.w; ++x) {
+            const unsigned char* p = &s.px[(static_cast<std::size_t>(y) * s.w + x) * 3];
+            if (std::max({p[0], p[1], p[2]}) > 150) lo = std::min(lo, x), hi = std::max(hi, x);
+        }
+    return {lo, hi};
+}
 
 }  // namespace
 
@@ -31,6 +44,17 @@ TEST_CASE("languages: every scene's interface in ru, ja and ar at 1920x1080, fon
             // Arabic mirrors the panels to the right edge (tests/engine/test_gui_mirror.cpp): where the English panel
             // was and where the Arabic one is both change, so up to twice the area.
             CHECK(changedFraction(s, en, 0, kH) < (std::string(lang) == "ar" ? 0.8 : 0.5));
+            // The menus start where the reader starts: at the left edge, and in Arabic at the right edge with
+            // nothing in the bar's left third.
+            const auto [lo, hi] = textColumns(s, 4, 18);
+            INFO("menu text from x = " << lo << " to " << hi);
+            if (std::string(lang) == "ar") {
+                CHECK(hi > kW - 80);
+                CHECK(lo > kW / 3);
+            } else {
+                CHECK(lo < 80);
+                CHECK(hi < kW * 2 / 3);
+            }
         }
     }
 }
