@@ -42,20 +42,19 @@ constexpr WhatIf kWhatIfs[] = {
 
 // One button per language, each in its own name and script, the current one lit: a visitor finds theirs at a glance
 // (emoji flags would not render, and a flag is a country, not a language).
-void languageButtons(Session& s) {
-    const float em = ImGui::GetFontSize();
+void languageButtons(Session& s, float height) {
     float x = 0.0f;
     const float right = ImGui::GetContentRegionAvail().x;
     for (const eng::Language& l : eng::languages()) {
         const std::string name = l.rightToLeft ? eng::bidiLine(l.nativeName, true) : std::string(l.nativeName);
-        const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+        const float w = ImGui::CalcTextSize(name.c_str()).x + ImGui::GetStyle().FramePadding.x * 3.0f;
         if (x > 0.0f && x + w <= right) ImGui::SameLine();
         else x = 0.0f;
         x += w + ImGui::GetStyle().ItemSpacing.x;
         const bool current = eng::language() == l.code;
         if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushID(l.code);
-        if (ImGui::Button(name.c_str(), ImVec2(0.0f, em * 1.9f)) && !current) s.requestLanguage(l.code);
+        if (ImGui::Button(name.c_str(), ImVec2(w, height)) && !current) s.requestLanguage(l.code);
         ImGui::PopID();
         if (current) ImGui::PopStyleColor();
     }
@@ -183,16 +182,22 @@ FramePlan KioskDirector::plan(Session& s) {
 
 void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float em = ImGui::GetFontSize();
+    // A visitor stands at arm's length from a big screen: the panel speaks in the title face (24 px at 100 %, the
+    // menus' 17 px would be small there) under a heading in the captions' face.
+    ImFont* body = titleFont();
+    const float em = body ? body->FontSize : ImGui::GetFontSize();
     eng::setNextWindowPos("##visitor", vp->Pos.x + em, vp->Pos.y + em);
     ImGui::SetNextWindowSize(ImVec2(em * 22.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.82f);
     ImGui::Begin("##visitor", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::PushFont(titleFont());
+    ImGui::PushFont(captionFont());
     ImGui::TextUnformatted(eng::tr("Explore Almalyk"));
     ImGui::PopFont();
-    languageButtons(s);
+    // The language buttons in the regular face: the title face is bold, and CJK and Arabic have no bold of their
+    // own, so their names would look lighter and smaller beside "English" in bold.
+    languageButtons(s, em * 1.8f);  // touch targets ~44 px at 100 %
+    ImGui::PushFont(body);
     ImGui::Spacing();
     const ImVec2 big(-1.0f, em * 2.6f);
     for (std::size_t i = 0; i < m_sceneNames.size(); ++i) {
@@ -241,6 +246,7 @@ void KioskDirector::drawVisitorPanel(Session& s, std::vector<sim::Command>& out)
         ImGui::TextColored(ImVec4(0.95f, 0.7f, 0.45f, 1.0f), "%s", eng::formatf(eng::tr("The tour resumes in %.0f s - touch to stay"),
                            std::ceil(m_machine.secondsLeft(m_wall))).c_str());
     }
+    ImGui::PopFont();
     ImGui::End();
 }
 

@@ -31,10 +31,11 @@ struct Family {
     float scale;          // its size against the base face's, so its letters look as large as DejaVu's Latin
 };
 // Noto Sans Arabic keeps room for tall marks: at DejaVu's pixel size its letters read a third smaller (checked on
-// 1080p shots), hence 1.3; the CJK faces match DejaVu's cap height closely.
+// 1080p shots), hence 1.3. The CJK faces at DejaVu's size read a little small beside its wide Latin (日本語 and
+// 한국어 beside "English" on the kiosk's language buttons, 1080p shots), hence 1.1.
 constexpr Family kBase{"DejaVu Sans", "fonts-dejavu-core", false, 1.0f};
-constexpr Family kCjkJp{"Noto Sans CJK JP", "fonts-noto-cjk", false, 1.0f};
-constexpr Family kCjkKr{"Noto Sans CJK KR", "fonts-noto-cjk", false, 1.0f};
+constexpr Family kCjkJp{"Noto Sans CJK JP", "fonts-noto-cjk", false, 1.1f};
+constexpr Family kCjkKr{"Noto Sans CJK KR", "fonts-noto-cjk", false, 1.1f};
 constexpr Family kArabic{"Noto Sans Arabic", "fonts-noto-core", true, 1.3f};
 
 bool arabicBlock(char32_t c) {
