@@ -36,6 +36,27 @@ void tooltip(const char* text) {
     if (text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
 
+void sameLineIfFits(float nextWidth) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float end = ImGui::GetItemRectMax().x + st.ItemSpacing.x + nextWidth;
+    if (end <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+float labelWidth(std::initializer_list<const char*> labels) {
+    float w = 0.0f;
+    for (const char* l : labels)
+        if (l) w = std::max(w, ImGui::CalcTextSize(l, nullptr, true).x);
+    return w + ImGui::GetStyle().ItemInnerSpacing.x;
+}
+
+float smallButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+}
+
+float comboWidth(float widestItemText) {
+    return widestItemText + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();  // the arrow button is square
+}
+
 void CommandOutbox::setParam(const std::string& name, double value) {
     char b[64];
     std::snprintf(b, sizeof b, "%.9g", value);

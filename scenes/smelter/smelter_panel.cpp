@@ -101,10 +101,17 @@ void SmelterScene::drawUi(const FrameInput& in) {
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Live plots"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        // Eight plots of 2.6 em (the title inside each): the block is as tall before they fill as after, so the
+        // controls below never jump.
+        const float plotH = 2.6f * ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.y;
+        const float blockH = 8.0f * plotH + 7.0f * spacing;
         if (m_plots.size() < 2) {
+            const float top = ImGui::GetCursorPosY();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 5 sim minutes)."));
             ImGui::PopStyleColor();
+            const float used = ImGui::GetCursorPosY() - top - spacing;
+            if (used < blockH) ImGui::Dummy(ImVec2(1.0f, blockH - used));
         } else {
             const float w = ImGui::GetContentRegionAvail().x;
             const double span = m_plots.spanHours();
@@ -121,7 +128,7 @@ void SmelterScene::drawUi(const FrameInput& in) {
                 const float pad = std::max((hi - lo) * 0.1f, floor);
                 char id[16];
                 std::snprintf(id, sizeof id, "##plot%zu", metric);
-                ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, 46));
+                ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, plotH));
             };
             plot(0, eng::N_("Furnace °C"), 5.0f);
             // xgettext:no-c-format
@@ -136,7 +143,10 @@ void SmelterScene::drawUi(const FrameInput& in) {
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Controls"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::PushItemWidth(-12.0f * ImGui::GetFontSize());  // 12 em left for the label ("Плотность тока, А/м²")
+        // Every label its language's room ("Плотность тока, А/м²", "O2-Anreicherung"); the slider takes the rest.
+        ImGui::PushItemWidth(-kit::labelWidth({eng::tr("Feed, t/h"), eng::tr("O2 enrichment"), eng::tr("Flux: slag Fe/SiO2"),
+                                               eng::tr("Matte grade target, % Cu"), eng::tr("Current density, A/m2"),
+                                               eng::tr("SO2 capture"), eng::tr("Converters in service")}));
         paramSlider(eng::N_("Feed, t/h"), "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
                     eng::N_("Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
                     "more matte and slag (more ladles and slag pots), more SO2."));
