@@ -175,8 +175,9 @@ void applyColors(ImGuiStyle& s) {
     c[ImGuiCol_ScrollbarGrabHovered] = kCopperDark;
     c[ImGuiCol_ScrollbarGrabActive] = kCopper;
     c[ImGuiCol_CheckMark] = kCopperLight;
-    c[ImGuiCol_SliderGrab] = kCopper;
-    c[ImGuiCol_SliderGrabActive] = kCopperLight;
+    // ImGui centres a slider's value over its knob's track: a translucent knob lets the number read through it.
+    c[ImGuiCol_SliderGrab] = withAlpha(kCopper, 0.45f);
+    c[ImGuiCol_SliderGrabActive] = withAlpha(kCopperLight, 0.60f);
     c[ImGuiCol_Button] = raised;
     c[ImGuiCol_ButtonHovered] = kCopperDark;
     c[ImGuiCol_ButtonActive] = kCopper;
@@ -240,7 +241,7 @@ void setupUiStyle(float scale) {
     s.ItemSpacing = {10, 7};
     s.ItemInnerSpacing = {6, 5};
     s.ScrollbarSize = 14.0f;
-    s.GrabMinSize = 12.0f;
+    s.GrabMinSize = 7.0f;  // a slim knob: the value drawn over it stays legible
     s.WindowTitleAlign = {0.02f, 0.5f};
     s.ScaleAllSizes(scale);
 

@@ -35,7 +35,11 @@ void tooltip(const char* text);
 // labelWidth(labels): the widest of the (translated) labels plus the label gap: PushItemWidth(-labelWidth(...))
 //   leaves every slider's label its room whatever the language.
 // smallButtonWidth(label): a SmallButton's width; comboWidth(w): a combo's width for items up to w pixels of text.
+// fittingWidth(window, minWidth): the outer width the named window needs for its widest item of the last frame
+//   (tables of fixed columns, rows of buttons; wrapped text takes what it gets), at least minWidth: a minimum size
+//   constraint of it widens a panel whose German or Russian words would be cut, and never narrows one.
 void sameLineIfFits(float nextWidth);
+float fittingWidth(const char* window, float minWidth);
 float labelWidth(std::initializer_list<const char*> labels);
 float smallButtonWidth(const char* label);
 float comboWidth(float widestItemText);

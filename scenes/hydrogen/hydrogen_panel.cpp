@@ -242,8 +242,8 @@ void HydrogenScene::drawPlots() {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days)."));
         ImGui::PopStyleColor();
-        const float used = ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y;
-        if (used < height) ImGui::Dummy(ImVec2(1.0f, height - used));
+        // To where the last plot's bottom would be (the next item then follows at the same place).
+        ImGui::Dummy(ImVec2(1.0f, std::max(0.0f, top + height - ImGui::GetCursorPosY())));
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -396,9 +396,12 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     eng::setNextWindowPos("Hydrogen", 10, 60, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(48.0f * em, 0), ImGuiCond_FirstUseEver);
-    // Never taller than the screen below the menu and above the status line: it scrolls instead.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
-    if (!ImGui::Begin(eng::tr("Hydrogen for PRMiTS: panels, store and reformer"), &m_showPanel)) { ImGui::End(); return; }
+    // Never taller than the screen below the menu and above the status line: it scrolls instead. Never narrower than
+    // its tables and button rows in the language shown (German, Russian): it widens instead of cutting them.
+    const char* title = eng::tr("Hydrogen for PRMiTS: panels, store and reformer");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(display.x, kit::fittingWidth(title, 20.0f * em)), 0),
+                                        ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
+    if (!ImGui::Begin(title, &m_showPanel)) { ImGui::End(); return; }
     ImGui::TextUnformatted(eng::formatf(eng::tr("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%"),
                 m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud).c_str());
     // One figure for the panels' hydrogen on the whole panel: the supply view's (after the separator), as the store
@@ -408,8 +411,7 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     ImGui::TextUnformatted(h2::fieldAreaLine(area).c_str());
     tip(eng::N_("Active panel area: the trays collecting sunlight (the Panel area parameter plus the rows the catalyst\n"
         "line has built from slag). Land: the ground the field covers with its row spacing (econ.ground_cover_ratio)."));
-    ImGui::TextUnformatted(eng::formatf(eng::tr("STH %.3g %%   H₂ from panels %s kg/h (after the separator)"), m_sth,
-                h2::panelsRateText(now).c_str()).c_str());
+    ImGui::TextUnformatted(h2::panelsLine(m_sth, now).c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", eng::formatf(eng::tr("STH after catalyst ageing. Gross %s kg/h before the separator's loss."),
                           kit::formatNumber("%.2f", m_h2kgh).c_str()).c_str());

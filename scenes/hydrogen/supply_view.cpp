@@ -105,6 +105,11 @@ std::string fieldAreaLine(const FieldArea& a) {
 
 std::string panelsRateText(const SupplyNow& n) { return num("%.2f", n.panels_kg_h); }
 
+std::string panelsLine(double sthEffectivePercent, const SupplyNow& n) {
+    return eng::formatf(eng::tr("STH %.3g %%   H₂ from panels %s kg/h (after the separator)"), sthEffectivePercent,
+                        panelsRateText(n).c_str());
+}
+
 std::vector<Row> supplyRows(const SupplyNow& n) {
     return {
         {"demand", eng::N_("PRMiTS demand"), num("%.2f", n.demand_kg_h), "kg/h",
