@@ -211,9 +211,7 @@ void HydrogenScene::drawSupply(const sim::State& s) {
     std::string day[std::size(items)];
     for (std::size_t i = 0; i < std::size(items); ++i) {
         const double kg = m_totals.lastHours(s, items[i], 24.0, &span);
-        char b[32];
-        eng::localSnprintf(b, sizeof b, std::isfinite(kg) ? "%.1f kg" : "-", kg);
-        day[i] = b;
+        day[i] = std::isfinite(kg) ? kit::formatNumber("%.1f", kg) + " " + eng::unitSymbol("kg") : std::string("-");  // "14,2 кг"
     }
     char dayHeader[32];
     if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "%s", eng::tr("last 24 h"));
@@ -258,7 +256,7 @@ void HydrogenScene::drawPlots() {
     char title[96];
     eng::localSnprintf(title, sizeof title, eng::tr("H₂ supply and demand, kg/h - last %.0f h"), m_plots.spanHours());
     ImGui::TextUnformatted(title);
-    linesPlot("##supplyplot", m_plots, lines, "kg/h", 9.0f * em);
+    linesPlot("##supplyplot", m_plots, lines, eng::unitSymbol("kg/h").c_str(), 9.0f * em);  // "кг/ч" on the axis
     // The store and the sun, side by side.
     const std::vector<float>& st = m_plots.series(h2::kPlotStorage);
     const std::vector<float>& poa = m_plots.series(h2::kPlotPoa);

@@ -38,9 +38,11 @@ const Place kPlaces[] = {
 // The number in the language's format and the unit as the language writes it; a per-day rate from its parts
 // ("t/d": "т/сут" in Russian).
 std::string figure(const char* format, double v, std::string_view unit) {
+    // (Right to left, a composed unit would mix directions inside a left-to-right number: it stays as written.)
     const std::size_t slash = unit.find('/');
-    const std::string u = unit == "t/d" ? eng::unitSymbol(unit.substr(0, slash)) + "/" + eng::unitSymbol(unit.substr(slash + 1))
-                                        : eng::unitSymbol(unit);
+    const std::string u = unit == "t/d" && !eng::rightToLeft()
+                              ? eng::unitSymbol(unit.substr(0, slash)) + "/" + eng::unitSymbol(unit.substr(slash + 1))
+                              : eng::unitSymbol(unit);
     return kit::formatNumber(format, v) + " " + u;
 }
 
@@ -65,7 +67,10 @@ LandscapeFigures readLandscapeFigures(const FrameInput& in) {
 void drawLandscapePanel(const FrameInput& in) {
     const LandscapeFigures f = readLandscapeFigures(in);
     const float em = ImGui::GetFontSize();
-    eng::setNextWindowPos("Almalyk valley", 10, 3.0f * em, ImGuiCond_FirstUseEver);
+    // Bottom left, above the status line: over the valley's near fields, clear of the labels it explains (the pit,
+    // the smelter and the town stand in the middle of every camera preset).
+    const float bottom = ImGui::GetIO().DisplaySize.y - 2.5f * em;
+    eng::setNextWindowPos("Almalyk valley", 10, bottom, ImGuiCond_FirstUseEver, 0.0f, 1.0f);
     // Auto-resized: the legend is as wide as its longest line in every language and at every text size.
     if (!ImGui::Begin(eng::tr("Almalyk valley"), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
@@ -73,16 +78,18 @@ void drawLandscapePanel(const FrameInput& in) {
     }
     // The clock and the light the picture is drawn with.
     const sim::CivilTime c = sim::toLocalCivil(in.now);
-    char when[48];
-    std::snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
-    ImGui::TextUnformatted(eng::formatf(eng::tr("%s local time (UTC+5)"), when).c_str());
+    const std::string when = eng::formatDateTime({c.year, c.month, c.day, c.hour, c.minute});  // as the status line writes it
+    ImGui::TextUnformatted(eng::formatf(eng::tr("%s local time (UTC+5)"), when.c_str()).c_str());
     const double sunElevation = glm::degrees(std::asin(std::clamp(static_cast<double>(in.sunDir.y), -1.0, 1.0)));
-    const std::string light = f.night ? eng::formatf(eng::tr("Night: moon %.0f %% lit, exposure x%.2f"), 100.0 * in.moonIlluminated,
+    const std::string light = f.night && in.moonDir.y <= 0.0f
+                                  ? eng::formatf(eng::tr("Night: the moon is down, exposure ×%.2f"), static_cast<double>(f.exposure))
+                              : f.night ? eng::formatf(eng::tr("Night: moon %.0f %% lit, exposure ×%.2f"), 100.0 * in.moonIlluminated,
                                                      static_cast<double>(f.exposure))
-                                      : eng::formatf(eng::tr("Sun %.0f° above the horizon, exposure x%.2f"), sunElevation,
+                                      : eng::formatf(eng::tr("Sun %.0f° above the horizon, exposure ×%.2f"), sunElevation,
                                                      static_cast<double>(f.exposure));
     ImGui::TextDisabled("%s", light.c_str());
-    kit::tooltip(eng::tr("The exposure the picture is tone-mapped with: 1 at noon; it rises at night as the eye adapts"));
+    kit::tooltip(eng::tr("The exposure the picture is tone-mapped with: about 0.8 by day, higher at dusk and at night, as\n"
+                         "the eye adapts"));
     ImGui::Separator();
 
     if (ImGui::BeginTable("##places", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -93,7 +100,16 @@ void drawLandscapePanel(const FrameInput& in) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(eng::tr(fac->title));
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", eng::tr(p.what));
+            // Wrapped at 18 em: the legend stays narrow at 200 % text (right to left: one shaped line each).
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (eng::rightToLeft()) {
+                ImGui::TextUnformatted(eng::tr(p.what));
+            } else {
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 18.0f * em);
+                ImGui::TextWrapped("%s", eng::tr(p.what));
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::PopStyleColor();
         }
         ImGui::EndTable();
     }

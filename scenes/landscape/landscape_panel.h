@@ -17,7 +17,7 @@ namespace scenes {
 
 struct LandscapeFigures {
     double ore_t_h = 0, cathode_t_d = 0, h2_kg_h = 0;  // ore: mean of the last hour; the others now
-    float exposure = 1.0f;                             // the tone mapper's exposure this frame (1 at noon)
+    float exposure = 1.0f;                             // the tone mapper's exposure this frame (~0.8 by day)
     bool night = false;                                // the key light is the moon (or only the sky glow)
 };
 LandscapeFigures readLandscapeFigures(const FrameInput& in);
