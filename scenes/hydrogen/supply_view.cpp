@@ -106,7 +106,7 @@ std::string fieldAreaLine(const FieldArea& a) {
 std::string panelsRateText(const SupplyNow& n) { return num("%.2f", n.panels_kg_h); }
 
 std::string panelsLine(double sthEffectivePercent, const SupplyNow& n) {
-    return eng::formatf(eng::tr("STH %.3g %%   H₂ from panels %s kg/h (after the separator)"), sthEffectivePercent,
+    return eng::formatf(eng::tr("STH %.3g %% after ageing   H₂ from panels %s kg/h (after the separator)"), sthEffectivePercent,
                         panelsRateText(n).c_str());
 }
 

@@ -52,7 +52,8 @@ std::string fieldAreaLine(const FieldArea& a);
 // The panels' H2 after the separator, as every place on screen writes it ("8.13"): the panel's header, the store
 // rows and the field's label all show this one text of SupplyNow::panels_kg_h.
 std::string panelsRateText(const SupplyNow& n);
-// The panel's second header line: "STH 0.639 %   H₂ from panels 5.84 kg/h (after the separator)".
+// The panel's second header line: "STH 0.639 % after ageing   H₂ from panels 5.84 kg/h (after the separator)" (the
+// effective STH: the STH slider sets the fresh catalyst's).
 std::string panelsLine(double sthEffectivePercent, const SupplyNow& n);
 
 // One line of a panel table: the words, the number as shown, its unit; key is stable for tests and code.
