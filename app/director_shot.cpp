@@ -29,10 +29,10 @@ ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
     }
     advanceWorldTo(*s.world, m_time);
     // --ui with no warm-up: before its first tick the world has no rates yet (STH 0, 0 kg/h, 0 t/h), which no
-    // visitor ever sees in the window. The picture shows the state after the first tick, at that tick's end.
+    // visitor ever sees in the window. As in the window, the clock shows --start and the state is the tick that
+    // runs from it (the window draws between the last two states); the 3D view stays at --start.
     if (o.ui && s.world->tick() == 0) {
         s.world->step();
-        m_time = s.world->now();
         s.scene().observe(s.world->state());
     }
     // --ui: the window's UI as a visitor sees it at the default speed.
