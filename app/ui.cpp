@@ -16,6 +16,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/caption.h"  // displayUnit: the registry's units as the screen writes them
 #include "app/titles.h"
 #include "engine/bidi.h"
 #include "engine/fonts.h"
@@ -304,9 +305,11 @@ namespace {
 // printf format for a slider: value plus unit, with the unit's '%' escaped.
 std::string sliderFormat(const sim::ParamDef& d) {
     std::string f = d.kind == sim::ParamKind::Integer ? "%.0f" : "%.4g";
-    if (!d.unit.empty() && d.unit != "-") {
-        f += ' ';
-        for (char ch : d.unit) f += ch == '%' ? std::string("%%") : std::string(1, ch);
+    // The unit as the screen writes it: "°C" for the registry's "C", "m²" for "m2", "т/ч" in Russian (caption.h).
+    const std::string unit = eng::unitSymbol(displayUnit(d.unit));
+    if (!unit.empty()) {
+        if (unit != "\u00b0") f += ' ';
+        for (char ch : unit) f += ch == '%' ? std::string("%%") : std::string(1, ch);
     }
     return f;
 }
