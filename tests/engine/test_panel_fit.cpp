@@ -117,6 +117,8 @@ TEST_CASE("panels: every window's content fits inside it at UI scales 100, 150 a
             ui.frame(draw);
             openHeader(eng::tr("Hydrogen for PRMiTS: panels, store and reformer"), eng::tr("Controls: STH, field, weather, reformer, capture"));
             for (int f = 0; f < 3; ++f) ui.frame(draw);  // auto-sized windows settle in two frames
+            // The app's own font at the presenter's size (app/ui.cpp: 17 px at 100 %), not ImGui's default.
+            CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(std::round(17.0f * scale)));
             int windows = 0;
             for (ImGuiWindow* win : GImGui->Windows) windows += win->Active && !(win->Flags & ImGuiWindowFlags_ChildWindow) ? 1 : 0;
             CHECK(windows == 4);  // the four panels: none was skipped
