@@ -1,5 +1,5 @@
 // app/director_shot.cpp — `almalyk shot` as a director: the world was advanced to the shot's time before the loop
-// (warm-up hours); then kWarmupFrames + 1 frames at a fixed 1/60 s with the clock held, the last one not swapped
+// (warm-up hours; with --ui at least its first tick); then kWarmupFrames + 1 frames at a fixed 1/60 s with the clock held, the last one not swapped
 // and read back as the PNG. No input reaches the UI (--ui), so it asks for nothing.
 #include <algorithm>
 #include <cstdio>
@@ -28,6 +28,13 @@ ShotDirector::ShotDirector(const ShotOptions& o, Session& s) : m_o(o) {
         }
     }
     advanceWorldTo(*s.world, m_time);
+    // --ui with no warm-up: before its first tick the world has no rates yet (STH 0, 0 kg/h, 0 t/h), which no
+    // visitor ever sees in the window. As in the window, the clock shows --start and the state is the tick that
+    // runs from it (the window draws between the last two states); the 3D view stays at --start.
+    if (o.ui && s.world->tick() == 0) {
+        s.world->step();
+        s.scene().observe(s.world->state());
+    }
     // --ui: the window's UI as a visitor sees it at the default speed.
     fillScenePicker(m_ui, s.sceneName());
     m_ui.renderer = s.renderer->glRenderer();

@@ -13,6 +13,7 @@
 #include "engine/atomic_file.h"
 #include "engine/gui.h"
 #include "engine/i18n.h"
+#include "engine/locale_format.h"
 
 namespace app {
 
@@ -132,7 +133,8 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         return false;
     }
     const TourTimeline& tl = play.timeline();
-    ImGui::Text(eng::tr("%s  -  %zu steps, %s"), tour.title.c_str(), tour.steps.size(), formatMinSec(tl.total).c_str());
+    ImGui::Text(eng::trn("%s  -  %zu step, %s", "%s  -  %zu steps, %s", static_cast<long>(tour.steps.size())), tour.title.c_str(),
+                tour.steps.size(), formatMinSec(tl.total).c_str());
 
     // ---- the steps ----
     ImGui::BeginChild("##steps", ImVec2(0, em * 10.0f), true);
@@ -208,8 +210,10 @@ bool drawTourEditor(TourEditorState& ed, TourPlayback& play, Session& s) {
         ImGui::SameLine();
         ImGui::TextWrapped("%s", formatCaption(st.caption, s.world->state(), s.world->now(), play.numbers).c_str());
     }
-    ImGui::Text(eng::tr("Camera: %s, %zu keyframe%s"), st.camera.preset.empty() ? "keyframed" : ("preset " + st.camera.preset).c_str(),
-                st.camera.keyframes.size(), st.camera.keyframes.size() == 1 ? "" : "s");
+    const std::size_t keyframes = st.camera.keyframes.size();
+    const std::string how = st.camera.preset.empty() ? std::string(eng::tr("keyframed"))
+                                                     : eng::formatf(eng::tr("preset %s"), st.camera.preset.c_str());
+    ImGui::Text(eng::trn("Camera: %s, %zu keyframe", "Camera: %s, %zu keyframes", static_cast<long>(keyframes)), how.c_str(), keyframes);
     if (ImGui::Button(eng::tr("Set camera to this view"))) apply(setStepCamera(tour, ed.selected, s.camera.pose()));
     ImGui::SameLine();
     const bool inThisStep = play.cursor().step == ed.selected && !play.cursor().flying;

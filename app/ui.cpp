@@ -16,6 +16,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/caption.h"  // displayUnit: the registry's units as the screen writes them
 #include "app/titles.h"
 #include "engine/bidi.h"
 #include "engine/fonts.h"
@@ -175,8 +176,9 @@ void applyColors(ImGuiStyle& s) {
     c[ImGuiCol_ScrollbarGrabHovered] = kCopperDark;
     c[ImGuiCol_ScrollbarGrabActive] = kCopper;
     c[ImGuiCol_CheckMark] = kCopperLight;
-    c[ImGuiCol_SliderGrab] = kCopper;
-    c[ImGuiCol_SliderGrabActive] = kCopperLight;
+    // ImGui centres a slider's value over its knob's track: a translucent knob lets the number read through it.
+    c[ImGuiCol_SliderGrab] = withAlpha(kCopper, 0.45f);
+    c[ImGuiCol_SliderGrabActive] = withAlpha(kCopperLight, 0.60f);
     c[ImGuiCol_Button] = raised;
     c[ImGuiCol_ButtonHovered] = kCopperDark;
     c[ImGuiCol_ButtonActive] = kCopper;
@@ -240,7 +242,7 @@ void setupUiStyle(float scale) {
     s.ItemSpacing = {10, 7};
     s.ItemInnerSpacing = {6, 5};
     s.ScrollbarSize = 14.0f;
-    s.GrabMinSize = 12.0f;
+    s.GrabMinSize = 7.0f;  // a slim knob: the value drawn over it stays legible
     s.WindowTitleAlign = {0.02f, 0.5f};
     s.ScaleAllSizes(scale);
 
@@ -303,9 +305,11 @@ namespace {
 // printf format for a slider: value plus unit, with the unit's '%' escaped.
 std::string sliderFormat(const sim::ParamDef& d) {
     std::string f = d.kind == sim::ParamKind::Integer ? "%.0f" : "%.4g";
-    if (!d.unit.empty() && d.unit != "-") {
-        f += ' ';
-        for (char ch : d.unit) f += ch == '%' ? std::string("%%") : std::string(1, ch);
+    // The unit as the screen writes it: "°C" for the registry's "C", "m²" for "m2", "т/ч" in Russian (caption.h).
+    const std::string unit = eng::unitSymbol(displayUnit(d.unit));
+    if (!unit.empty()) {
+        if (unit != "\u00b0") f += ' ';
+        for (char ch : unit) f += ch == '%' ? std::string("%%") : std::string(1, ch);
     }
     return f;
 }

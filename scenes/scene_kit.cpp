@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // a window's last content width (fittingWidth)
 
 #include "engine/gui.h"
 #include "engine/locale_format.h"
@@ -34,6 +35,35 @@ std::string formatNumber(const char* format, double v, double groupFrom) {
 
 void tooltip(const char* text) {
     if (text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+}
+
+void sameLineIfFits(float nextWidth) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float end = ImGui::GetItemRectMax().x + st.ItemSpacing.x + nextWidth;
+    if (end <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+float fittingWidth(const char* window, float minWidth) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(window);
+    if (!w || w->Collapsed || w->Hidden) return minWidth;
+    // The last frame's widest item, its padding, and what lies right of the inner rect (scrollbar, border).
+    const float rightDecor = w->Pos.x + w->Size.x - w->InnerRect.Max.x;
+    return std::max(minWidth, std::ceil(w->DC.IdealMaxPos.x + w->WindowPadding.x - w->Pos.x + rightDecor));
+}
+
+float labelWidth(std::initializer_list<const char*> labels) {
+    float w = 0.0f;
+    for (const char* l : labels)
+        if (l) w = std::max(w, ImGui::CalcTextSize(l, nullptr, true).x);
+    return w + ImGui::GetStyle().ItemInnerSpacing.x;
+}
+
+float smallButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+}
+
+float comboWidth(float widestItemText) {
+    return widestItemText + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();  // the arrow button is square
 }
 
 void CommandOutbox::setParam(const std::string& name, double value) {

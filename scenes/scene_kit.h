@@ -13,6 +13,7 @@
 // Does NOT: apply commands (the World does, at its next tick) or lay out the panel.
 #pragma once
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <vector>
@@ -27,6 +28,21 @@ namespace scenes::kit {
 
 // Shows `text` as the tooltip of the last ImGui item while it is hovered (nothing for null).
 void tooltip(const char* text);
+
+// Layout that fits every language and text size (ImGui 1.86 has no flow layout):
+// sameLineIfFits(w): after an item, stays on its line when the next item, w pixels wide, ends inside the window's
+//   content region; otherwise the next item starts a new line (a row of buttons wraps instead of running off).
+// labelWidth(labels): the widest of the (translated) labels plus the label gap: PushItemWidth(-labelWidth(...))
+//   leaves every slider's label its room whatever the language.
+// smallButtonWidth(label): a SmallButton's width; comboWidth(w): a combo's width for items up to w pixels of text.
+// fittingWidth(window, minWidth): the outer width the named window needs for its widest item of the last frame
+//   (tables of fixed columns, rows of buttons; wrapped text takes what it gets), at least minWidth: a minimum size
+//   constraint of it widens a panel whose German or Russian words would be cut, and never narrows one.
+void sameLineIfFits(float nextWidth);
+float fittingWidth(const char* window, float minWidth);
+float labelWidth(std::initializer_list<const char*> labels);
+float smallButtonWidth(const char* label);
+float comboWidth(float widestItemText);
 
 // The number as the printf `format` writes it ("-" when not finite), with commas between thousands once |v| reaches
 // groupFrom: formatNumber("%.0f", 62489, 10000) = "62,489", formatNumber("%.1f", 3740.4, 1000) = "3,740.4".

@@ -47,6 +47,7 @@ World::World(const Params& params, std::uint64_t seed, Time start)
       m_view(makeView()) {
     m_params.takeChanged();  // the units were built from these values
     m_view.time = m_now;
+    m_view.start = m_start;
     m_view.tickLength = m_tickLength;
     refreshEconomics();
 }
@@ -59,6 +60,7 @@ World::World(const World& o)
       m_alarms(o.m_alarms), m_pending(o.m_pending), m_log(o.m_log), m_logThisTick(o.m_logThisTick), m_sink(o.m_sink),
       m_advanceEvents(o.m_advanceEvents), m_view(makeView()) {
     m_view.time = o.m_view.time;
+    m_view.start = o.m_view.start;
     m_view.tick = o.m_view.tick;
     m_view.tickLength = o.m_view.tickLength;
 }

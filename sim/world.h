@@ -87,6 +87,7 @@ private:
 struct State {
     Time time = 0;               // now (the boundary after the last tick)
     std::int64_t tick = 0;       // ticks run so far
+    Time start = 0;              // the World's start: cumulative metrics count from 0 here (a panel's "last 24 h")
     Time tickLength = 0;         // the last tick's length
     const Params& params;        // the parameters in force (change them only by pushing Commands)
     const WeatherState& weather;

@@ -23,20 +23,25 @@ namespace {
 
 // STH presets (hydrogen.md §1 and §9).
 struct SthPreset { const char* name; double sth; const char* source; };
+// Names are msgids (shown through eng::tr); the sources are references, shown as written.
 const SthPreset kSthPresets[] = {
-    {"0.76 % best field", 0.76, "Best 100 m² panel field: Nishiyama ... Domen, Nature 2021 (SrTiO3:Al sheets, max STH\n"
-                                "0.76 %, energy negative overall). hydrogen.md §1"},
-    {"Slag-derived today", 0.001, "Illustrative only: no overall water-splitting STH is published for fayalite or\n"
-                                  "Almalyk slag. Raw copper slag ~7e-4 % equivalent, with a sacrificial reagent\n"
-                                  "(Montoya-Bautista 2020). hydrogen.md §3, §9"},
-    {"5 % target", 5.0, "Z-scheme target for economic viability (5-10 % needed). hydrogen.md §1, §5"},
-    {"10 % target", 10.0, "Type-1 'baggie' target; needs a visible-light absorber (edge >= ~530 nm).\nhydrogen.md §1, §5"},
+    // xgettext:no-c-format
+    {eng::N_("0.76 % best field"), 0.76, "Best 100 m² panel field: Nishiyama ... Domen, Nature 2021 (SrTiO3:Al sheets, max STH\n"
+                                         "0.76 %, energy negative overall). hydrogen.md §1"},
+    {eng::N_("Slag-derived today"), 0.001, "Illustrative only: no overall water-splitting STH is published for fayalite or\n"
+                                           "Almalyk slag. Raw copper slag ~7e-4 % equivalent, with a sacrificial reagent\n"
+                                           "(Montoya-Bautista 2020). hydrogen.md §3, §9"},
+    // xgettext:no-c-format
+    {eng::N_("5 % target"), 5.0, "Z-scheme target for economic viability (5-10 % needed). hydrogen.md §1, §5"},
+    // xgettext:no-c-format
+    {eng::N_("10 % target"), 10.0, "Type-1 'baggie' target; needs a visible-light absorber (edge >= ~530 nm).\nhydrogen.md §1, §5"},
 };
 // Theoretical STH ceiling vs absorption edge, AQY = 100 %, AM1.5G (hydrogen.md §1, integrated from ASTM G173).
 struct Absorber { const char* name; double ceiling; };
 const Absorber kAbsorbers[] = {
-    {"SrTiO3:Al, edge ~390 nm (3.18 eV)", 1.37}, {"edge 450 nm (2.76 eV)", 4.27}, {"edge 500 nm (2.48 eV)", 7.93},
-    {"edge 550 nm (2.25 eV)", 11.9},             {"edge 600 nm (2.07 eV)", 16.2}, {"edge 700 nm (1.77 eV)", 25.1},
+    {eng::N_("SrTiO3:Al, edge ~390 nm (3.18 eV)"), 1.37}, {eng::N_("edge 450 nm (2.76 eV)"), 4.27},
+    {eng::N_("edge 500 nm (2.48 eV)"), 7.93},             {eng::N_("edge 550 nm (2.25 eV)"), 11.9},
+    {eng::N_("edge 600 nm (2.07 eV)"), 16.2},             {eng::N_("edge 700 nm (1.77 eV)"), 25.1},
 };
 
 void tip(const char* msgid) { kit::tooltip(msgid ? eng::tr(msgid) : nullptr); }  // a msgid (N_), shown translated
@@ -176,9 +181,9 @@ void linesPlot(const char* id, const kit::MetricHistory& h, const std::vector<Pl
         ImGui::EndTooltip();
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {  // legend
+        const float s = ImGui::GetFontSize() * 0.7f, pad = 0.5f * (ImGui::GetTextLineHeight() - s);
         if (i > 0) ImGui::SameLine(0.0f, ImGui::GetFontSize());
         const ImVec2 c = ImGui::GetCursorScreenPos();
-        const float s = ImGui::GetFontSize() * 0.7f, pad = 0.5f * (ImGui::GetTextLineHeight() - s);
         d->AddRectFilled({c.x, c.y + pad}, {c.x + s, c.y + pad + s}, lines[i].colour);
         ImGui::Dummy({s + 4.0f, ImGui::GetTextLineHeight()});
         ImGui::SameLine(0.0f, 0.0f);
@@ -206,12 +211,11 @@ void HydrogenScene::drawSupply(const sim::State& s) {
     std::string day[std::size(items)];
     for (std::size_t i = 0; i < std::size(items); ++i) {
         const double kg = m_totals.lastHours(s, items[i], 24.0, &span);
-        char b[32];
-        eng::localSnprintf(b, sizeof b, std::isfinite(kg) ? "%.1f kg" : "-", kg);
-        day[i] = b;
+        day[i] = std::isfinite(kg) ? kit::formatNumber("%.1f", kg) + " " + eng::unitSymbol("kg") : std::string("-");  // "14,2 кг"
     }
     char dayHeader[32];
     if (span >= 23.99 || span <= 0.0) std::snprintf(dayHeader, sizeof dayHeader, "%s", eng::tr("last 24 h"));
+    else if (span < 1.0) eng::localSnprintf(dayHeader, sizeof dayHeader, eng::tr("last %.0f min"), span * 60.0);
     else eng::localSnprintf(dayHeader, sizeof dayHeader, eng::tr("last %.1f h"), span);
     const std::vector<h2::Row> flows = h2::supplyRows(now), store = h2::storeRows(now, m_storageCap);
     rowsTable("##supply", {&flows, "H₂", eng::N_("now"), dayHeader, [&](std::size_t i) { return day[i]; }},
@@ -220,11 +224,24 @@ void HydrogenScene::drawSupply(const sim::State& s) {
         ImGui::TextColored(ImVec4(1, 0.45f, 0.35f, 1), "%s", eng::formatf(eng::tr("PRMiTS short of hydrogen: %.2f kg/h unserved"), now.unserved_kg_h).c_str());
 }
 
+float HydrogenScene::plotsHeight() {
+    // The title line, the supply plot, its legend line, the store and sun plots: drawPlots() draws exactly this.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    return ImGui::GetTextLineHeight() + st.ItemSpacing.y + 9.0f * em + st.ItemSpacing.y + ImGui::GetTextLineHeight() +
+           st.ItemSpacing.y + 3.5f * em;
+}
+
 void HydrogenScene::drawPlots() {
+    // One block of the same height before and after the plots fill: the sections below never jump.
+    const float height = plotsHeight();
+    const float top = ImGui::GetCursorPosY();
     if (m_plots.size() < 2) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 10 sim minutes, last 3 days)."));
         ImGui::PopStyleColor();
+        // To where the last plot's bottom would be (the next item then follows at the same place).
+        ImGui::Dummy(ImVec2(1.0f, std::max(0.0f, top + height - ImGui::GetCursorPosY())));
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -239,7 +256,7 @@ void HydrogenScene::drawPlots() {
     char title[96];
     eng::localSnprintf(title, sizeof title, eng::tr("H₂ supply and demand, kg/h - last %.0f h"), m_plots.spanHours());
     ImGui::TextUnformatted(title);
-    linesPlot("##supplyplot", m_plots, lines, "kg/h", 9.0f * em);
+    linesPlot("##supplyplot", m_plots, lines, eng::unitSymbol("kg/h").c_str(), 9.0f * em);  // "кг/ч" on the axis
     // The store and the sun, side by side.
     const std::vector<float>& st = m_plots.series(h2::kPlotStorage);
     const std::vector<float>& poa = m_plots.series(h2::kPlotPoa);
@@ -309,41 +326,50 @@ void HydrogenScene::drawControls() {
     const double sth = m_state->params.has("h2.sth_percent") ? m_state->params.get("h2.sth_percent") : 0.0;
     ImGui::TextUnformatted(eng::tr("STH presets:"));
     for (const SthPreset& p : kSthPresets) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(p.name)) {
+        kit::sameLineIfFits(kit::smallButtonWidth(eng::tr(p.name)));  // the row wraps before "10 % target" runs off
+        if (ImGui::SmallButton(eng::tr(p.name))) {
             char b[32];
             std::snprintf(b, sizeof b, "%.9g", p.sth);
             m_outbox.setParamText("h2.sth_percent", b);
         }
-        tip(p.source);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.source);
     }
+    // Every slider's label gets the room its language needs (the rest of the row is the slider).
+    ImGui::PushItemWidth(-kit::labelWidth({eng::tr("STH, %"), eng::tr("Panel area set, m²"), eng::tr("Tilt, °"),
+                                           eng::tr("Azimuth, °"), eng::tr("Reformer, kg H2/h"), eng::tr("CO2 capture")}));
     paramSlider(eng::N_("STH, %"), "h2.sth_percent", 0.0f, 30.0f, "%.3f", true, eng::N_("Solar-to-hydrogen efficiency (Gibbs basis, hydrogen.md §8.4)"));
-    ImGui::SetNextItemWidth(260);
-    if (ImGui::BeginCombo(eng::tr("Absorber"), kAbsorbers[m_absorber].name)) {
+    float widest = 0.0f;  // the absorber combo as wide as its longest entry: none is cut
+    for (const Absorber& a : kAbsorbers) widest = std::max(widest, ImGui::CalcTextSize(eng::tr(a.name)).x);
+    ImGui::SetNextItemWidth(std::min(kit::comboWidth(widest), ImGui::GetContentRegionAvail().x - kit::labelWidth({eng::tr("Absorber")})));
+    if (ImGui::BeginCombo(eng::tr("Absorber"), eng::tr(kAbsorbers[m_absorber].name))) {
         for (int i = 0; i < static_cast<int>(std::size(kAbsorbers)); ++i)
-            if (ImGui::Selectable(kAbsorbers[i].name, i == m_absorber)) m_absorber = i;
+            if (ImGui::Selectable(eng::tr(kAbsorbers[i].name), i == m_absorber)) m_absorber = i;
         ImGui::EndCombo();
     }
     const double ceiling = kAbsorbers[m_absorber].ceiling;
-    ImGui::SameLine();
-    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), "%s", eng::formatf(eng::tr("ceiling %.2f %%%s"), ceiling,
-                       sth > ceiling ? " - STH above this absorber's physical limit!" : "").c_str());
+    const std::string ceilingText = eng::formatf(eng::tr("ceiling %.2f %%"), ceiling) +
+                                    (sth > ceiling ? std::string(" - ") + eng::tr("STH above this absorber's physical limit!") : std::string());
+    kit::sameLineIfFits(ImGui::CalcTextSize(ceilingText.c_str()).x);
+    ImGui::TextColored(sth > ceiling ? ImVec4(1, 0.4f, 0.3f, 1) : ImVec4(0.7f, 0.9f, 0.7f, 1), "%s", ceilingText.c_str());
     tip(eng::N_("Theoretical STH for 100 % quantum yield below the absorption edge, AM1.5G (hydrogen.md §1, ASTM G173). "
         "SrTiO3:Al is capped near 1.1-1.4 %; 10 % needs an edge >= ~530 nm."));
-    paramSlider(eng::N_("Panel area, m²"), "h2.panel_area_m2", 0.0f, 400000.0f, "%.0f", true,
-                eng::N_("Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them"));
+    paramSlider(eng::N_("Panel area set, m²"), "h2.panel_area_m2", 0.0f, 400000.0f, "%.0f", true,
+                eng::N_("Panel area set by the parameter; the catalyst line adds rows of 100 m² as it builds them, so the\n"
+                "active panel area above is this plus the built rows"));
     paramSlider(eng::N_("Tilt, °"), "h2.tilt_deg", 0.0f, 90.0f, "%.0f", false, eng::N_("Panel tilt from horizontal (30° default, hydrogen.md §9)"));
     paramSlider(eng::N_("Azimuth, °"), "h2.azimuth_deg", 90.0f, 270.0f, "%.0f", false, eng::N_("Direction the panels face, from north clockwise (180 = south)"));
     bool stochastic = m_state->params.has("weather.cloud_cover") && m_state->params.get("weather.cloud_cover") < 0.0;
     if (ImGui::Checkbox(eng::tr("Seasonal weather"), &stochastic)) m_outbox.setParamText("weather.cloud_cover", stochastic ? "-1" : "0");
     tip(eng::N_("Cloud cover drawn day by day so each month's sunshine matches Tashkent's WMO record (sim/weather.h)"));
     if (!stochastic) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(180);
+        const float sliderW = 10.0f * ImGui::GetFontSize();
+        kit::sameLineIfFits(sliderW + kit::labelWidth({eng::tr("Cloud cover")}));
+        ImGui::SetNextItemWidth(sliderW);
         paramSlider(eng::N_("Cloud cover"), "weather.cloud_cover", 0.0f, 1.0f, "%.2f", false, eng::N_("Share of the time the sun is covered"));
     }
     paramSlider(eng::N_("Reformer, kg H2/h"), "smr.capacity_kg_h", 0.0f, 1000.0f, "%.1f", true, eng::N_("Steam methane reformer capacity"));
     paramSlider(eng::N_("CO2 capture"), "smr.capture_fraction", 0.0f, 0.95f, "%.2f", false, eng::N_("Share of the reformer's CO2 captured (SMR 71-92 %, hydrogen.md §4)"));
+    ImGui::PopItemWidth();
     ImGui::Separator();
     ImGui::Checkbox(eng::tr("Sun path preview"), &m_showSunPath);
     tip(eng::N_("The simulation clock only runs forward, so date and time of day are previewed here: the sun's path over the\n"
@@ -351,10 +377,11 @@ void HydrogenScene::drawControls() {
     if (m_showSunPath) {
         const sim::CivilTime c = sim::toLocalCivil(m_now);
         int day = m_previewDay > 0 ? m_previewDay : c.dayOfYear;
-        ImGui::SetNextItemWidth(200);
+        const float sliderW = 10.0f * ImGui::GetFontSize();
+        ImGui::SetNextItemWidth(sliderW);
         if (ImGui::SliderInt(eng::tr("Day of year"), &day, 1, 365)) m_previewDay = day;
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(200);
+        kit::sameLineIfFits(sliderW + kit::labelWidth({eng::tr("Hour")}));
+        ImGui::SetNextItemWidth(sliderW);
         eng::localSliderFloat(eng::tr("Hour"), &m_previewHour, 0.0f, 24.0f, "%.2f");
     }
 }
@@ -367,14 +394,25 @@ void HydrogenScene::drawUi(const FrameInput& in) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     eng::setNextWindowPos("Hydrogen", 10, 60, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(48.0f * em, 0), ImGuiCond_FirstUseEver);
-    // Never taller than the screen below the menu and above the status line: it scrolls instead.
-    ImGui::SetNextWindowSizeConstraints(ImVec2(20.0f * em, 0), ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
-    if (!ImGui::Begin(eng::tr("Hydrogen for PRMiTS: panels, store and reformer"), &m_showPanel)) { ImGui::End(); return; }
+    // Never taller than the screen below the menu and above the status line: it scrolls instead. Never narrower than
+    // its tables and button rows in the language shown (German, Russian): it widens instead of cutting them.
+    const char* title = eng::tr("Hydrogen for PRMiTS: panels, store and reformer");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(display.x, kit::fittingWidth(title, 20.0f * em)), 0),
+                                        ImVec2(display.x, std::max(200.0f, display.y - 60.0f - 3.0f * em)));
+    if (!ImGui::Begin(title, &m_showPanel)) { ImGui::End(); return; }
     ImGui::TextUnformatted(eng::formatf(eng::tr("Sun elevation %.1f°, azimuth %.0f°   GHI %.0f W/m²   on panels %.0f W/m²   cloud cover %.0f %%"),
                 m_elevation, m_azimuth, m_ghi, m_poa, 100.0 * m_cloud).c_str());
-    ImGui::TextUnformatted(eng::formatf(eng::tr("Field %.0f m² (%.0f m² built from slag catalyst)   STH %.3g %%   H2 from panels %.2f kg/h"), m_area,
-                m_builtArea, m_sth, m_h2kgh).c_str());
-    tip(eng::N_("STH after catalyst ageing; H2 gross, before the separator's loss"));
+    // One figure for the panels' hydrogen on the whole panel: the supply view's (after the separator), as the store
+    // rows and the plot show it; the gross rate and the separator's loss are in the tooltip.
+    const h2::SupplyNow now = h2::readSupply(s);
+    const h2::FieldArea area = h2::readFieldArea(s);
+    ImGui::TextUnformatted(h2::fieldAreaLine(area).c_str());
+    tip(eng::N_("Active panel area: the trays collecting sunlight (the Panel area parameter plus the rows the catalyst\n"
+        "line has built from slag). Land: the ground the field covers with its row spacing (econ.ground_cover_ratio)."));
+    ImGui::TextUnformatted(h2::panelsLine(m_sth, now).c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", eng::formatf(eng::tr("STH after catalyst ageing. Gross %s kg/h before the separator's loss."),
+                          kit::formatNumber("%.2f", m_h2kgh).c_str()).c_str());
     if (ImGui::CollapsingHeader(eng::tr("Supply to PRMiTS (W/Mo reduction) now"), ImGuiTreeNodeFlags_DefaultOpen)) drawSupply(s);
     if (ImGui::CollapsingHeader(eng::tr("Last days"), ImGuiTreeNodeFlags_DefaultOpen)) drawPlots();
     if (ImGui::CollapsingHeader(eng::tr("Depleted gas field and CO2 storage"), ImGuiTreeNodeFlags_DefaultOpen)) drawGasField(s);

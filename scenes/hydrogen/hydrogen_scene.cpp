@@ -201,6 +201,9 @@ void HydrogenScene::update(const FrameInput& in) {
     m_builtArea = s.h2.built_area_m2;
     m_sth = s.h2.sth_effective_percent;
     m_h2kgh = s.h2.h2_kg_h;
+    const h2::SupplyNow supply = h2::readSupply(s);
+    m_recoveredKgh = supply.panels_kg_h;
+    m_recoveredText = h2::panelsRateText(supply);  // the panel's figure, written once
     m_storageKg = s.h2.storage_kg;
     m_storageFill = s.h2.storage_fill;
     m_storageCap = param("h2.storage_capacity_kg", 100.0);
@@ -485,22 +488,26 @@ void HydrogenScene::drawLabels(eng::Renderer& r) {
     // Halfway between the field's middle and its corner at the gas plant: on screen in every preset that shows rows.
     const glm::vec3 fieldTop(0.25f * (lo.x + hi.x), 12.0f, 0.25f * (lo.y + hi.y));
     char b[256];
-    eng::localSnprintf(b, sizeof b, eng::trp("Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH₂ now %.3f kg/h (%.1f g/h per 100 m²)%s"),
-                  m_area, f.modules, m_sth, m_h2kgh, m_area > 0 ? m_h2kgh * 1e5 / m_area : 0.0,
+    // The panels' H2 as the panel writes it (after the separator, h2::panelsRateText): one number on screen.
+    eng::localSnprintf(b, sizeof b, eng::trpn("Photocatalyst panels: %.0f m², %d tray, STH %.3g %%\nH₂ now %s kg/h after the separator (%.1f g/h per 100 m²)%s",
+                                                       "Photocatalyst panels: %.0f m², %d trays, STH %.3g %%\nH₂ now %s kg/h after the separator (%.1f g/h per 100 m²)%s",
+                                                       f.modules),
+                  m_area, f.modules, m_sth, m_recoveredText.c_str(), m_area > 0 ? m_recoveredKgh * 1e5 / m_area : 0.0,
                   m_sunDir.y < 0 ? eng::trp(" - night") : (m_clouds.cover() > 0.5 ? eng::trp(" - cloudy") : ""));
     r.labels().add({.position = fieldTop, .text = b, .color = {1, 0.95f, 0.8f, 1}, .fadeStart = 3000, .fadeEnd = 6000});
     r.labels().add({.position = kPlant + glm::vec3(-3, 4, 0),
                     .text = m_separatorOk ? eng::trp("Membrane separator (polyimide, Nature 2021)\nin: moist H₂:O₂ = 2:1 - inside flammability and detonation limits")
                                           : eng::trp("SEPARATOR FAULT: product gas vented"),
                     .color = m_separatorOk ? glm::vec4(1, 0.8f, 0.3f, 1) : glm::vec4(1, 0.4f, 0.3f, 1), .fadeStart = 900, .fadeEnd = 2000});
-    eng::localSnprintf(b, sizeof b, eng::trp("H₂ storage %.1f / %.0f kg (%.0f %%)"), m_storageKg, m_storageCap, 100.0 * m_storageFill);
+    // Every H2 figure here with the panel's decimals (supply_view.cpp): the same number reads the same in both.
+    eng::localSnprintf(b, sizeof b, eng::trp("H₂ storage %.0f / %.0f kg (%.0f %%)"), m_storageKg, m_storageCap, 100.0 * m_storageFill);
     r.labels().add({.position = kTankYard + glm::vec3(6, 16, 0), .text = b, .color = {0.6f, 0.9f, 1, 1}, .fadeStart = 900, .fadeEnd = 2000});
-    eng::localSnprintf(b, sizeof b, eng::trp("To W/Mo oxide reduction: demand %.1f kg/h"), m_demandKgh);
+    eng::localSnprintf(b, sizeof b, eng::trp("To W/Mo oxide reduction: demand %.2f kg/h"), m_demandKgh);
     r.labels().add({.position = kConsumer + glm::vec3(0, 22, 0), .text = b, .fadeStart = 1500, .fadeEnd = 3000});
     const char* name = m_smrCapture > 0 ? eng::trp("Steam reformer + CO₂ capture") : eng::trp("Steam reformer (grey)");
     if (m_smrTripped) std::snprintf(b, sizeof b, eng::trp("%s - TRIPPED"), name);
     else if (m_smrKgh > 0.0)
-        eng::localSnprintf(b, sizeof b, eng::trp("%s: %.1f kg H₂/h, CO₂ to air %.1f kg/h (%.1f kg per kg H₂)"), name, m_smrKgh,
+        eng::localSnprintf(b, sizeof b, eng::trp("%s: %.2f kg H₂/h, CO₂ to air %.1f kg/h (%.1f kg per kg H₂)"), name, m_smrKgh,
                       m_smrCo2Kgh, m_smrCo2Kgh / m_smrKgh);
     else eng::localSnprintf(b, sizeof b, eng::trp("%s - hot standby (burners only, CO₂ to air %.1f kg/h)"), name, m_smrCo2Kgh);
     // Captured CO2 vented (injection faulted or reservoir full): a second line in red on the same label (two labels

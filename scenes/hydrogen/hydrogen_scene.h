@@ -73,6 +73,7 @@ private:
                      const char* tip);
     void drawSupply(const sim::State& s);
     void drawPlots();
+    static float plotsHeight();  // of the plot block, filled or not (the sections below never move)
     void drawGasField(const sim::State& s);
     void drawComparison(const sim::State& s);
     void drawControls();
@@ -92,6 +93,8 @@ private:
     sim::Time m_now = 0;
     glm::vec3 m_sunDir{0, 1, 0};
     double m_elevation = 0.0, m_azimuth = 0.0, m_ghi = 0.0, m_poa = 0.0, m_cloud = 0.0;
+    double m_recoveredKgh = 0.0;   // after the separator (h2::SupplyNow::panels_kg_h)
+    std::string m_recoveredText;   // ... as every place on screen writes it (h2::panelsRateText)
     double m_area = 0.0, m_sth = 0.0, m_h2kgh = 0.0, m_storageKg = 0.0, m_storageFill = 0.0;
     double m_storageCap = 100.0, m_demandKgh = 0.0, m_builtArea = 0.0;
     bool m_separatorOk = true, m_smrTripped = false;

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "engine/i18n.h"
+#include "engine/locale_format.h"
 #include "sim/metrics.h"
 #include "sim/world.h"
 
@@ -86,6 +87,29 @@ FieldNow readField(const sim::State& s) {
     return f;
 }
 
+FieldArea readFieldArea(const sim::State& s) {
+    FieldArea a;
+    a.active_m2 = s.h2.panel_area_m2;
+    a.built_m2 = s.h2.built_area_m2;
+    a.set_m2 = a.active_m2 - a.built_m2;
+    a.groundCover = s.params.has("econ.ground_cover_ratio") ? s.params.get("econ.ground_cover_ratio") : 0.0;
+    a.land_m2 = a.groundCover > 0.0 ? a.active_m2 / a.groundCover : std::numeric_limits<double>::quiet_NaN();
+    return a;
+}
+
+std::string fieldAreaLine(const FieldArea& a) {
+    return eng::formatf(eng::tr("Active panel area %s m² (%s set + %s built from slag catalyst) on %s m² of land"),
+                        num("%.0f", a.active_m2).c_str(), num("%.0f", a.set_m2).c_str(), num("%.0f", a.built_m2).c_str(),
+                        num("%.0f", a.land_m2).c_str());
+}
+
+std::string panelsRateText(const SupplyNow& n) { return num("%.2f", n.panels_kg_h); }
+
+std::string panelsLine(double sthEffectivePercent, const SupplyNow& n) {
+    return eng::formatf(eng::tr("STH %.3g %% after ageing   H₂ from panels %s kg/h (after the separator)"), sthEffectivePercent,
+                        panelsRateText(n).c_str());
+}
+
 std::vector<Row> supplyRows(const SupplyNow& n) {
     return {
         {"demand", eng::N_("PRMiTS demand"), num("%.2f", n.demand_kg_h), "kg/h",
@@ -107,6 +131,8 @@ std::vector<Row> storeRows(const SupplyNow& n, double storageCapacity_kg) {
     char level[64];
     std::snprintf(level, sizeof level, eng::tr("%s of %s"), num("%.0f", n.storage_kg).c_str(), num("%.0f", storageCapacity_kg).c_str());
     return {
+        {"panels", eng::N_("panels make (after separator)"), panelsRateText(n), "kg/h",
+         eng::N_("H2 from the photocatalyst field into the store, after the membrane separator's loss")},
         {"reformer_share", eng::N_("reformer's share"), num("%.1f", n.reformerShare_pct), "%",
          eng::N_("The reformer's share of the H2 served to PRMiTS over the last tick (0 when nothing is served)")},
         {"storage", eng::N_("H2 in store"), level, "kg", eng::N_("Compressed H2 buffer between the field, the reformer and PRMiTS")},
@@ -154,7 +180,13 @@ SupplyTotals::SupplyTotals()
 }
 
 double SupplyTotals::lastHours(const sim::State& s, Item item, double hours, double* spanHours) const {
-    const double now = sim::toHours(s.time);
+    const double now = sim::toHours(s.time), run = sim::toHours(s.time - s.start);
+    // A world younger than the window: its cumulative counters started at 0 at s.start, so the figure is the
+    // counter itself, exact whatever this history saw (a shot's warm-up, a scene opened late).
+    if (run <= hours + 1e-6) {
+        if (spanHours) *spanHours = run;
+        return run > 0.0 ? sim::readMetric(s, m_index[item]) : std::numeric_limits<double>::quiet_NaN();
+    }
     for (std::size_t k = 0; k < m_history.size(); ++k) {
         const double span = now - m_history.hoursAt(k);
         if (span > hours + 1e-6) continue;

@@ -41,6 +41,21 @@ struct FieldNow {
 SupplyNow readSupply(const sim::State& s);
 FieldNow readField(const sim::State& s);
 
+// The panel field's areas: active panel area (what collects sunlight: the h2.panel_area_m2 parameter plus the
+// rows the catalyst line built) and the land it covers at the row spacing (econ.ground_cover_ratio), m².
+struct FieldArea {
+    double active_m2 = 0, set_m2 = 0, built_m2 = 0, land_m2 = 0, groundCover = 0;
+};
+FieldArea readFieldArea(const sim::State& s);
+// "Active panel area 42,024 m² (40,000 set + 2,024 built from slag catalyst) on 84,048 m² of land"
+std::string fieldAreaLine(const FieldArea& a);
+// The panels' H2 after the separator, as every place on screen writes it ("8.13"): the panel's header, the store
+// rows and the field's label all show this one text of SupplyNow::panels_kg_h.
+std::string panelsRateText(const SupplyNow& n);
+// The panel's second header line: "STH 0.639 % after ageing   H₂ from panels 5.84 kg/h (after the separator)" (the
+// effective STH: the STH slider sets the fresh catalyst's).
+std::string panelsLine(double sthEffectivePercent, const SupplyNow& n);
+
 // One line of a panel table: the words, the number as shown, its unit; key is stable for tests and code.
 struct Row {
     const char* key;
@@ -51,7 +66,8 @@ struct Row {
 };
 // "Supply to PRMiTS now": demand, served from panels + storage, by the reformer, unserved, vented (kg/h, 2 decimals).
 std::vector<Row> supplyRows(const SupplyNow& n);
-// The store and the reformer: share of served H2, storage level, hours of cover, reformer state.
+// The store and the reformer: what the panels make (panelsRateText), share of served H2, storage level, hours of
+// cover, reformer state.
 std::vector<Row> storeRows(const SupplyNow& n, double storageCapacity_kg);
 // The depleted field (pressure, reserve left, gas rate, CO2 content) and the CO2 store (captured, injected, vented,
 // stored, capacity left).
@@ -66,8 +82,9 @@ public:
     enum Item : std::size_t { kDemand, kServedPanels, kServedReformer, kUnserved, kVented, kItems };
     SupplyTotals();
     bool sample(const sim::State& s, sim::Time at) { return m_history.sample(s, at); }
-    // kg of `item` between the oldest sample no older than `hours` and now (s.time); *spanHours gets the span the
-    // figure covers (0 and NaN when there is no earlier sample).
+    // kg of `item` over the last `hours` of sim time: while the world is younger than that, everything since its
+    // start (s.start, the cumulative metric itself); later, since the oldest sample no older than `hours`. *spanHours
+    // gets the span the figure covers (0 and NaN when there is nothing to difference against).
     double lastHours(const sim::State& s, Item item, double hours, double* spanHours) const;
     const kit::MetricHistory& history() const { return m_history; }
 

@@ -52,7 +52,7 @@ const std::vector<FlowDef>& flowDefs() {
         {"catalyst", eng::N_("Slag catalyst to the panel shop"), "catalyst.produced_kg_h", 2.25, "kg/h", {0.35f, 0.95f, 0.95f}},
         {"h2_prmits", eng::N_("Hydrogen to PRMiTS"), "h2.served_kg_h", 4.0, "kg/h", {0.45f, 0.70f, 1.00f}},
         {"h2_reformer", eng::N_("Hydrogen from the reformer"), "smr.h2_kg_h", 5.0, "kg/h", {0.45f, 0.70f, 1.00f}},
-        {"gas", eng::N_("Natural gas from the depleted field"), "gas.rate_nm3_h", 26.0, "Nm3/h", {0.70f, 0.45f, 0.90f}},
+        {"gas", eng::N_("Natural gas from the depleted field"), "gas.rate_nm3_h", 26.0, "Nm³/h", {0.70f, 0.45f, 0.90f}},
         {"co2_capture", eng::N_("CO2 to storage"), "ccs.co2_injected_t_h", 0.045, "t/h", {0.60f, 0.60f, 0.62f}},
         {"co2_smr_air", eng::N_("CO2 to air (reformer)"), "smr.co2_kg_h", 45.0, "kg/h", {0.60f, 0.60f, 0.62f}, FlowKind::ToAir},
     };

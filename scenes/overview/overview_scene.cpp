@@ -698,7 +698,7 @@ void OverviewScene::drawUi(const FrameInput& in) {
             ImGui::TableSetColumnIndex(0);
             ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", eng::tr(f.def->title));
             ImGui::TableSetColumnIndex(1);
-            if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), f.def->unit);
+            if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), eng::unitSymbol(f.def->unit).c_str());
             else ImGui::TextDisabled("%s", eng::tr("no data"));
         }
         ImGui::EndTable();

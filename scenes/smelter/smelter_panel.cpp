@@ -49,7 +49,10 @@ void SmelterScene::drawUi(const FrameInput& in) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     eng::setNextWindowPos("Copper smelter", 10, 40, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(30.0f * em, std::min(46.0f * em, display.y - 40.0f - 3.0f * em)), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(eng::tr("Copper smelter"), &m_showPanel)) { ImGui::End(); return; }
+    // Never narrower than its rows in the language shown: it widens instead of cutting a label.
+    const char* title = eng::tr("Copper smelter");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(display.x, kit::fittingWidth(title, 16.0f * em)), 0), ImVec2(display.x, display.y));
+    if (!ImGui::Begin(title, &m_showPanel)) { ImGui::End(); return; }
 
     // Alarms first: a visitor should see a red line before anything else.
     int active = 0;
@@ -101,15 +104,23 @@ void SmelterScene::drawUi(const FrameInput& in) {
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Live plots"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        // Eight plots of 2.6 em (the title inside each): the block is as tall before they fill as after, so the
+        // controls below never jump.
+        const float plotH = std::round(2.6f * ImGui::GetFontSize()), spacing = ImGui::GetStyle().ItemSpacing.y;  // whole pixels, as ImGui lays out
+        const float blockH = 8.0f * plotH + 7.0f * spacing;
         if (m_plots.size() < 2) {
+            const float top = ImGui::GetCursorPosY();
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             eng::textWrapped(eng::trp("Plots fill as the simulation runs (one sample per 5 sim minutes)."));
             ImGui::PopStyleColor();
+            // To where the last plot's bottom would be (the next item then follows at the same place).
+            ImGui::Dummy(ImVec2(1.0f, std::max(0.0f, top + blockH - ImGui::GetCursorPosY())));
         } else {
             const float w = ImGui::GetContentRegionAvail().x;
             const double span = m_plots.spanHours();
             // One plot per metric of m_plots, in its order (smelter_scene.h).
-            auto plot = [&](std::size_t metric, const char* title, float floor) {
+            // Each plot's value with the decimals of its line in the table above (1245 °C there and here).
+            auto plot = [&](std::size_t metric, const char* title, float floor, const char* valueFormat) {
                 const std::vector<float>& v = m_plots.series(metric);
                 float lo = FLT_MAX, hi = -FLT_MAX;
                 for (float x : v) {
@@ -117,26 +128,32 @@ void SmelterScene::drawUi(const FrameInput& in) {
                     hi = std::max(hi, x);
                 }
                 char t[128];
-                eng::localSnprintf(t, sizeof t, eng::tr("%s: %.2f (last %.1f h)"), eng::tr(title), static_cast<double>(v.back()), span);
+                eng::localSnprintf(t, sizeof t, eng::tr("%s: %s (last %.1f h)"), eng::tr(title),
+                                   kit::formatNumber(valueFormat, static_cast<double>(v.back())).c_str(), span);
                 const float pad = std::max((hi - lo) * 0.1f, floor);
+                // The curve keeps to the lower 55 % of the plot: the title on its top line is never crossed by it.
+                const float top = hi + pad + 0.8f * (hi - lo + 2.0f * pad);
                 char id[16];
                 std::snprintf(id, sizeof id, "##plot%zu", metric);
-                ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, hi + pad, ImVec2(w, 46));
+                ImGui::PlotLines(id, v.data(), static_cast<int>(v.size()), 0, t, lo - pad, top, ImVec2(w, plotH));
             };
-            plot(0, eng::N_("Furnace °C"), 5.0f);
+            plot(0, eng::N_("Furnace °C"), 5.0f, "%.0f");
             // xgettext:no-c-format
-            plot(1, eng::N_("Matte % Cu"), 0.5f);
-            plot(2, eng::N_("SO2 captured t/h"), 0.5f);
-            plot(3, eng::N_("SO2 to stack t/h"), 0.05f);
-            plot(4, eng::N_("Cathode t/h"), 0.5f);
-            plot(5, eng::N_("Slag t/h"), 0.5f);
-            plot(6, eng::N_("Power MW"), 1.0f);
-            plot(7, eng::N_("CO2 t/h"), 0.2f);
+            plot(1, eng::N_("Matte % Cu"), 0.5f, "%.1f");
+            plot(2, eng::N_("SO2 captured t/h"), 0.5f, "%.2f");
+            plot(3, eng::N_("SO2 to stack t/h"), 0.05f, "%.2f");
+            plot(4, eng::N_("Cathode t/h"), 0.5f, "%.2f");
+            plot(5, eng::N_("Slag t/h"), 0.5f, "%.2f");
+            plot(6, eng::N_("Power MW"), 1.0f, "%.1f");
+            plot(7, eng::N_("CO2 t/h"), 0.2f, "%.2f");
         }
     }
 
     if (ImGui::CollapsingHeader(eng::tr("Controls"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::PushItemWidth(-12.0f * ImGui::GetFontSize());  // 12 em left for the label ("Плотность тока, А/м²")
+        // Every label its language's room ("Плотность тока, А/м²", "O2-Anreicherung"); the slider takes the rest.
+        ImGui::PushItemWidth(-kit::labelWidth({eng::tr("Feed, t/h"), eng::tr("O2 enrichment"), eng::tr("Flux: slag Fe/SiO2"),
+                                               eng::tr("Matte grade target, % Cu"), eng::tr("Current density, A/m2"),
+                                               eng::tr("SO2 capture"), eng::tr("Converters in service")}));
         paramSlider(eng::N_("Feed, t/h"), "smelter.feed_t_h", 0.0f, 200.0f, "%.0f",
                     eng::N_("Concentrate fed to the smelting furnace. More feed: more reaction heat, a hotter bath,\n"
                     "more matte and slag (more ladles and slag pots), more SO2."));
