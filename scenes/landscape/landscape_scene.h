@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "engine/terrain.h"
-#include "scenes/valley.h"
+#include "scenes/landscape/landscape_panel.h"
 #include "scenes/valley.h"
 #include "scenes/scene.h"
 
@@ -25,6 +25,7 @@ public:
     std::vector<eng::CameraPose> benchPath() const override;
     float groundHeight(float x, float z) const override { return m_terrain.heightAt(x, z); }
     bool pick(const eng::Ray& ray, const FrameInput& in, std::string* what) override;
+    void drawUi(const FrameInput& in) override { drawLandscapePanel(in); }  // the legend (landscape_panel.h)
 
     // The procedural elevation (metres a.s.l.) at world x/z; exposed for tests and placement.
     static float elevation(float x, float z);
