@@ -125,6 +125,37 @@ void setNextWindowPos(const char* id, float x, float y, int cond, float pivotX, 
     ImGui::SetNextWindowPos(ImVec2(x, y), cond, ImVec2(pivotX, pivotY));
 }
 
+ReadingTable::ReadingTable(int columns) : m_n(columns), m_rtl(eng::rightToLeft()) { m_columns.reserve(static_cast<std::size_t>(columns)); }
+
+void ReadingTable::setupColumn(const char* label, int flags, float width) { m_columns.push_back({label ? label : "", flags, width}); }
+
+void ReadingTable::commitSetup(bool headers) {
+    const int n = static_cast<int>(m_columns.size());
+    for (int i = 0; i < n; ++i) {
+        const Column& c = m_columns[static_cast<std::size_t>(m_rtl ? n - 1 - i : i)];
+        ImGui::TableSetupColumn(c.label.c_str(), c.flags, c.width);
+    }
+    if (headers) ImGui::TableHeadersRow();
+}
+
+void ReadingTable::nextRow() {
+    ImGui::TableNextRow();
+    m_k = 0;
+}
+
+bool ReadingTable::nextColumn() {
+    const int k = m_k++;
+    return ImGui::TableSetColumnIndex(m_rtl ? m_n - 1 - k : k);
+}
+
+void ReadingTable::cell(const char* text) {
+    if (m_rtl) {
+        const float w = ImGui::CalcTextSize(text).x, avail = ImGui::GetContentRegionAvail().x;
+        if (avail > w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);
+    }
+    ImGui::TextUnformatted(text);
+}
+
 bool Gui::wantsMouse() const { return ImGui::GetIO().WantCaptureMouse; }
 bool Gui::wantsKeyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
 

@@ -11,6 +11,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "engine/input.h"
 
@@ -62,6 +63,33 @@ void textWrapped(const char* logical);
 // ImGuiCond_FirstUseEver (a live switch to Arabic moves the panels across). Inside a window ImGui 1.86 still lays
 // out left to right (labels after sliders); docs/languages.md says so.
 void setNextWindowPos(const char* id, float x, float y, int cond = 0, float pivotX = 0.0f, float pivotY = 0.0f);
+
+// An ImGui table in the reader's order: columns are set up and filled first-read first, and in a right-to-left
+// language (Arabic) the first column stands at the right, as an Arabic reader scans a row; cell() aligns a cell's
+// text to the side the reader starts from. Use between ImGui::BeginTable(id, n) and EndTable():
+//   eng::ReadingTable t(n); t.setupColumn(tr("Route")); ...; t.commitSetup(true);   // true: a header row
+//   for (...) { t.nextRow(); t.nextColumn(); t.cell(name); t.nextColumn(); rightAligned(value); ... }
+// Does NOT: mirror what a cell draws itself (a number right-aligned stays right-aligned in either direction).
+class ReadingTable {
+public:
+    explicit ReadingTable(int columns);
+    void setupColumn(const char* label, int flags = 0, float width = 0.0f);
+    void commitSetup(bool headers);
+    void nextRow();
+    bool nextColumn();          // the next column in reading order (ImGui::TableSetColumnIndex)
+    void cell(const char* text);  // TextUnformatted, right-aligned in a right-to-left language
+    bool rightToLeft() const { return m_rtl; }
+
+private:
+    struct Column {
+        std::string label;
+        int flags;
+        float width;
+    };
+    int m_n, m_k = 0;
+    bool m_rtl;
+    std::vector<Column> m_columns;
+};
 
 // A float slider whose number reads in the language's format ("0,70" in ru, uz, de): ImGui prints a slider's value
 // with C printf ('.'), so the value is formatted here (engine/locale_format.h) and handed to ImGui as literal text.

@@ -69,35 +69,36 @@ void rowsTable(const char* id, const RowGroup& left, const RowGroup& right) {
     if (!ImGui::BeginTable(id, columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX))
         return;
     const float em = ImGui::GetFontSize();
+    eng::ReadingTable t(columns);  // Arabic reads the row from the right
     auto setup = [&](const RowGroup& g) {
-        ImGui::TableSetupColumn(eng::tr(g.title), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(eng::tr(g.valueHeader), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
-        if (g.extraHeader) ImGui::TableSetupColumn(g.extraHeader, ImGuiTableColumnFlags_WidthFixed);
+        t.setupColumn(eng::tr(g.title), ImGuiTableColumnFlags_WidthFixed);
+        t.setupColumn(eng::tr(g.valueHeader), ImGuiTableColumnFlags_WidthFixed);
+        t.setupColumn("", ImGuiTableColumnFlags_WidthFixed);
+        if (g.extraHeader) t.setupColumn(g.extraHeader, ImGuiTableColumnFlags_WidthFixed);
     };
     setup(left);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 1.0f * em);  // gap between the groups
+    t.setupColumn("", ImGuiTableColumnFlags_WidthFixed, 1.0f * em);  // gap between the groups
     setup(right);
-    ImGui::TableHeadersRow();  // header cells count toward the fixed-fit widths: titles are never clipped
+    t.commitSetup(true);  // header cells count toward the fixed-fit widths: titles are never clipped
     const std::size_t n = std::max(left.rows->size(), right.rows->size());
     for (std::size_t i = 0; i < n; ++i) {
-        ImGui::TableNextRow();
+        t.nextRow();
         for (const RowGroup* g : {&left, &right}) {
             const bool has = i < g->rows->size();
-            ImGui::TableNextColumn();
+            t.nextColumn();
             if (has) {
-                ImGui::TextUnformatted(eng::tr((*g->rows)[i].label));
+                t.cell(eng::tr((*g->rows)[i].label));
                 tip((*g->rows)[i].tip);
             }
-            ImGui::TableNextColumn();
+            t.nextColumn();
             if (has) rightAligned((*g->rows)[i].value);
-            ImGui::TableNextColumn();
-            if (has) ImGui::TextUnformatted(eng::unitSymbol((*g->rows)[i].unit).c_str());
+            t.nextColumn();
+            if (has) t.cell(eng::unitSymbol((*g->rows)[i].unit).c_str());
             if (g->extraHeader) {
-                ImGui::TableNextColumn();
+                t.nextColumn();
                 if (has) rightAligned(g->extra(i));
             }
-            if (g == &left) ImGui::TableNextColumn();
+            if (g == &left) t.nextColumn();
         }
     }
     ImGui::EndTable();
@@ -287,28 +288,29 @@ void HydrogenScene::drawComparison(const sim::State& s) {
     const char* running = m_smrCapture > 0.0 ? "smr_depleted_field" : "smr_grey";
     const ImU32 highlight = IM_COL32(200, 120, 60, 70);
     if (ImGui::BeginTable("routes", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn(eng::tr("Route"));
-        ImGui::TableSetupColumn(eng::tr("CO2, kg per kg H2"));
-        ImGui::TableSetupColumn(eng::tr("LCOH, USD per kg"));
-        ImGui::TableSetupColumn(eng::tr("Land, m²/(kg/d)"));
-        ImGui::TableHeadersRow();
+        eng::ReadingTable t(4);  // Arabic reads the row from the right
+        t.setupColumn(eng::tr("Route"));
+        t.setupColumn(eng::tr("CO2, kg per kg H2"));
+        t.setupColumn(eng::tr("LCOH, USD per kg"));
+        t.setupColumn(eng::tr("Land, m²/(kg/d)"));
+        t.commitSetup(true);
         for (const sim::RouteEconomics& e : s.economics) {
-            ImGui::TableNextRow();
+            t.nextRow();
             if (e.name == running || e.name == "photocatalytic") ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, highlight);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(eng::display(h2::routeLabel(e.name)).c_str());
+            t.nextColumn();
+            t.cell(eng::display(h2::routeLabel(e.name)).c_str());
             tip(h2::routeTip(e.name));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(rangeText(e.co2_kg_per_kg, true).c_str());
+            t.nextColumn();
+            t.cell(rangeText(e.co2_kg_per_kg, true).c_str());
             tip(eng::N_("Direct CO2 per kg H2: SMR ~10 kg (hydrogen.md §4: 9.35-10.2); with capture 71-92 % removed; panels: "
                 "grid power for drying and compression only"));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(rangeText(e.lcoh_usd_kg, e.viable).c_str());
+            t.nextColumn();
+            t.cell(rangeText(e.lcoh_usd_kg, e.viable).c_str());
             // xgettext:no-c-format ("% STH" is a percent sign, not a conversion)
             tip(eng::N_("Levelised cost from the named econ.* assumptions, low-base-high; market refs: grey 1.0-2.5, "
                 "blue 1.45-2.4, photocatalytic projections 1.6-3.2 at 5-10 % STH (hydrogen.md §5, §9)"));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(rangeText(e.land_m2_per_kg_d, e.viable).c_str());
+            t.nextColumn();
+            t.cell(rangeText(e.land_m2_per_kg_d, e.viable).c_str());
             tip(eng::N_("Panels: 365 / (annual yield x ground cover ratio); reformer: plot area (econ.* ranges)"));
         }
         ImGui::EndTable();

@@ -93,17 +93,18 @@ void drawLandscapePanel(const FrameInput& in) {
     ImGui::Separator();
 
     if (ImGui::BeginTable("##places", 2, ImGuiTableFlags_SizingFixedFit)) {
+        eng::ReadingTable t(2);  // Arabic reads the row from the right
         for (const Place& p : kPlaces) {
             const site::Facility* fac = site::findFacility(p.key);
             if (!fac) continue;
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(eng::tr(fac->title));
-            ImGui::TableNextColumn();
+            t.nextRow();
+            t.nextColumn();
+            t.cell(eng::tr(fac->title));
+            t.nextColumn();
             // Wrapped at 18 em: the legend stays narrow at 200 % text (right to left: one shaped line each).
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             if (eng::rightToLeft()) {
-                ImGui::TextUnformatted(eng::tr(p.what));
+                t.cell(eng::tr(p.what));
             } else {
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 18.0f * em);
                 ImGui::TextWrapped("%s", eng::tr(p.what));
@@ -117,14 +118,17 @@ void drawLandscapePanel(const FrameInput& in) {
 
     ImGui::TextUnformatted(eng::tr("The chain now"));
     if (ImGui::BeginTable("##chain", 3, ImGuiTableFlags_SizingFixedFit)) {
-        auto row = [](const char* what, const std::string& value, const char* window) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(eng::tr(what));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(value.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", eng::tr(window));
+        eng::ReadingTable t(3);
+        auto row = [&t](const char* what, const std::string& value, const char* window) {
+            t.nextRow();
+            t.nextColumn();
+            t.cell(eng::tr(what));
+            t.nextColumn();
+            t.cell(value.c_str());
+            t.nextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            t.cell(eng::tr(window));
+            ImGui::PopStyleColor();
         };
         row(eng::N_("Ore to the crusher"), figure("%.0f", f.ore_t_h, "t/h"), eng::N_("mean of the last hour"));
         row(eng::N_("Cathode copper"), figure("%.0f", f.cathode_t_d, "t/d"), eng::N_("at the current rate"));

@@ -693,12 +693,15 @@ void OverviewScene::drawUi(const FrameInput& in) {
     }
     ImGui::TextDisabled("%s", eng::tr("Click a site to fly into it; Home comes back here."));
     if (ImGui::BeginTable("flows", 2, ImGuiTableFlags_SizingFixedFit)) {
+        eng::ReadingTable t(2);  // Arabic reads the row from the right
         for (const Flow& f : m_flows) {
-            ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TextColored(ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f), "%s", eng::tr(f.def->title));
-            ImGui::TableSetColumnIndex(1);
-            if (std::isfinite(f.rate)) ImGui::Text("%s %s", overview::formatRate(f.rate).c_str(), eng::unitSymbol(f.def->unit).c_str());
+            t.nextRow();
+            t.nextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(f.def->color.r, f.def->color.g, f.def->color.b, 1.0f));
+            t.cell(eng::tr(f.def->title));
+            ImGui::PopStyleColor();
+            t.nextColumn();
+            if (std::isfinite(f.rate)) t.cell((overview::formatRate(f.rate) + " " + eng::unitSymbol(f.def->unit)).c_str());
             else ImGui::TextDisabled("%s", eng::tr("no data"));
         }
         ImGui::EndTable();

@@ -70,11 +70,12 @@ void SmelterScene::drawUi(const FrameInput& in) {
     ImGui::Separator();
 
     if (ImGui::BeginTable("kpi", 2, ImGuiTableFlags_SizingStretchProp)) {
-        auto row = [](const char* name, const char* fmt, double v, bool alarm = false) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(eng::tr(name));
-            ImGui::TableNextColumn();
+        eng::ReadingTable t(2);  // Arabic reads the row from the right
+        auto row = [&t](const char* name, const char* fmt, double v, bool alarm = false) {
+            t.nextRow();
+            t.nextColumn();
+            t.cell(eng::tr(name));
+            t.nextColumn();
             // "%.1f t/h": the number in the language's format, then the unit as the language writes it.
             const std::string f(fmt);
             std::string rest = f.substr(4);
@@ -85,7 +86,9 @@ void SmelterScene::drawUi(const FrameInput& in) {
                 rest += unit;
             }
             const std::string b = kit::formatNumber(f.substr(0, 4).c_str(), v) + rest;
-            if (alarm) ImGui::TextColored(kRed, "%s", b.c_str()); else ImGui::TextUnformatted(b.c_str());
+            if (alarm) ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+            t.cell(b.c_str());
+            if (alarm) ImGui::PopStyleColor();
         };
         const bool tempAlarm = s.furnace.temp_high || s.furnace.temp_low;
         row(eng::N_("Furnace temperature"), "%.0f °C", s.furnace.temperature_c, tempAlarm);

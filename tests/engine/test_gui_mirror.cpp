@@ -44,3 +44,46 @@ TEST_CASE("gui: panels are mirrored in a right-to-left language, and a live swit
     ui.frame(panel);
     CHECK(pos.x == doctest::Approx(10.0f));   // back at the left edge
 }
+
+// eng::ReadingTable: in a right-to-left language the first-read column stands at the right, its header over it, and
+// a cell's text sits against the column's right side; in English the same code keeps the usual order.
+TEST_CASE("gui: tables read from the right in Arabic, from the left in English") {
+    HeadlessImGui ui;
+    std::string why;
+    float first = 0.0f, last = 0.0f, firstRight = 0.0f, cellRight = 0.0f;
+    const auto panel = [&] {
+        ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(600, 200), ImGuiCond_Always);
+        ImGui::Begin("reading table test");
+        if (ImGui::BeginTable("t", 3, ImGuiTableFlags_SizingStretchSame)) {
+            eng::ReadingTable t(3);
+            t.setupColumn("first");
+            t.setupColumn("second");
+            t.setupColumn("third");
+            t.commitSetup(false);
+            t.nextRow();
+            t.nextColumn();
+            t.cell("a");
+            first = ImGui::GetItemRectMin().x;
+            cellRight = ImGui::GetItemRectMax().x;
+            firstRight = ImGui::GetContentRegionMax().x + ImGui::GetWindowPos().x;
+            t.nextColumn();
+            t.cell("b");
+            t.nextColumn();
+            t.cell("c");
+            last = ImGui::GetItemRectMin().x;
+            ImGui::EndTable();
+        }
+        ImGui::End();
+    };
+    REQUIRE(eng::setLanguage("en", &why));
+    ui.frame(panel);
+    ui.frame(panel);
+    CHECK(first < last);
+    REQUIRE_MESSAGE(eng::setLanguage("ar", &why), why);
+    ui.frame(panel);
+    ui.frame(panel);
+    CHECK(first > last);                                          // the first-read column at the right
+    CHECK(cellRight == doctest::Approx(firstRight).epsilon(0.02));  // its text against the column's right side
+    REQUIRE(eng::setLanguage("en", &why));
+}
