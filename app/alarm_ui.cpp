@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/gui.h"
 #include "engine/i18n.h"
 #include "engine/locale_format.h"
 #include "sim/time.h"
@@ -178,34 +179,38 @@ void drawAlarmList(AlarmUi& ui, const sim::AlarmsState& a, std::vector<sim::Comm
                                   ImGuiTableFlags_SizingFixedFit;
     if (!order.empty() && ImGui::BeginTable("##alarms", 7, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(eng::tr("Priority"));
-        ImGui::TableSetupColumn(eng::tr("Unit"));
-        ImGui::TableSetupColumn(eng::tr("Alarm"), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(eng::tr("Raised"));
-        ImGui::TableSetupColumn(eng::tr("Cleared"));
-        ImGui::TableSetupColumn(eng::tr("Acked"));
-        ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
+        eng::ReadingTable t(7);  // Arabic reads the row from the right
+        t.setupColumn(eng::tr("Priority"));
+        t.setupColumn(eng::tr("Unit"));
+        t.setupColumn(eng::tr("Alarm"), ImGuiTableColumnFlags_WidthStretch);
+        t.setupColumn(eng::tr("Raised"));
+        t.setupColumn(eng::tr("Cleared"));
+        t.setupColumn(eng::tr("Acked"));
+        t.setupColumn("");
+        t.commitSetup(true);
         for (int i : order) {
             const sim::AlarmStatus& s = a.list[static_cast<std::size_t>(i)];
             ImGui::PushID(i);
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
+            t.nextRow();
+            t.nextColumn();
             const ImVec4 c = priorityColour(s.priority);
-            ImGui::TextColored(inAlarm(s) ? c : ImVec4(0.6f, 0.6f, 0.6f, 1.0f), "%s", alarmPriorityName(s.priority));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(alarmUnitTitle(s.unit));
-            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, inAlarm(s) ? c : ImVec4(0.6f, 0.6f, 0.6f, 1.0f));
+            t.cell(alarmPriorityName(s.priority));
+            ImGui::PopStyleColor();
+            t.nextColumn();
+            t.cell(alarmUnitTitle(s.unit));
+            t.nextColumn();
             const std::string text = eng::display(alarmText(s));
-            if (inAlarm(s)) ImGui::TextUnformatted(text.c_str());
-            else ImGui::TextDisabled("%s", text.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(shortTime(s.raisedAt).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.active ? eng::trc("alarm state", "active") : shortTime(s.clearedAt).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(shortTime(s.ackedAt).c_str());
-            ImGui::TableNextColumn();
+            if (!inAlarm(s)) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            t.cell(text.c_str());
+            if (!inAlarm(s)) ImGui::PopStyleColor();
+            t.nextColumn();
+            t.cell(shortTime(s.raisedAt).c_str());
+            t.nextColumn();
+            t.cell(s.active ? eng::trc("alarm state", "active") : shortTime(s.clearedAt).c_str());
+            t.nextColumn();
+            t.cell(shortTime(s.ackedAt).c_str());
+            t.nextColumn();
             if (!s.acked && ImGui::SmallButton(eng::tr("Ack"))) out.push_back(ackCommand(s.key));
             ImGui::PopID();
         }
