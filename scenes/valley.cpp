@@ -209,6 +209,34 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
                 }
         }
     }
+    // The mine works round the clock: light towers (pools ~70 m across) at the working faces of the default fleet,
+    // the crusher, the dump point and the park-up, and one at each ~300 m of the ramp. Their glow is the terrain's
+    // night emissive (alpha of this map).
+    std::vector<float> lamp(static_cast<std::size_t>(N) * N, 0.0f);
+    auto tower = [&](glm::vec2 en, float radius, float strength) {
+        const float ci = (en.x - x0) / texel - 0.5f, cj = (-en.y - x0) / texel - 0.5f;
+        const int r = static_cast<int>(radius / texel) + 1;
+        for (int dj = -r; dj <= r; ++dj)
+            for (int di = -r; di <= r; ++di) {
+                const int ii = static_cast<int>(std::round(ci)) + di, jj = static_cast<int>(std::round(cj)) + dj;
+                if (ii < 0 || jj < 0 || ii >= N || jj >= N) continue;
+                const float q = std::max(0.0f, 1.0f - (std::pow((static_cast<float>(ii) - ci) * texel, 2.0f) +
+                                                       std::pow((static_cast<float>(jj) - cj) * texel, 2.0f)) / (radius * radius));
+                lamp[static_cast<std::size_t>(jj) * N + ii] += strength * q * q;
+            }
+    };
+    auto en2 = [](sim::SitePos p) { return glm::vec2(static_cast<float>(p.x), static_cast<float>(p.y)); };
+    for (int k = 0; k < 6; ++k) tower(en2(pit.shovelPosition(k)), 55.0f, 0.9f);  // mine.shovels' default: 6
+    tower(en2(pit.crusherPosition()), 60.0f, 0.9f);
+    tower(en2(pit.dumpPosition()), 50.0f, 0.7f);
+    tower(en2(pit.parkPosition()), 60.0f, 0.6f);
+    float run = 0.0f;
+    for (std::size_t k = 0; k + 1 < ramp.size(); ++k) {
+        const float len = glm::length(en2(ramp[k + 1]) - en2(ramp[k]));
+        if ((run += len) < 300.0f) continue;
+        run = 0.0f;
+        tower(en2(ramp[k + 1]), 30.0f, 0.5f);
+    }
     const glm::vec3 limonite = srgb(150, 108, 74), porphyry = srgb(108, 112, 102), potassic = srgb(150, 112, 102);
     const glm::vec3 berm = srgb(150, 140, 122), haul = srgb(152, 143, 126), pitFloor = srgb(126, 118, 104);
     std::vector<std::uint8_t> px(static_cast<std::size_t>(N) * N * 4);
@@ -247,7 +275,7 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
             c *= glm::mix(1.0f, glm::mix(0.58f, 1.0f, glm::smoothstep(0.45f, 0.9f, occl)), 1.0f - glm::smoothstep(0.8f * kInsetHalf, kInsetHalf, edge));
             std::uint8_t* o = &px[at * 4];
             for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f + 0.5f);
-            o[3] = 0;  // no lamps (the alpha masks the terrain's night glow)
+            o[3] = static_cast<std::uint8_t>(std::clamp(lamp[at], 0.0f, 1.0f) * 255.0f + 0.5f);  // the night glow's mask
         }
     return px;
 }
