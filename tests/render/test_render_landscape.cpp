@@ -16,6 +16,7 @@
 #include "scenes/landscape/landscape_scene.h"
 #include "scenes/site.h"
 #include "scenes/valley.h"
+#include "sim/pit_geometry.h"
 
 namespace {
 
@@ -161,4 +162,46 @@ TEST_CASE("landscape: at night Almalyk's avenues are lit by street lights; by da
     INFO("night luma: avenues " << aN << ", yards " << yN << " (" << nAvenue << ", " << nYard << " points); day: " << aD << ", " << yD);
     CHECK(aN > 1.6 * yN + 8.0);
     CHECK(aD < yD * 1.1);
+}
+
+// Issue 15, point 1: at night the pit is not a black hole: the mine works round the clock under light towers, so from
+// the valley (camera 2) the working faces of the simulation's pit (PitGeometry::shovelPosition) are lit spots far
+// brighter than the pit's mean.
+TEST_CASE("landscape: at night the pit's working faces are lit, brighter than the pit around them") {
+    namespace site = scenes::site;
+    const Shot night = runShot("--scene landscape --camera 2 --size 960x540 --quality high --start 2026-06-21T23:30:00+05:00",
+                               "landscape_pit_night");
+    checkRenderedShot(night, 960, 540, 10);
+    auto luma = [&](glm::vec2 s, int r) {
+        double sum = 0.0;
+        int n = 0;
+        for (int y = static_cast<int>(s.y) - r; y <= static_cast<int>(s.y) + r; ++y)
+            for (int x = static_cast<int>(s.x) - r; x <= static_cast<int>(s.x) + r; ++x, ++n) {
+                const unsigned char* p = &night.px[(static_cast<std::size_t>(std::clamp(y, 0, 539)) * 960 + std::clamp(x, 0, 959)) * 3];
+                sum += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+            }
+        return sum / n;
+    };
+    const sim::PitGeometry& pit = site::pit();
+    double faces = 0.0, around = 0.0;
+    int nf = 0, na = 0;
+    for (int k = 0; k < 6; ++k) {
+        const sim::SitePos p = pit.shovelPosition(k);
+        glm::vec2 s;
+        if (!projectLandscape(1, site::toWorld({static_cast<float>(p.x), static_cast<float>(p.y)}), {960.0f, 540.0f}, s)) continue;
+        faces += luma(s, 2);
+        ++nf;
+    }
+    for (float n = -2000.0f; n <= 2000.0f; n += 100.0f)
+        for (float e = -2000.0f; e <= 2000.0f; e += 100.0f) {
+            if (site::pitEllipse({e, n}) > 0.9f) continue;
+            glm::vec2 s;
+            if (!projectLandscape(1, site::toWorld({e, n}), {960.0f, 540.0f}, s)) continue;
+            around += luma(s, 0);
+            ++na;
+        }
+    REQUIRE(nf >= 4);
+    REQUIRE(na > 200);
+    INFO("night luma at the faces " << faces / nf << ", over the pit " << around / na);
+    CHECK(faces / nf > 3.0 * (around / na) + 10.0);
 }
