@@ -67,6 +67,9 @@ glm::mat4 tube(glm::vec3 a, glm::vec3 b, float radius) {
 const glm::vec3 kSteel(0.42f, 0.43f, 0.45f), kDarkSteel(0.16f, 0.16f, 0.17f), kConcrete(0.13f, 0.125f, 0.115f);
 const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCopper(0.85f, 0.45f, 0.28f);
 const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
+// Bulk materials (linear albedo; the grain texture's mean ~0.8 multiplies it): copper concentrate dark grey-green,
+// quartz flux light grey-beige, granulated/tipped fayalite slag dark grey-black.
+const glm::vec3 kConcentrate(0.07f, 0.078f, 0.062f), kQuartzFlux(0.3f, 0.28f, 0.25f);
 const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
 
 // The site's ground: kGroundSize metres square around the origin, painted once into one texture (one draw): compacted
@@ -127,6 +130,68 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
             if (edge > 0.0f) c = glm::mix(c, glm::pow(backdrop.floorColour(p.x, p.y), glm::vec3(2.2f)), edge);
             std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kGroundTex + i) * 4];
             for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(std::pow(c[k], 1.0f / 2.2f), 0.0f, 1.0f) * 255.0f);
+            o[3] = 255;
+        }
+    return px;
+}
+
+// The slag heap beyond the dump spots: fayalite slag tipped pot by pot into overlapping cones at its angle of repose
+// (~35°, tan 0.7), merging into three ridges that step back from the yard floor, on a heightfield of kHeapNx x kHeapNz
+// vertices (x from kHeapX0, z from kHeapZ0, kHeapStep m apart; one draw, ~2.6k triangles). uv in metres / 6 for the
+// granular texture. Tipping points and heights from the scene's hash, so the heap is the same every run.
+constexpr float kHeapX0 = -108.0f, kHeapZ0 = 138.0f, kHeapStep = 2.5f;
+constexpr int kHeapNx = 54, kHeapNz = 26;
+float heapHeight(float x, float z) {
+    float h = -0.6f;
+    for (int ridge = 0; ridge < 3; ++ridge)
+        for (int k = 0; k < 14; ++k) {
+            const float jx = siteHash(k, ridge + 11), jz = siteHash(k + 40, ridge + 3), jh = siteHash(k + 80, ridge + 7);
+            const glm::vec2 tip(kHeapX0 + 6.0f + 9.0f * static_cast<float>(k) + 5.0f * jx - 0.5f * static_cast<float>(ridge) * 9.0f,
+                                kHeapZ0 + 12.0f + 16.0f * static_cast<float>(ridge) + 5.0f * (jz - 0.5f));
+            const float top = 4.0f + 2.5f * static_cast<float>(ridge) + 5.0f * jh * jh;
+            h = std::max(h, top - 0.7f * glm::length(glm::vec2(x, z) - tip));
+        }
+    // Toward the mesh's border the flanks run out below the floor (no cut edge).
+    const float border = std::min({x - kHeapX0, kHeapX0 + kHeapStep * (kHeapNx - 1) - x, z - kHeapZ0, kHeapZ0 + kHeapStep * (kHeapNz - 1) - z});
+    h = std::min(h, 0.7f * border - 0.8f);
+    // Lumps of a few tipped pots on the flanks (a 1-2 m ripple), not a smooth cone.
+    return h + 0.8f * (siteNoise({x, z}, 4.0f, 21) - 0.5f) + 0.4f * (siteNoise({x, z}, 1.7f, 22) - 0.5f);
+}
+
+eng::MeshData slagHeapMesh() {
+    const eng::Material slag{.name = "slag", .baseColor = {0.05f, 0.048f, 0.046f, 1}, .roughness = 1.0f};
+    eng::MeshData d;
+    d.materials.push_back(slag);
+    eng::SubMesh part;
+    part.name = "heap";
+    for (int j = 0; j < kHeapNz; ++j)
+        for (int i = 0; i < kHeapNx; ++i) {
+            const float x = kHeapX0 + kHeapStep * static_cast<float>(i), z = kHeapZ0 + kHeapStep * static_cast<float>(j);
+            const float e = 0.5f * kHeapStep;
+            const glm::vec3 n = glm::normalize(glm::vec3(heapHeight(x - e, z) - heapHeight(x + e, z), 2.0f * e,
+                                                         heapHeight(x, z - e) - heapHeight(x, z + e)));
+            part.vertices.push_back({{x, heapHeight(x, z), z}, n, {x / 6.0f, z / 6.0f}});
+        }
+    for (int j = 0; j + 1 < kHeapNz; ++j)
+        for (int i = 0; i + 1 < kHeapNx; ++i) {
+            const auto a = static_cast<std::uint32_t>(j * kHeapNx + i), b = a + 1, c = a + kHeapNx, e = c + 1;
+            part.indices.insert(part.indices.end(), {a, c, b, b, c, e});
+        }
+    d.parts.push_back(std::move(part));
+    return d;
+}
+
+// Granular bulk material seen from a few metres to a few hundred: lumps at ~4 texels and single grains, light and
+// dark (sRGB, multiplied by the material's colour; the mean stays near 0.8 so the colour is the bulk's albedo).
+std::vector<std::uint8_t> grainTexture(int n) {
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(n) * n * 4);
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const float lump = siteNoise({static_cast<float>(i), static_cast<float>(j)}, 4.0f, 31);
+            const float grain = siteHash(i + 7 * n, j);
+            const float v = std::clamp(0.55f + 0.3f * lump + 0.3f * grain * grain, 0.0f, 1.0f);
+            std::uint8_t* o = &px[(static_cast<std::size_t>(j) * n + i) * 4];
+            o[0] = o[1] = o[2] = static_cast<std::uint8_t>(v * 255.0f);
             o[3] = 255;
         }
     return px;
@@ -263,9 +328,16 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_ground = r.createMesh(eng::makeGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
     const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
     r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
-    eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.05f, 0.045f, 0.045f, 1}, .roughness = 0.6f});  // black glassy fayalite slag
-    m_heap = r.createMesh(heap, "smelter.slag_heap");
-    m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
+    // Slag and bulk piles: matte, granular (a grain texture), coloured per instance.
+    const std::vector<std::uint8_t> grains = grainTexture(128);
+    const eng::TextureId grainTex = r.createTexture({.width = 128, .height = 128, .rgba = grains.data(), .repeat = true, .label = "grains"});
+    m_heap = r.createMesh(slagHeapMesh(), "smelter.slag_heap");
+    r.setMeshTexture(m_heap, grainTex);
+    eng::MeshData pile = eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f});
+    for (eng::Vertex& v : pile.parts[0].vertices) v.uv *= 6.0f;  // grains a few per metre on a 7 m pile
+    m_pile = r.createMesh(pile, "smelter.pile");
+    r.setMeshTexture(m_pile, grainTex);
+    m_flame = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "flame", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.flame");
 
     // Electrorefining cell 5.5 x 1.3 x 1.4 m (docs/models.md) as three boxes: tank, electrolyte, anode/cathode tops.
     // Bottoms dropped and the electrolyte a single quad: 22 triangles a cell, 500 cells ~11k.
@@ -306,6 +378,9 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     const eng::Material wall{.name = "cladding", .baseColor = {0.2f, 0.16f, 0.12f, 1}, .roughness = 0.7f};  // rust-stained
     const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
+    // Inside, the walls and the roof's underside are light galvanised sheet lit by the high-bay lamps (on day and
+    // night in a hall this deep) and the melt: an emissive fill, as no shadowed surface would otherwise show it.
+    const eng::Material lining{.name = "lining", .baseColor = {0.42f, 0.42f, 0.4f, 1}, .emissive = {0.05f, 0.043f, 0.032f}, .roughness = 0.8f};
     const eng::Material rail{.name = "rail", .baseColor = {0.3f, 0.28f, 0.27f, 1}, .roughness = 0.4f, .metallic = 0.8f};
     auto box = [](glm::vec3 size, const eng::Material& m) {
         eng::MeshData b = eng::makeBox(size, m);
@@ -323,6 +398,8 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         if (girders)
             for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(site, box({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
         eng::appendMesh(site, box({x1 - x0, h, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
+        eng::appendMesh(site, box({x1 - x0, h - 0.6f, 0.1f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.45f}));  // inner face
+        eng::appendMesh(site, eng::makeBox({x1 - x0, 0.1f, zm - z0}, lining), T({(x0 + x1) * 0.5f, h - 1.3f, 0.5f * (z0 + zm)}));  // soffit
         eng::appendMesh(site, box({x1 - x0 + 1.0f, 0.4f, zm - z0 + 0.5f}, roof), T({(x0 + x1) * 0.5f, h, 0.5f * (z0 - 0.5f + zm)}));
         eng::appendMesh(site, box({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
         for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(site, box({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, zm}));
@@ -520,14 +597,15 @@ void SmelterScene::drawHall(eng::Renderer& r) {
     if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
     r.drawInstanced(m_box, m_staticBoxes);
     r.drawInstanced(m_cyl, m_staticCyls);
-    // Concentrate piles in the store (ochre-grey chalcopyrite concentrate, ~21 % Cu: almalyk.md Recommended defaults),
-    // sized by the store's stock, and a quartz flux pile.
+    // Concentrate piles in the store, sized by the store's stock: copper (chalcopyrite) flotation concentrate, ~21 % Cu
+    // (almalyk.md Recommended defaults), is a fine dark grey-green to black powder (albedo ~0.06, kConcentrate); and a
+    // pile of quartz flux, crushed light grey-beige rock (kQuartzFlux).
     const float fill = static_cast<float>(std::clamp((m_state ? m_state->smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
     std::vector<eng::Instance> piles;
     for (int k = 0; k < 3; ++k)
         piles.push_back(inst(T(kStorePos + glm::vec3(-16.0f + 14.0f * static_cast<float>(k), 0, -6)) * S({7.0f * std::sqrt(fill), 7.0f * fill, 7.0f * std::sqrt(fill)}),
-                             {0.42f, 0.4f, 0.3f}));
-    piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), {0.85f, 0.83f, 0.78f}));
+                             kConcentrate));
+    piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), kQuartzFlux));
     r.drawInstanced(m_pile, piles, {.castShadow = false});  // they grow with the stock: keep the shadow cache
 }
 
@@ -561,7 +639,7 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
         flames.push_back(inst(T(mouth - glm::vec3(0, 0.5f, 0)) * S({1.7f, 5.0f * a.flame * flick, 1.7f}), glm::vec3(0.2f),
                               glm::vec3(3.2f, 1.3f, 0.3f) * a.flame));
     }
-    r.drawInstanced(m_pile, flames, moving);
+    r.drawInstanced(m_flame, flames, moving);
     // Anode furnaces and the casting wheel.
     std::vector<eng::Instance> anodeBase, anodeShell;
     for (std::size_t k = 0; k < m_anim.anodes.size(); ++k) {
@@ -712,28 +790,29 @@ void SmelterScene::drawStreams(eng::Renderer& r) {
 }
 
 void SmelterScene::drawYard(eng::Renderer& r) {
-    // The slag heap: the old dump below the face plus this run's slag (almalyk.md §6: ~2.2 t slag per t Cu).
+    // The slag heap: the old dump's tipped cones and ridges, rising by a third with this run's slag (almalyk.md §6:
+    // ~2.2 t slag per t Cu).
     const float grow = static_cast<float>(std::clamp(m_yardSlag / 20000.0, 0.0, 1.0));
-    std::vector<eng::Instance> heaps;
-    for (int k = 0; k < 4; ++k)
-        heaps.push_back(inst(T(kYardPos + glm::vec3(-40.0f + 30.0f * static_cast<float>(k), -4.0f, 36.0f)) *
-                                 S({26.0f + 6.0f * grow, 7.0f + 3.0f * grow, 30.0f}), glm::vec3(1.0f)));
-    r.drawInstanced(m_heap, heaps, {.castShadow = false});
-    // Fresh runs: the latest pot at each dump spot glows down the face and cools over ~40 sim minutes.
+    r.draw(m_heap, S({1.0f, 0.85f + 0.3f * grow, 1.0f}), glm::vec4(1.0f), glm::vec3(0.0f), {.castShadow = false});
+    // Fresh runs: the latest pot at each dump spot spreads as a tongue over the yard floor toward the heap's toe,
+    // glowing orange-red and cooling over ~40 sim minutes to a dull red, then black: a bright core and a darker,
+    // crusted rim.
     std::vector<eng::Instance> runs;
     for (int k = 0; k < 3; ++k) {
         const double age = m_freshSlag[static_cast<std::size_t>(k)];
         if (age >= kFreshSlagCoolS) continue;
         const double tempC = 1250.0 - 600.0 * age / kFreshSlagCoolS;
-        const glm::vec3 top = yardDumpSpot(k) + glm::vec3(0.0f, 0.2f, 2.0f);
-        runs.push_back(inst(T(top) * glm::rotate(glm::mat4(1.0f), glm::radians(28.0f), {1, 0, 0}) * S({5.0f, 0.5f, 18.0f}) * T({0, 0, 0.5f}),
-                            glm::vec3(0.2f), meltGlow(tempC)));
+        const glm::vec3 lip = yardDumpSpot(k) + glm::vec3(0.0f, 0.05f, 2.0f);
+        runs.push_back(inst(T(lip) * Ry(6.0f * static_cast<float>(k - 1)) * S({7.0f, 0.25f, 17.0f}) * T({0, 0, 0.5f}),
+                            glm::vec3(0.06f), meltGlow(tempC - 120.0)));
+        runs.push_back(inst(T(lip + glm::vec3(0.0f, 0.1f, 0.5f)) * Ry(6.0f * static_cast<float>(k - 1)) * S({3.2f, 0.25f, 14.0f}) * T({0, 0, 0.5f}),
+                            glm::vec3(0.06f), meltGlow(tempC)));
     }
     r.drawInstanced(m_box, runs, {.castShadow = false});
     // Fayalite feedstock pile in its bay: the slag yard's fayalite share, marked for the photocatalyst line.
     const float fay = static_cast<float>(std::clamp(0.3 + m_fayalite / 2000.0, 0.3, 1.0));
-    r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.25f, 0.24f, 0.22f, 1.0f),
-           glm::vec3(0.0f), {.castShadow = false});
+    r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.07f, 0.068f, 0.065f, 1.0f),
+           glm::vec3(0.0f), {.castShadow = false});  // the same dark slag, crushed
     // A marker ring (signal green) around the bay: this is the photocatalyst's feedstock.
     std::vector<eng::Instance> posts;
     for (int k = 0; k < 8; ++k)
