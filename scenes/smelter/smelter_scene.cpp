@@ -373,14 +373,15 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     // north half of the roof solid (it shades the converter line like the real hall), the aisle side cut away to a
     // 3 m dado; the cladding mesh closes the south half of the roof and the walls. Everything that never moves (the
     // frames, the stack and the acid plant, rails and a parked train) goes into one mesh, one draw per material.
-    eng::MeshData site, clad;
+    eng::MeshData site, clad, inner;
     const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
     const eng::Material wall{.name = "cladding", .baseColor = {0.2f, 0.16f, 0.12f, 1}, .roughness = 0.7f};  // rust-stained
     const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
     // Inside, the walls and the roof's underside are light galvanised sheet lit by the high-bay lamps (on day and
-    // night in a hall this deep) and the melt: an emissive fill, as no shadowed surface would otherwise show it.
-    const eng::Material lining{.name = "lining", .baseColor = {0.42f, 0.42f, 0.4f, 1}, .emissive = {0.05f, 0.043f, 0.032f}, .roughness = 0.8f};
+    // night in a hall this deep) and the melt: drawn with an emissive fill (drawHall), as the engine's lighting
+    // leaves a surface in the roof's shadow at the sky's ambient only.
+    const eng::Material lining{.name = "lining", .baseColor = {0.3f, 0.3f, 0.29f, 1}, .roughness = 0.8f};
     const eng::Material rail{.name = "rail", .baseColor = {0.3f, 0.28f, 0.27f, 1}, .roughness = 0.4f, .metallic = 0.8f};
     auto box = [](glm::vec3 size, const eng::Material& m) {
         eng::MeshData b = eng::makeBox(size, m);
@@ -398,8 +399,8 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         if (girders)
             for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(site, box({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
         eng::appendMesh(site, box({x1 - x0, h, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
-        eng::appendMesh(site, box({x1 - x0, h - 0.6f, 0.1f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.45f}));  // inner face
-        eng::appendMesh(site, eng::makeBox({x1 - x0, 0.1f, zm - z0}, lining), T({(x0 + x1) * 0.5f, h - 1.3f, 0.5f * (z0 + zm)}));  // soffit
+        eng::appendMesh(inner, box({x1 - x0, h - 0.6f, 0.1f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.45f}));  // inner face
+        eng::appendMesh(inner, eng::makeBox({x1 - x0, 0.1f, zm - z0}, lining), T({(x0 + x1) * 0.5f, h - 1.3f, 0.5f * (z0 + zm)}));  // soffit
         eng::appendMesh(site, box({x1 - x0 + 1.0f, 0.4f, zm - z0 + 0.5f}, roof), T({(x0 + x1) * 0.5f, h, 0.5f * (z0 - 0.5f + zm)}));
         eng::appendMesh(site, box({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
         for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(site, box({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, zm}));
@@ -423,6 +424,8 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         eng::appendMesh(site, m_lib->get("dumpcar"), T({-261.0f - 13.0f * static_cast<float>(k), 0.0f, kSpurs[0].z}) * Ry(90.0f));
     mergeByMaterial(site);
     mergeByMaterial(clad);
+    mergeByMaterial(inner);
+    m_lining = r.createMesh(inner, "smelter.lining");
     m_frame = r.createMesh(site, "smelter.site");
     m_cladding = r.createMesh(clad, "smelter.cladding");
 
@@ -594,6 +597,8 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
 
 void SmelterScene::drawHall(eng::Renderer& r) {
     r.draw(m_frame, glm::mat4(1.0f));
+    // The lamp-lit lining: a daylight fill, and after dusk (the exposure opens) a dimmer sodium-warm one.
+    r.draw(m_lining, glm::mat4(1.0f), glm::vec4(1.0f), glm::mix(glm::vec3(0.06f, 0.052f, 0.04f), glm::vec3(0.016f, 0.011f, 0.006f), m_night));
     if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
     r.drawInstanced(m_box, m_staticBoxes);
     r.drawInstanced(m_cyl, m_staticCyls);
