@@ -654,6 +654,8 @@ bool HydrogenScene::pick(const eng::Ray& ray, const FrameInput& in, std::string*
     return true;
 }
 
+glm::vec3 HydrogenScene::reformerPosition() { return kReformer; }
+
 std::vector<sim::Command> HydrogenScene::takeCommands() { return m_outbox.take(); }
 
 }  // namespace scenes

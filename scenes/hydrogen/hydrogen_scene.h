@@ -57,6 +57,8 @@ public:
     const h2::CloudField& clouds() const { return m_clouds; }
     // Bubbles per tray for a local H2 rate (g per hour per m² of panel): proportional, capped for the renderer.
     static int bubblesPerModule(double g_h_m2);
+    // Where the steam methane reformer's model stands (scene frame; its flue outlet is the model's top).
+    static glm::vec3 reformerPosition();
 
 private:
     void drawField(eng::Renderer& r, const eng::OrbitCamera& cam, float aspect);

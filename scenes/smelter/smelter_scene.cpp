@@ -32,6 +32,7 @@ constexpr float kCellsPerRow = 60.0f;
 constexpr int kMaxCellsDrawn = 600;     // the rest of a larger tankhouse is summarised in the label
 constexpr double kBundle_t = 2.5;       // a bundle of ~40 cathodes at ~60 kg (E)
 constexpr int kBundleSpots = 48, kBundlesHigh = 5;
+constexpr float kInteriorBounce = 3.0f;  // daylight reaching the hall's inner lining, in units of the open sky's ambient (E)
 constexpr double kFreshSlagCoolS = 40.0 * 60.0;  // a dumped pot's run stays visibly hot for ~40 min (E)
 
 glm::mat4 T(glm::vec3 p) { return glm::translate(glm::mat4(1.0f), p); }
@@ -69,7 +70,7 @@ const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCoppe
 const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
 // Bulk materials (linear albedo; the grain texture's mean ~0.8 multiplies it): copper concentrate dark grey-green,
 // quartz flux light grey-beige, granulated/tipped fayalite slag dark grey-black.
-const glm::vec3 kConcentrate(0.07f, 0.078f, 0.062f), kQuartzFlux(0.3f, 0.28f, 0.25f);
+const glm::vec3 kConcentrate(0.07f, 0.078f, 0.062f), kQuartzFlux(0.24f, 0.225f, 0.2f);
 const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
 
 // The site's ground: kGroundSize metres square around the origin, painted once into one texture (one draw): compacted
@@ -597,8 +598,14 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
 
 void SmelterScene::drawHall(eng::Renderer& r) {
     r.draw(m_frame, glm::mat4(1.0f));
-    // The lamp-lit lining: a daylight fill, and after dusk (the exposure opens) a dimmer sodium-warm one.
-    r.draw(m_lining, glm::mat4(1.0f), glm::vec4(1.0f), glm::mix(glm::vec3(0.06f, 0.052f, 0.04f), glm::vec3(0.016f, 0.011f, 0.006f), m_night));
+    // The lining's light: by day the sky through the open side and its bounce off the floor and the plant, which the
+    // engine's hemisphere ambient (no occlusion, no bounce) leaves at a fraction; after dusk the high-bays' warm fill
+    // (their direct light is the engine's lamps).
+    const eng::Lighting& L = r.lighting();
+    // Neutral to warm: the bounce off the brown floor and the plant outweighs the blue of the sky.
+    const float ambient = glm::dot(L.skyAmbient + L.groundAmbient, glm::vec3(0.2126f, 0.7152f, 0.0722f));
+    const glm::vec3 daylight = 0.3f * kInteriorBounce * ambient * glm::vec3(1.0f, 0.95f, 0.85f) * (1.0f - m_night);
+    r.draw(m_lining, glm::mat4(1.0f), glm::vec4(1.0f), daylight + glm::vec3(0.016f, 0.011f, 0.006f) * m_night);
     if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
     r.drawInstanced(m_box, m_staticBoxes);
     r.drawInstanced(m_cyl, m_staticCyls);
