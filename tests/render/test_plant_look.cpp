@@ -173,3 +173,48 @@ TEST_CASE("hydrogen look: the reformer's plume starts at the top of its stack") 
     INFO("beside the stack " << double(sideChanged) / std::max(sideN, 1));
     CHECK(double(sideChanged) / std::max(sideN, 1) < near);
 }
+
+TEST_CASE("hydrogen look: the bubbles preset shows the H2 bubbles as readable dots at 1920x1080, not specks") {
+    // The close-up at noon against the same instant with a dead catalyst (STH 0: no gas, no bubbles). Bubble pixels:
+    // bright in the one, the dark red-brown sheet (red well above blue) in the other; label boxes are neutral grey.
+    const std::string common = "--scene hydrogen --size 1920x1080 --camera 2 --warmup-hours 1 --start 2026-06-21T11:30:00+05:00 ";
+    const Shot on = runShot(common, "plant_bubbles_on");
+    const Shot off = runShot(common + "--set h2.sth_percent=0", "plant_bubbles_off");
+    REQUIRE(on.ok());
+    REQUIRE(off.ok());
+    const int w = on.w, h = on.h;
+    std::vector<char> bubble(static_cast<std::size_t>(w) * h, 0);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const unsigned char *a = at(on, x, y), *b = at(off, x, y);
+            bubble[static_cast<std::size_t>(y) * w + x] = luma(a) > luma(b) + 50.0 && b[0] > b[2] + 30;
+        }
+    // Connected dots (4-neighbours): their sizes.
+    std::vector<int> sizes, stack;
+    for (int i = 0; i < w * h; ++i) {
+        if (!bubble[static_cast<std::size_t>(i)]) continue;
+        int n = 0;
+        stack.push_back(i);
+        bubble[static_cast<std::size_t>(i)] = 0;
+        while (!stack.empty()) {
+            const int p = stack.back();
+            stack.pop_back();
+            ++n;
+            const int px = p % w, py = p / w;
+            for (const int q : {px > 0 ? p - 1 : -1, px + 1 < w ? p + 1 : -1, py > 0 ? p - w : -1, py + 1 < h ? p + w : -1})
+                if (q >= 0 && bubble[static_cast<std::size_t>(q)]) {
+                    bubble[static_cast<std::size_t>(q)] = 0;
+                    stack.push_back(q);
+                }
+        }
+        sizes.push_back(n);
+    }
+    REQUIRE(!sizes.empty());
+    std::sort(sizes.begin(), sizes.end());
+    const int largestTenth = sizes[sizes.size() * 9 / 10];
+    INFO(sizes.size() << " dots; median " << sizes[sizes.size() / 2] << " px, 90th percentile " << largestTenth << " px");
+    // Trails of three over a dozen trays in view (the 0.05 m specks: ~60 dots, the largest tenth ~23 px, ~5 px across),
+    // and the lead bubbles ~10 px across (an 8 px disc is 50 px).
+    CHECK(sizes.size() >= 100);
+    CHECK(largestTenth >= 50);
+}
