@@ -138,10 +138,10 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
 
 // The slag heap beyond the dump spots: fayalite slag tipped pot by pot into overlapping cones at its angle of repose
 // (~35°, tan 0.7), merging into three ridges that step back from the yard floor, on a heightfield of kHeapNx x kHeapNz
-// vertices (x from kHeapX0, z from kHeapZ0, kHeapStep m apart; one draw, ~2.6k triangles). uv in metres / 6 for the
+// vertices (x from kHeapX0, z from kHeapZ0, kHeapStep m apart; one draw, ~1.4k triangles). uv in metres / 6 for the
 // granular texture. Tipping points and heights from the scene's hash, so the heap is the same every run.
-constexpr float kHeapX0 = -108.0f, kHeapZ0 = 138.0f, kHeapStep = 2.5f;
-constexpr int kHeapNx = 54, kHeapNz = 26;
+constexpr float kHeapX0 = -108.0f, kHeapZ0 = 138.0f, kHeapStep = 3.4f;
+constexpr int kHeapNx = 40, kHeapNz = 19;
 float heapHeight(float x, float z) {
     float h = -0.6f;
     for (int ridge = 0; ridge < 3; ++ridge)
@@ -379,7 +379,7 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     const eng::Material wall{.name = "cladding", .baseColor = {0.2f, 0.16f, 0.12f, 1}, .roughness = 0.7f};  // rust-stained
     const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
-    // Inside, the walls and the roof's underside are light galvanised sheet lit by the high-bay lamps (on day and
+    // Inside, the north wall is light galvanised sheet lit by the high-bay lamps (on day and
     // night in a hall this deep) and the melt: drawn with an emissive fill (drawHall), as the engine's lighting
     // leaves a surface in the roof's shadow at the sky's ambient only.
     const eng::Material lining{.name = "lining", .baseColor = {0.3f, 0.3f, 0.29f, 1}, .roughness = 0.8f};
@@ -399,9 +399,10 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         for (float z : {z0, z1}) eng::appendMesh(site, box({x1 - x0, 0.8f, 0.5f}, steel), T({(x0 + x1) * 0.5f, h - 0.8f, z}));  // eaves
         if (girders)
             for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(site, box({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
-        eng::appendMesh(site, box({x1 - x0, h, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
-        eng::appendMesh(inner, box({x1 - x0, h - 0.6f, 0.1f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.45f}));  // inner face
-        eng::appendMesh(inner, eng::makeBox({x1 - x0, 0.1f, zm - z0}, lining), T({(x0 + x1) * 0.5f, h - 1.3f, 0.5f * (z0 + zm)}));  // soffit
+        // The north wall: the rusty outer skin (one face, north) and the lit lining, the wall's body, behind it: no
+        // face is drawn over another (the software rasterizer would shade the hidden one too).
+        eng::appendMesh(site, eng::makePlane({x1 - x0, h}, wall), T({(x0 + x1) * 0.5f, 0.5f * h, z0 - 0.45f}) * Rx(-90.0f));
+        eng::appendMesh(inner, box({x1 - x0, h, 0.65f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.175f}));
         eng::appendMesh(site, box({x1 - x0 + 1.0f, 0.4f, zm - z0 + 0.5f}, roof), T({(x0 + x1) * 0.5f, h, 0.5f * (z0 - 0.5f + zm)}));
         eng::appendMesh(site, box({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
         for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(site, box({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, zm}));
@@ -499,7 +500,8 @@ void SmelterScene::update(const FrameInput& in) {
     if (m_firstUpdate)
         for (std::size_t i = 0, k = 0; i < sm.ladles.size(); ++i)
             if (sm.ladles[i].contents == sim::LadleContents::Slag) {
-                if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
+                if (sm.ladles[i].stage == sim::LadleStage::Dumping && k < 3) m_freshSlag[k] = 0.0;  // pouring now
+                else if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
                 else if (k < 3) m_freshSlag[k] = kFreshSlagCoolS;
                 ++k;
             }
