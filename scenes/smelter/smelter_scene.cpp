@@ -143,13 +143,15 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
 constexpr float kHeapX0 = -108.0f, kHeapZ0 = 138.0f, kHeapStep = 3.4f;
 constexpr int kHeapNx = 40, kHeapNz = 19;
 float heapHeight(float x, float z) {
-    float h = -0.6f;
+    // The old dump's body: a long ridge, crest 6 m up, along the middle of the yard.
+    const float along = std::clamp(x, kHeapX0 + 25.0f, kHeapX0 + 105.0f);
+    float h = 6.0f - 0.7f * glm::length(glm::vec2(x - along, z - (kHeapZ0 + 30.0f)));
     for (int ridge = 0; ridge < 3; ++ridge)
-        for (int k = 0; k < 14; ++k) {
+        for (int k = 0; k < 12; ++k) {
             const float jx = siteHash(k, ridge + 11), jz = siteHash(k + 40, ridge + 3), jh = siteHash(k + 80, ridge + 7);
-            const glm::vec2 tip(kHeapX0 + 6.0f + 9.0f * static_cast<float>(k) + 5.0f * jx - 0.5f * static_cast<float>(ridge) * 9.0f,
-                                kHeapZ0 + 12.0f + 16.0f * static_cast<float>(ridge) + 5.0f * (jz - 0.5f));
-            const float top = 4.0f + 2.5f * static_cast<float>(ridge) + 5.0f * jh * jh;
+            const glm::vec2 tip(kHeapX0 + 8.0f + 10.0f * static_cast<float>(k) + 9.0f * (jx - 0.5f) + 3.0f * static_cast<float>(ridge),
+                                kHeapZ0 + 14.0f + 15.0f * static_cast<float>(ridge) + 10.0f * (jz - 0.5f));
+            const float top = 3.0f + 2.0f * static_cast<float>(ridge == 1) + 6.5f * jh * jh;
             h = std::max(h, top - 0.7f * glm::length(glm::vec2(x, z) - tip));
         }
     // Toward the mesh's border the flanks run out below the floor (no cut edge).
