@@ -178,7 +178,6 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_paintedField = glm::vec4(0.0f);
     // Tray supports: a thin box (a 3 cm post reads the same as a cylinder at a third of the triangles).
     m_post = r.createMesh(eng::makeBox({2.0f, 1.0f, 2.0f}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "tray post");
-    m_pad = r.createMesh(eng::makeGrid(1.0f, 12, {.name = "", .baseColor = {0.17f, 0.16f, 0.14f, 1}, .roughness = 1.0f}), "gravel pad");
 
     auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
     m_separator = model("separator");
@@ -412,13 +411,8 @@ void HydrogenScene::paintGround(eng::Renderer& r) {
 void HydrogenScene::drawPlant(eng::Renderer& r) {
     const bool night = m_sunDir.y < -0.05f;
     const glm::vec4 lamp = night ? glm::vec4(1.0f, 0.85f, 0.6f, 0) * 2.0f : glm::vec4(0);
-    // Pad, separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack.
-    // After dusk the plant works under floodlights (lamps below) and the pads keep a faint sodium glow from afar.
-    const glm::vec3 flood = night ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);
-    // The pad itself is painted into the ground; at night a slab a metre inside its edge carries the lamps' glow.
-    if (night)
-        r.draw(m_pad, place(kPlant + kPlantPadOffset + glm::vec3(0, 0.03f, 0), {kPlantPadSize.x - 2.0f, 1, kPlantPadSize.y - 2.0f}),
-               glm::vec4(0.85f, 0.85f, 0.85f, 1), flood);
+    // Separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack; the gravel pad is
+    // painted into the ground. After dusk the plant works under floodlights (lamps below): they light the pad.
     if (night)  // floodlights on masts over the separator skid and the tank yard
         for (const glm::vec3 at : {kPlant + glm::vec3(8, 0, 0), kTankYard + glm::vec3(6, 0, 0)})
             r.addLight({.position = at + glm::vec3(0, 18, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 65.0f,
@@ -456,10 +450,6 @@ void HydrogenScene::drawPlant(eng::Renderer& r) {
 void HydrogenScene::drawReformer(eng::Renderer& r) {
     const glm::vec4 steel(0.72f, 0.72f, 0.74f, 1.0f);
     // A running firebox shows through its peep holes (the model's hot material), not as a glow over the whole casing.
-    const glm::vec3 flood = m_sunDir.y < -0.05f ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);  // floodlights
-    if (m_sunDir.y < -0.05f)  // the pad is painted into the ground; at night a slab inside it carries the glow
-        r.draw(m_pad, place(kReformer + kReformerPadOffset + glm::vec3(0, 0.03f, 0), {kReformerPadSize.x - 2.0f, 1, kReformerPadSize.y - 2.0f}),
-               glm::vec4(0.85f, 0.85f, 0.85f, 1), flood);
     if (m_sunDir.y < -0.05f)
         for (const glm::vec3 at : {kReformer + glm::vec3(0, 0, -14), kReformer + glm::vec3(36, 0, 12)})
             r.addLight({.position = at + glm::vec3(0, 20, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 70.0f,

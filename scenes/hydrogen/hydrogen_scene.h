@@ -87,7 +87,7 @@ private:
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     SiteBackdrop m_backdrop;  // the valley and foothills beyond the site
     eng::MeshId m_post;
-    eng::MeshId m_module, m_row, m_bubble, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
+    eng::MeshId m_module, m_row, m_bubble, m_pipe, m_box, m_ground, m_separator, m_compressor, m_tank,
         m_reformer, m_vessel;
     glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame
     eng::EmitterId m_flue, m_flueExit, m_ventPlume, m_co2Vent;
