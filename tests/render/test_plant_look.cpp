@@ -218,3 +218,33 @@ TEST_CASE("hydrogen look: the bubbles preset shows the H2 bubbles as readable do
     CHECK(sizes.size() >= 100);
     CHECK(largestTenth >= 50);
 }
+
+TEST_CASE("hydrogen look: the reformer's gravel pad has a soft edge on the low preset, not a stair-stepped outline") {
+    // Without multisampling a polygon's edge jumps by whole pixels: the pad used to end in one-pixel steps between
+    // gravel and steppe. Across the pad's south and west edges (70 x 44 m, centred 18 m east of the reformer:
+    // hydrogen_scene.cpp) the change from steppe to gravel is spread over pixels, no one step more than a third of it
+    // (the quad's edge: half of it in one pixel, ~0.5; the painted pad ~0.2).
+    const Shot noon = runShot("--scene hydrogen --size 1280x720 --quality low --camera 4 --warmup-hours 1 --start 2026-06-21T11:30:00+05:00",
+                              "plant_pad_low");
+    REQUIRE(noon.ok());
+    const scenes::HydrogenScene scene;
+    const glm::vec3 c = scenes::HydrogenScene::reformerPosition() + glm::vec3(18.0f, 0.0f, 0.0f);
+    std::vector<glm::vec3> edge;
+    for (float x = -25.0f; x <= 25.0f; x += 5.0f) edge.push_back(c + glm::vec3(x, 0.0f, 22.0f));  // south edge
+    for (float z = -15.0f; z <= 15.0f; z += 5.0f) edge.push_back(c + glm::vec3(-35.0f, 0.0f, z));  // west edge
+    std::vector<double> ratio;
+    for (const glm::vec3 p : edge) {
+        const glm::vec2 s = project(scene, 3, p);
+        const int x = static_cast<int>(s.x), y0 = static_cast<int>(s.y);
+        if (x < 0 || x >= noon.w || y0 < 10 || y0 + 10 >= noon.h) continue;
+        // Yellow steppe against grey gravel differ in hue more than in brightness: red minus blue.
+        auto L = [&](int dy) { const unsigned char* q = at(noon, x, y0 + dy); return double(q[0]) - double(q[2]); };
+        const double contrast = std::abs((L(-9) + L(-8) + L(-7)) - (L(7) + L(8) + L(9))) / 3.0;
+        double step = 0.0;
+        for (int dy = -6; dy < 6; ++dy) step = std::max(step, std::abs(L(dy + 1) - L(dy)));
+        if (contrast > 12.0) ratio.push_back(step / contrast);
+    }
+    REQUIRE(ratio.size() >= 6);  // the edge is there, in view, with gravel and steppe told apart
+    INFO("largest one-pixel step / contrast across the edge, median of " << ratio.size() << ": " << median(ratio));
+    CHECK(median(ratio) < 0.33);
+}
