@@ -29,8 +29,13 @@ const glm::vec3 kTankYard(66.0f, 0.0f, -12.0f);
 const glm::vec3 kReformer(150.0f, 0.0f, 40.0f);    // the reformer beside the panels, south-east
 const glm::vec3 kConsumer(430.0f, 0.0f, -260.0f);  // W/Mo oxide reduction furnaces (almalyk.md §5), pipeline's end
 const glm::vec3 kCaptureColumnTop(42.0f, 28.0f, -6.0f);  // the CO2 absorber's top, from the reformer's origin
+// Gravel pads under the gas plant and the reformer (centre offset from their origin, size on the ground, m).
+const glm::vec3 kPlantPadOffset(28.0f, 0.0f, 0.0f), kReformerPadOffset(18.0f, 0.0f, 0.0f);
+const glm::vec2 kPlantPadSize(80.0f, 40.0f), kReformerPadSize(70.0f, 44.0f);
 constexpr float kHeaderHeight = 0.9f;               // m, collection pipes on low sleepers
-constexpr float kBubbleSize = 0.05f;                // m: enlarged (real bubbles in a 0.1 mm film are sub-mm) to be seen
+// m: enlarged (real bubbles in a 0.1 mm film are sub-mm) to be seen: ~14 px across in the close-up preset at
+// 1920x1080 (50 m away through a 10° lens: ~125 px per metre), each with two smaller ones trailing it.
+constexpr float kBubbleSize = 0.11f;
 constexpr float kNearRowDistance = 60.0f;           // m from the eye: rows nearer are drawn tray by tray
 constexpr float kGroundSize = 1800.0f;              // m: the site's own steppe; the backdrop ring continues beyond
 // The site in the landscape frame (m east/north of the Kalmakyr pit): on the valley floor east of the smelter, whose
@@ -85,6 +90,56 @@ std::vector<std::uint8_t> moduleTexture(int w, int h) {
     return px;
 }
 
+// The plant's gravel pads (centre and size on the ground, scene x/z): painted into the steppe's texture, so their
+// edges are filtered like the ground around them (a pad drawn as its own quad had stair-stepped outlines without
+// multisampling on the low preset).
+struct Pad { glm::vec2 centre, size; };
+constexpr int kGroundTex = 1024;  // texels per side of the steppe (~1.8 m each)
+const glm::vec3 kGravel(0.47f, 0.45f, 0.41f);  // crushed-rock pad, sRGB (a shade greyer than the steppe)
+
+// Dry steppe, mottled at 60 m and 8 m, with worn tracks' grain (the same palette as the backdrop beyond), and the
+// gravel pads with a ~2 m ragged spill of gravel at their edges.
+std::vector<std::uint8_t> paintSteppe(const SiteBackdrop& backdrop, const std::vector<Pad>& pads) {
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(kGroundTex) * kGroundTex * 4);
+    for (int j = 0; j < kGroundTex; ++j)
+        for (int i = 0; i < kGroundTex; ++i) {
+            const glm::vec2 p = (glm::vec2(static_cast<float>(i), static_cast<float>(j)) + 0.5f) / float(kGroundTex) * kGroundSize;
+            const float big = siteNoise(p, 60.0f, 3), mid = siteNoise(p, 8.0f, 4), fine = siteHash(i, j);
+            glm::vec3 c = glm::mix(glm::vec3(0.5f, 0.4f, 0.27f), glm::vec3(0.62f, 0.53f, 0.38f), big);
+            c = glm::mix(c, glm::vec3(0.42f, 0.45f, 0.26f), 0.25f * glm::smoothstep(0.6f, 0.85f, mid));  // sparse green
+            c *= 0.88f + 0.14f * mid + 0.06f * fine;
+            // Toward the edge the steppe becomes the valley floor the backdrop continues: no seam.
+            const glm::vec2 q = p - 0.5f * kGroundSize;
+            const float edge = glm::smoothstep(0.72f, 0.98f, std::max(std::abs(q.x), std::abs(q.y)) / (0.5f * kGroundSize));
+            c = glm::mix(c, backdrop.floorColour(q.x, q.y), edge);
+            for (const Pad& pad : pads) {
+                const glm::vec2 d = glm::abs(q - pad.centre) - 0.5f * pad.size;  // > 0 outside, per axis
+                const float outside = std::max(d.x, d.y) + 1.2f * (siteNoise(q, 2.5f, 9) - 0.5f);
+                const float cover = 1.0f - glm::smoothstep(-1.0f, 1.5f, outside);
+                if (cover > 0.0f) c = glm::mix(c, kGravel * (0.9f + 0.12f * mid + 0.1f * fine), cover);
+            }
+            std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kGroundTex + i) * 4];
+            for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f);
+            o[3] = 255;
+        }
+    return px;
+}
+
+// The reformer's flue outlet in its model frame: the centre of the vertices at the model's highest point (the stack's
+// top ring). A part's bounding box would not do: a glTF part is a material's worth of pieces, and the stack shares
+// its steel with the convection section and the legs.
+glm::vec3 flueOutlet(const eng::MeshData& m) {
+    float top = -1e9f;
+    for (const eng::SubMesh& p : m.parts)
+        for (const eng::Vertex& v : p.vertices) top = std::max(top, v.position.y);
+    glm::vec3 sum(0.0f);
+    int n = 0;
+    for (const eng::SubMesh& p : m.parts)
+        for (const eng::Vertex& v : p.vertices)
+            if (v.position.y > top - 0.05f) { sum += v.position; ++n; }
+    return n > 0 ? sum / static_cast<float>(n) : glm::vec3(0.0f);
+}
+
 // printf-style text of one number, as long as it needs to be (the panel-field tooltip is ~150 characters).
 std::string fmt(const char* f, double v) { return eng::formatf(f, v); }  // in the language's number format
 
@@ -111,7 +166,7 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_row = r.createMesh(row, "panel row");
     r.setMeshTexture(m_row, t);
 
-    m_bubble = r.createMesh(eng::makeSphere(0.5f, 4, {.name = "", .baseColor = {0.85f, 0.95f, 1.0f, 1}, .roughness = 0.2f}), "bubble");
+    m_bubble = r.createMesh(eng::makeSphere(0.5f, 6, {.name = "", .baseColor = {0.85f, 0.95f, 1.0f, 1}, .roughness = 0.2f}), "bubble");
     m_cloudTex = {};
     m_cloudBaked = -1;
     m_pipe = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 8, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "pipe");
@@ -119,49 +174,27 @@ bool HydrogenScene::load(const SceneContext& ctx, std::string* why) {
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.8f}), "box");
     m_backdrop.build(r, {.siteEast = kSiteEast, .siteNorth = kSiteNorth, .flatRadius = 0.5f * kGroundSize});
     m_ground = r.createMesh(eng::makeGrid(kGroundSize, 30, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f}), "steppe");
-    {
-        // Dry steppe, mottled at 60 m and 8 m, with worn tracks' grain: the same palette as the backdrop beyond.
-        constexpr int kTex = 512;
-        std::vector<std::uint8_t> px(static_cast<std::size_t>(kTex) * kTex * 4);
-        for (int j = 0; j < kTex; ++j)
-            for (int i = 0; i < kTex; ++i) {
-                const glm::vec2 p = (glm::vec2(static_cast<float>(i), static_cast<float>(j)) + 0.5f) / float(kTex) * kGroundSize;
-                const float big = siteNoise(p, 60.0f, 3), mid = siteNoise(p, 8.0f, 4), fine = siteHash(i, j);
-                glm::vec3 c = glm::mix(glm::vec3(0.5f, 0.4f, 0.27f), glm::vec3(0.62f, 0.53f, 0.38f), big);
-                c = glm::mix(c, glm::vec3(0.42f, 0.45f, 0.26f), 0.25f * glm::smoothstep(0.6f, 0.85f, mid));  // sparse green
-                c *= 0.88f + 0.14f * mid + 0.06f * fine;
-                // Toward the edge the steppe becomes the valley floor the backdrop continues: no seam.
-                const glm::vec2 q = p - 0.5f * kGroundSize;
-                const float edge = glm::smoothstep(0.72f, 0.98f, std::max(std::abs(q.x), std::abs(q.y)) / (0.5f * kGroundSize));
-                c = glm::mix(c, m_backdrop.floorColour(q.x, q.y), edge);
-                std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kTex + i) * 4];
-                for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(c[k], 0.0f, 1.0f) * 255.0f);
-                o[3] = 255;
-            }
-        r.setMeshTexture(m_ground, r.createTexture({.width = kTex, .height = kTex, .rgba = px.data(), .label = "steppe"}));
-    }
+    m_groundTex = {};
+    m_paintedField = glm::vec4(0.0f);
     // Tray supports: a thin box (a 3 cm post reads the same as a cylinder at a third of the triangles).
     m_post = r.createMesh(eng::makeBox({2.0f, 1.0f, 2.0f}, {.name = "", .baseColor = {1, 1, 1, 1}, .roughness = 0.5f, .metallic = 0.3f}), "tray post");
-    m_pad = r.createMesh(eng::makeGrid(1.0f, 12, {.name = "", .baseColor = {0.17f, 0.16f, 0.14f, 1}, .roughness = 1.0f}), "gravel pad");
 
     auto model = [&](const char* role) { return r.createMesh(m_lib->get(role), role); };
     m_separator = model("separator");
     m_compressor = model("compressor");
     m_tank = model("h2_tank");
     m_reformer = model("reformer");
-    // The flue outlet: the top of the reformer's highest part (its stack).
-    const eng::MeshData& ref = m_lib->get("reformer");
-    float top = -1e9f;
-    for (const eng::SubMesh& p : ref.parts) {
-        glm::vec3 lo(1e9f), hi(-1e9f);
-        for (const eng::Vertex& v : p.vertices) { lo = glm::min(lo, v.position); hi = glm::max(hi, v.position); }
-        if (!p.vertices.empty() && hi.y > top) { top = hi.y; m_stackTop = glm::vec3(0.5f * (lo.x + hi.x), hi.y, 0.5f * (lo.z + hi.z)); }
-    }
+    m_stackTop = flueOutlet(m_lib->get("reformer"));
 
     eng::ParticleSystem& ps = r.particles();
-    m_flue = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kReformer + m_stackTop + glm::vec3(0, 1, 0),
+    // The flue gas leaves the outlet as a dense column (short-lived puffs that reach full opacity within ~2 m: a
+    // particle fades in over its first eighth of life) and drifts off as the long plume above it.
+    m_flue = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kReformer + m_stackTop + glm::vec3(0, 2.5f, 0),
                             .velocity = {0, 5, 0}, .spread = 0.3f, .radius = 0.8f, .rate = 0.0f, .lifetime = 25.0f,
                             .size = 3.0f, .color = {0.55f, 0.55f, 0.56f, 0.55f}});
+    m_flueExit = ps.addEmitter({.kind = eng::ParticleKind::Smoke, .position = kReformer + m_stackTop - glm::vec3(0, 0.3f, 0),
+                                .velocity = {0, 3, 0}, .spread = 0.15f, .radius = 0.3f, .rate = 0.0f, .lifetime = 2.5f,
+                                .size = 1.8f, .color = {0.6f, 0.6f, 0.61f, 0.7f}});
     m_ventPlume = ps.addEmitter({.kind = eng::ParticleKind::Steam, .position = kPlant + glm::vec3(8, 9, 6),
                                  .velocity = {0, 2, 0}, .radius = 0.2f, .rate = 0.0f, .lifetime = 6.0f, .size = 0.8f});
     // Captured CO2 released from the top of the absorber column while its injection is faulted (or the store full).
@@ -228,10 +261,15 @@ void HydrogenScene::update(const FrameInput& in) {
         eng::ParticleSystem& ps = m_r->particles();
         ps.emitter(m_flue).rate = static_cast<float>(std::clamp(m_smrCo2Kgh * 0.4, 0.0, 40.0));
         ps.emitter(m_flue).size = 2.0f + static_cast<float>(std::min(m_smrKgh, 50.0) * 0.08);
+        ps.emitter(m_flueExit).rate = m_smrCo2Kgh > 0.0 ? 6.0f : 0.0f;
         ps.emitter(m_ventPlume).rate = (!m_separatorOk && m_h2kgh > 0.0) ? 6.0f : 0.0f;
         // Captured CO2 vented: the flue's 0.4 puffs/s per kg/h, so the same CO2 reads as the same plume (a 5 kg H2/h
         // reformer capturing 90 % vents ~45 kg/h in an injection trip: 18 puffs/s, the grey flue's ~20).
         ps.emitter(m_co2Vent).rate = static_cast<float>(std::clamp(m_co2VentedTh * 1000.0 * 0.4, 0.0, 40.0));
+        // The first frame (and every shot) starts with the plumes developed, not from an empty sky.
+        if (m_firstUpdate)
+            for (int i = 0; i < 500; ++i) ps.update(1.0f / 20.0f);
+        m_firstUpdate = false;
     }
 }
 
@@ -310,9 +348,15 @@ void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam, flo
                 const float speed = 0.12f + 0.1f * hash01(ub, static_cast<std::uint32_t>(i) + 11u);  // m/s up the slope
                 const float ph = hash01(ub + 101u, static_cast<std::uint32_t>(i));
                 const float along = 0.5f * kModuleLength - std::fmod(ph * kModuleLength + m_anim * speed, kModuleLength);
-                glm::mat4 bm = glm::translate(m, glm::vec3(x, kModuleThickness, along));
-                bm = glm::scale(bm, glm::vec3(kBubbleSize, kBubbleSize * 0.4f, kBubbleSize));
-                bubbles.push_back({bm, glm::vec4(1), glm::vec4(0.25f, 0.3f, 0.35f, 0)});
+                // A bubble and its trail (smaller ones following it up the film), bright against the dark sheets.
+                for (int t = 0; t < 3; ++t) {
+                    const float k = 1.0f - 0.3f * static_cast<float>(t);
+                    const float at = along + 1.4f * kBubbleSize * static_cast<float>(t);
+                    if (at > 0.5f * kModuleLength) break;
+                    glm::mat4 bm = glm::translate(m, glm::vec3(x, kModuleThickness, at));
+                    bm = glm::scale(bm, glm::vec3(kBubbleSize * k, kBubbleSize * 0.5f * k, kBubbleSize * k));
+                    bubbles.push_back({bm, glm::vec4(1), glm::vec4(0.45f, 0.55f, 0.65f, 0)});
+                }
             }
         }
     }
@@ -350,21 +394,28 @@ void HydrogenScene::drawField(eng::Renderer& r, const eng::OrbitCamera& cam, flo
         headers.push_back({pipe({inlet.x, kHeaderHeight, corner.z}, inlet, 0.2f), hazard, glm::vec4(0)});
     }
     r.drawInstanced(m_pipe, headers);
+}
 
-    // Gravel pad under the field.
-    const glm::vec2 lo = f.boundsMin() - glm::vec2(12.0f), hi = f.boundsMax() + glm::vec2(12.0f);
-    const glm::vec2 mid = 0.5f * (lo + hi), size = hi - lo;
-    r.draw(m_pad, place({mid.x, 0.02f, mid.y}, {size.x, 1, size.y}), glm::vec4(1), glm::vec3(0),
-           {.castShadow = false, .receiveShadow = true});
+void HydrogenScene::paintGround(eng::Renderer& r) {
+    // The gravel pad under the field is 12 m wider than the rows all round; it moves when the field grows by a block.
+    const glm::vec2 lo = m_layout.boundsMin() - glm::vec2(12.0f), hi = m_layout.boundsMax() + glm::vec2(12.0f);
+    const glm::vec4 key(lo, hi);
+    if (m_groundTex.valid() && key == m_paintedField) return;
+    m_paintedField = key;
+    const std::vector<Pad> pads = {{0.5f * (lo + hi), hi - lo},
+                                   {glm::vec2(kPlant.x + kPlantPadOffset.x, kPlant.z + kPlantPadOffset.z), kPlantPadSize},
+                                   {glm::vec2(kReformer.x + kReformerPadOffset.x, kReformer.z + kReformerPadOffset.z), kReformerPadSize}};
+    const std::vector<std::uint8_t> px = paintSteppe(m_backdrop, pads);
+    if (m_groundTex.valid()) r.destroyTexture(m_groundTex);
+    m_groundTex = r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = px.data(), .label = "steppe"});
+    r.setMeshTexture(m_ground, m_groundTex);
 }
 
 void HydrogenScene::drawPlant(eng::Renderer& r) {
     const bool night = m_sunDir.y < -0.05f;
     const glm::vec4 lamp = night ? glm::vec4(1.0f, 0.85f, 0.6f, 0) * 2.0f : glm::vec4(0);
-    // Pad, separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack.
-    // After dusk the plant works under floodlights (lamps below) and the pads keep a faint sodium glow from afar.
-    const glm::vec3 flood = night ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);
-    r.draw(m_pad, place(kPlant + glm::vec3(28, 0.03f, 0), {80, 1, 40}), glm::vec4(0.85f, 0.85f, 0.85f, 1), flood);
+    // Separator skid (red when faulted: all product gas vented), compressors, tanks, vent stack; the gravel pad is
+    // painted into the ground. After dusk the plant works under floodlights (lamps below): they light the pad.
     if (night)  // floodlights on masts over the separator skid and the tank yard
         for (const glm::vec3 at : {kPlant + glm::vec3(8, 0, 0), kTankYard + glm::vec3(6, 0, 0)})
             r.addLight({.position = at + glm::vec3(0, 18, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 65.0f,
@@ -401,15 +452,12 @@ void HydrogenScene::drawPlant(eng::Renderer& r) {
 
 void HydrogenScene::drawReformer(eng::Renderer& r) {
     const glm::vec4 steel(0.72f, 0.72f, 0.74f, 1.0f);
-    const glm::vec3 glow = (m_smrKgh > 0.0 && !m_smrTripped) ? glm::vec3(0.5f, 0.12f, 0.02f) * (m_sunDir.y < 0 ? 1.0f : 0.3f)
-                                                            : glm::vec3(0.0f);
-    const glm::vec3 flood = m_sunDir.y < -0.05f ? glm::vec3(0.11f, 0.07f, 0.03f) : glm::vec3(0.0f);  // floodlights
-    r.draw(m_pad, place(kReformer + glm::vec3(18, 0.03f, 0), {70, 1, 44}), glm::vec4(0.8f, 0.8f, 0.8f, 1), flood);
+    // A running firebox shows through its peep holes (the model's hot material), not as a glow over the whole casing.
     if (m_sunDir.y < -0.05f)
         for (const glm::vec3 at : {kReformer + glm::vec3(0, 0, -14), kReformer + glm::vec3(36, 0, 12)})
             r.addLight({.position = at + glm::vec3(0, 20, 0), .color = glm::vec3(1.0f, 0.85f, 0.62f) * 3.0f, .range = 70.0f,
                         .direction = {0, -1, 0}, .cosCone = -0.2f});
-    r.draw(m_reformer, place(kReformer, glm::vec3(1)), m_smrTripped ? glm::vec4(0.8f, 0.6f, 0.6f, 1) : glm::vec4(1), glow);
+    r.draw(m_reformer, place(kReformer, glm::vec3(1)), m_smrTripped ? glm::vec4(0.8f, 0.6f, 0.6f, 1) : glm::vec4(1));
     std::vector<eng::Instance> v;
     // High- and low-temperature shift reactors, then the PSA bed vessels (hydrogen.md §4: SMR + WGS + PSA).
     for (int i = 0; i < 2; ++i)
@@ -538,6 +586,7 @@ void HydrogenScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     const glm::vec2 mid = 0.5f * (lo + hi);
     r.setShadowRegion({mid.x, 0.0f, mid.y}, std::max(0.6f * glm::length(hi - lo), 150.0f));
 
+    paintGround(r);
     r.draw(m_ground, glm::mat4(1.0f), glm::vec4(1), glm::vec3(0), {.castShadow = false, .receiveShadow = true});
     m_backdrop.draw(r);
     drawField(r, cam, in.aspect);
@@ -601,6 +650,8 @@ bool HydrogenScene::pick(const eng::Ray& ray, const FrameInput& in, std::string*
     if (what) *what = s;
     return true;
 }
+
+glm::vec3 HydrogenScene::reformerPosition() { return kReformer; }
 
 std::vector<sim::Command> HydrogenScene::takeCommands() { return m_outbox.take(); }
 

@@ -57,12 +57,17 @@ public:
     const h2::CloudField& clouds() const { return m_clouds; }
     // Bubbles per tray for a local H2 rate (g per hour per m² of panel): proportional, capped for the renderer.
     static int bubblesPerModule(double g_h_m2);
+    // Where the steam methane reformer's model stands (scene frame; its flue outlet is the model's top).
+    static glm::vec3 reformerPosition();
 
 private:
     void drawField(eng::Renderer& r, const eng::OrbitCamera& cam, float aspect);
     void drawPlant(eng::Renderer& r);
     void drawReformer(eng::Renderer& r);
     void drawClouds(eng::Renderer& r);
+    void paintGround(eng::Renderer& r);  // (re)paints the steppe and its gravel pads when the field's pad moves
+    eng::TextureId m_groundTex;
+    glm::vec4 m_paintedField{0.0f};      // the field pad (min x/z, max x/z) the ground texture was painted for
     static constexpr int kCloudMapSize = 256;  // texels per side of the 4 km periodic cloud square (~16 m each)
     eng::TextureId m_cloudTex;
     int m_cloudBaked = -1;                      // the blob count the cloud texture was baked for
@@ -83,10 +88,11 @@ private:
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     SiteBackdrop m_backdrop;  // the valley and foothills beyond the site
     eng::MeshId m_post;
-    eng::MeshId m_module, m_row, m_bubble, m_pipe, m_box, m_ground, m_pad, m_separator, m_compressor, m_tank,
+    eng::MeshId m_module, m_row, m_bubble, m_pipe, m_box, m_ground, m_separator, m_compressor, m_tank,
         m_reformer, m_vessel;
     glm::vec3 m_stackTop{0.0f};  // reformer flue stack outlet, model frame
-    eng::EmitterId m_flue, m_ventPlume, m_co2Vent;
+    eng::EmitterId m_flue, m_flueExit, m_ventPlume, m_co2Vent;
+    bool m_firstUpdate = true;
 
     // Copied from the sim each update (never references into it).
     const sim::State* m_state = nullptr;  // this call's state (CallState), never kept across calls

@@ -32,6 +32,7 @@ constexpr float kCellsPerRow = 60.0f;
 constexpr int kMaxCellsDrawn = 600;     // the rest of a larger tankhouse is summarised in the label
 constexpr double kBundle_t = 2.5;       // a bundle of ~40 cathodes at ~60 kg (E)
 constexpr int kBundleSpots = 48, kBundlesHigh = 5;
+constexpr float kInteriorBounce = 3.0f;  // daylight reaching the hall's inner lining, in units of the open sky's ambient (E)
 constexpr double kFreshSlagCoolS = 40.0 * 60.0;  // a dumped pot's run stays visibly hot for ~40 min (E)
 
 glm::mat4 T(glm::vec3 p) { return glm::translate(glm::mat4(1.0f), p); }
@@ -67,6 +68,9 @@ glm::mat4 tube(glm::vec3 a, glm::vec3 b, float radius) {
 const glm::vec3 kSteel(0.42f, 0.43f, 0.45f), kDarkSteel(0.16f, 0.16f, 0.17f), kConcrete(0.13f, 0.125f, 0.115f);
 const glm::vec3 kCladding(0.55f, 0.6f, 0.62f), kDuct(0.5f, 0.47f, 0.43f), kCopper(0.85f, 0.45f, 0.28f);
 const glm::vec3 kAlarmRed(1.0f, 0.28f, 0.22f);
+// Bulk materials (linear albedo; the grain texture's mean ~0.8 multiplies it): copper concentrate dark grey-green,
+// quartz flux light grey-beige, granulated/tipped fayalite slag dark grey-black.
+const glm::vec3 kConcentrate(0.07f, 0.078f, 0.062f), kQuartzFlux(0.24f, 0.225f, 0.2f);
 const glm::vec4 kLabelWhite(1.0f, 1.0f, 1.0f, 1.0f), kLabelRed(1.0f, 0.45f, 0.4f, 1.0f), kLabelSlag(1.0f, 0.8f, 0.45f, 1.0f);
 
 // The site's ground: kGroundSize metres square around the origin, painted once into one texture (one draw): compacted
@@ -127,6 +131,70 @@ std::vector<std::uint8_t> paintGround(const SiteBackdrop& backdrop) {
             if (edge > 0.0f) c = glm::mix(c, glm::pow(backdrop.floorColour(p.x, p.y), glm::vec3(2.2f)), edge);
             std::uint8_t* o = &px[(static_cast<std::size_t>(j) * kGroundTex + i) * 4];
             for (int k = 0; k < 3; ++k) o[k] = static_cast<std::uint8_t>(std::clamp(std::pow(c[k], 1.0f / 2.2f), 0.0f, 1.0f) * 255.0f);
+            o[3] = 255;
+        }
+    return px;
+}
+
+// The slag heap beyond the dump spots: fayalite slag tipped pot by pot into overlapping cones at its angle of repose
+// (~35°, tan 0.7), merging into three ridges that step back from the yard floor, on a heightfield of kHeapNx x kHeapNz
+// vertices (x from kHeapX0, z from kHeapZ0, kHeapStep m apart; one draw, ~1.4k triangles). uv in metres / 6 for the
+// granular texture. Tipping points and heights from the scene's hash, so the heap is the same every run.
+constexpr float kHeapX0 = -108.0f, kHeapZ0 = 138.0f, kHeapStep = 3.4f;
+constexpr int kHeapNx = 40, kHeapNz = 19;
+float heapHeight(float x, float z) {
+    // The old dump's body: a long ridge, crest 6 m up, along the middle of the yard.
+    const float along = std::clamp(x, kHeapX0 + 25.0f, kHeapX0 + 105.0f);
+    float h = 6.0f - 0.7f * glm::length(glm::vec2(x - along, z - (kHeapZ0 + 30.0f)));
+    for (int ridge = 0; ridge < 3; ++ridge)
+        for (int k = 0; k < 12; ++k) {
+            const float jx = siteHash(k, ridge + 11), jz = siteHash(k + 40, ridge + 3), jh = siteHash(k + 80, ridge + 7);
+            const glm::vec2 tip(kHeapX0 + 8.0f + 10.0f * static_cast<float>(k) + 9.0f * (jx - 0.5f) + 3.0f * static_cast<float>(ridge),
+                                kHeapZ0 + 14.0f + 15.0f * static_cast<float>(ridge) + 10.0f * (jz - 0.5f));
+            const float top = 3.0f + 2.0f * static_cast<float>(ridge == 1) + 6.5f * jh * jh;
+            h = std::max(h, top - 0.7f * glm::length(glm::vec2(x, z) - tip));
+        }
+    // Toward the mesh's border the flanks run out below the floor (no cut edge).
+    const float border = std::min({x - kHeapX0, kHeapX0 + kHeapStep * (kHeapNx - 1) - x, z - kHeapZ0, kHeapZ0 + kHeapStep * (kHeapNz - 1) - z});
+    h = std::min(h, 0.7f * border - 0.8f);
+    // Lumps of a few tipped pots on the flanks (a 1-2 m ripple), not a smooth cone.
+    return h + 0.8f * (siteNoise({x, z}, 4.0f, 21) - 0.5f) + 0.4f * (siteNoise({x, z}, 1.7f, 22) - 0.5f);
+}
+
+eng::MeshData slagHeapMesh() {
+    const eng::Material slag{.name = "slag", .baseColor = {0.05f, 0.048f, 0.046f, 1}, .roughness = 1.0f};
+    eng::MeshData d;
+    d.materials.push_back(slag);
+    eng::SubMesh part;
+    part.name = "heap";
+    for (int j = 0; j < kHeapNz; ++j)
+        for (int i = 0; i < kHeapNx; ++i) {
+            const float x = kHeapX0 + kHeapStep * static_cast<float>(i), z = kHeapZ0 + kHeapStep * static_cast<float>(j);
+            const float e = 0.5f * kHeapStep;
+            const glm::vec3 n = glm::normalize(glm::vec3(heapHeight(x - e, z) - heapHeight(x + e, z), 2.0f * e,
+                                                         heapHeight(x, z - e) - heapHeight(x, z + e)));
+            part.vertices.push_back({{x, heapHeight(x, z), z}, n, {x / 6.0f, z / 6.0f}});
+        }
+    for (int j = 0; j + 1 < kHeapNz; ++j)
+        for (int i = 0; i + 1 < kHeapNx; ++i) {
+            const auto a = static_cast<std::uint32_t>(j * kHeapNx + i), b = a + 1, c = a + kHeapNx, e = c + 1;
+            part.indices.insert(part.indices.end(), {a, c, b, b, c, e});
+        }
+    d.parts.push_back(std::move(part));
+    return d;
+}
+
+// Granular bulk material seen from a few metres to a few hundred: lumps at ~4 texels and single grains, light and
+// dark (sRGB, multiplied by the material's colour; the mean stays near 0.8 so the colour is the bulk's albedo).
+std::vector<std::uint8_t> grainTexture(int n) {
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(n) * n * 4);
+    for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i) {
+            const float lump = siteNoise({static_cast<float>(i), static_cast<float>(j)}, 4.0f, 31);
+            const float grain = siteHash(i + 7 * n, j);
+            const float v = std::clamp(0.55f + 0.3f * lump + 0.3f * grain * grain, 0.0f, 1.0f);
+            std::uint8_t* o = &px[(static_cast<std::size_t>(j) * n + i) * 4];
+            o[0] = o[1] = o[2] = static_cast<std::uint8_t>(v * 255.0f);
             o[3] = 255;
         }
     return px;
@@ -263,9 +331,16 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     m_ground = r.createMesh(eng::makeGrid(kGroundSize, 28, {.name = "ground", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.ground");
     const std::vector<std::uint8_t> groundPx = paintGround(m_backdrop);
     r.setMeshTexture(m_ground, r.createTexture({.width = kGroundTex, .height = kGroundTex, .rgba = groundPx.data(), .label = "smelter ground"}));
-    eng::MeshData heap = eng::makeSphere(1.0f, 16, {.name = "slag", .baseColor = {0.05f, 0.045f, 0.045f, 1}, .roughness = 0.6f});  // black glassy fayalite slag
-    m_heap = r.createMesh(heap, "smelter.slag_heap");
-    m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.pile");
+    // Slag and bulk piles: matte, granular (a grain texture), coloured per instance.
+    const std::vector<std::uint8_t> grains = grainTexture(128);
+    const eng::TextureId grainTex = r.createTexture({.width = 128, .height = 128, .rgba = grains.data(), .repeat = true, .label = "grains"});
+    m_heap = r.createMesh(slagHeapMesh(), "smelter.slag_heap");
+    r.setMeshTexture(m_heap, grainTex);
+    eng::MeshData pile = eng::makeCone(1.0f, 1.0f, 16, {.name = "pile", .baseColor = {1, 1, 1, 1}, .roughness = 1.0f});
+    for (eng::Vertex& v : pile.parts[0].vertices) v.uv *= 6.0f;  // grains a few per metre on a 7 m pile
+    m_pile = r.createMesh(pile, "smelter.pile");
+    r.setMeshTexture(m_pile, grainTex);
+    m_flame = r.createMesh(eng::makeCone(1.0f, 1.0f, 16, {.name = "flame", .baseColor = {1, 1, 1, 1}, .roughness = 0.95f}), "smelter.flame");
 
     // Electrorefining cell 5.5 x 1.3 x 1.4 m (docs/models.md) as three boxes: tank, electrolyte, anode/cathode tops.
     // Bottoms dropped and the electrolyte a single quad: 22 triangles a cell, 500 cells ~11k.
@@ -301,11 +376,15 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
     // north half of the roof solid (it shades the converter line like the real hall), the aisle side cut away to a
     // 3 m dado; the cladding mesh closes the south half of the roof and the walls. Everything that never moves (the
     // frames, the stack and the acid plant, rails and a parked train) goes into one mesh, one draw per material.
-    eng::MeshData site, clad;
+    eng::MeshData site, clad, inner;
     const eng::Material steel{.name = "steel", .baseColor = {0.36f, 0.37f, 0.4f, 1}, .roughness = 0.6f, .metallic = 0.5f};
     const eng::Material wall{.name = "cladding", .baseColor = {0.2f, 0.16f, 0.12f, 1}, .roughness = 0.7f};  // rust-stained
     const eng::Material roof{.name = "roof", .baseColor = {0.2f, 0.19f, 0.18f, 1}, .roughness = 0.75f};
     const eng::Material lamp{.name = "lamp", .baseColor = {1, 1, 1, 1}, .emissive = {3.5f, 3.1f, 2.4f}};
+    // Inside, the north wall is light galvanised sheet lit by the high-bay lamps (on day and
+    // night in a hall this deep) and the melt: drawn with an emissive fill (drawHall), as the engine's lighting
+    // leaves a surface in the roof's shadow at the sky's ambient only.
+    const eng::Material lining{.name = "lining", .baseColor = {0.3f, 0.3f, 0.29f, 1}, .roughness = 0.8f};
     const eng::Material rail{.name = "rail", .baseColor = {0.3f, 0.28f, 0.27f, 1}, .roughness = 0.4f, .metallic = 0.8f};
     auto box = [](glm::vec3 size, const eng::Material& m) {
         eng::MeshData b = eng::makeBox(size, m);
@@ -322,7 +401,10 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         for (float z : {z0, z1}) eng::appendMesh(site, box({x1 - x0, 0.8f, 0.5f}, steel), T({(x0 + x1) * 0.5f, h - 0.8f, z}));  // eaves
         if (girders)
             for (float z : {z0 + 0.6f, z1 - 0.6f}) eng::appendMesh(site, box({x1 - x0, 1.6f, 0.9f}, steel), T({(x0 + x1) * 0.5f, kCraneRail - 1.6f, z}));
-        eng::appendMesh(site, box({x1 - x0, h, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z0 - 0.3f}));
+        // The north wall: the rusty outer skin (one face, north) and the lit lining, the wall's body, behind it: no
+        // face is drawn over another (the software rasterizer would shade the hidden one too).
+        eng::appendMesh(site, eng::makePlane({x1 - x0, h}, wall), T({(x0 + x1) * 0.5f, 0.5f * h, z0 - 0.45f}) * Rx(-90.0f));
+        eng::appendMesh(inner, box({x1 - x0, h, 0.65f}, lining), T({(x0 + x1) * 0.5f, 0, z0 + 0.175f}));
         eng::appendMesh(site, box({x1 - x0 + 1.0f, 0.4f, zm - z0 + 0.5f}, roof), T({(x0 + x1) * 0.5f, h, 0.5f * (z0 - 0.5f + zm)}));
         eng::appendMesh(site, box({x1 - x0, 3.0f, 0.3f}, wall), T({(x0 + x1) * 0.5f, 0, z1 + 0.3f}));
         for (float x : {x0 - 0.3f, x1 + 0.3f}) eng::appendMesh(site, box({0.3f, 3.0f, z1 - z0}, wall), T({x, 0, zm}));
@@ -346,6 +428,8 @@ void SmelterScene::buildStatic(eng::Renderer& r) {
         eng::appendMesh(site, m_lib->get("dumpcar"), T({-261.0f - 13.0f * static_cast<float>(k), 0.0f, kSpurs[0].z}) * Ry(90.0f));
     mergeByMaterial(site);
     mergeByMaterial(clad);
+    mergeByMaterial(inner);
+    m_lining = r.createMesh(inner, "smelter.lining");
     m_frame = r.createMesh(site, "smelter.site");
     m_cladding = r.createMesh(clad, "smelter.cladding");
 
@@ -418,7 +502,8 @@ void SmelterScene::update(const FrameInput& in) {
     if (m_firstUpdate)
         for (std::size_t i = 0, k = 0; i < sm.ladles.size(); ++i)
             if (sm.ladles[i].contents == sim::LadleContents::Slag) {
-                if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
+                if (sm.ladles[i].stage == sim::LadleStage::Dumping && k < 3) m_freshSlag[k] = 0.0;  // pouring now
+                else if (sm.ladles[i].stage == sim::LadleStage::Returning && k < 3) m_freshSlag[k] = sm.ladles[i].progress * 12 * 60;
                 else if (k < 3) m_freshSlag[k] = kFreshSlagCoolS;
                 ++k;
             }
@@ -517,17 +602,26 @@ void SmelterScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fra
 
 void SmelterScene::drawHall(eng::Renderer& r) {
     r.draw(m_frame, glm::mat4(1.0f));
+    // The lining's light: by day the sky through the open side and its bounce off the floor and the plant, which the
+    // engine's hemisphere ambient (no occlusion, no bounce) leaves at a fraction; after dusk the high-bays' warm fill
+    // (their direct light is the engine's lamps).
+    const eng::Lighting& L = r.lighting();
+    // Neutral to warm: the bounce off the brown floor and the plant outweighs the blue of the sky.
+    const float ambient = glm::dot(L.skyAmbient + L.groundAmbient, glm::vec3(0.2126f, 0.7152f, 0.0722f));
+    const glm::vec3 daylight = 0.3f * kInteriorBounce * ambient * glm::vec3(1.0f, 0.95f, 0.85f) * (1.0f - m_night);
+    r.draw(m_lining, glm::mat4(1.0f), glm::vec4(1.0f), daylight + glm::vec3(0.016f, 0.011f, 0.006f) * m_night);
     if (!m_cutaway) r.draw(m_cladding, glm::mat4(1.0f));
     r.drawInstanced(m_box, m_staticBoxes);
     r.drawInstanced(m_cyl, m_staticCyls);
-    // Concentrate piles in the store (ochre-grey chalcopyrite concentrate, ~21 % Cu: almalyk.md Recommended defaults),
-    // sized by the store's stock, and a quartz flux pile.
+    // Concentrate piles in the store, sized by the store's stock: copper (chalcopyrite) flotation concentrate, ~21 % Cu
+    // (almalyk.md Recommended defaults), is a fine dark grey-green to black powder (albedo ~0.06, kConcentrate); and a
+    // pile of quartz flux, crushed light grey-beige rock (kQuartzFlux).
     const float fill = static_cast<float>(std::clamp((m_state ? m_state->smelter.concentrate_store_t : 5000.0) / 8000.0, 0.1, 1.2));
     std::vector<eng::Instance> piles;
     for (int k = 0; k < 3; ++k)
         piles.push_back(inst(T(kStorePos + glm::vec3(-16.0f + 14.0f * static_cast<float>(k), 0, -6)) * S({7.0f * std::sqrt(fill), 7.0f * fill, 7.0f * std::sqrt(fill)}),
-                             {0.42f, 0.4f, 0.3f}));
-    piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), {0.85f, 0.83f, 0.78f}));
+                             kConcentrate));
+    piles.push_back(inst(T(kStorePos + glm::vec3(12, 0, 12)) * S({6, 5, 6}), kQuartzFlux));
     r.drawInstanced(m_pile, piles, {.castShadow = false});  // they grow with the stock: keep the shadow cache
 }
 
@@ -561,7 +655,7 @@ void SmelterScene::drawEquipment(eng::Renderer& r) {
         flames.push_back(inst(T(mouth - glm::vec3(0, 0.5f, 0)) * S({1.7f, 5.0f * a.flame * flick, 1.7f}), glm::vec3(0.2f),
                               glm::vec3(3.2f, 1.3f, 0.3f) * a.flame));
     }
-    r.drawInstanced(m_pile, flames, moving);
+    r.drawInstanced(m_flame, flames, moving);
     // Anode furnaces and the casting wheel.
     std::vector<eng::Instance> anodeBase, anodeShell;
     for (std::size_t k = 0; k < m_anim.anodes.size(); ++k) {
@@ -712,28 +806,29 @@ void SmelterScene::drawStreams(eng::Renderer& r) {
 }
 
 void SmelterScene::drawYard(eng::Renderer& r) {
-    // The slag heap: the old dump below the face plus this run's slag (almalyk.md §6: ~2.2 t slag per t Cu).
+    // The slag heap: the old dump's tipped cones and ridges, rising by a third with this run's slag (almalyk.md §6:
+    // ~2.2 t slag per t Cu).
     const float grow = static_cast<float>(std::clamp(m_yardSlag / 20000.0, 0.0, 1.0));
-    std::vector<eng::Instance> heaps;
-    for (int k = 0; k < 4; ++k)
-        heaps.push_back(inst(T(kYardPos + glm::vec3(-40.0f + 30.0f * static_cast<float>(k), -4.0f, 36.0f)) *
-                                 S({26.0f + 6.0f * grow, 7.0f + 3.0f * grow, 30.0f}), glm::vec3(1.0f)));
-    r.drawInstanced(m_heap, heaps, {.castShadow = false});
-    // Fresh runs: the latest pot at each dump spot glows down the face and cools over ~40 sim minutes.
+    r.draw(m_heap, S({1.0f, 0.85f + 0.3f * grow, 1.0f}), glm::vec4(1.0f), glm::vec3(0.0f), {.castShadow = false});
+    // Fresh runs: the latest pot at each dump spot spreads as a tongue over the yard floor toward the heap's toe,
+    // glowing orange-red and cooling over ~40 sim minutes to a dull red, then black: a bright core and a darker,
+    // crusted rim.
     std::vector<eng::Instance> runs;
     for (int k = 0; k < 3; ++k) {
         const double age = m_freshSlag[static_cast<std::size_t>(k)];
         if (age >= kFreshSlagCoolS) continue;
         const double tempC = 1250.0 - 600.0 * age / kFreshSlagCoolS;
-        const glm::vec3 top = yardDumpSpot(k) + glm::vec3(0.0f, 0.2f, 2.0f);
-        runs.push_back(inst(T(top) * glm::rotate(glm::mat4(1.0f), glm::radians(28.0f), {1, 0, 0}) * S({5.0f, 0.5f, 18.0f}) * T({0, 0, 0.5f}),
-                            glm::vec3(0.2f), meltGlow(tempC)));
+        const glm::vec3 lip = yardDumpSpot(k) + glm::vec3(0.0f, 0.05f, 2.0f);
+        runs.push_back(inst(T(lip) * Ry(6.0f * static_cast<float>(k - 1)) * S({7.0f, 0.25f, 17.0f}) * T({0, 0, 0.5f}),
+                            glm::vec3(0.06f), meltGlow(tempC - 120.0)));
+        runs.push_back(inst(T(lip + glm::vec3(0.0f, 0.1f, 0.5f)) * Ry(6.0f * static_cast<float>(k - 1)) * S({3.2f, 0.25f, 14.0f}) * T({0, 0, 0.5f}),
+                            glm::vec3(0.06f), meltGlow(tempC)));
     }
     r.drawInstanced(m_box, runs, {.castShadow = false});
     // Fayalite feedstock pile in its bay: the slag yard's fayalite share, marked for the photocatalyst line.
     const float fay = static_cast<float>(std::clamp(0.3 + m_fayalite / 2000.0, 0.3, 1.0));
-    r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.25f, 0.24f, 0.22f, 1.0f),
-           glm::vec3(0.0f), {.castShadow = false});
+    r.draw(m_pile, T({17.0f, 0.0f, 113.0f}) * S({11.0f * fay, 5.0f * fay, 11.0f * fay}), glm::vec4(0.07f, 0.068f, 0.065f, 1.0f),
+           glm::vec3(0.0f), {.castShadow = false});  // the same dark slag, crushed
     // A marker ring (signal green) around the bay: this is the photocatalyst's feedstock.
     std::vector<eng::Instance> posts;
     for (int k = 0; k < 8; ++k)

@@ -85,7 +85,7 @@ private:
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     Parts m_furnace, m_converter, m_anode, m_ladle, m_wheel;
     eng::MeshId m_craneBridge, m_craneTrolley, m_craneRope, m_craneHook;
-    eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_cellModel, m_plate, m_heap, m_pile, m_carrier, m_stream;
+    eng::MeshId m_ground, m_frame, m_cladding, m_box, m_cyl, m_cell, m_cellModel, m_plate, m_heap, m_pile, m_flame, m_carrier, m_stream, m_lining;
     glm::vec3 m_ropePivot{0.0f, 16.6f, 0.0f}, m_hookRest{0.0f, 8.0f, 0.0f};
     float m_craneSpanScale = 1.4f;
     std::vector<eng::Instance> m_staticBoxes, m_staticCyls;  // ducts, conveyors, bins: built once
