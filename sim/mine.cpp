@@ -181,6 +181,7 @@ void Mine::Impl::rebuildGeometry() {
         k.broken = k.faultHeld = k.repairScheduled = k.pendingFail = k.pendingFault = false;
         k.next = Next::None;
         k.station = {};
+        k.crewParked = false;
         setHeading(k, -1);
         k.node = HaulNetwork::kPark;
         setPhase(k, TruckPhase::Parked);
@@ -237,8 +238,10 @@ void Mine::Impl::handle(const QEvent& e) {
             Truck& k = truck(e.index);
             if (e.token != k.token || k.st.phase != TruckPhase::Parked || !k.st.inFleet) return;
             if (k.broken) return;
+            if (breakActive && crewChange) { parkForChange(k, breakStart); return; }   // it leaves after the change
+            const bool crew = k.crewParked;   // back to work after a shift change, not added to the cycle
             leavePark(k);
-            emit(now, MineEvent::TruckAdded, k.st.id, 0.0);
+            if (!crew) emit(now, MineEvent::TruckAdded, k.st.id, 0.0);
             return;
         }
         case EvType::Arrive: {
@@ -393,10 +396,14 @@ void Mine::Impl::refreshState() {
         ts.phase = k.st.phase == TruckPhase::Spotting && last.phase == TruckPhase::Loading && last.begin <= now
                        ? TruckPhase::Loading : k.st.phase;
         ts.fuel_l = k.fuelAccum + k.fuelRate_lps * toSeconds(now - k.fuelSince);
-        const Motion& cur = last.begin <= now || k.hist.size() < 2 ? last : k.hist[k.hist.size() - 2];
+        std::size_t c = k.hist.size() - 1;   // the piece under way now (a park-up path queues a few to come)
+        while (c > 0 && k.hist[c].begin > now) --c;
+        const Motion& cur = k.hist[c];
         if (cur.kind == MotionKind::Drive && k.legEnd > now) ts.speed_m_s = driveSpeed(cur, now);
         else if (cur.kind == MotionKind::Creep && cur.end > cur.begin && cur.end != kForever)
             ts.speed_m_s = std::fabs(cur.s1 - cur.s0) / toSeconds(cur.end - cur.begin);
+        else if (cur.kind == MotionKind::Free && cur.end != kForever && cur.end > now)
+            ts.speed_m_s = std::hypot(cur.b.x - cur.a.x, cur.b.y - cur.a.y) / toSeconds(cur.end - cur.begin);
         else ts.speed_m_s = 0.0;
         ts.queuePosition = -1;
         if (k.st.inFleet) {

@@ -384,7 +384,15 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
     }
     const sim::SitePos cr = g.crusherPosition(), pk = g.parkPosition();
     brush({cr.x - 40, cr.y}, {cr.x + 40, cr.y}, 55.0, srgb(98, 92, 86));
-    brush({pk.x - 60, pk.y + 60}, {pk.x + 60, pk.y + 60}, 75.0, srgb(120, 114, 106));
+    // The park-up (sim's bays, nearest first): the lane and aisles a truck drives, and a gravel pad under each bay
+    // of the fleets the Pit panel offers.
+    const std::vector<sim::PitGeometry::ParkBay> bays = g.parkBays();
+    for (std::size_t i = 0; i < std::min<std::size_t>(bays.size(), 80); ++i) {
+        const sim::PitGeometry::ParkBay& b = bays[i];
+        brush({pk.x, pk.y}, {b.lane.x, b.lane.y}, 10.0, srgb(116, 108, 100));
+        brush({b.lane.x, b.lane.y}, {b.aisle.x, b.aisle.y}, 10.0, srgb(116, 108, 100));
+        brush({b.aisle.x, b.aisle.y}, {b.bay.x, b.bay.y}, 5.5, srgb(126, 120, 112));
+    }
 }
 
 }  // namespace

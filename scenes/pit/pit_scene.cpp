@@ -703,6 +703,14 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
 
 // [SECTION] Camera, picking, UI
 
+glm::vec3 PitScene::parkCentre() const {
+    const std::vector<sim::PitGeometry::ParkBay> bays = m_geom.parkBays();
+    glm::dvec3 sum(0.0);
+    const std::size_t n = std::min<std::size_t>(bays.size(), 44);
+    for (std::size_t i = 0; i < n; ++i) sum += glm::dvec3(toScene(bays[i].bay));
+    return n > 0 ? glm::vec3(sum / static_cast<double>(n)) : toScene(m_geom.parkPosition());
+}
+
 std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
     const float rim = static_cast<float>(m_geom.rimElevation()), floor = static_cast<float>(m_geom.floorElevation());
     const auto& ramp = m_geom.rampCentreline();
@@ -718,6 +726,8 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
         {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
         {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
         {"Waste dump", {.target = toScene(m_geom.dumpPosition()), .yawDeg = 100.0f, .pitchDeg = 30.0f, .distance = 600.0f}},
+        // The park-up, where the crews change at 08:00 and 20:00: over the default fleet's bays.
+        {"Park-up", {.target = parkCentre() + glm::vec3(0, 4, 0), .yawDeg = 200.0f, .pitchDeg = 32.0f, .distance = 330.0f}},
     };
     if (m_selTruck >= 0 && static_cast<std::size_t>(m_selTruck) < m_truckM.size())
         p.push_back({"Follow selected truck", {.target = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]), .yawDeg = 30.0f, .pitchDeg = 25.0f, .distance = 90.0f}});

@@ -65,6 +65,7 @@ private:
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
+    glm::vec3 parkCentre() const;   // scene frame: the middle of the default fleet's park-up bays
     // One frame's instance lists that several draw passes fill (floodlights from the site and the shovels, the
     // labels from every pass); draw() runs the passes in order, drawLightsAndLabels() flushes them.
     struct FrameDraws {
