@@ -172,6 +172,7 @@ void Mine::Impl::rebuildGeometry() {
     }
     for (Station& d : dumps) { d.queue.clear(); d.busy = -1; }
     breakActive = false;
+    crewChange = crewsChanged = false;
     lastParkDeparture = now - kParkStagger;
     for (Truck& k : trucks) {
         k.st.loaded = false;
@@ -238,7 +239,7 @@ void Mine::Impl::handle(const QEvent& e) {
             Truck& k = truck(e.index);
             if (e.token != k.token || k.st.phase != TruckPhase::Parked || !k.st.inFleet) return;
             if (k.broken) return;
-            if (breakActive && crewChange) { parkForChange(k, breakStart); return; }   // it leaves after the change
+            if (parkingForChange()) { parkForChange(k, breakStart); return; }   // it leaves after the change
             const bool crew = k.crewParked;   // back to work after a shift change, not added to the cycle
             leavePark(k);
             if (!crew) emit(now, MineEvent::TruckAdded, k.st.id, 0.0);
@@ -288,6 +289,9 @@ void Mine::Impl::handle(const QEvent& e) {
         case EvType::BreakEnd:
             if (e.token == breakToken) { endBreak(); scheduleNextBreak(now); }
             return;
+        case EvType::CrewsChanged:
+            if (e.token == breakToken && breakActive && crewChange) onCrewsChanged();
+            return;
     }
 }
 
@@ -313,7 +317,7 @@ void Mine::Impl::step(Time t0, Time dt, EventSink& ev) {
         if (s.busy >= 0 && s.nextPass < t1) emitPasses(s, j, t1, false);
     }
     sink = nullptr;
-    while (!oreWindow.empty() && oreWindow.front().first <= t1 - kHour) {
+    while (!oreWindow.empty() && oreWindow.front().first <= t1 - MineState::kOreRateWindow_min * kMinute) {
         oreWindowSum -= oreWindow.front().second;
         oreWindow.pop_front();
     }
@@ -360,7 +364,7 @@ void Mine::Impl::preRoll(Time start) {
 void Mine::Impl::refreshTotals() {
     st.fuel_l = fleetFuelAt(now);
     st.co2_t = st.fuel_l * cfg.co2PerL / 1000.0;
-    st.ore_t_h = std::max(0.0, oreWindowSum);
+    st.ore_t_h = std::max(0.0, oreWindowSum) * 60.0 / MineState::kOreRateWindow_min;
     st.crusherQueue = static_cast<int>(dump(DumpPoint::Crusher).queue.size());
     st.dumpQueue = static_cast<int>(dump(DumpPoint::WasteDump).queue.size());
     st.shiftBreak = breakActive;
@@ -560,6 +564,8 @@ void Mine::hashInto(Hasher& h) const {
     h.add(m.seq);
     h.add(static_cast<std::uint64_t>(m.heap.size()));
     h.add(m.breakActive);
+    h.add(m.crewChange);
+    h.add(m.crewsChanged);
     h.add(m.breakAccum_s);
     h.add(m.assignedOre);
     h.add(m.assignedWaste);
@@ -571,6 +577,8 @@ void Mine::hashInto(Hasher& h) const {
         h.add(k.st.shovel);
         h.add(k.st.lockedShovel);
         h.add(k.st.cycles);
+        h.add(k.crewParked);
+        h.add(k.crewFor);
         h.add(k.st.totalWait_min);
         h.add(k.fuelAccum);
         h.add(k.token);

@@ -83,7 +83,7 @@ void Mine::Impl::departLoaded(Truck& k) {
 }
 
 void Mine::Impl::departEmpty(Truck& k) {
-    const bool change = breakActive && crewChange;
+    const bool change = parkingForChange();
     if (change && k.st.inFleet) parkForChange(k, breakStart);
     if (k.node == HaulNetwork::kPark && (!k.st.inFleet || change || lastCycleDone(k))) {
         // Out of its bay as the change began (or told to park): back in.
@@ -242,7 +242,7 @@ void Mine::Impl::onArrive(Truck& k) {
             dispatchFrom(k, HaulNetwork::faceNode(j), ph);
             return;
         }
-        if (breakActive && crewChange) {   // a shift change began while it drove: to the park-up from here
+        if (parkingForChange()) {   // a shift change began while it drove: to the park-up from here
             setHeading(k, -1);
             k.stoppedShort = false;
             turnBackToPark(k, j);
@@ -267,8 +267,8 @@ void Mine::Impl::onArrive(Truck& k) {
         setPhase(k, TruckPhase::Parked);
         const Time inBay = parkPath(k, true);
         // Sent here by a shift change (crewParked): it leaves when the change ends, or now if it is over.
-        if (k.st.inFleet && !(breakActive && crewChange)) {
-            if (!k.crewParked || now >= k.crewFor + fromSeconds(cfg.change_min * 60.0)) scheduleDeparture(k, inBay);
+        if (k.st.inFleet && !parkingForChange()) {
+            if (!k.crewParked || now >= k.crewFor + kCrewChange) scheduleDeparture(k, inBay, kCrewStagger);
         }
         setHeading(k, -1);
         if (!k.st.inFleet) emit(now, MineEvent::TruckParked, k.st.id, 0.0);

@@ -34,6 +34,8 @@ inline constexpr double kRatedPayload220 = 220.0;    // almalyk.md defaults: Bel
 inline constexpr double kRatedPayload130 = 130.0;    // almalyk.md defaults: BelAZ-75131
 inline constexpr double kParkSpeed_m_s = 4.0;    // in the park-up: the lane, the aisles and into a bay
 inline constexpr Time kCrewStagger = 15 * kSecond;   // after a shift change the new crews drive off one by one
+inline constexpr Time kCrewChange = 15 * kMinute;    // from the change's start: the new crews are in the cabs, so
+                                                     // they reach the faces about when the shovels restart
 
 // [SECTION] configuration
 
@@ -57,7 +59,7 @@ struct MineConfig {
 // [SECTION] the event queue
 
 enum class EvType : std::uint8_t { Depart, Arrive, ServiceEnd, TruckFail, TruckRepair, ShovelFail, ShovelRepair,
-                                   BreakStart, BreakEnd };
+                                   BreakStart, BreakEnd, CrewsChanged };
 
 struct QEvent {
     Time t;
@@ -236,6 +238,8 @@ struct Mine::Impl {
     std::uint64_t seq = 0;
     bool breakActive = false;
     bool crewChange = false;        // the break is a shift change: the trucks go to the park-up for it
+    bool crewsChanged = false;      // ... and the new crews have taken over (kCrewChange after its start)
+    bool parkingForChange() const { return breakActive && crewChange && !crewsChanged; }
     Time breakStart = 0;
     double breakAccum_s = 0;
     std::uint32_t breakToken = 0;
@@ -342,6 +346,7 @@ struct Mine::Impl {
     void turnBackToPark(Truck& k, int face);
     // The start of the first shift change at or after t (kForever without shift breaks).
     Time nextChangeStart(Time t) const;
+    void onCrewsChanged();
     // An empty truck leaving a dump (or the park-up) that could not finish another cycle before the next shift
     // change goes to the park-up instead (its crew's last cycle is done).
     bool lastCycleDone(Truck& k);

@@ -208,9 +208,20 @@ bool Mine::Impl::lastCycleDone(Truck& k) {
                          meanShovelService_s(k.st.truckClass) +
                          routeTime[1][static_cast<std::size_t>(routeIndex(HaulNetwork::faceNode(j), dumpNode))] +
                          cfg.dump_min * 60.0 + routeTime[0][static_cast<std::size_t>(routeIndex(dumpNode, HaulNetwork::kPark))];
-    if (toSeconds(change - now) >= cycle) return false;
+    // It goes on if a shovel can load it before the change and it is back at the park-up when the crews change.
+    const double toLoaded = routeTime[0][static_cast<std::size_t>(routeIndex(k.node, HaulNetwork::faceNode(j)))] +
+                            meanShovelService_s(k.st.truckClass);
+    if (toSeconds(change - now) >= toLoaded && toSeconds(change + kCrewChange - now) >= cycle) return false;
     parkForChange(k, change);
     return true;
+}
+
+// The new crews drive off in bay order, nearest the lane first, one every kCrewStagger; those still on their way to
+// the park-up leave as they arrive, and from now on trucks queue at the faces for the shovels' restart.
+void Mine::Impl::onCrewsChanged() {
+    crewsChanged = true;
+    for (Truck& k : trucks)
+        if (k.crewParked && k.st.phase == TruckPhase::Parked && k.st.inFleet && !k.broken) scheduleDeparture(k, now, kCrewStagger);
 }
 
 void Mine::Impl::onBreakStart(int kind) {
@@ -219,7 +230,9 @@ void Mine::Impl::onBreakStart(int kind) {
     crewChange = kind == 0;
     breakStart = now;
     emit(now, MineEvent::ShiftBreakStart, kind, dur / 60.0);
+    crewsChanged = false;
     if (crewChange) {
+        push(now + std::min(kCrewChange, fromSeconds(dur)), EvType::CrewsChanged, kind, breakToken);
         // The crews change at the park-up: trucks waiting at a shovel drive there now; loaded ones tip first, empty
         // ones on the road go on from where they arrive (proceed and onArrive).
         for (int j = 0; j < activeShovelCount(); ++j) {
@@ -242,10 +255,8 @@ void Mine::Impl::endBreak() {
     breakActive = false;
     emit(now, MineEvent::ShiftBreakEnd, -1, 0.0);
     if (crewChange) {
-        // The new crews drive off in bay order, nearest the lane first, one every kCrewStagger.
-        crewChange = false;
-        for (Truck& k : trucks)
-            if (k.crewParked && k.st.phase == TruckPhase::Parked && k.st.inFleet && !k.broken) scheduleDeparture(k, now, kCrewStagger);
+        if (!crewsChanged) onCrewsChanged();
+        crewChange = crewsChanged = false;
     } else if (!cfg.shiftBreaks || cfg.change_min <= 0.0) {   // shift changes switched off: nobody waits for one
         for (Truck& k : trucks)
             if (k.crewParked && k.st.phase == TruckPhase::Parked && k.st.inFleet && !k.broken) scheduleDeparture(k, now);

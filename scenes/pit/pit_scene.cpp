@@ -864,8 +864,14 @@ void PitScene::drawUi(const FrameInput& in) {
             ImGui::TextUnformatted(eng::display(shovelText(s, m_selShovel)).c_str());
         }
         ImGui::Separator();
-        ImGui::TextUnformatted(eng::formatf(eng::tr("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%"), s.mine.ore_t_h, s.mine.trucksQueued,
-                    s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation).c_str());
+        // The ore rate over a stated window of sim time (sim::MineState::ore_t_h), so it reads as a rate, not as the
+        // last truck's load; counts of trucks in the language's plural.
+        ImGui::TextUnformatted(eng::formatf(eng::tr("Ore to the crusher, last %d min: %.0f t/h"), sim::MineState::kOreRateWindow_min,
+                                            s.mine.ore_t_h).c_str());
+        const std::string queued = eng::formatf(eng::trn("%d truck queued", "%d trucks queued", s.mine.trucksQueued), s.mine.trucksQueued);
+        const std::string working = eng::formatf(eng::trn("%d truck working", "%d trucks working", s.mine.trucksWorking), s.mine.trucksWorking);
+        ImGui::TextUnformatted((queued + "   " + working + "   " +
+                                eng::formatf(eng::tr("utilisation %.0f %%"), 100.0 * s.mine.fleetUtilisation)).c_str());
         ImGui::Text(eng::tr("Crusher queue %d, dump queue %d%s"), s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? eng::tr("   (shift break)") : "");
         ImGui::TextUnformatted(eng::formatf(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size()).c_str());
         if (!m_kpi.empty() && ImGui::CollapsingHeader(eng::tr("KPIs (last 8 sim hours)"), ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -873,7 +879,7 @@ void PitScene::drawUi(const FrameInput& in) {
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
-                if (fmt) std::snprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
+                if (fmt) eng::localSnprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
                 else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
                     const long n = std::lround(v.back());
                     std::snprintf(overlay, sizeof overlay, eng::trn("%ld truck", "%ld trucks", n), n);
