@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
@@ -31,6 +32,37 @@ std::string numbered(const char* format, int n, const char* word) {
 }
 
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
+
+// A straight prism along Z (centred, `length` long) of a convex cross-section in XY given counter-clockwise,
+// flat-shaded: dumpcar bodies, their loads, the ballast's embankment.
+eng::MeshData prism(std::initializer_list<glm::vec2> section, float length, const eng::Material& m) {
+    eng::MeshData out;
+    out.materials.push_back(m);
+    eng::SubMesh sm;
+    sm.name = m.name;
+    const std::vector<glm::vec2> q(section);
+    const float z0 = -0.5f * length, z1 = 0.5f * length;
+    auto quad = [&](glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 n) {
+        const auto base = static_cast<std::uint32_t>(sm.vertices.size());
+        for (const glm::vec3& v : {a, b, c, d}) sm.vertices.push_back({v, n, {v.x, v.z}});
+        for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) sm.indices.push_back(base + i);
+    };
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const glm::vec2 a = q[i], b = q[(i + 1) % q.size()];
+        const glm::vec3 n = glm::normalize(glm::vec3(b.y - a.y, a.x - b.x, 0.0f));
+        quad({a, z1}, {a, z0}, {b, z0}, {b, z1}, n);
+    }
+    for (const float z : {z0, z1}) {   // caps as fans
+        const auto base = static_cast<std::uint32_t>(sm.vertices.size());
+        const glm::vec3 n(0, 0, z > 0 ? 1.0f : -1.0f);
+        for (const glm::vec2& v : q) sm.vertices.push_back({{v, z}, n, v});
+        for (std::uint32_t i = 1; i + 1 < q.size(); ++i)
+            for (std::uint32_t k : {0u, z > 0 ? i : i + 1, z > 0 ? i + 1 : i}) sm.indices.push_back(base + k);
+    }
+    out.parts.push_back(std::move(sm));
+    out.computeBounds();
+    return out;
+}
 // The track and belt models (manifest roles rail_track, 25 m, and conveyor_section, 10 m, tiled along Z) are drawn
 // within this distance of the eye; beyond it the embankment and belt boxes carry the line (thousands of sleepers
 // a few pixels wide would cost llvmpipe triangles and shimmer).
@@ -166,17 +198,54 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_pin = r.createMesh(eng::makeCone(0.5f, 1.0f, 4, {.name = "unit pin", .baseColor = {0.1f, 0.1f, 0.1f, 1}, .roughness = 1.0f}), "unit pin");
     m_marker = r.createMesh(eng::makeCone(1.0f, 1.6f, 3, {.name = "warning", .baseColor = {0.9f, 0.1f, 0.05f, 1}, .emissive = {0.6f, 0.05f, 0.0f}}), "warning marker");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "concrete", .baseColor = {0.7f, 0.68f, 0.64f, 1}, .roughness = 0.85f}), "box");
+    // The line: an embankment of grey-brown ballast (1 m long, scaled along Z), and beyond kLineDetail_m, where the
+    // track model is not drawn, the sleepers as a dark band with two steel rails on it.
+    m_ballast = r.createMesh(prism({{-4.4f, -2.5f}, {4.4f, -2.5f}, {2.0f, 0.0f}, {-2.0f, 0.0f}}, 1.0f,
+                                   {.name = "ballast", .baseColor = {0.12f, 0.115f, 0.11f, 1}, .roughness = 0.95f}),
+                             "ballast");
+    eng::MeshData farTrack;
+    eng::appendMesh(farTrack, eng::makeBox({2.7f, 0.14f, 1.0f}, {.name = "sleepers", .baseColor = {0.11f, 0.09f, 0.075f, 1}, .roughness = 0.9f}),
+                    glm::translate(glm::mat4(1.0f), {0, 0.0f, 0}));
+    for (float x : {-0.76f, 0.76f})
+        eng::appendMesh(farTrack, eng::makeBox({0.16f, 0.2f, 1.0f}, {.name = "rail", .baseColor = {0.55f, 0.55f, 0.57f, 1}, .roughness = 0.3f, .metallic = 0.9f}),
+                        glm::translate(glm::mat4(1.0f), {x, 0.14f, 0}));
+    farTrack.computeBounds();
+    m_farTrack = r.createMesh(farTrack, "track far");
     m_mast = r.createMesh(eng::makeCylinder(0.5f, 1.0f, 6, {.name = "mast", .baseColor = {0.5f, 0.5f, 0.52f, 1}, .metallic = 0.5f}), "mast");
     m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 24, {.name = "crushed ore", .baseColor = {0.36f, 0.34f, 0.31f, 1}, .roughness = 0.95f}), "stockpile");
     m_ring = r.createMesh(eng::makeCylinder(1.0f, 0.3f, 24, {.name = "selection", .baseColor = {0.1f, 0.8f, 1.0f, 1}, .emissive = {0.1f, 0.7f, 1.0f}}), "selection ring");
+    // A 2VS-105 dumpcar: frame on two bogies, a body of sloping sides (wider at the top) and, when loaded, a
+    // heap of ore (m_carLoad); a PE2U traction unit: hood, cab with its windows, a cream band, a pantograph.
+    const eng::Material dark{.name = "running gear", .baseColor = {0.05f, 0.05f, 0.05f, 1}, .roughness = 0.8f};
+    auto runningGear = [&](eng::MeshData& m, float frameLen, float bogieAt) {
+        eng::appendMesh(m, eng::makeBox({3.0f, 0.45f, frameLen}, {.name = "frame", .baseColor = {0.12f, 0.12f, 0.12f, 1}}), glm::translate(glm::mat4(1.0f), {0, 1.05f, 0}));
+        for (float z : {-bogieAt, bogieAt}) eng::appendMesh(m, eng::makeBox({2.5f, 1.0f, 3.0f}, dark), glm::translate(glm::mat4(1.0f), {0, 0.05f, z}));
+    };
     eng::MeshData car;
-    eng::appendMesh(car, eng::makeBox({3.2f, 1.6f, 13.8f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
-    eng::appendMesh(car, eng::makeBox({3.3f, 2.2f, 12.4f}, {.name = "dumpcar", .baseColor = {0.35f, 0.23f, 0.16f, 1}, .metallic = 0.4f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    runningGear(car, 14.0f, 4.9f);
+    eng::appendMesh(car, prism({{-1.3f, 0.0f}, {1.3f, 0.0f}, {1.75f, 1.9f}, {-1.75f, 1.9f}}, 12.6f,
+                               {.name = "dumpcar", .baseColor = {0.30f, 0.13f, 0.08f, 1}, .roughness = 0.7f, .metallic = 0.3f}),
+                    glm::translate(glm::mat4(1.0f), {0, 1.5f, 0}));
+    for (float z : {-6.35f, 6.35f})   // end walls' stiffeners
+        eng::appendMesh(car, eng::makeBox({3.5f, 1.9f, 0.12f}, {.name = "frame", .baseColor = {0.12f, 0.12f, 0.12f, 1}}), glm::translate(glm::mat4(1.0f), {0, 1.5f, z}));
     car.computeBounds();
     m_car = r.createMesh(car, "dumpcar");
+    m_carLoad = r.createMesh(prism({{-1.65f, 0.0f}, {1.65f, 0.0f}, {0.8f, 0.8f}, {-0.8f, 0.8f}}, 11.8f,
+                                   {.name = "ore", .baseColor = {0.30f, 0.28f, 0.26f, 1}, .roughness = 0.95f}),
+                             "dumpcar load");
     eng::MeshData loco;
-    eng::appendMesh(loco, eng::makeBox({3.3f, 1.6f, 16.5f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
-    eng::appendMesh(loco, eng::makeBox({3.2f, 3.4f, 15.0f}, {.name = "PE2U", .baseColor = {0.55f, 0.12f, 0.08f, 1}, .roughness = 0.5f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    runningGear(loco, 16.5f, 5.6f);
+    const eng::Material maroon{.name = "PE2U", .baseColor = {0.40f, 0.07f, 0.05f, 1}, .roughness = 0.5f};
+    eng::appendMesh(loco, eng::makeBox({3.0f, 2.7f, 12.4f}, maroon), glm::translate(glm::mat4(1.0f), {0, 1.3f, -1.9f}));
+    eng::appendMesh(loco, eng::makeBox({3.2f, 3.3f, 3.6f}, maroon), glm::translate(glm::mat4(1.0f), {0, 1.3f, 6.3f}));
+    eng::appendMesh(loco, eng::makeBox({3.26f, 0.85f, 3.3f}, {.name = "cab windows", .baseColor = {0.03f, 0.04f, 0.05f, 1}, .roughness = 0.15f, .metallic = 0.2f}),
+                    glm::translate(glm::mat4(1.0f), {0, 3.2f, 6.35f}));
+    eng::appendMesh(loco, eng::makeBox({3.1f, 0.3f, 16.0f}, {.name = "band", .baseColor = {0.78f, 0.66f, 0.42f, 1}, .roughness = 0.5f}),
+                    glm::translate(glm::mat4(1.0f), {0, 2.25f, 0}));
+    const eng::Material steel{.name = "pantograph", .baseColor = {0.35f, 0.36f, 0.38f, 1}, .roughness = 0.4f, .metallic = 0.8f};
+    eng::appendMesh(loco, eng::makeBox({1.4f, 0.25f, 1.4f}, steel), glm::translate(glm::mat4(1.0f), {0, 4.0f, -2.0f}));
+    eng::appendMesh(loco, eng::makeBox({0.12f, 1.6f, 0.12f}, steel), glm::rotate(glm::translate(glm::mat4(1.0f), {0, 4.2f, -2.4f}), 0.5f, {1, 0, 0}));
+    eng::appendMesh(loco, eng::makeBox({2.0f, 0.1f, 0.25f}, steel), glm::translate(glm::mat4(1.0f), {0, 5.6f, -1.65f}));
     loco.computeBounds();
     m_loco = r.createMesh(loco, "locomotive");
     m_dumpDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.5f, 0}, .radius = 8.0f, .rate = 0.0f, .lifetime = 9.0f, .size = 9.0f});
@@ -582,7 +651,7 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
 void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
     const sim::TransportState& tr = s.transport;
     // Rail: ballast line, then each train's locomotive and dumpcars at its position.
-    std::vector<eng::Instance> ballast, track, cars, locos;
+    std::vector<eng::Instance> ballast, track, farTrack, cars, carLoads, locos;
     // Tiles of a `tile`-metre model along segment a-b (centred on each tile, Z along the segment), when near.
     auto tiles = [&](glm::vec3 a, glm::vec3 b, float tile, glm::vec3 lift, float yScale, std::vector<eng::Instance>& out) {
         const glm::vec3 d = b - a;
@@ -605,29 +674,38 @@ void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& 
             glm::mat4 m = glm::translate(glm::mat4(1.0f), a + glm::vec3(0, -2.5f, 0));
             m = glm::rotate(m, yaw, {0, 1, 0});
             m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
-            ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, f.night});
-            tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track);
+            const glm::mat4 along = glm::scale(glm::translate(m, {0, 2.5f, 0.5f * glm::length(d)}), {1.0f, 1.0f, glm::length(d) + 0.5f});
+            ballast.push_back({along, glm::vec4(1), f.night});
+            if (!tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track)) farTrack.push_back({along, glm::vec4(1), f.night});
         }
         const int ncars = s.params.getInt("transport.dumpcars");
         for (const sim::Train& t : tr.trains) {
             const bool back = t.phase == sim::TrainPhase::Returning;
             const float sign = back ? -1.0f : 1.0f;
-            auto place = [&](double at, float len, std::vector<eng::Instance>& out, glm::vec4 col) {
+            auto place = [&](double at, float yawTurn, std::vector<eng::Instance>& out) {
                 glm::vec3 dir;
                 const glm::vec3 p = railPoint(at, &dir);
-                glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
-                m = glm::rotate(m, std::atan2(dir.x, dir.z), {0, 1, 0});
-                (void)len;
-                out.push_back({m, col, f.night});
+                glm::mat4 m = glm::translate(glm::mat4(1.0f), p + glm::vec3(0, 0.35f, 0));   // on the rails
+                m = glm::rotate(m, std::atan2(dir.x, dir.z) + yawTurn, {0, 1, 0});
+                out.push_back({m, glm::vec4(1), f.night});
+                return m;
             };
-            place(t.position_m, kLocoLength, locos, glm::vec4(1));
-            const glm::vec4 carCol = t.load_t > 1.0 ? glm::vec4(0.9f, 0.85f, 0.8f, 1) : glm::vec4(1);
-            for (int k = 0; k < ncars; ++k)
-                place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
+            // The whole train stays on the track: at the loading bay its last car stands at the line's end, at the
+            // far end its locomotive (the sim's position runs 0 .. rail_m for the locomotive).
+            const double len = kLocoLength + ncars * kCarLength, railLen = std::max(1.0, m_railS.empty() ? 1.0 : m_railS.back());
+            const double u = std::clamp(t.position_m / railLen, 0.0, 1.0);
+            const double head = back ? t.position_m - len * u : t.position_m + len * (1.0 - u);
+            place(head, back ? glm::pi<float>() : 0.0f, locos);   // the cab leads
+            for (int k = 0; k < ncars; ++k) {
+                const glm::mat4 m = place(head - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), 0.0f, cars);
+                if (t.load_t > 1.0) carLoads.push_back({glm::translate(m, {0, 3.4f, 0}), glm::vec4(1), f.night});
+            }
         }
-        r.drawInstanced(m_box, ballast);
+        r.drawInstanced(m_ballast, ballast);
         r.drawInstanced(m_track, track, {.castShadow = false});
+        r.drawInstanced(m_farTrack, farTrack, {.castShadow = false});
         r.drawInstanced(m_car, cars, f.moving);
+        r.drawInstanced(m_carLoad, carLoads, f.moving);
         r.drawInstanced(m_loco, locos, f.moving);
     }
     // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
@@ -703,6 +781,16 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
 
 // [SECTION] Camera, picking, UI
 
+glm::vec3 PitScene::railAt(double metres) const {
+    const sim::PitGeometry::RailLine l = m_geom.railLine();
+    return toScene(l.x0 + l.dx * metres, l.y0 + l.dy * metres, m_geom.rimElevation() + 2.0);
+}
+
+float PitScene::railYaw() const {   // a camera yaw that looks along the line (site frame: atan2(dx, dy))
+    const sim::PitGeometry::RailLine l = m_geom.railLine();
+    return static_cast<float>(glm::degrees(std::atan2(l.dx, l.dy)));
+}
+
 glm::vec3 PitScene::parkCentre() const {
     const std::vector<sim::PitGeometry::ParkBay> bays = m_geom.parkBays();
     glm::dvec3 sum(0.0);
@@ -716,7 +804,6 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
     const auto& ramp = m_geom.rampCentreline();
     const glm::vec3 rampMid = ramp.empty() ? glm::vec3(0, rim, 0) : toScene(ramp[ramp.size() / 3]);
     const glm::vec3 shovel = toScene(m_geom.shovelPosition(0));
-    const glm::vec3 crusher = toScene(m_geom.crusherPosition());
     // Yaw (degrees) whose view direction points away from the pit centre through p: eye = target - forward * d.
     auto outwardYaw = [](glm::vec3 q) { return glm::degrees(std::atan2(q.x, -q.z)); };
     std::vector<eng::CameraPreset> p = {
@@ -724,7 +811,9 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
         // From inside the pit looking out at the wall, a little along the ramp, so the eye is never in the rock.
         {"Haul ramp", {.target = rampMid, .yawDeg = outwardYaw(rampMid) - 25.0f, .pitchDeg = 24.0f, .distance = 420.0f}},
         {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
-        {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
+        // The loading bay from behind the line's end, looking along the track (a train stands or loads there) with
+        // the crusher and its stockpile beside it.
+        {"Crusher and rail", {.target = railAt(40.0), .yawDeg = railYaw() + 150.0f, .pitchDeg = 22.0f, .distance = 300.0f}},
         {"Waste dump", {.target = toScene(m_geom.dumpPosition()), .yawDeg = 100.0f, .pitchDeg = 30.0f, .distance = 600.0f}},
         // The park-up, where the crews change at 08:00 and 20:00: over the default fleet's bays.
         {"Park-up", {.target = parkCentre() + glm::vec3(0, 4, 0), .yawDeg = 200.0f, .pitchDeg = 32.0f, .distance = 330.0f}},
