@@ -278,6 +278,8 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
         m_sectors.push_back(w);
     }
     m_ground = r.createMesh(pg.ground, "pit surroundings");
+    if (m_dump.valid()) r.destroyMesh(m_dump);
+    m_dump = r.createMesh(dumpLifts(g), "waste dump lifts");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
     const eng::TextureId faces = r.createTexture({.width = pg.faceTextureWidth, .height = pg.faceTextureHeight,
@@ -297,6 +299,7 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
         r.setMeshTexture(w.skirt, far);
     }
     r.setMeshTexture(m_ground, col);
+    r.setMeshTexture(m_dump, rock);   // broken rock, as on the pit's berms
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
     m_hExtent = 8000.0f;
@@ -458,6 +461,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
     drawWalls(r, cam);
     r.draw(m_ground, glm::mat4(1.0f));
+    r.draw(m_dump, glm::mat4(1.0f));
     FrameDraws f;
     f.eye = cam.position();
     f.metresPerPx = 2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(1.0f, static_cast<float>(r.framebufferSize().y));
