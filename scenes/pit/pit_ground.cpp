@@ -177,11 +177,13 @@ eng::MeshData dumpLifts(const sim::PitGeometry& g) {
             glm::vec3 n = glm::cross(p1 - p0, p3 - p0);
             if (glm::dot(n, n) < 1e-12f) n = glm::cross(p2 - p1, p3 - p1);
             n = glm::normalize(n);
-            if (n.y < 0.0f) n = -n;
+            // Wound to face up and out (the outline may run either way round): one winding, no back faces.
+            const bool flip = n.y < 0.0f;
+            if (flip) n = -n;
             const auto base = static_cast<std::uint32_t>(part.vertices.size());
             for (const glm::vec3& v : {p0, p1, p2, p3}) part.vertices.push_back({v, n, {v.x / 40.0f, v.z / 40.0f}});
-            // Both windings: the outline runs one way round, and a face seen from outside must not be culled.
-            for (std::uint32_t t : {0u, 1u, 2u, 0u, 2u, 3u, 0u, 2u, 1u, 0u, 3u, 2u}) part.indices.push_back(base + t);
+            static constexpr std::uint32_t kUp[6] = {0, 1, 2, 0, 2, 3}, kFlipped[6] = {0, 2, 1, 0, 3, 2};
+            for (std::uint32_t t : flip ? kFlipped : kUp) part.indices.push_back(base + t);
         }
     }
     m.parts.push_back(std::move(faces));
