@@ -68,6 +68,7 @@ eng::MeshData prism(std::initializer_list<glm::vec2> section, float length, cons
 // a few pixels wide would cost llvmpipe triangles and shimmer).
 constexpr float kLineDetail_m = 700.0f;
 constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
+constexpr float kFarTrack_m = 2500.0f;   // the far track's sleeper band and rails (a 1.5 m gauge is ~1 px at 2.5 km)
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlights: lamps (eng::PointLight) on masts, their reach a multiple of the mast height; warm metal-halide/LED.
@@ -226,8 +227,6 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     eng::appendMesh(car, prism({{-1.3f, 0.0f}, {1.3f, 0.0f}, {1.75f, 1.9f}, {-1.75f, 1.9f}}, 12.6f,
                                {.name = "dumpcar", .baseColor = {0.30f, 0.13f, 0.08f, 1}, .roughness = 0.7f, .metallic = 0.3f}),
                     glm::translate(glm::mat4(1.0f), {0, 1.5f, 0}));
-    for (float z : {-6.35f, 6.35f})   // end walls' stiffeners
-        eng::appendMesh(car, eng::makeBox({3.5f, 1.9f, 0.12f}, {.name = "frame", .baseColor = {0.12f, 0.12f, 0.12f, 1}}), glm::translate(glm::mat4(1.0f), {0, 1.5f, z}));
     car.computeBounds();
     m_car = r.createMesh(car, "dumpcar");
     m_carLoad = r.createMesh(prism({{-1.65f, 0.0f}, {1.65f, 0.0f}, {0.8f, 0.8f}, {-0.8f, 0.8f}}, 11.8f,
@@ -680,7 +679,10 @@ void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& 
             m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
             const glm::mat4 along = glm::scale(glm::translate(m, {0, 2.5f, 0.5f * glm::length(d)}), {1.0f, 1.0f, glm::length(d) + 0.5f});
             ballast.push_back({along, glm::vec4(1), f.night});
-            if (!tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track)) farTrack.push_back({along, glm::vec4(1), f.night});
+            // Rails and sleepers beyond the track model's range while they are still a few pixels wide; the ballast
+            // alone carries the line further off.
+            if (!tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track) && glm::length(0.5f * (a + b) - f.eye) < kFarTrack_m)
+                farTrack.push_back({along, glm::vec4(1), f.night});
         }
         const int ncars = s.params.getInt("transport.dumpcars");
         for (const sim::Train& t : tr.trains) {
