@@ -277,6 +277,7 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
         m_sectors.push_back(w);
     }
     m_ground = r.createMesh(pg.ground, "pit surroundings");
+    m_parkBays = g.parkBays();
     if (m_dump.valid()) r.destroyMesh(m_dump);
     m_dump = r.createMesh(dumpLifts(g), "waste dump lifts");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
@@ -535,6 +536,15 @@ void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
     f.floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
     f.pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
     f.pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
+    // The park-up: a mast at the corner of the nearest row of bays, beside the lane, lighting the crews' change.
+    if (!m_parkBays.empty()) {
+        const sim::PitGeometry::ParkBay& b = m_parkBays.front();
+        const glm::vec3 lane = toScene(b.lane), aisle = toScene(b.aisle), bay = toScene(b.bay);
+        const glm::vec3 alongA = glm::normalize(aisle - lane), alongB = glm::normalize(bay - aisle);
+        const glm::vec3 mast = lane + alongA * 10.7f + alongB * 11.0f;
+        f.floodlight(mast, 25.0f);
+        f.pool(mast + alongA * 40.0f, 65.0f);
+    }
 }
 
 // The surge stockpile, the shovels with their floodlights, and the floor roads and pads to the working faces.
@@ -798,7 +808,7 @@ float PitScene::railYaw() const {   // a camera yaw that looks along the line (s
 }
 
 glm::vec3 PitScene::parkCentre() const {
-    const std::vector<sim::PitGeometry::ParkBay> bays = m_geom.parkBays();
+    const std::vector<sim::PitGeometry::ParkBay>& bays = m_parkBays;
     glm::dvec3 sum(0.0);
     const std::size_t n = std::min<std::size_t>(bays.size(), 44);
     for (std::size_t i = 0; i < n; ++i) sum += glm::dvec3(toScene(bays[i].bay));

@@ -99,6 +99,7 @@ private:
     eng::Renderer* m_r = nullptr;
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     sim::PitGeometry m_geom;
+    std::vector<sim::PitGeometry::ParkBay> m_parkBays;   // m_geom.parkBays(), from the last rebuild
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
     std::vector<eng::TextureId> m_groundTextures;  // freed when the geometry changes and the ground is rebuilt
