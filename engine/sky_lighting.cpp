@@ -60,6 +60,10 @@ Lighting skyLighting(const SkyInputs& in) {
     L.fogDensity = 0.000022f * (0.5f + 0.25f * turbidity);
     L.fogFalloff = 0.0009f;
     L.exposure = 0.80f + 0.45f * dusk * day;  // the eye adapts a little at dusk
+    // Civil twilight: the sun's own light is gone once it is a degree under, but the night's adaptation (below)
+    // starts only at -2 and is half done at -6; the eye adapts as the sky's light fades, so the exposure follows it
+    // from sunset (the pit at 20:15 went near-black between a lit 20:00 and a readable moonlit 20:45).
+    L.exposure *= 1.0f + 0.9f * glm::smoothstep(0.5f, -4.0f, elevDeg);
 
     // Night. Real moonlight is ~1/400,000 of sunlight; a screen cannot show that, so the night is drawn as film does
     // (day for night): a dim bluish key light from the moon's true place, scaled by its lit fraction, a sky glow of

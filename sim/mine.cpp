@@ -172,6 +172,7 @@ void Mine::Impl::rebuildGeometry() {
     }
     for (Station& d : dumps) { d.queue.clear(); d.busy = -1; }
     breakActive = false;
+    crewChange = crewsChanged = false;
     lastParkDeparture = now - kParkStagger;
     for (Truck& k : trucks) {
         k.st.loaded = false;
@@ -181,6 +182,7 @@ void Mine::Impl::rebuildGeometry() {
         k.broken = k.faultHeld = k.repairScheduled = k.pendingFail = k.pendingFault = false;
         k.next = Next::None;
         k.station = {};
+        k.crewParked = false;
         setHeading(k, -1);
         k.node = HaulNetwork::kPark;
         setPhase(k, TruckPhase::Parked);
@@ -237,8 +239,10 @@ void Mine::Impl::handle(const QEvent& e) {
             Truck& k = truck(e.index);
             if (e.token != k.token || k.st.phase != TruckPhase::Parked || !k.st.inFleet) return;
             if (k.broken) return;
+            if (parkingForChange()) { parkForChange(k, breakStart); return; }   // it leaves after the change
+            const bool crew = k.crewParked;   // back to work after a shift change, not added to the cycle
             leavePark(k);
-            emit(now, MineEvent::TruckAdded, k.st.id, 0.0);
+            if (!crew) emit(now, MineEvent::TruckAdded, k.st.id, 0.0);
             return;
         }
         case EvType::Arrive: {
@@ -285,6 +289,9 @@ void Mine::Impl::handle(const QEvent& e) {
         case EvType::BreakEnd:
             if (e.token == breakToken) { endBreak(); scheduleNextBreak(now); }
             return;
+        case EvType::CrewsChanged:
+            if (e.token == breakToken && breakActive && crewChange) onCrewsChanged();
+            return;
     }
 }
 
@@ -310,7 +317,7 @@ void Mine::Impl::step(Time t0, Time dt, EventSink& ev) {
         if (s.busy >= 0 && s.nextPass < t1) emitPasses(s, j, t1, false);
     }
     sink = nullptr;
-    while (!oreWindow.empty() && oreWindow.front().first <= t1 - kHour) {
+    while (!oreWindow.empty() && oreWindow.front().first <= t1 - MineState::kOreRateWindow_min * kMinute) {
         oreWindowSum -= oreWindow.front().second;
         oreWindow.pop_front();
     }
@@ -357,7 +364,7 @@ void Mine::Impl::preRoll(Time start) {
 void Mine::Impl::refreshTotals() {
     st.fuel_l = fleetFuelAt(now);
     st.co2_t = st.fuel_l * cfg.co2PerL / 1000.0;
-    st.ore_t_h = std::max(0.0, oreWindowSum);
+    st.ore_t_h = std::max(0.0, oreWindowSum) * 60.0 / MineState::kOreRateWindow_min;
     st.crusherQueue = static_cast<int>(dump(DumpPoint::Crusher).queue.size());
     st.dumpQueue = static_cast<int>(dump(DumpPoint::WasteDump).queue.size());
     st.shiftBreak = breakActive;
@@ -393,10 +400,14 @@ void Mine::Impl::refreshState() {
         ts.phase = k.st.phase == TruckPhase::Spotting && last.phase == TruckPhase::Loading && last.begin <= now
                        ? TruckPhase::Loading : k.st.phase;
         ts.fuel_l = k.fuelAccum + k.fuelRate_lps * toSeconds(now - k.fuelSince);
-        const Motion& cur = last.begin <= now || k.hist.size() < 2 ? last : k.hist[k.hist.size() - 2];
+        std::size_t c = k.hist.size() - 1;   // the piece under way now (a park-up path queues a few to come)
+        while (c > 0 && k.hist[c].begin > now) --c;
+        const Motion& cur = k.hist[c];
         if (cur.kind == MotionKind::Drive && k.legEnd > now) ts.speed_m_s = driveSpeed(cur, now);
         else if (cur.kind == MotionKind::Creep && cur.end > cur.begin && cur.end != kForever)
             ts.speed_m_s = std::fabs(cur.s1 - cur.s0) / toSeconds(cur.end - cur.begin);
+        else if (cur.kind == MotionKind::Free && cur.end != kForever && cur.end > now)
+            ts.speed_m_s = std::hypot(cur.b.x - cur.a.x, cur.b.y - cur.a.y) / toSeconds(cur.end - cur.begin);
         else ts.speed_m_s = 0.0;
         ts.queuePosition = -1;
         if (k.st.inFleet) {
@@ -553,6 +564,8 @@ void Mine::hashInto(Hasher& h) const {
     h.add(m.seq);
     h.add(static_cast<std::uint64_t>(m.heap.size()));
     h.add(m.breakActive);
+    h.add(m.crewChange);
+    h.add(m.crewsChanged);
     h.add(m.breakAccum_s);
     h.add(m.assignedOre);
     h.add(m.assignedWaste);
@@ -564,6 +577,8 @@ void Mine::hashInto(Hasher& h) const {
         h.add(k.st.shovel);
         h.add(k.st.lockedShovel);
         h.add(k.st.cycles);
+        h.add(k.crewParked);
+        h.add(k.crewFor);
         h.add(k.st.totalWait_min);
         h.add(k.fuelAccum);
         h.add(k.token);

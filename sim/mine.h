@@ -125,7 +125,8 @@ struct MineState {
     double returnSum_min = 0.0;   std::int64_t returnCount = 0;
     double mean_queue_min = 0.0, mean_haul_min = 0.0, mean_return_min = 0.0;   // design.md definitions
     // Rates and the last tick.
-    double ore_t_h = 0.0;         // ore dumped at the crusher over the last hour
+    static constexpr int kOreRateWindow_min = 60;   // the window of ore_t_h (panels state it)
+    double ore_t_h = 0.0;         // ore dumped at the crusher over the last kOreRateWindow_min of sim time, per hour
     double oreDeliveredTick_t = 0.0, wasteDumpedTick_t = 0.0, fuelTick_l = 0.0;
     int trucksQueued = 0;         // at shovels and dump points
     int trucksWorking = 0;        // in the fleet and not parked, broken down or on a break

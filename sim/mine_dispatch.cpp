@@ -83,7 +83,17 @@ void Mine::Impl::departLoaded(Truck& k) {
 }
 
 void Mine::Impl::departEmpty(Truck& k) {
-    if (!k.st.inFleet) {
+    const bool change = parkingForChange();
+    if (change && k.st.inFleet) parkForChange(k, breakStart);
+    if (k.node == HaulNetwork::kPark && (!k.st.inFleet || change || lastCycleDone(k))) {
+        // Out of its bay as the change began (or told to park): back in.
+        setPhase(k, TruckPhase::Parked);
+        parkPath(k, true);
+        if (k.st.inFleet) k.crewParked = true;
+        else emit(now, MineEvent::TruckParked, k.st.id, 0.0);
+        return;
+    }
+    if (!k.st.inFleet || change || lastCycleDone(k)) {   // the crews change at the park-up
         setPhase(k, TruckPhase::ToPark);
         const int r = routeIndex(k.node, HaulNetwork::kPark);
         startDrive(k, r, 0.0, route(r).length, false);
@@ -95,19 +105,36 @@ void Mine::Impl::departEmpty(Truck& k) {
 }
 
 // A parked truck leaves its bay for the park-up exit, then drives to a shovel (staggered departures).
-void Mine::Impl::scheduleDeparture(Truck& k, Time earliest) {
-    const Time t = std::max(earliest, lastParkDeparture + kParkStagger);
+void Mine::Impl::scheduleDeparture(Truck& k, Time earliest, Time stagger) {
+    const Time t = std::max(earliest, lastParkDeparture + stagger);
     lastParkDeparture = t;
     push(t, EvType::Depart, k.st.id, ++k.token);
 }
 
 void Mine::Impl::leavePark(Truck& k) {
     setPhase(k, TruckPhase::ToShovel);
-    moveFree(k, parkBay(k.st.id), geometry->parkPosition(), kParkMove);
+    k.crewParked = false;
+    k.legEnd = parkPath(k, false);
     k.node = HaulNetwork::kPark;
-    k.legEnd = now + kParkMove;
     setHeading(k, -1);
     push(k.legEnd, EvType::Arrive, k.st.id, ++k.token);   // reaches the exit: then proceed as DepartEmpty
+}
+
+// A truck short of face j on its way in turns round where it stands and drives to the park-up: the road out of the
+// face is the road in, so it starts that far along the face's route to the park (no jump).
+void Mine::Impl::turnBackToPark(Truck& k, int j) {
+    const int r = routeIndex(HaulNetwork::faceNode(j), HaulNetwork::kPark);
+    double s0 = 0.0;
+    if (!k.hist.empty() && k.route >= 0 && k.hist.back().kind != MotionKind::Free) {
+        const Motion& m = k.hist.back();
+        const double along = std::max(0.0, route(k.route).length - sOf(m, now));
+        const SitePos here = network->pointAt(route(k.route), sOf(m, now)), there = network->pointAt(route(r), along);
+        if (std::hypot(here.x - there.x, here.y - there.y) < 1.0) s0 = along;
+    }
+    k.node = HaulNetwork::faceNode(j);
+    parkForChange(k, breakStart);
+    setPhase(k, TruckPhase::ToPark);
+    startDrive(k, r, std::min(s0, route(r).length), route(r).length, false);
 }
 
 // [SECTION] queues and arrivals
@@ -215,6 +242,12 @@ void Mine::Impl::onArrive(Truck& k) {
             dispatchFrom(k, HaulNetwork::faceNode(j), ph);
             return;
         }
+        if (parkingForChange()) {   // a shift change began while it drove: to the park-up from here
+            setHeading(k, -1);
+            k.stoppedShort = false;
+            turnBackToPark(k, j);
+            return;
+        }
         setHeading(k, -1);
         if (k.countReturn) {
             st.returnSum_min += toSeconds(now - k.departTime) / 60.0;
@@ -231,9 +264,12 @@ void Mine::Impl::onArrive(Truck& k) {
         tryStartDump(d);
     } else if (ph == TruckPhase::ToPark) {
         k.node = HaulNetwork::kPark;
-        if (k.st.inFleet) scheduleDeparture(k, now + kParkMove);
         setPhase(k, TruckPhase::Parked);
-        moveFree(k, geometry->parkPosition(), parkBay(k.st.id), kParkMove);
+        const Time inBay = parkPath(k, true);
+        // Sent here by a shift change (crewParked): it leaves when the change ends, or now if it is over.
+        if (k.st.inFleet && !parkingForChange()) {
+            if (!k.crewParked || now >= k.crewFor + kCrewChange) scheduleDeparture(k, inBay, kCrewStagger);
+        }
         setHeading(k, -1);
         if (!k.st.inFleet) emit(now, MineEvent::TruckParked, k.st.id, 0.0);
     }
@@ -293,7 +329,7 @@ void Mine::Impl::tryStartShovel(int j) {
 
 void Mine::Impl::tryStartDump(DumpPoint d) {
     Station& s = dump(d);
-    if (s.busy >= 0 || breakActive || s.queue.empty()) return;
+    if (s.busy >= 0 || (breakActive && !crewChange) || s.queue.empty()) return;   // at a change loads are tipped
     const int id = s.queue.front();
     s.queue.pop_front();
     Truck& k = truck(id);

@@ -29,11 +29,13 @@ inline constexpr double kDumpStage_m = 30.0;     // queue point before the tippi
 inline constexpr double kQueueGap_m = 20.0;      // queued trucks stand this far apart along the road (BelAZ 13.4 m long)
 inline constexpr Time kQueueCloseUp = 20 * kSecond; // a queued truck moves up one place in this time (1 m/s)
 inline constexpr double kReverseShare = 0.3;     // share of the dump service spent reversing in; the rest is tipping
-inline constexpr Time kParkMove = 20 * kSecond;  // drive between a park bay and the park-up exit
 inline constexpr Time kParkStagger = 30 * kSecond;   // trucks leave the park-up one after another
 inline constexpr double kRatedPayload220 = 220.0;    // almalyk.md defaults: BelAZ-75306/75307
 inline constexpr double kRatedPayload130 = 130.0;    // almalyk.md defaults: BelAZ-75131
-inline constexpr double kBayHeading_rad = 0.5 * 3.14159265358979323846;   // parked trucks face north
+inline constexpr double kParkSpeed_m_s = 4.0;    // in the park-up: the lane, the aisles and into a bay
+inline constexpr Time kCrewStagger = 15 * kSecond;   // after a shift change the new crews drive off one by one
+inline constexpr Time kCrewChange = 15 * kMinute;    // from the change's start: the new crews are in the cabs, so
+                                                     // they reach the faces about when the shovels restart
 
 // [SECTION] configuration
 
@@ -57,7 +59,7 @@ struct MineConfig {
 // [SECTION] the event queue
 
 enum class EvType : std::uint8_t { Depart, Arrive, ServiceEnd, TruckFail, TruckRepair, ShovelFail, ShovelRepair,
-                                   BreakStart, BreakEnd };
+                                   BreakStart, BreakEnd, CrewsChanged };
 
 struct QEvent {
     Time t;
@@ -159,6 +161,8 @@ struct Truck {
     Time departTime = 0;            // start of the current haul or return
     bool stoppedShort = false;      // stands at the tail of its station's queue, its arrival there still to come
     bool countReturn = false;       // this drive to a shovel is a return from a dump (design.md mean_return_min)
+    bool crewParked = false;        // parked for a shift change: drives off when it ends
+    Time crewFor = 0;               // the start of that shift change
     Time queueJoin = 0;
     double breakAtJoin = 0;
     double cycleWait_min = 0;
@@ -233,6 +237,9 @@ struct Mine::Impl {
     EventHeap heap;
     std::uint64_t seq = 0;
     bool breakActive = false;
+    bool crewChange = false;        // the break is a shift change: the trucks go to the park-up for it
+    bool crewsChanged = false;      // ... and the new crews have taken over (kCrewChange after its start)
+    bool parkingForChange() const { return breakActive && crewChange && !crewsChanged; }
     Time breakStart = 0;
     double breakAccum_s = 0;
     std::uint32_t breakToken = 0;
@@ -249,6 +256,7 @@ struct Mine::Impl {
     double fuelAccumSum = 0, fuelRateSum = 0, fuelRateSinceSum = 0;
     std::vector<std::vector<int>> enRouteIds;   // per face slot: trucks driving to it (for least-wait dispatch)
     std::vector<Time> ahead;                    // scratch
+    std::vector<PitGeometry::ParkBay> bays;     // geometry->parkBays(), nearest first; truck i stands in bay i
     // Per truck class, from cfg: recomputed whenever cfg changes (deriveConfig), read on every load and dispatch.
     struct Derived {
         double meanLoad_s[2] = {0, 0};
@@ -290,7 +298,10 @@ struct Mine::Impl {
     void buildRouteTimes();
     double routeTimeAt(int r, double s, bool loaded) const;
     double driveSpeed(const Motion& m, Time t) const;
-    SitePos parkBay(int id) const;
+    const PitGeometry::ParkBay& parkBay(int id) const;
+    // Drives the park-up between the park point and the truck's bay (in: lane, aisle, bay; out: the reverse, backing
+    // out of the bay); returns when it gets there.
+    Time parkPath(Truck& k, bool in);
     void setPhase(Truck& k, TruckPhase ph);
     // Fleet fuel at t in O(1): every truck burns at a constant rate between phase changes.
     double fleetFuelAt(Time t) const { return fuelAccumSum + fuelRateSum * toSeconds(t - origin) - fuelRateSinceSum; }
@@ -330,8 +341,16 @@ struct Mine::Impl {
     void assignTruck(Truck& k, int shovelIndex);
     void departLoaded(Truck& k);
     void departEmpty(Truck& k);
-    void scheduleDeparture(Truck& k, Time earliest);
+    void scheduleDeparture(Truck& k, Time earliest, Time stagger = kParkStagger);
     void leavePark(Truck& k);
+    void turnBackToPark(Truck& k, int face);
+    // The start of the first shift change at or after t (kForever without shift breaks).
+    Time nextChangeStart(Time t) const;
+    void onCrewsChanged();
+    // An empty truck leaving a dump (or the park-up) that could not finish another cycle before the next shift
+    // change goes to the park-up instead (its crew's last cycle is done).
+    bool lastCycleDone(Truck& k);
+    void parkForChange(Truck& k, Time change) { k.crewParked = true; k.crewFor = change; }
     void joinQueue(Truck& k, StationRef at, TruckPhase phase);
     double leaveQueue(Truck& k);
     void closeUpQueue(const Station& s);

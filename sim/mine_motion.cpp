@@ -12,6 +12,7 @@ namespace sim {
 void Mine::Impl::buildNetwork() {
     geometry = std::make_unique<PitGeometry>(cfg.pit);
     network = std::make_unique<HaulNetwork>(*geometry, cfg.speeds);
+    bays = geometry->parkBays();
     const int n = HaulNetwork::nodeCount();
     routes.assign(static_cast<std::size_t>(n * n), Route{});
     for (int a = 0; a < n; ++a)
@@ -55,13 +56,39 @@ double Mine::Impl::driveSpeed(const Motion& m, Time t) const {
     return 0.0;
 }
 
-// Bays in rows of ten, away from the pit: rows step outward from the rim, bays along it.
-SitePos Mine::Impl::parkBay(int id) const {
-    const SitePos p = geometry->parkPosition(), j = geometry->junctionPosition(), e = geometry->rampExit();
-    const double len = std::max(1e-9, std::hypot(j.x - e.x, j.y - e.y));
-    const double nx = (j.x - e.x) / len, ny = (j.y - e.y) / len;
-    const double along = 14.0 * (id % 10) - 63.0, out = 25.0 + 22.0 * (id / 10);
-    return {p.x + out * nx - along * ny, p.y + out * ny + along * nx, p.z};
+// The park-up's bays (PitGeometry::parkBays): truck i has bay i.
+const PitGeometry::ParkBay& Mine::Impl::parkBay(int id) const {
+    return bays[static_cast<std::size_t>(std::clamp(id, 0, static_cast<int>(bays.size()) - 1))];
+}
+
+Time Mine::Impl::parkPath(Truck& k, bool in) {
+    const PitGeometry::ParkBay& b = parkBay(k.st.id);
+    const SitePos p = geometry->parkPosition();
+    const SitePos pts[4] = {p, b.lane, b.aisle, b.bay};
+    Time t = now;
+    for (int i = 0; i < 3; ++i) {
+        const SitePos from = in ? pts[i] : pts[3 - i], to = in ? pts[i + 1] : pts[2 - i];
+        const double len = std::hypot(to.x - from.x, to.y - from.y);
+        Motion m;
+        m.begin = t;
+        m.end = t + std::max(kSecond, fromSeconds(len / kParkSpeed_m_s));
+        m.kind = MotionKind::Free;
+        m.a = from;
+        m.b = to;
+        // Backing out of the bay keeps the bay's heading; every other piece faces the way it goes.
+        m.heading = (!in && i == 0) || len < 1e-6 ? b.heading_rad : std::atan2(to.y - from.y, to.x - from.x);
+        addMotion(k, m);
+        t = m.end;
+    }
+    if (in) {   // then stand in the bay, facing out of it
+        Motion m;
+        m.begin = t;
+        m.kind = MotionKind::Free;
+        m.a = m.b = b.bay;
+        m.heading = b.heading_rad;
+        addMotion(k, m);
+    }
+    return t;
 }
 
 // [SECTION] phases and fuel
@@ -118,6 +145,7 @@ void Mine::Impl::holdOnRoute(Truck& k, int routeIdx, double s) {
 
 void Mine::Impl::holdCurrent(Truck& k) {   // stand wherever the last motion left the truck
     if (k.hist.empty()) return;
+    while (k.hist.size() > 1 && k.hist.back().begin > now) k.hist.pop_back();   // pieces of a park-up path to come
     const Motion last = k.hist.back();
     Motion m = last;
     m.begin = now;
@@ -136,8 +164,8 @@ void Mine::Impl::standInBay(Truck& k) {
     Motion m;
     m.begin = now;
     m.kind = MotionKind::Free;
-    m.a = m.b = parkBay(k.st.id);
-    m.heading = kBayHeading_rad;
+    m.a = m.b = parkBay(k.st.id).bay;
+    m.heading = parkBay(k.st.id).heading_rad;
     addMotion(k, m);
 }
 

@@ -16,7 +16,7 @@ void Mine::Impl::proceed(Truck& k, Next n) {
         breakDown(k, n, byFault);
         return;
     }
-    if (breakActive && n != Next::ResumeDrive) {
+    if (breakActive && !crewChange && n != Next::ResumeDrive) {   // a meal break: wait where it stands
         k.next = n;
         setPhase(k, TruckPhase::ShiftBreak);
         holdCurrent(k);
@@ -190,11 +190,62 @@ void Mine::Impl::scheduleNextBreak(Time from) {
     }
 }
 
+Time Mine::Impl::nextChangeStart(Time t) const {
+    if (!cfg.shiftBreaks || cfg.change_min <= 0.0) return kForever;
+    const double P = cfg.shift_h * 3600.0, offset = kSiteUtcOffsetHours * 3600.0;
+    const double local = toSeconds(t) + offset, origin = cfg.shiftStart_h * 3600.0;
+    double change = origin + std::floor((local - origin) / P) * P;
+    if (change < local) change += P;
+    return fromSeconds(change - offset);
+}
+
+bool Mine::Impl::lastCycleDone(Truck& k) {
+    const Time change = nextChangeStart(now);
+    if (change == kForever) return false;
+    const int j = chooseShovel(k, k.node);
+    const int dumpNode = k.node == HaulNetwork::kDump ? HaulNetwork::kDump : HaulNetwork::kCrusher;
+    const double cycle = routeTime[0][static_cast<std::size_t>(routeIndex(k.node, HaulNetwork::faceNode(j)))] +
+                         meanShovelService_s(k.st.truckClass) +
+                         routeTime[1][static_cast<std::size_t>(routeIndex(HaulNetwork::faceNode(j), dumpNode))] +
+                         cfg.dump_min * 60.0 + routeTime[0][static_cast<std::size_t>(routeIndex(dumpNode, HaulNetwork::kPark))];
+    // It goes on if a shovel can load it before the change and it is back at the park-up when the crews change.
+    const double toLoaded = routeTime[0][static_cast<std::size_t>(routeIndex(k.node, HaulNetwork::faceNode(j)))] +
+                            meanShovelService_s(k.st.truckClass);
+    if (toSeconds(change - now) >= toLoaded && toSeconds(change + kCrewChange - now) >= cycle) return false;
+    parkForChange(k, change);
+    return true;
+}
+
+// The new crews drive off in bay order, nearest the lane first, one every kCrewStagger; those still on their way to
+// the park-up leave as they arrive, and from now on trucks queue at the faces for the shovels' restart.
+void Mine::Impl::onCrewsChanged() {
+    crewsChanged = true;
+    for (Truck& k : trucks)
+        if (k.crewParked && k.st.phase == TruckPhase::Parked && k.st.inFleet && !k.broken) scheduleDeparture(k, now, kCrewStagger);
+}
+
 void Mine::Impl::onBreakStart(int kind) {
     const double dur = (kind == 0 ? cfg.change_min : cfg.meal_min) * 60.0;
     breakActive = true;
+    crewChange = kind == 0;
     breakStart = now;
     emit(now, MineEvent::ShiftBreakStart, kind, dur / 60.0);
+    crewsChanged = false;
+    if (crewChange) {
+        push(now + std::min(kCrewChange, fromSeconds(dur)), EvType::CrewsChanged, kind, breakToken);
+        // The crews change at the park-up: trucks waiting at a shovel drive there now; loaded ones tip first, empty
+        // ones on the road go on from where they arrive (proceed and onArrive).
+        for (int j = 0; j < activeShovelCount(); ++j) {
+            Station& s = shovel(j);
+            while (!s.queue.empty()) {
+                Truck& k = truck(s.queue.back());
+                s.queue.pop_back();
+                leaveQueue(k);
+                k.station = {};
+                turnBackToPark(k, j);
+            }
+        }
+    }
     push(now + fromSeconds(dur), EvType::BreakEnd, kind, breakToken);
 }
 
@@ -203,6 +254,13 @@ void Mine::Impl::endBreak() {
     breakAccum_s += toSeconds(now - breakStart);
     breakActive = false;
     emit(now, MineEvent::ShiftBreakEnd, -1, 0.0);
+    if (crewChange) {
+        if (!crewsChanged) onCrewsChanged();
+        crewChange = crewsChanged = false;
+    } else if (!cfg.shiftBreaks || cfg.change_min <= 0.0) {   // shift changes switched off: nobody waits for one
+        for (Truck& k : trucks)
+            if (k.crewParked && k.st.phase == TruckPhase::Parked && k.st.inFleet && !k.broken) scheduleDeparture(k, now);
+    }
     for (Truck& k : trucks)
         if (k.st.phase == TruckPhase::ShiftBreak) proceed(k, k.next);
     for (int j = 0; j < activeShovelCount(); ++j) tryStartShovel(j);

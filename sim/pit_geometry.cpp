@@ -286,6 +286,112 @@ void PitGeometry::buildSurfacePoints() {
     m_crusher = at(m_junction, 180.0, 60.0);
     m_dump = at(m_junction, 550.0, 650.0);
     m_park = at(m_junction, 60.0, -220.0);
+    // The rail loading bay: 120 m to the left of the crusher as seen looking toward the concentrator, 60 m on.
+    const double tx0 = kRailTowardX - m_crusher.x, ty0 = kRailTowardY - m_crusher.y, tl = std::hypot(tx0, ty0);
+    const double dx = tx0 / tl, dy = ty0 / tl;
+    m_rail = {m_crusher.x - dy * 120.0 + dx * 60.0, m_crusher.y + dx * 120.0 + dy * 60.0, dx, dy};
+}
+
+// [SECTION] the park-up
+
+namespace {
+double segmentDistance(double px, double py, const SitePos& a, const SitePos& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    const double h = l2 > 0.0 ? std::clamp(((px - a.x) * dx + (py - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
+    return std::hypot(px - a.x - h * dx, py - a.y - h * dy);
+}
+constexpr double kBayPitch = 11.0;        // m between bay centres along an aisle (7.7 m wide trucks, 3.3 m apart)
+constexpr double kAisleHalf = 10.0;       // m: half the aisle (and the lane) a truck turns in
+constexpr double kAislePitch = 2.0 * (kAisleHalf + PitGeometry::kBayLength) + 2.0;   // two rows back to back
+constexpr double kRailClear = 20.0;       // m from the track axis to a bay's footprint
+constexpr double kRoadClear = 3.0;        // m from a road's edge
+}  // namespace
+
+std::vector<PitGeometry::ParkBay> PitGeometry::parkBays() const {
+    // Frame at the park point: `a` along the rail line, `b` across it, pointing away from the track.
+    const SitePos P = m_park;
+    double ax = m_rail.dx, ay = m_rail.dy, bx = ay, by = -ax;
+    const double railB = (m_rail.x0 - P.x) * bx + (m_rail.y0 - P.y) * by;
+    if (railB > 0.0) { bx = -bx; by = -by; }
+    const double bRail = -std::fabs(railB);
+    auto site = [&](double a, double b) { return SitePos{P.x + a * ax + b * bx, P.y + a * ay + b * by, m_p.rim_m}; };
+    // Distance outside the rim on the nested ellipses (negative inside).
+    auto outside = [&](double x, double y) {
+        double u, v;
+        toLocal(x, y, u, v);
+        auto f = [&](double d) { const double pu = u / (a0() - d), pv = v / (b0() - d); return pu * pu + pv * pv - 1.0; };
+        double lo = -1e5, hi = b0() - 1e-3;
+        if (f(hi) < 0.0) return -hi;
+        for (int i = 0; i < 32; ++i) { const double m = 0.5 * (lo + hi); (f(m) > 0.0 ? hi : lo) = m; }
+        return -0.5 * (lo + hi);
+    };
+    const SitePos exitP = rampExit();
+    const double roadHalf = 0.5 * m_p.ramp_width_m;
+    // Where a truck may stand (`clear` m beyond the rail corridor, the rim, the roads, the crusher pad).
+    auto ground = [&](double x, double y, double railClear, double rimClear, bool pads = true) {
+        const double al = (x - m_rail.x0) * m_rail.dx + (y - m_rail.y0) * m_rail.dy;
+        const double ac = (y - m_rail.y0) * m_rail.dx - (x - m_rail.x0) * m_rail.dy;
+        if (al > -railClear - 40.0 && std::fabs(ac) < railClear) return false;
+        const double out = outside(x, y);
+        if (out < rimClear || out > 450.0) return false;   // the ground is flat to ~350 m beyond the rim, then rises slowly
+        if (!pads) return true;   // a truck may drive over the crusher pad, not stand on it
+        if (std::hypot(x - m_crusher.x, y - m_crusher.y) < 110.0) return false;
+        if (std::hypot(x - m_dump.x, y - m_dump.y) < 300.0) return false;
+        return true;
+    };
+    auto offRoads = [&](double x, double y, double clear) {
+        for (const auto& [s0, s1] : {std::pair{exitP, m_junction}, {m_junction, m_crusher}, {m_junction, m_dump}, {m_junction, m_park}})
+            if (segmentDistance(x, y, s0, s1) < roadHalf + clear) return false;
+        return true;
+    };
+    struct Candidate { ParkBay bay; double path; };
+    std::vector<Candidate> found;
+    const double b0 = bRail + kRailClear + kBayLength + kAisleHalf + 1.0;   // the first aisle's centre line
+    const double bayB = kAisleHalf + 0.5 * kBayLength;                       // bay centre from its aisle's centre
+    const double hl = 0.5 * kBayLength, hw = 0.5 * kBayWidth;
+    // Aisles on the pit's side of the track first; a large fleet overflows onto aisles beyond it, over a level
+    // crossing on the lane (the lane is the only place a truck crosses the track; no bay is near it).
+    const double farB0 = bRail - (kRailClear + kBayLength + kAisleHalf + 1.0);
+    for (int k = -6; k < 16; ++k) {
+        const bool far = k < 0;
+        const double bA = far ? farB0 + kAislePitch * (k + 1) : b0 + kAislePitch * k;
+        bool lane = true;
+        for (double b = 0.0; std::fabs(b) <= std::fabs(bA) && lane; b += (bA > 0 ? 5.0 : -5.0)) {
+            const SitePos q = site(0.0, b);
+            const bool crossing = far && std::fabs(b - bRail) < kRailClear;
+            lane = crossing || ground(q.x, q.y, 8.0, 10.0, false);
+        }
+        if (!lane) continue;
+        for (int dir : {1, -1}) {
+            // Along the aisle from the lane while it stays drivable; bays either side of it.
+            for (int c = 0; c < 300; ++c) {
+                const double a = dir * (kAisleHalf + 1.0 + hw + kBayPitch * c);
+                const SitePos q = site(a + dir * hw, bA);
+                if (!ground(q.x, q.y, 8.0, 10.0, false)) break;
+                for (int side : {-1, 1}) {
+                    const double bb = bA + side * bayB;
+                    bool ok = true;
+                    for (double da : {-hw, 0.0, hw})
+                        for (double db : {-hl, 0.0, hl}) {
+                            const SitePos f = site(a + da, bb + db);
+                            ok = ok && ground(f.x, f.y, kRailClear, 30.0) && offRoads(f.x, f.y, kRoadClear);
+                        }
+                    if (!ok) continue;
+                    ParkBay p;
+                    p.lane = site(0.0, bA);
+                    p.aisle = site(a, bA);
+                    p.bay = site(a, bb);
+                    p.heading_rad = std::atan2(side * by, side * bx);
+                    found.push_back({p, std::fabs(bA) + std::fabs(a) + bayB + (far ? 1e4 : 0.0)});
+                }
+            }
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) { return x.path < y.path; });
+    std::vector<ParkBay> out;
+    out.reserve(found.size());
+    for (const Candidate& c : found) out.push_back(c.bay);
+    return out;
 }
 
 namespace {

@@ -85,6 +85,22 @@ public:
     SitePos dumpPosition() const { return m_dump; }
     SitePos parkPosition() const { return m_park; }
 
+    // The rail line out of the loading bay beside the crusher, toward the concentrator: the track's end at the bay
+    // and the unit direction it runs in (site frame; straight for its first kilometres).
+    struct RailLine { double x0 = 0.0, y0 = 0.0, dx = 0.0, dy = 1.0; };
+    RailLine railLine() const { return m_rail; }
+    static constexpr double kRailTowardX = -2300.0, kRailTowardY = 5250.0;   // the concentrator (scenes/site.h)
+
+    // The park-up (issue 15): bays side by side in double rows, either side of aisles that run parallel to the rail
+    // line on the pit's side of it, and a cross lane from the park point (the end of the road) to every aisle. A
+    // truck drives park point -> `lane` (the lane at its aisle) -> `aisle` (the aisle beside its bay) -> `bay`, and
+    // stands there at `heading_rad` (nose away from the aisle). Bays come nearest first (along that path). None is
+    // within 20 m of the rail corridor, on a road, on the crusher pad, within 30 m of the rim or off the flat ground
+    // beyond it; no two footprints (kBayLength x kBayWidth) overlap. Computed on each call: callers keep the result.
+    struct ParkBay { SitePos lane, aisle, bay; double heading_rad = 0.0; };
+    std::vector<ParkBay> parkBays() const;
+    static constexpr double kBayLength = 14.4, kBayWidth = 8.6;   // a 220 t truck (13.4 x 7.7 m) and a margin
+
     // Pit-local frame: u along the long axis (toward azimuth), v across it (90 deg counter-clockwise from u).
     void toLocal(double x, double y, double& u, double& v) const;
     void toSite(double u, double v, double& x, double& y) const;
@@ -115,6 +131,7 @@ private:
     double m_rampEndPhi = 0.0;
     std::vector<SitePos> m_ramp;
     SitePos m_junction, m_crusher, m_dump, m_park;
+    RailLine m_rail;
     double m_floorA = 0.0, m_floorB = 0.0;     // usable floor semi-axes (local frame)
 };
 

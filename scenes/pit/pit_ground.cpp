@@ -5,9 +5,11 @@
 #include <initializer_list>
 
 #include <glm/glm.hpp>
+#include <glm/gtc/constants.hpp>
 
 #include "engine/noise.h"
 
+#include "scenes/pit/pit_frame.h"
 #include "scenes/site.h"
 #include "sim/haul_network.h"
 
@@ -66,6 +68,10 @@ double offsetFromRim(const sim::PitGeometry& g, double x, double y) {
     return 0.5 * (lo + hi);
 }
 
+// The waste dump's lifts beyond its top platform: 20 m high at 37 deg, with an 18 m berm between them; the ground
+// runs kDumpUnder below the lifts' mean slope, so the lifts' mesh always covers it.
+constexpr double kDumpLift = 20.0, kDumpPeriod = 20.0 / 0.7535540501 + 18.0, kDumpUnder = 9.0;   // tan(37 deg)
+
 struct DumpShape {
     glm::dvec2 from, to, dir;   // platform axis: from near the junction to the tipping crest
     double halfWidth = 110.0;
@@ -107,8 +113,83 @@ double groundElevation(const sim::PitGeometry& g, double x, double y) {
     const double hollow = 1.0 - glm::smoothstep(250.0, 750.0, glm::length(p - hollowC));
     h -= 42.0 * hollow * (1.0 - blend * 0.5);
     const double c = capsuleDistance(p, s.from, s.to);
-    const double platform = rim - std::max(0.0, c - s.halfWidth) * std::tan(glm::radians(37.0));
+    // Beyond the crest the benched lifts are their own mesh (dumpLifts); the ground runs below them.
+    const double d = c - s.halfWidth;
+    const double platform = d <= 0.0 ? rim : rim - kDumpUnder - d * kDumpLift / kDumpPeriod;
     return std::max(h, platform);
+}
+
+double dumpProfile(double d, double rim) {   // the lifts' surface at d m beyond the top platform's crest
+    if (d <= 0.0) return rim;
+    const int k = static_cast<int>(std::floor(d / kDumpPeriod));
+    const double r = d - k * kDumpPeriod, run = kDumpLift / std::tan(glm::radians(37.0));
+    return rim - k * kDumpLift - (r < run ? r * std::tan(glm::radians(37.0)) : kDumpLift);
+}
+
+eng::MeshData dumpLifts(const sim::PitGeometry& g) {
+    // Rings round the platform's capsule at the crest and at the toe and edge of every lift, down to where the
+    // lifts meet the ground below; faces (tipped at 37 deg) and berms as two parts (materials).
+    const DumpShape s = dumpShape(g);
+    const double rim = g.rimElevation(), run = kDumpLift / std::tan(glm::radians(37.0));
+    std::vector<double> ds{0.0};
+    for (int k = 0; k < 6; ++k) { ds.push_back(k * kDumpPeriod + run); ds.push_back((k + 1) * kDumpPeriod); }
+    const glm::dvec2 side(-s.dir.y, s.dir.x);
+    const double len = glm::length(s.to - s.from);
+    // The capsule's outline at offset r: along one side, round the far end, back along the other, round the near one.
+    auto outline = [&](double r) {
+        std::vector<glm::dvec2> pts;
+        const int nSide = 24, nEnd = 20;
+        for (int i = 0; i <= nSide; ++i) pts.push_back(s.from + s.dir * (len * i / nSide) - side * r);
+        for (int i = 1; i < nEnd; ++i) {
+            const double a = -0.5 * glm::pi<double>() + glm::pi<double>() * i / nEnd;
+            pts.push_back(s.to + (s.dir * std::cos(a) + side * std::sin(a)) * r);
+        }
+        for (int i = 0; i <= nSide; ++i) pts.push_back(s.to - s.dir * (len * i / nSide) + side * r);
+        for (int i = 1; i < nEnd; ++i) {
+            const double a = 0.5 * glm::pi<double>() + glm::pi<double>() * i / nEnd;
+            pts.push_back(s.from + (s.dir * std::cos(a) + side * std::sin(a)) * r);
+        }
+        return pts;
+    };
+    eng::MeshData m;
+    m.materials.push_back({.name = "tipped face", .baseColor = {0.23f, 0.20f, 0.17f, 1}, .roughness = 0.95f});
+    m.materials.push_back({.name = "dump berm", .baseColor = {0.30f, 0.28f, 0.25f, 1}, .roughness = 0.95f});
+    eng::SubMesh faces{.vertices = {}, .indices = {}, .material = 0, .name = "face"}, berms{.vertices = {}, .indices = {}, .material = 1, .name = "berm"};
+    std::vector<std::vector<glm::dvec3>> rings;
+    for (double d : ds) {
+        std::vector<glm::dvec3> ring;
+        bool above = false;
+        for (const glm::dvec2& q : outline(s.halfWidth + d)) {
+            const double z = dumpProfile(d, rim), ground = groundElevation(g, q.x, q.y);
+            above = above || z > ground + 0.05;
+            ring.push_back({q.x, q.y, std::max(z, ground - 0.5)});
+        }
+        rings.push_back(std::move(ring));
+        if (!above) break;   // the lifts have met the ground all round
+    }
+    for (std::size_t k = 0; k + 1 < rings.size(); ++k) {
+        eng::SubMesh& part = (k % 2 == 0) ? faces : berms;   // crest -> toe is a face, toe -> next crest a berm
+        const std::vector<glm::dvec3>&a = rings[k], &b = rings[k + 1];
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            const std::size_t j = (i + 1) % a.size();
+            const glm::vec3 p0 = toScene(a[i].x, a[i].y, a[i].z), p1 = toScene(a[j].x, a[j].y, a[j].z),
+                            p2 = toScene(b[j].x, b[j].y, b[j].z), p3 = toScene(b[i].x, b[i].y, b[i].z);
+            glm::vec3 n = glm::cross(p1 - p0, p3 - p0);
+            if (glm::dot(n, n) < 1e-12f) n = glm::cross(p2 - p1, p3 - p1);
+            n = glm::normalize(n);
+            // Wound to face up and out (the outline may run either way round): one winding, no back faces.
+            const bool flip = n.y < 0.0f;
+            if (flip) n = -n;
+            const auto base = static_cast<std::uint32_t>(part.vertices.size());
+            for (const glm::vec3& v : {p0, p1, p2, p3}) part.vertices.push_back({v, n, {v.x / 40.0f, v.z / 40.0f}});
+            static constexpr std::uint32_t kUp[6] = {0, 1, 2, 0, 2, 3}, kFlipped[6] = {0, 2, 1, 0, 3, 2};
+            for (std::uint32_t t : flip ? kFlipped : kUp) part.indices.push_back(base + t);
+        }
+    }
+    m.parts.push_back(std::move(faces));
+    m.parts.push_back(std::move(berms));
+    m.computeBounds();
+    return m;
 }
 
 RailAxis railAxis(const sim::PitGeometry& g) {
@@ -384,7 +465,15 @@ void makeColorMap(PitGround& out, const sim::PitGeometry& g, int n) {
     }
     const sim::SitePos cr = g.crusherPosition(), pk = g.parkPosition();
     brush({cr.x - 40, cr.y}, {cr.x + 40, cr.y}, 55.0, srgb(98, 92, 86));
-    brush({pk.x - 60, pk.y + 60}, {pk.x + 60, pk.y + 60}, 75.0, srgb(120, 114, 106));
+    // The park-up (sim's bays, nearest first): the lane and aisles a truck drives, and a gravel pad under each bay
+    // of the fleets the Pit panel offers.
+    const std::vector<sim::PitGeometry::ParkBay> bays = g.parkBays();
+    for (std::size_t i = 0; i < std::min<std::size_t>(bays.size(), 80); ++i) {
+        const sim::PitGeometry::ParkBay& b = bays[i];
+        brush({pk.x, pk.y}, {b.lane.x, b.lane.y}, 10.0, srgb(116, 108, 100));
+        brush({b.lane.x, b.lane.y}, {b.aisle.x, b.aisle.y}, 10.0, srgb(116, 108, 100));
+        brush({b.aisle.x, b.aisle.y}, {b.bay.x, b.bay.y}, 5.5, srgb(126, 120, 112));
+    }
 }
 
 }  // namespace

@@ -77,6 +77,10 @@ PitGround buildPitGround(const sim::PitGeometry& g, const PitGroundDesc& d = {})
 // Ground elevation (site frame, metres a.s.l.): the pit's surface inside and near the rim, the Almalyk foothills
 // farther out, and the waste dump beside the sim's dump point.
 double groundElevation(const sim::PitGeometry& g, double x, double y);
+// The waste dump's benched lifts round its top platform (scene frame; the ground runs under them): parts "face"
+// (tipped rock) and "berm". dumpProfile: their surface at d m beyond the platform's crest.
+eng::MeshData dumpLifts(const sim::PitGeometry& g);
+double dumpProfile(double d, double rim);
 
 // The rail line's axis (site frame): from the loading bay beside the crusher toward the concentrator, unit direction.
 // The scene lays the track along it; the park-up and the truck queues keep clear of it (tested).

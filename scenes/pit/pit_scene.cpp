@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <imgui.h>
 
@@ -31,11 +32,43 @@ std::string numbered(const char* format, int n, const char* word) {
 }
 
 constexpr float kLocoLength = 17.0f, kCarLength = 14.6f;   // PE2U traction unit section, 2VS-105 dumpcar (almalyk.md §2)
+
+// A straight prism along Z (centred, `length` long) of a convex cross-section in XY given counter-clockwise,
+// flat-shaded: dumpcar bodies, their loads, the ballast's embankment.
+eng::MeshData prism(std::initializer_list<glm::vec2> section, float length, const eng::Material& m) {
+    eng::MeshData out;
+    out.materials.push_back(m);
+    eng::SubMesh sm;
+    sm.name = m.name;
+    const std::vector<glm::vec2> q(section);
+    const float z0 = -0.5f * length, z1 = 0.5f * length;
+    auto quad = [&](glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::vec3 n) {
+        const auto base = static_cast<std::uint32_t>(sm.vertices.size());
+        for (const glm::vec3& v : {a, b, c, d}) sm.vertices.push_back({v, n, {v.x, v.z}});
+        for (std::uint32_t i : {0u, 1u, 2u, 0u, 2u, 3u}) sm.indices.push_back(base + i);
+    };
+    for (std::size_t i = 0; i < q.size(); ++i) {
+        const glm::vec2 a = q[i], b = q[(i + 1) % q.size()];
+        const glm::vec3 n = glm::normalize(glm::vec3(b.y - a.y, a.x - b.x, 0.0f));
+        quad({a, z1}, {a, z0}, {b, z0}, {b, z1}, n);
+    }
+    for (const float z : {z0, z1}) {   // caps as fans
+        const auto base = static_cast<std::uint32_t>(sm.vertices.size());
+        const glm::vec3 n(0, 0, z > 0 ? 1.0f : -1.0f);
+        for (const glm::vec2& v : q) sm.vertices.push_back({{v, z}, n, v});
+        for (std::uint32_t i = 1; i + 1 < q.size(); ++i)
+            for (std::uint32_t k : {0u, z > 0 ? i : i + 1, z > 0 ? i + 1 : i}) sm.indices.push_back(base + k);
+    }
+    out.parts.push_back(std::move(sm));
+    out.computeBounds();
+    return out;
+}
 // The track and belt models (manifest roles rail_track, 25 m, and conveyor_section, 10 m, tiled along Z) are drawn
 // within this distance of the eye; beyond it the embankment and belt boxes carry the line (thousands of sleepers
 // a few pixels wide would cost llvmpipe triangles and shimmer).
 constexpr float kLineDetail_m = 700.0f;
 constexpr float kTrackTile_m = 25.0f, kBeltTile_m = 10.0f;
+constexpr float kFarTrack_m = 2500.0f;   // the far track's sleeper band and rails (a 1.5 m gauge is ~1 px at 2.5 km)
 constexpr float kFarTruck_m = 700.0f;    // at 720 rendered rows, beyond this a truck is ~16 px: draw its box stand-in
 constexpr float kTruckNames_m = 450.0f;  // truck names are labelled within this distance of the eye
 // Floodlights: lamps (eng::PointLight) on masts, their reach a multiple of the mast height; warm metal-halide/LED.
@@ -166,17 +199,52 @@ bool PitScene::load(const SceneContext& ctx, std::string* why) {
     m_pin = r.createMesh(eng::makeCone(0.5f, 1.0f, 4, {.name = "unit pin", .baseColor = {0.1f, 0.1f, 0.1f, 1}, .roughness = 1.0f}), "unit pin");
     m_marker = r.createMesh(eng::makeCone(1.0f, 1.6f, 3, {.name = "warning", .baseColor = {0.9f, 0.1f, 0.05f, 1}, .emissive = {0.6f, 0.05f, 0.0f}}), "warning marker");
     m_box = r.createMesh(eng::makeBox({1, 1, 1}, {.name = "concrete", .baseColor = {0.7f, 0.68f, 0.64f, 1}, .roughness = 0.85f}), "box");
+    // The line: an embankment of grey-brown ballast (1 m long, scaled along Z), and beyond kLineDetail_m, where the
+    // track model is not drawn, the sleepers as a dark band with two steel rails on it.
+    m_ballast = r.createMesh(prism({{-4.4f, -2.5f}, {4.4f, -2.5f}, {2.0f, 0.0f}, {-2.0f, 0.0f}}, 1.0f,
+                                   {.name = "ballast", .baseColor = {0.12f, 0.115f, 0.11f, 1}, .roughness = 0.95f}),
+                             "ballast");
+    eng::MeshData farTrack;
+    eng::appendMesh(farTrack, eng::makeBox({2.7f, 0.14f, 1.0f}, {.name = "sleepers", .baseColor = {0.11f, 0.09f, 0.075f, 1}, .roughness = 0.9f}),
+                    glm::translate(glm::mat4(1.0f), {0, 0.0f, 0}));
+    for (float x : {-0.76f, 0.76f})
+        eng::appendMesh(farTrack, eng::makeBox({0.16f, 0.2f, 1.0f}, {.name = "rail", .baseColor = {0.55f, 0.55f, 0.57f, 1}, .roughness = 0.3f, .metallic = 0.9f}),
+                        glm::translate(glm::mat4(1.0f), {x, 0.14f, 0}));
+    farTrack.computeBounds();
+    m_farTrack = r.createMesh(farTrack, "track far");
     m_mast = r.createMesh(eng::makeCylinder(0.5f, 1.0f, 6, {.name = "mast", .baseColor = {0.5f, 0.5f, 0.52f, 1}, .metallic = 0.5f}), "mast");
     m_pile = r.createMesh(eng::makeCone(1.0f, 1.0f, 24, {.name = "crushed ore", .baseColor = {0.36f, 0.34f, 0.31f, 1}, .roughness = 0.95f}), "stockpile");
     m_ring = r.createMesh(eng::makeCylinder(1.0f, 0.3f, 24, {.name = "selection", .baseColor = {0.1f, 0.8f, 1.0f, 1}, .emissive = {0.1f, 0.7f, 1.0f}}), "selection ring");
+    // A 2VS-105 dumpcar: frame on two bogies, a body of sloping sides (wider at the top) and, when loaded, a
+    // heap of ore (m_carLoad); a PE2U traction unit: hood, cab with its windows, a cream band, a pantograph.
+    const eng::Material dark{.name = "running gear", .baseColor = {0.05f, 0.05f, 0.05f, 1}, .roughness = 0.8f};
+    auto runningGear = [&](eng::MeshData& m, float frameLen, float bogieAt) {
+        eng::appendMesh(m, eng::makeBox({3.0f, 0.45f, frameLen}, {.name = "frame", .baseColor = {0.12f, 0.12f, 0.12f, 1}}), glm::translate(glm::mat4(1.0f), {0, 1.05f, 0}));
+        for (float z : {-bogieAt, bogieAt}) eng::appendMesh(m, eng::makeBox({2.5f, 1.0f, 3.0f}, dark), glm::translate(glm::mat4(1.0f), {0, 0.05f, z}));
+    };
     eng::MeshData car;
-    eng::appendMesh(car, eng::makeBox({3.2f, 1.6f, 13.8f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
-    eng::appendMesh(car, eng::makeBox({3.3f, 2.2f, 12.4f}, {.name = "dumpcar", .baseColor = {0.35f, 0.23f, 0.16f, 1}, .metallic = 0.4f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    runningGear(car, 14.0f, 4.9f);
+    eng::appendMesh(car, prism({{-1.3f, 0.0f}, {1.3f, 0.0f}, {1.75f, 1.9f}, {-1.75f, 1.9f}}, 12.6f,
+                               {.name = "dumpcar", .baseColor = {0.30f, 0.13f, 0.08f, 1}, .roughness = 0.7f, .metallic = 0.3f}),
+                    glm::translate(glm::mat4(1.0f), {0, 1.5f, 0}));
     car.computeBounds();
     m_car = r.createMesh(car, "dumpcar");
+    m_carLoad = r.createMesh(prism({{-1.65f, 0.0f}, {1.65f, 0.0f}, {0.8f, 0.8f}, {-0.8f, 0.8f}}, 11.8f,
+                                   {.name = "ore", .baseColor = {0.30f, 0.28f, 0.26f, 1}, .roughness = 0.95f}),
+                             "dumpcar load");
     eng::MeshData loco;
-    eng::appendMesh(loco, eng::makeBox({3.3f, 1.6f, 16.5f}, {.name = "frame", .baseColor = {0.2f, 0.2f, 0.2f, 1}}), glm::mat4(1.0f));
-    eng::appendMesh(loco, eng::makeBox({3.2f, 3.4f, 15.0f}, {.name = "PE2U", .baseColor = {0.55f, 0.12f, 0.08f, 1}, .roughness = 0.5f}), glm::translate(glm::mat4(1.0f), {0, 1.6f, 0}));
+    runningGear(loco, 16.5f, 5.6f);
+    const eng::Material maroon{.name = "PE2U", .baseColor = {0.40f, 0.07f, 0.05f, 1}, .roughness = 0.5f};
+    eng::appendMesh(loco, eng::makeBox({3.0f, 2.7f, 12.4f}, maroon), glm::translate(glm::mat4(1.0f), {0, 1.3f, -1.9f}));
+    eng::appendMesh(loco, eng::makeBox({3.2f, 3.3f, 3.6f}, maroon), glm::translate(glm::mat4(1.0f), {0, 1.3f, 6.3f}));
+    eng::appendMesh(loco, eng::makeBox({3.26f, 0.85f, 3.3f}, {.name = "cab windows", .baseColor = {0.03f, 0.04f, 0.05f, 1}, .roughness = 0.15f, .metallic = 0.2f}),
+                    glm::translate(glm::mat4(1.0f), {0, 3.2f, 6.35f}));
+    eng::appendMesh(loco, eng::makeBox({3.1f, 0.3f, 16.0f}, {.name = "band", .baseColor = {0.78f, 0.66f, 0.42f, 1}, .roughness = 0.5f}),
+                    glm::translate(glm::mat4(1.0f), {0, 2.25f, 0}));
+    const eng::Material steel{.name = "pantograph", .baseColor = {0.35f, 0.36f, 0.38f, 1}, .roughness = 0.4f, .metallic = 0.8f};
+    eng::appendMesh(loco, eng::makeBox({1.4f, 0.25f, 1.4f}, steel), glm::translate(glm::mat4(1.0f), {0, 4.0f, -2.0f}));
+    eng::appendMesh(loco, eng::makeBox({0.12f, 1.6f, 0.12f}, steel), glm::rotate(glm::translate(glm::mat4(1.0f), {0, 4.2f, -2.4f}), 0.5f, {1, 0, 0}));
+    eng::appendMesh(loco, eng::makeBox({2.0f, 0.1f, 0.25f}, steel), glm::translate(glm::mat4(1.0f), {0, 5.6f, -1.65f}));
     loco.computeBounds();
     m_loco = r.createMesh(loco, "locomotive");
     m_dumpDust = r.particles().addEmitter({.kind = eng::ParticleKind::Dust, .velocity = {0, 1.5f, 0}, .radius = 8.0f, .rate = 0.0f, .lifetime = 9.0f, .size = 9.0f});
@@ -209,6 +277,9 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
         m_sectors.push_back(w);
     }
     m_ground = r.createMesh(pg.ground, "pit surroundings");
+    m_parkBays = g.parkBays();
+    if (m_dump.valid()) r.destroyMesh(m_dump);
+    m_dump = r.createMesh(dumpLifts(g), "waste dump lifts");
     const eng::TextureId rock = r.createTexture({.width = pg.rockTextureSize, .height = pg.rockTextureSize,
                                                  .rgba = pg.rockTexture.data(), .repeat = true, .label = "pit rock"});
     const eng::TextureId faces = r.createTexture({.width = pg.faceTextureWidth, .height = pg.faceTextureHeight,
@@ -228,6 +299,7 @@ void PitScene::rebuildGround(const sim::PitGeometry& g, double railLen) {
         r.setMeshTexture(w.skirt, far);
     }
     r.setMeshTexture(m_ground, col);
+    r.setMeshTexture(m_dump, rock);   // broken rock, as on the pit's berms
     // Coarse height grid for the camera's ground clamp (cheap per frame).
     m_hn = 129;
     m_hExtent = 8000.0f;
@@ -389,6 +461,7 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     // Trucks are 13 m in a 4 km pit: from far away they are drawn larger about their road point so the fleet reads.
     drawWalls(r, cam);
     r.draw(m_ground, glm::mat4(1.0f));
+    r.draw(m_dump, glm::mat4(1.0f));
     FrameDraws f;
     f.eye = cam.position();
     f.metresPerPx = 2.0f * std::tan(glm::radians(0.5f * cam.pose().fovDeg)) / std::max(1.0f, static_cast<float>(r.framebufferSize().y));
@@ -463,6 +536,15 @@ void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
     f.floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
     f.pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
     f.pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
+    // The park-up: a mast at the corner of the nearest row of bays, beside the lane, lighting the crews' change.
+    if (!m_parkBays.empty()) {
+        const sim::PitGeometry::ParkBay& b = m_parkBays.front();
+        const glm::vec3 lane = toScene(b.lane), aisle = toScene(b.aisle), bay = toScene(b.bay);
+        const glm::vec3 alongA = glm::normalize(aisle - lane), alongB = glm::normalize(bay - aisle);
+        const glm::vec3 mast = lane + alongA * 10.7f + alongB * 11.0f;
+        f.floodlight(mast, 25.0f);
+        f.pool(mast + alongA * 40.0f, 65.0f);
+    }
 }
 
 // The surge stockpile, the shovels with their floodlights, and the floor roads and pads to the working faces.
@@ -582,7 +664,7 @@ void PitScene::drawTrucks(eng::Renderer& r, const sim::State& s, FrameDraws& f) 
 void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& f) {
     const sim::TransportState& tr = s.transport;
     // Rail: ballast line, then each train's locomotive and dumpcars at its position.
-    std::vector<eng::Instance> ballast, track, cars, locos;
+    std::vector<eng::Instance> ballast, track, farTrack, cars, carLoads, locos;
     // Tiles of a `tile`-metre model along segment a-b (centred on each tile, Z along the segment), when near.
     auto tiles = [&](glm::vec3 a, glm::vec3 b, float tile, glm::vec3 lift, float yScale, std::vector<eng::Instance>& out) {
         const glm::vec3 d = b - a;
@@ -605,29 +687,41 @@ void PitScene::drawTransport(eng::Renderer& r, const sim::State& s, FrameDraws& 
             glm::mat4 m = glm::translate(glm::mat4(1.0f), a + glm::vec3(0, -2.5f, 0));
             m = glm::rotate(m, yaw, {0, 1, 0});
             m = glm::rotate(m, -std::atan2(d.y, glm::length(glm::vec2(d.x, d.z))), {1, 0, 0});
-            ballast.push_back({glm::scale(glm::translate(m, {0, 0, 0.5f * glm::length(d)}), {6.0f, 2.5f, glm::length(d) + 0.5f}), {0.45f, 0.42f, 0.40f, 1}, f.night});
-            tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track);
+            const glm::mat4 along = glm::scale(glm::translate(m, {0, 2.5f, 0.5f * glm::length(d)}), {1.0f, 1.0f, glm::length(d) + 0.5f});
+            ballast.push_back({along, glm::vec4(1), f.night});
+            // Rails and sleepers beyond the track model's range while they are still a few pixels wide; the ballast
+            // alone carries the line further off.
+            if (!tiles(a, b, kTrackTile_m, glm::vec3(0.0f), 1.0f, track) && glm::length(0.5f * (a + b) - f.eye) < kFarTrack_m)
+                farTrack.push_back({along, glm::vec4(1), f.night});
         }
         const int ncars = s.params.getInt("transport.dumpcars");
         for (const sim::Train& t : tr.trains) {
             const bool back = t.phase == sim::TrainPhase::Returning;
             const float sign = back ? -1.0f : 1.0f;
-            auto place = [&](double at, float len, std::vector<eng::Instance>& out, glm::vec4 col) {
+            auto place = [&](double at, float yawTurn, std::vector<eng::Instance>& out) {
                 glm::vec3 dir;
                 const glm::vec3 p = railPoint(at, &dir);
-                glm::mat4 m = glm::translate(glm::mat4(1.0f), p);
-                m = glm::rotate(m, std::atan2(dir.x, dir.z), {0, 1, 0});
-                (void)len;
-                out.push_back({m, col, f.night});
+                glm::mat4 m = glm::translate(glm::mat4(1.0f), p + glm::vec3(0, 0.35f, 0));   // on the rails
+                m = glm::rotate(m, std::atan2(dir.x, dir.z) + yawTurn, {0, 1, 0});
+                out.push_back({m, glm::vec4(1), f.night});
+                return m;
             };
-            place(t.position_m, kLocoLength, locos, glm::vec4(1));
-            const glm::vec4 carCol = t.load_t > 1.0 ? glm::vec4(0.9f, 0.85f, 0.8f, 1) : glm::vec4(1);
-            for (int k = 0; k < ncars; ++k)
-                place(t.position_m - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), kCarLength, cars, carCol);
+            // The whole train stays on the track: at the loading bay its last car stands at the line's end, at the
+            // far end its locomotive (the sim's position runs 0 .. rail_m for the locomotive).
+            const double len = kLocoLength + ncars * kCarLength, railLen = std::max(1.0, m_railS.empty() ? 1.0 : m_railS.back());
+            const double u = std::clamp(t.position_m / railLen, 0.0, 1.0);
+            const double head = back ? t.position_m - len * u : t.position_m + len * (1.0 - u);
+            place(head, back ? glm::pi<float>() : 0.0f, locos);   // the cab leads
+            for (int k = 0; k < ncars; ++k) {
+                const glm::mat4 m = place(head - sign * (0.5 * (kLocoLength + kCarLength) + k * kCarLength), 0.0f, cars);
+                if (t.load_t > 1.0) carLoads.push_back({glm::translate(m, {0, 3.4f, 0}), glm::vec4(1), f.night});
+            }
         }
-        r.drawInstanced(m_box, ballast);
+        r.drawInstanced(m_ballast, ballast);
         r.drawInstanced(m_track, track, {.castShadow = false});
+        r.drawInstanced(m_farTrack, farTrack, {.castShadow = false});
         r.drawInstanced(m_car, cars, f.moving);
+        r.drawInstanced(m_carLoad, carLoads, f.moving);
         r.drawInstanced(m_loco, locos, f.moving);
     }
     // Conveyor: a belt on trestles; lumps of ore ride it at belt speed while it carries ore.
@@ -703,12 +797,29 @@ void PitScene::drawLightsAndLabels(eng::Renderer& r, FrameDraws& f) {
 
 // [SECTION] Camera, picking, UI
 
+glm::vec3 PitScene::railAt(double metres) const {
+    const sim::PitGeometry::RailLine l = m_geom.railLine();
+    return toScene(l.x0 + l.dx * metres, l.y0 + l.dy * metres, m_geom.rimElevation() + 2.0);
+}
+
+float PitScene::railYaw() const {   // a camera yaw that looks along the line (site frame: atan2(dx, dy))
+    const sim::PitGeometry::RailLine l = m_geom.railLine();
+    return static_cast<float>(glm::degrees(std::atan2(l.dx, l.dy)));
+}
+
+glm::vec3 PitScene::parkCentre() const {
+    const std::vector<sim::PitGeometry::ParkBay>& bays = m_parkBays;
+    glm::dvec3 sum(0.0);
+    const std::size_t n = std::min<std::size_t>(bays.size(), 44);
+    for (std::size_t i = 0; i < n; ++i) sum += glm::dvec3(toScene(bays[i].bay));
+    return n > 0 ? glm::vec3(sum / static_cast<double>(n)) : toScene(m_geom.parkPosition());
+}
+
 std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
     const float rim = static_cast<float>(m_geom.rimElevation()), floor = static_cast<float>(m_geom.floorElevation());
     const auto& ramp = m_geom.rampCentreline();
     const glm::vec3 rampMid = ramp.empty() ? glm::vec3(0, rim, 0) : toScene(ramp[ramp.size() / 3]);
     const glm::vec3 shovel = toScene(m_geom.shovelPosition(0));
-    const glm::vec3 crusher = toScene(m_geom.crusherPosition());
     // Yaw (degrees) whose view direction points away from the pit centre through p: eye = target - forward * d.
     auto outwardYaw = [](glm::vec3 q) { return glm::degrees(std::atan2(q.x, -q.z)); };
     std::vector<eng::CameraPreset> p = {
@@ -716,8 +827,12 @@ std::vector<eng::CameraPreset> PitScene::cameraPresets() const {
         // From inside the pit looking out at the wall, a little along the ramp, so the eye is never in the rock.
         {"Haul ramp", {.target = rampMid, .yawDeg = outwardYaw(rampMid) - 25.0f, .pitchDeg = 24.0f, .distance = 420.0f}},
         {"Shovel close-up", {.target = shovel + glm::vec3(0, 6, 0), .yawDeg = 210.0f, .pitchDeg = 24.0f, .distance = 120.0f}},
-        {"Crusher and rail", {.target = crusher, .yawDeg = 150.0f, .pitchDeg = 30.0f, .distance = 380.0f}},
+        // The loading bay from behind the line's end, looking along the track (a train stands or loads there) with
+        // the crusher and its stockpile beside it.
+        {"Crusher and rail", {.target = railAt(40.0), .yawDeg = railYaw() + 150.0f, .pitchDeg = 22.0f, .distance = 300.0f}},
         {"Waste dump", {.target = toScene(m_geom.dumpPosition()), .yawDeg = 100.0f, .pitchDeg = 30.0f, .distance = 600.0f}},
+        // The park-up, where the crews change at 08:00 and 20:00: over the default fleet's bays.
+        {"Park-up", {.target = parkCentre() + glm::vec3(0, 4, 0), .yawDeg = 200.0f, .pitchDeg = 32.0f, .distance = 330.0f}},
     };
     if (m_selTruck >= 0 && static_cast<std::size_t>(m_selTruck) < m_truckM.size())
         p.push_back({"Follow selected truck", {.target = glm::vec3(m_truckM[static_cast<std::size_t>(m_selTruck)][3]), .yawDeg = 30.0f, .pitchDeg = 25.0f, .distance = 90.0f}});
@@ -854,8 +969,14 @@ void PitScene::drawUi(const FrameInput& in) {
             ImGui::TextUnformatted(eng::display(shovelText(s, m_selShovel)).c_str());
         }
         ImGui::Separator();
-        ImGui::TextUnformatted(eng::formatf(eng::tr("Ore %.0f t/h   queued %d   working %d   utilisation %.0f %%"), s.mine.ore_t_h, s.mine.trucksQueued,
-                    s.mine.trucksWorking, 100.0 * s.mine.fleetUtilisation).c_str());
+        // The ore rate over a stated window of sim time (sim::MineState::ore_t_h), so it reads as a rate, not as the
+        // last truck's load; counts of trucks in the language's plural.
+        ImGui::TextUnformatted(eng::formatf(eng::tr("Ore to the crusher, last %d min: %.0f t/h"), sim::MineState::kOreRateWindow_min,
+                                            s.mine.ore_t_h).c_str());
+        const std::string queued = eng::formatf(eng::trn("%d truck queued", "%d trucks queued", s.mine.trucksQueued), s.mine.trucksQueued);
+        const std::string working = eng::formatf(eng::trn("%d truck working", "%d trucks working", s.mine.trucksWorking), s.mine.trucksWorking);
+        ImGui::TextUnformatted((queued + "   " + working + "   " +
+                                eng::formatf(eng::tr("utilisation %.0f %%"), 100.0 * s.mine.fleetUtilisation)).c_str());
         ImGui::Text(eng::tr("Crusher queue %d, dump queue %d%s"), s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? eng::tr("   (shift break)") : "");
         ImGui::TextUnformatted(eng::formatf(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size()).c_str());
         if (!m_kpi.empty() && ImGui::CollapsingHeader(eng::tr("KPIs (last 8 sim hours)"), ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -863,7 +984,7 @@ void PitScene::drawUi(const FrameInput& in) {
             auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
-                if (fmt) std::snprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
+                if (fmt) eng::localSnprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
                 else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
                     const long n = std::lround(v.back());
                     std::snprintf(overlay, sizeof overlay, eng::trn("%ld truck", "%ld trucks", n), n);

@@ -65,6 +65,9 @@ private:
     void drawWalls(eng::Renderer& r, const eng::OrbitCamera& cam);
     void buildTransportLine(const sim::PitGeometry& g, double railLen);
     glm::vec3 railPoint(double metres, glm::vec3* dir) const;
+    glm::vec3 parkCentre() const;
+    glm::vec3 railAt(double metres) const;   // scene frame: on the rail line, metres from the loading bay
+    float railYaw() const;   // scene frame: the middle of the default fleet's park-up bays
     // One frame's instance lists that several draw passes fill (floodlights from the site and the shovels, the
     // labels from every pass); draw() runs the passes in order, drawLightsAndLabels() flushes them.
     struct FrameDraws {
@@ -96,6 +99,7 @@ private:
     eng::Renderer* m_r = nullptr;
     eng::ModelLibrary* m_lib = nullptr;  // the app's (SceneContext::models)
     sim::PitGeometry m_geom;
+    std::vector<sim::PitGeometry::ParkBay> m_parkBays;   // m_geom.parkBays(), from the last rebuild
     sim::PitParams m_builtFor;
     bool m_groundBuilt = false;
     std::vector<eng::TextureId> m_groundTextures;  // freed when the geometry changes and the ground is rebuilt
@@ -112,7 +116,7 @@ private:
     float m_hExtent = 0.0f;
 
     eng::MeshId m_ground, m_farTruck[2][2], m_crusher, m_road, m_pad, m_poolDisc, m_truck220[2], m_truck130[2], m_shovel[3], m_heap, m_lamp, m_marker, m_pin, m_box,
-        m_mast, m_rail, m_car, m_loco, m_pile, m_ring, m_track, m_beltSection;
+        m_mast, m_rail, m_car, m_carLoad, m_loco, m_pile, m_ring, m_track, m_farTrack, m_ballast, m_dump, m_beltSection;
     glm::vec3 m_dipperPivot{0.0f}, m_pivot220{0.0f}, m_pivot130{0.0f}, m_size220{1.0f}, m_size130{1.0f};
     glm::vec3 m_truckBMin{0.0f}, m_truckBMax{0.0f};
     std::vector<glm::vec3> m_railPts;  // scene frame, from the loading bay toward the concentrator

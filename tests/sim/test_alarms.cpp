@@ -267,9 +267,17 @@ TEST_CASE("alarms: a crusher outage empties the stockpile and starves the mills;
     // concentrator's coarse-ore store of 10,000 t, concentrator.store_setpoint_t, feed the mills at up to 4,600 t/h).
     const Time t0 = defaultStartTime();
     World w(makeParams(), 8, t0);
-    const Time tOut = t0 + 6 * kHour;
-    w.push({CommandType::InjectFault, "transport.crusher", "", tOut});
+    Time tOut = t0 + 6 * kHour;
     std::vector<Sample> tr = traceUntil(w, tOut, "transport.stockpile_t");
+    // The outage begins with under 600 t on the pile (below a train load, which is all a train takes), so what is
+    // there stays and the alarm's condition holds from the start: the first minute from 16:00 when it is so.
+    while (w.state().transport.stockpile_t >= 600.0 && tOut < t0 + 10 * kHour) {
+        tOut += kMinute;
+        const std::vector<Sample> more = traceUntil(w, tOut, "transport.stockpile_t");
+        tr.insert(tr.end(), more.begin(), more.end());
+    }
+    REQUIRE(w.state().transport.stockpile_t < 600.0);
+    w.push({CommandType::InjectFault, "transport.crusher", "", tOut});
     const double held = w.state().transport.stockpile_t + w.state().concentrator.oreStore_t + w.state().transport.onTrains_t;
     const std::vector<Sample> after = traceUntil(w, tOut + 12 * kHour, "transport.stockpile_t");
     tr.insert(tr.end(), after.begin(), after.end());

@@ -104,12 +104,15 @@ TEST_CASE("branch: a new run from a rewound moment, saved with its parent, repla
     const Loaded poor = load("shovel_breakdown_peak", "poor");
     TrainingSession s(startTraining(poor.sc, poor.acts), 30 * kMinute);
     s.runToEnd();
-    const Time t = s.run().start() + 40 * kMinute;
+    const Time t = s.run().start() + 20 * kMinute;
     TrainingAction fix{.kind = TrainingAction::Kind::Lever, .at = t, .name = "dispatch_rule", .value = "least_wait",
                        .by = "trainee"};
     TrainingRun b = s.branch(t, {fix});
     b.runToEnd();
-    CHECK(b.score().total > s.run().score().total + 5);  // late: trucks already queued at a broken face stay
+    // Five minutes after the faults. (At 40 min the fix came too late to gain 5 points once the crews' restart after
+    // the 08:00 change at the park-up sends the fleet out in one wave: most of it already queues at the broken
+    // faces by then, and trucks queued at a broken face stay.)
+    CHECK(b.score().total > s.run().score().total + 5);
     const ReplayRecord rec = roundTrip(b, {.runId = "b1", .trainee = {}, .parentId = "p1", .branchAt = t});
     CHECK(rec.meta.parentId == "p1");
     REQUIRE(rec.meta.branchAt);
