@@ -481,14 +481,14 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     drawLightsAndLabels(r, f);
 }
 
-void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
+void PitScene::FrameDraws::pool(glm::vec3 centre, float radius, glm::vec4 colour) {
     // The ground a floodlight lights, as a dense patch for the low preset's per-vertex lamps (high lights per pixel).
     if (nightLevel < 0.05f || !densePools) return;
     // Out to the lamp's reach (its light is ~0 at the patch's edge), in the colour of the pads and roads it mostly
     // lies on, so the patch has no visible rim.
     const float reach = radius * 1.45f;
     const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {reach, 1, reach});
-    pools.push_back({m, kRoadColour, glm::vec4(0)});
+    pools.push_back({m, colour, glm::vec4(0)});
 }
 
 void PitScene::FrameDraws::pin(glm::vec3 top, float dEye, float px, glm::vec3 colour) {
@@ -543,7 +543,9 @@ void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
         const glm::vec3 alongA = glm::normalize(aisle - lane), alongB = glm::normalize(bay - aisle);
         const glm::vec3 mast = lane + alongA * 10.7f + alongB * 11.0f;
         f.floodlight(mast, 25.0f);
-        f.pool(mast + alongA * 40.0f, 65.0f);
+        // Between the park-up's gravel pad and the disturbed ground round it (pit_ground.cpp: sRGB 126,120,112 and
+        // 150,140,124, both at 0.72), not the dark road colour: a dark ring round the light otherwise.
+        f.pool(mast + alongA * 40.0f, 65.0f, {0.18f, 0.16f, 0.13f, 1.0f});
     }
 }
 
