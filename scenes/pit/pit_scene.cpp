@@ -481,14 +481,14 @@ void PitScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const FrameIn
     drawLightsAndLabels(r, f);
 }
 
-void PitScene::FrameDraws::pool(glm::vec3 centre, float radius) {
+void PitScene::FrameDraws::pool(glm::vec3 centre, float radius, glm::vec4 colour) {
     // The ground a floodlight lights, as a dense patch for the low preset's per-vertex lamps (high lights per pixel).
     if (nightLevel < 0.05f || !densePools) return;
     // Out to the lamp's reach (its light is ~0 at the patch's edge), in the colour of the pads and roads it mostly
     // lies on, so the patch has no visible rim.
     const float reach = radius * 1.45f;
     const glm::mat4 m = glm::scale(glm::translate(glm::mat4(1.0f), centre + glm::vec3(0, 0.35f, 0)), {reach, 1, reach});
-    pools.push_back({m, kRoadColour, glm::vec4(0)});
+    pools.push_back({m, colour, glm::vec4(0)});
 }
 
 void PitScene::FrameDraws::pin(glm::vec3 top, float dEye, float px, glm::vec3 colour) {
@@ -534,8 +534,18 @@ void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
     }
     f.floodlight(crusher + glm::vec3(30, 0, 20), 30.0f);
     f.floodlight(toScene(m_geom.dumpPosition()) + glm::vec3(25, 0, 0), 25.0f);
-    f.pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f);
-    f.pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f);
+    // Ground patches in the colours round them (pit_ground.cpp's crusher pad, sRGB 98,92,86, in the disturbed ground;
+    // the dump's pale broken rock, 150,140,128; all at 0.72), so neither stands as a dark disc at dusk.
+    f.pool(crusher + glm::vec3(0, static_cast<float>(m_geom.rimElevation()) - crusher.y, 25), 75.0f, {0.14f, 0.13f, 0.11f, 1.0f});
+    f.pool(toScene(m_geom.dumpPosition()) + glm::vec3(10, 0, 0), 60.0f, {0.21f, 0.185f, 0.155f, 1.0f});
+    // The rail loading bay: a mast 9 m beside the track, over the train being loaded.
+    {
+        const glm::vec3 a = railAt(40.0), dir = glm::normalize(railAt(41.0) - a);
+        const glm::vec3 side = glm::normalize(glm::cross(dir, glm::vec3(0, 1, 0)));
+        const glm::vec3 mast = glm::vec3(a.x, static_cast<float>(m_geom.rimElevation()), a.z) + side * 9.0f;
+        f.floodlight(mast, 22.0f);
+        f.pool(mast - side * 9.0f + dir * 20.0f, 55.0f, {0.16f, 0.145f, 0.12f, 1.0f});
+    }
     // The park-up: a mast at the corner of the nearest row of bays, beside the lane, lighting the crews' change.
     if (!m_parkBays.empty()) {
         const sim::PitGeometry::ParkBay& b = m_parkBays.front();
@@ -543,7 +553,9 @@ void PitScene::drawSite(eng::Renderer& r, FrameDraws& f) {
         const glm::vec3 alongA = glm::normalize(aisle - lane), alongB = glm::normalize(bay - aisle);
         const glm::vec3 mast = lane + alongA * 10.7f + alongB * 11.0f;
         f.floodlight(mast, 25.0f);
-        f.pool(mast + alongA * 40.0f, 65.0f);
+        // Between the park-up's gravel pad and the disturbed ground round it (pit_ground.cpp: sRGB 126,120,112 and
+        // 150,140,124, both at 0.72), not the dark road colour: a dark ring round the light otherwise.
+        f.pool(mast + alongA * 40.0f, 65.0f, {0.18f, 0.16f, 0.13f, 1.0f});
     }
 }
 

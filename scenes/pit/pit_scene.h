@@ -82,7 +82,7 @@ private:
         std::vector<eng::Instance> masts, lamps, pins;
         float metresPerPx = 0.001f;             // per metre of distance from the eye, at the window's pixel rows
         std::vector<LabelWish> wishes;
-        void pool(glm::vec3 centre, float radius);
+        void pool(glm::vec3 centre, float radius, glm::vec4 colour = {0.11f, 0.105f, 0.10f, 1.0f});   // default: kRoadColour
         void floodlight(glm::vec3 base, float height);
         void pin(glm::vec3 top, float dEye, float px, glm::vec3 colour);  // a unit pin of constant pixel size
     };
