@@ -166,6 +166,20 @@ float bilinear(const std::vector<float>& m, int n, float gx, float gy) {
 // surface at 2.4 m: bench faces (steep, darker rock: an oxidised cap over grey-green porphyry with pink potassic
 // patches), berms and the ramp (flat, dusty), light crests and shaded toes from the surface's curvature, the ramp's
 // haul road, and the walls' sky occlusion over everything.
+// Calls f(index, distance in metres) for every texel of an N x N map (world x / z from x0, square texels; en's north
+// is -z) whose centre lies within about `radius` of en: a disc stamped into the map.
+template <class F>
+void forTexelsNear(int N, float x0, float texel, glm::vec2 en, float radius, F&& f) {
+    const float ci = (en.x - x0) / texel - 0.5f, cj = (-en.y - x0) / texel - 0.5f;
+    const int r = static_cast<int>(radius / texel) + 1;
+    for (int dj = -r; dj <= r; ++dj)
+        for (int di = -r; di <= r; ++di) {
+            const int ii = static_cast<int>(std::round(ci)) + di, jj = static_cast<int>(std::round(cj)) + dj;
+            if (ii < 0 || jj < 0 || ii >= N || jj >= N) continue;
+            f(static_cast<std::size_t>(jj) * N + ii, std::hypot((static_cast<float>(ii) - ci) * texel, (static_cast<float>(jj) - cj) * texel));
+        }
+}
+
 std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
     const float x0 = -kInsetHalf, span = 2.0f * kInsetHalf, texel = span / kInsetMap;
     const sim::PitGeometry& pit = site::pit();
@@ -197,16 +211,9 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
         const int steps = std::max(1, static_cast<int>(glm::length(b - a) / texel));
         for (int q = 0; q <= steps; ++q) {
             const glm::vec2 p = glm::mix(a, b, static_cast<float>(q) / static_cast<float>(steps));
-            const float ci = (p.x - x0) / texel - 0.5f, cj = (-p.y - x0) / texel - 0.5f;
-            const int r = static_cast<int>(halfRoad / texel) + 1;
-            for (int dj = -r; dj <= r; ++dj)
-                for (int di = -r; di <= r; ++di) {
-                    const int ii = static_cast<int>(std::round(ci)) + di, jj = static_cast<int>(std::round(cj)) + dj;
-                    if (ii < 0 || jj < 0 || ii >= N || jj >= N) continue;
-                    const float dist = std::hypot((static_cast<float>(ii) - ci) * texel, (static_cast<float>(jj) - cj) * texel);
-                    float& w = road[static_cast<std::size_t>(jj) * N + ii];
-                    w = std::max(w, 1.0f - glm::smoothstep(halfRoad - 3.0f, halfRoad + 1.0f, dist));
-                }
+            forTexelsNear(N, x0, texel, p, halfRoad, [&](std::size_t at, float dist) {
+                road[at] = std::max(road[at], 1.0f - glm::smoothstep(halfRoad - 3.0f, halfRoad + 1.0f, dist));
+            });
         }
     }
     // The mine works round the clock: light towers (pools ~70 m across) at the working faces of the default fleet,
@@ -214,16 +221,10 @@ std::vector<std::uint8_t> pitInset(const HeightGrid& g) {
     // night emissive (alpha of this map).
     std::vector<float> lamp(static_cast<std::size_t>(N) * N, 0.0f);
     auto tower = [&](glm::vec2 en, float radius, float strength) {
-        const float ci = (en.x - x0) / texel - 0.5f, cj = (-en.y - x0) / texel - 0.5f;
-        const int r = static_cast<int>(radius / texel) + 1;
-        for (int dj = -r; dj <= r; ++dj)
-            for (int di = -r; di <= r; ++di) {
-                const int ii = static_cast<int>(std::round(ci)) + di, jj = static_cast<int>(std::round(cj)) + dj;
-                if (ii < 0 || jj < 0 || ii >= N || jj >= N) continue;
-                const float q = std::max(0.0f, 1.0f - (std::pow((static_cast<float>(ii) - ci) * texel, 2.0f) +
-                                                       std::pow((static_cast<float>(jj) - cj) * texel, 2.0f)) / (radius * radius));
-                lamp[static_cast<std::size_t>(jj) * N + ii] += strength * q * q;
-            }
+        forTexelsNear(N, x0, texel, en, radius, [&](std::size_t at, float dist) {
+            const float q = std::max(0.0f, 1.0f - dist * dist / (radius * radius));
+            lamp[at] += strength * q * q;
+        });
     };
     auto en2 = [](sim::SitePos p) { return glm::vec2(static_cast<float>(p.x), static_cast<float>(p.y)); };
     for (int k = 0; k < 6; ++k) tower(en2(pit.shovelPosition(k)), 55.0f, 0.9f);  // mine.shovels' default: 6
@@ -476,6 +477,26 @@ float townStreet(glm::vec2 en) {
     return road * glm::smoothstep(0.2f, 0.6f, share);
 }
 
+namespace {
+// A facade texture of W x H texels in 8 x 8 cells, one window (4 x 4 texels of glass) in each; alpha marks the lit
+// windows (~62 %), the mask of the night emissive. Texel (0, 0) is wall (roofs point their uvs at it).
+std::vector<std::uint8_t> windowGrid(int W, int H) {
+    std::vector<std::uint8_t> px(static_cast<std::size_t>(W) * H * 4);
+    for (int y = 0; y < H; ++y)
+        for (int x = 0; x < W; ++x) {
+            const int col = x / 8, row = y / 8, cx = x % 8, cy = y % 8;
+            const bool glass = cx >= 2 && cx <= 5 && cy >= 2 && cy <= 5;
+            const bool lit = glass && hash(col, row, 97) < 0.62f;
+            std::uint8_t* p = &px[static_cast<std::size_t>((y * W + x) * 4)];
+            const std::uint8_t wall = 250, pane = 95;
+            p[0] = p[1] = glass ? pane : wall;
+            p[2] = glass ? static_cast<std::uint8_t>(pane + 12) : wall;
+            p[3] = lit ? 255 : 0;
+        }
+    return px;
+}
+}  // namespace
+
 std::vector<TownBuilding> townPlan() {
     std::vector<TownBuilding> plan;
     auto place = [&](int kind, glm::vec2 st, bool across, int seed) {
@@ -553,18 +574,7 @@ std::size_t Town::count() const {
 void Town::build(eng::Renderer& r, const eng::Terrain& terrain) {
     // Window texture: 8 bays by 5 storeys, repeating (alpha marks the windows, the mask of the night emissive).
     constexpr int W = 64, H = 40;
-    std::vector<std::uint8_t> px(W * H * 4);
-    for (int y = 0; y < H; ++y)
-        for (int x = 0; x < W; ++x) {
-            const int col = x / 8, row = y / 8, cx = x % 8, cy = y % 8;
-            const bool glass = cx >= 2 && cx <= 5 && cy >= 2 && cy <= 5;
-            const bool lit = glass && hash(col, row, 97) < 0.62f;
-            std::uint8_t* p = &px[static_cast<std::size_t>((y * W + x) * 4)];
-            const std::uint8_t wall = 250, pane = 95;
-            p[0] = p[1] = glass ? pane : wall;
-            p[2] = glass ? static_cast<std::uint8_t>(pane + 12) : wall;
-            p[3] = lit ? 255 : 0;
-        }
+    std::vector<std::uint8_t> px = windowGrid(W, H);
     const eng::TextureId windows = r.createTexture({.width = W, .height = H, .rgba = px.data(), .repeat = true, .label = "town windows"});
     for (int k = 0; k < kKinds; ++k) {
         const glm::vec3 sz = size(k);
@@ -630,18 +640,7 @@ eng::MeshId createTownBlockMesh(eng::Renderer& r) {
     // 8 window columns by 4 floors per face (the box's uv spans each face once); one in ~3 windows dark. Texel (0,0)
     // is roof: the top face's uvs all point at it.
     constexpr int W = 64, H = 32;
-    std::vector<std::uint8_t> px(W * H * 4);
-    for (int y = 0; y < H; ++y)
-        for (int x = 0; x < W; ++x) {
-            const int col = x / 8, row = y / 8, cx = x % 8, cy = y % 8;
-            const bool glass = cx >= 2 && cx <= 5 && cy >= 2 && cy <= 5 && !(x == 0 && y == 0);
-            const bool lit = glass && hash(col, row, 97) < 0.62f;
-            std::uint8_t* p = &px[static_cast<std::size_t>((y * W + x) * 4)];
-            const std::uint8_t wall = 250, pane = 95;
-            p[0] = p[1] = glass ? pane : wall;
-            p[2] = glass ? static_cast<std::uint8_t>(pane + 12) : wall;
-            p[3] = lit ? 255 : 0;
-        }
+    std::vector<std::uint8_t> px = windowGrid(W, H);
     px[3] = 0;
     eng::Material m;
     m.baseColor = {1, 1, 1, 1};  // the facade colour comes from the instance
