@@ -633,7 +633,9 @@ void Town::setNight(float night) {
 }
 
 void Town::draw(eng::Renderer& r, bool far) const {
-    for (int k = 0; k < kKinds; ++k) r.drawInstanced(m_mesh[k], far ? m_far[k] : m_blocks[k]);
+    // No shadows cast: the valley's shadow map spans ~29 km (a texel is ~28 m), so a 12 m block's shadow is less than
+    // a texel, and redrawing ~5,000 casters when the sun turns was the landscape's slowest frames.
+    for (int k = 0; k < kKinds; ++k) r.drawInstanced(m_mesh[k], far ? m_far[k] : m_blocks[k], {.castShadow = false});
 }
 
 eng::MeshId createTownBlockMesh(eng::Renderer& r) {

@@ -411,8 +411,11 @@ void Renderer::uploadInstances() {
 void Renderer::shadowPass() {
     Impl& d = *m_impl;
     const Lighting& L = m_light;
-    // Quantise the sun so slow clock motion does not redraw every frame (~0.1 degree steps).
-    const glm::ivec3 qs = glm::ivec3(glm::round(L.sunDir * 600.0f));
+    // Quantise the sun so slow clock motion does not redraw every frame: ~0.1 degree steps, ~0.23 on low (at x60 the
+    // sun turns 0.25 degree a second; each redraw of a valley's shadow map is a 20-30 ms frame on llvmpipe, and a
+    // 500 m pit wall's shadow moves ~2 m a step).
+    const float steps = m_quality.level == QualityLevel::Low ? 250.0f : 600.0f;
+    const glm::ivec3 qs = glm::ivec3(glm::round(L.sunDir * steps));
     std::uint64_t key = mixHash(0xcbf29ce484222325ull, &qs, sizeof qs);
     key = mixHash(key, &d.shadowCenter, sizeof d.shadowCenter);
     key = mixHash(key, &d.shadowRadius, sizeof d.shadowRadius);
@@ -431,7 +434,7 @@ void Renderer::shadowPass() {
     if (!sunAboveHorizon(L) || key == m_shadowKey || throttled || d.skipped("shadow")) return;
     d.shadowLightKey = lightKey;
     d.shadowFrame = d.frame;
-    const glm::vec3 sd = glm::normalize(glm::vec3(qs) / 600.0f);
+    const glm::vec3 sd = glm::normalize(glm::vec3(qs) / steps);
     const float R = d.shadowRadius;
     const glm::vec3 up = std::abs(sd.y) > 0.99f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
     const glm::mat4 lv = glm::lookAt(d.shadowCenter + sd * R * 2.0f, d.shadowCenter, up);

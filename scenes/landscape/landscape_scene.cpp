@@ -84,7 +84,9 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.setLighting(L);
     r.setShadowRegion({0.0f, 900.0f, 0.0f}, kTerrainSize * 0.72f);
     m_terrain.draw(r, cam, in.aspect);
-    m_town.draw(r);
+    // Beyond ~6 km from its centre the town's blocks are 1-3 pixels: half of them, widened, read the same (Town::draw).
+    const glm::vec3 town(kTown.x, kValleyFloor, -kTown.y);
+    m_town.draw(r, glm::length(cam.position() - town) > 6000.0f);
     r.drawInstanced(m_townBlock, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);
