@@ -987,26 +987,30 @@ void PitScene::drawUi(const FrameInput& in) {
                                             s.mine.ore_t_h).c_str());
         const std::string queued = eng::formatf(eng::trn("%d truck queued", "%d trucks queued", s.mine.trucksQueued), s.mine.trucksQueued);
         const std::string working = eng::formatf(eng::trn("%d truck working", "%d trucks working", s.mine.trucksWorking), s.mine.trucksWorking);
-        ImGui::TextUnformatted((queued + "   " + working + "   " +
-                                eng::formatf(eng::tr("utilisation %.0f %%"), 100.0 * s.mine.fleetUtilisation)).c_str());
+        // Two lines: the three figures on one ran past the panel's edge in Russian and German.
+        ImGui::TextUnformatted((queued + "   " + working).c_str());
+        ImGui::TextUnformatted(eng::formatf(eng::tr("utilisation %.0f %%"), 100.0 * s.mine.fleetUtilisation).c_str());
         ImGui::Text(eng::tr("Crusher queue %d, dump queue %d%s"), s.mine.crusherQueue, s.mine.dumpQueue, s.mine.shiftBreak ? eng::tr("   (shift break)") : "");
         ImGui::TextUnformatted(eng::formatf(eng::tr("Stockpile %.0f / %.0f t, trains %zu"), s.transport.stockpile_t, s.transport.stockpileCapacity_t, s.transport.trains.size()).c_str());
         if (!m_kpi.empty() && ImGui::CollapsingHeader(eng::tr("KPIs (last 8 sim hours)"), ImGuiTreeNodeFlags_DefaultOpen)) {
             // One plot per metric of m_kpi, in its order (pit_scene.h).
-            auto plot = [&](std::size_t metric, const char* label, const char* fmt) {
+            // The overlay: the latest value in the language's numbers and its unit as the language writes it.
+            auto plot = [&](std::size_t metric, const char* label, const char* fmt, const char* unit = "") {
                 const std::vector<float>& v = m_kpi.series(metric);
                 char overlay[64];
-                if (fmt) eng::localSnprintf(overlay, sizeof overlay, fmt, static_cast<double>(v.back()));
-                else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
+                if (fmt) {
+                    const std::string text = eng::formatf(fmt, static_cast<double>(v.back())) + " " + eng::unitSymbol(unit);
+                    std::snprintf(overlay, sizeof overlay, "%s", text.c_str());
+                } else {  // a count of trucks: the language's plural ("1 truck", "3 trucks"; three forms in Russian)
                     const long n = std::lround(v.back());
                     std::snprintf(overlay, sizeof overlay, eng::trn("%ld truck", "%ld trucks", n), n);
                 }
                 ImGui::PlotLines(eng::tr(label), v.data(), static_cast<int>(v.size()), 0, overlay, 0.0f, FLT_MAX, ImVec2(260, 48));
             };
-            plot(0, eng::N_("Ore t/h"), "%.0f t/h");
+            plot(0, eng::N_("Ore t/h"), "%.0f", "t/h");
             plot(1, eng::N_("Queued"), nullptr);
-            plot(2, eng::N_("Utilisation"), "%.0f %%");
-            plot(3, eng::N_("Fuel"), "%.0f L/h");
+            plot(2, eng::N_("Utilisation"), "%.0f", "%");
+            plot(3, eng::N_("Fuel"), "%.0f", "L/h");
         }
     }
     ImGui::End();
