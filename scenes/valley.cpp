@@ -97,8 +97,20 @@ namespace {
 constexpr float kGridS = 400.0f, kGridT = 300.0f;  // superblock between avenues (m)
 constexpr float kAvenue = 16.0f, kVerge = 7.0f, kService = 8.0f;
 const float kTownAngle = glm::radians(38.0f);
+constexpr float kTownRadius = 2600.0f;  // the built-up area's mean semi-axis (m), east-west; 1.4x narrower north-south
 glm::vec2 townLocal(glm::vec2 en);
 float lineDistance(float x, float g, float o);
+// en's distance from the town's centre in units of its outline (1 on the mean outline, ellipse 1 : 1.4).
+float townEllipse(glm::vec2 en) { return glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)) / kTownRadius; }
+// Distances from a point of the street plan (townLocal) to the streets: the avenues across (s lines) and along
+// (t lines), the nearer of them, and the service street through the superblock.
+struct StreetDistances {
+    float across, along, avenue, service;
+};
+StreetDistances streetDistances(glm::vec2 st) {
+    const float across = lineDistance(st.x, kGridS, 0.0f), along = lineDistance(st.y, kGridT, 0.0f);
+    return {across, along, std::min(across, along), lineDistance(st.x, kGridS, kGridS * 0.5f)};
+}
 }  // namespace
 
 namespace {
@@ -300,6 +312,14 @@ std::vector<std::uint8_t> townInset(const HeightGrid& g) {
         }
     const glm::vec3 asphalt = srgb(88, 87, 86), verge = srgb(62, 80, 44), crownColour = srgb(40, 64, 30), yard = srgb(118, 114, 106), garden = srgb(60, 88, 40);
     const float texel = span.x / kTownMapW;
+    // The works' yard: concrete under the map views' halls, tanks and stacks (site::worksUnits), a 60 m apron round them.
+    glm::vec2 yardLo(1e9f), yardHi(-1e9f);
+    for (const site::WorksUnit& u : site::worksUnits()) {
+        const glm::vec2 half = u.cylinder ? glm::vec2(u.size.x) : 0.5f * glm::vec2(u.size.x, u.size.z);
+        yardLo = glm::min(yardLo, u.en - half);
+        yardHi = glm::max(yardHi, u.en + half);
+    }
+    const glm::vec2 yardCentre = 0.5f * (yardLo + yardHi), yardHalf = 0.5f * (yardHi - yardLo) + 60.0f;
     std::vector<std::uint8_t> px(static_cast<std::size_t>(kTownMapW) * kTownMapH * 4);
     for (int j = 0; j < kTownMapH; ++j)
         for (int i = 0; i < kTownMapW; ++i) {
@@ -314,13 +334,11 @@ std::vector<std::uint8_t> townInset(const HeightGrid& g) {
             if (sh > 0.01f) {
                 // Streets, 2 x 2 samples per texel (the service streets are two texels wide).
                 float road = 0.0f, trees = 0.0f, canopy = 0.0f, lit = 0.0f;
-                const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)) / 2600.0f;
+                const float d = townEllipse(en);
                 const float grove = fbm(en / 60.0f, 2, 65);
                 for (int q = 0; q < 4; ++q) {
                     const glm::vec2 st = townLocal(en + glm::vec2((q % 2 - 0.5f) * texel * 0.5f, (q / 2 - 0.5f) * texel * 0.5f));
-                    const float across = lineDistance(st.x, kGridS, 0.0f), along = lineDistance(st.y, kGridT, 0.0f);
-                    const float avenue = std::min(across, along);
-                    const float service = lineDistance(st.x, kGridS, kGridS * 0.5f);
+                    const auto [across, along, avenue, service] = streetDistances(st);
                     road += (avenue < kAvenue * 0.5f || service < kService * 0.5f) ? 0.25f : 0.0f;
                     trees += (avenue >= kAvenue * 0.5f && avenue < kAvenue * 0.5f + kVerge) ? 0.25f : 0.0f;
                     // Plane trees and poplars every 9 m down both verges of the avenues (crowns ~8 m), and clumps in
@@ -354,9 +372,9 @@ std::vector<std::uint8_t> townInset(const HeightGrid& g) {
                 // Crowns over everything on the ground (they overhang the carriageway's edge), dark at their rims.
                 c = glm::mix(c, crownColour * (0.6f + 0.8f * lit / std::max(canopy, 0.25f)) * grain, canopy * built);
             }
-            // The works' yard: concrete under the halls and stacks (the landscape's massing around kWorks).
-            const glm::vec2 w = glm::abs(en - (kWorks + glm::vec2(60.0f, 0.0f)));
-            const float inYard = (1.0f - glm::smoothstep(600.0f, 640.0f, w.x)) * (1.0f - glm::smoothstep(300.0f, 340.0f, w.y));
+            const glm::vec2 w = glm::abs(en - yardCentre);
+            const float inYard = (1.0f - glm::smoothstep(yardHalf.x, yardHalf.x + 40.0f, w.x)) *
+                                 (1.0f - glm::smoothstep(yardHalf.y, yardHalf.y + 40.0f, w.y));
             c = glm::mix(c, yard * (0.9f + 0.2f * hash(i / 3, j / 3, 6)), inYard * 0.9f);
             // Street lights (the alpha masks the terrain's night glow): a pool of ~14 m round each lamp, every 36 m
             // down both sides of the avenues (staggered) and every 30 m along the service streets; floodlights on the
@@ -461,17 +479,16 @@ float lineDistance(float x, float g, float o) {
 }  // namespace
 
 float townShare(glm::vec2 en) {
-    const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f));
-    const float r = 2600.0f * (0.82f + 0.3f * fbm(en / 1500.0f, 2, 63));
+    const float d = townEllipse(en) * kTownRadius;
+    const float r = kTownRadius * (0.82f + 0.3f * fbm(en / 1500.0f, 2, 63));
     return 1.0f - glm::smoothstep(r - 150.0f, r + 60.0f, d);
 }
 
 float townStreet(glm::vec2 en) {
     const float share = townShare(en);
     if (share <= 0.0f) return 0.0f;
-    const glm::vec2 st = townLocal(en);
-    const float avenue = std::min(lineDistance(st.x, kGridS, 0.0f), lineDistance(st.y, kGridT, 0.0f));
-    const float service = lineDistance(st.x, kGridS, kGridS * 0.5f);
+    const StreetDistances sd = streetDistances(townLocal(en));
+    const float avenue = sd.avenue, service = sd.service;
     const float road = std::max(1.0f - glm::smoothstep(kAvenue * 0.5f - 1.0f, kAvenue * 0.5f + 1.0f, avenue),
                                 1.0f - glm::smoothstep(kService * 0.5f - 1.0f, kService * 0.5f + 1.0f, service));
     return road * glm::smoothstep(0.2f, 0.6f, share);
@@ -516,7 +533,7 @@ std::vector<TownBuilding> townPlan() {
                 const glm::vec2 en = townToEn(mid);
                 const float share = townShare(en);
                 if (share < 0.3f) continue;
-                const float d = glm::length((en - kTown) * glm::vec2(1.0f, 1.4f)) / 2600.0f;
+                const float d = townEllipse(en);
                 const float pick = hash(i, j * 2 + h, 81);
                 if (d > 0.72f && pick < 0.75f) {
                     // Mahalla: houses in their gardens on lanes 40 m apart; some plots are orchards.
@@ -632,7 +649,9 @@ void Town::setNight(float night) {
     }
 }
 
-void Town::draw(eng::Renderer& r, bool far) const {
+void Town::draw(eng::Renderer& r, glm::vec3 eye) const {
+    // Beyond ~6 km from its centre the blocks are 1-3 pixels: the thinned, widened variant reads the same.
+    const bool far = glm::length(eye - glm::vec3(kTown.x, site::kValleyFloor, -kTown.y)) > kFarM;
     // No shadows cast: the valley's shadow map spans ~29 km (a texel is ~28 m), so a 12 m block's shadow is less than
     // a texel, and redrawing ~5,000 casters when the sun turns was the landscape's slowest frames.
     for (int k = 0; k < kKinds; ++k) r.drawInstanced(m_mesh[k], far ? m_far[k] : m_blocks[k], {.castShadow = false});
@@ -643,7 +662,6 @@ eng::MeshId createTownBlockMesh(eng::Renderer& r) {
     // is roof: the top face's uvs all point at it.
     constexpr int W = 64, H = 32;
     std::vector<std::uint8_t> px = windowGrid(W, H);
-    px[3] = 0;
     eng::Material m;
     m.baseColor = {1, 1, 1, 1};  // the facade colour comes from the instance
     m.roughness = 0.9f;

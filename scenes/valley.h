@@ -43,13 +43,15 @@ std::vector<TownBuilding> townPlan();
 // gardens (mahalla) on the outskirts. Each kind of building is one mesh at its real size whose walls carry storeys
 // of windows (2.8 m storeys, 3 m bays), so the windows keep their size; at night each block's windows glow at its
 // own strength. Deterministic (hashes of the plan's cells).
-// Use: Town t; t.build(r, terrain); per frame t.setNight(n); t.draw(r, far) (far: every other block, for map views).
+// Use: Town t; t.build(r, terrain); per frame t.setNight(n); t.draw(r, cam.position()) (far from the town it draws every
+// other block, widened: map views).
 class Town {
 public:
     static constexpr int kKinds = 4;  // five-storey, nine-storey, school, house
     void build(eng::Renderer& r, const eng::Terrain& terrain);
     void setNight(float night);  // recolours only when night changes
-    void draw(eng::Renderer& r, bool far = false) const;
+    static constexpr float kFarM = 6000.0f;  // beyond this from the town's centre the eye sees the thinned blocks
+    void draw(eng::Renderer& r, glm::vec3 eye) const;
     const std::vector<eng::Instance>& blocks(int kind) const { return m_blocks[kind]; }
     static glm::vec3 size(int kind);  // length (local x), height, depth (local z) in metres
     std::size_t count() const;

@@ -38,9 +38,8 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
 
     // Town blocks, works buildings and stacks: instanced primitives (illustrative massing, not a survey).
     eng::Material concrete;
-    concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each block's colour comes from its instance
+    concrete.baseColor = {1.0f, 1.0f, 1.0f, 1.0f};  // each stack's and tank's colour comes from its instance
     concrete.roughness = 0.9f;
-    concrete.baseColor = {0.45f, 0.43f, 0.41f, 1.0f};
     m_stack = r.createMesh(eng::makeCylinder(1.0f, 1.0f, 12, concrete), "stack");
     m_town.build(r, m_terrain);
     m_townBlock = createTownBlockMesh(r);
@@ -53,7 +52,7 @@ bool LandscapeScene::load(const SceneContext& ctx, std::string* why) {
             m_plant.push_back({m, glm::vec4(u.colour, 1), glm::vec4(0)});
             continue;
         }
-        m_stacks.push_back({m, glm::vec4(u.colour / glm::vec3(0.45f, 0.43f, 0.41f), 1), glm::vec4(0)});  // the mesh is concrete grey
+        m_stacks.push_back({m, glm::vec4(u.colour, 1), glm::vec4(0)});
         if (u.size.y < 80.0f) continue;  // a tank
         // The stacks' plumes: SO2 tail gas (smoke) from the main stack, vapour from the other.
         const bool main = u.size.y >= site::kMainStackH;
@@ -84,9 +83,7 @@ void LandscapeScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const F
     r.setLighting(L);
     r.setShadowRegion({0.0f, 900.0f, 0.0f}, kTerrainSize * 0.72f);
     m_terrain.draw(r, cam, in.aspect);
-    // Beyond ~6 km from its centre the town's blocks are 1-3 pixels: half of them, widened, read the same (Town::draw).
-    const glm::vec3 town(kTown.x, kValleyFloor, -kTown.y);
-    m_town.draw(r, glm::length(cam.position() - town) > 6000.0f);
+    m_town.draw(r, cam.position());
     r.drawInstanced(m_townBlock, m_plant);
     r.drawInstanced(m_stack, m_stacks);
     const glm::vec3 pit(0.0f, kPitRim + 120.0f, 0.0f);

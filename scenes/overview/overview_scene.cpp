@@ -36,7 +36,6 @@ constexpr float kDashGap = 90.0f;
 constexpr float kDashHeight = 7.0f;    // dashes float this far over their route
 constexpr float kRouteWidth = 34.0f;   // the dark band under a flow (metres)
 constexpr float kRouteTop = 2.75f;     // its height over the ground
-constexpr float kTownFarM = 6000.0f;    // beyond this from the town's centre the eye sees its thinned blocks
 constexpr float kLabelTierM = 6500.0f;  // minor sites' labels show nearer than this (the start view is ~9-10 km off)
 constexpr float kShadowFill = 0.2f;        // skylight floor in shadow, as a share of the sun's colour
 // Map symbols (flow bands, gauge columns) are sized for the start view (~9 km off) and shrink, down to a third, as
@@ -434,8 +433,7 @@ void OverviewScene::draw(eng::Renderer& r, const eng::OrbitCamera& cam, const Fr
     for (eng::Instance& w : m_windows) w.emissive = glm::vec4(glm::vec3(2.4f, 1.6f, 0.7f) * night, 0);
     // Town: lit windows and street lamps (some blocks brighter than others).
     m_town.setNight(night);
-    const bool townFar = glm::length(cam.position() - glm::vec3(site::kTown.x, site::kValleyFloor, -site::kTown.y)) > kTownFarM;
-    m_town.draw(r, townFar);
+    m_town.draw(r, cam.position());
     r.drawInstanced(m_box, m_buildings);
     r.drawInstanced(m_box, m_windows, {.castShadow = false});
     r.drawInstanced(m_cyl, m_tanks);
